@@ -1,0 +1,201 @@
+package dev.agentstore;
+
+import dev.agentstore.cache.ResponseCache;
+import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.internal.Check;
+import dev.agentstore.internal.StoreRuntime;
+import dev.agentstore.internal.security.PolicySecurityRepository;
+import dev.agentstore.internal.validation.ValidatingConversationRepository;
+import dev.agentstore.internal.validation.ValidatingFeatureFlags;
+import dev.agentstore.internal.validation.ValidatingMetricsRepository;
+import dev.agentstore.internal.validation.ValidatingModelRepository;
+import dev.agentstore.internal.validation.ValidatingPresence;
+import dev.agentstore.internal.validation.ValidatingRateLimiter;
+import dev.agentstore.internal.validation.ValidatingResponseCache;
+import dev.agentstore.internal.validation.ValidatingSessionCache;
+import dev.agentstore.internal.validation.ValidatingVectorRepository;
+import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.model.ModelRepository;
+import dev.agentstore.security.SecurityRepository;
+import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.StoreProvider;
+import dev.agentstore.state.FeatureFlags;
+import dev.agentstore.state.Presence;
+import dev.agentstore.state.RateLimiter;
+import dev.agentstore.state.SessionCache;
+import dev.agentstore.vector.VectorRepository;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The entry point: typed repositories for conversations, models, metrics, security, vectors, the response
+ * cache and fast state, over whichever backends are on the class path and configured.
+ *
+ * <pre>{@code
+ * try (AgentStore store = AgentStore.inMemory()) {
+ *     User user = store.conversations().upsertUser(NewUser.of("web", "alice"));
+ *     Conversation chat = store.conversations().createConversation(NewConversation.forUser(user.id()));
+ *     store.conversations().append(chat.id(), NewMessage.system("You are helpful.", 5));
+ *     store.conversations().append(chat.id(), NewMessage.user("Hello!", 2));
+ *     ContextWindow window = store.conversations().contextWindow(chat.id(), 4_000);
+ * }
+ * }</pre>
+ *
+ * <p>Every repository is scoped to one tenant: the configured default tenant here, another one through
+ * {@link #forTenant(String)}. A store is thread-safe; open one per application and share it. Closing the store
+ * returned by {@link #open} or {@link #inMemory} releases every backend; closing a tenant view does nothing.
+ */
+public final class AgentStore implements AutoCloseable {
+    private final StoreRuntime runtime;
+    private final String tenant;
+    private final boolean owner;
+    private final ConversationRepository conversations;
+    private final ModelRepository models;
+    private final MetricsRepository metrics;
+    private final SecurityRepository security;
+    private final VectorRepository vectors;
+    private final ResponseCache responseCache;
+    private final SessionCache sessions;
+    private final RateLimiter rateLimits;
+    private final Presence presence;
+    private final FeatureFlags featureFlags;
+
+    private AgentStore(StoreRuntime runtime, String tenant, boolean owner) {
+        this.runtime = runtime;
+        this.tenant = tenant;
+        this.owner = owner;
+        this.conversations = new ValidatingConversationRepository(
+                runtime.backend(Capability.CONVERSATIONS).conversations(tenant));
+        this.models =
+                new ValidatingModelRepository(runtime.backend(Capability.MODELS).models(tenant));
+        this.metrics = new ValidatingMetricsRepository(
+                runtime.backend(Capability.METRICS).metrics(tenant));
+        this.security = new PolicySecurityRepository(
+                tenant,
+                runtime.backend(Capability.SECURITY).security(tenant),
+                runtime.passwordPolicy(),
+                runtime.hasher(),
+                runtime.cipher(),
+                runtime.context().clock());
+        this.vectors = new ValidatingVectorRepository(
+                runtime.backend(Capability.VECTORS).vectors(tenant));
+        this.responseCache = new ValidatingResponseCache(
+                runtime.backend(Capability.RESPONSE_CACHE).responseCache(tenant));
+        this.sessions =
+                new ValidatingSessionCache(runtime.backend(Capability.SESSIONS).sessions(tenant));
+        this.rateLimits = new ValidatingRateLimiter(
+                runtime.backend(Capability.RATE_LIMITS).rateLimits(tenant));
+        this.presence =
+                new ValidatingPresence(runtime.backend(Capability.PRESENCE).presence(tenant));
+        this.featureFlags = new ValidatingFeatureFlags(
+                runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant));
+    }
+
+    /**
+     * Opens a store: finds providers with {@link java.util.ServiceLoader}, routes each capability to one of
+     * them (the memory backend serves what nothing else is configured for), and migrates if configured to.
+     *
+     * @throws ConfigurationException if the configuration is invalid or ambiguous
+     * @throws StoreUnavailableException if a configured backend cannot be reached
+     */
+    public static AgentStore open(StoreConfig config) {
+        return open(config, Clock.systemUTC());
+    }
+
+    /** As {@link #open(StoreConfig)}, with a clock for every timestamp (tests use a controllable one). */
+    public static AgentStore open(StoreConfig config, Clock clock, StoreProvider... extraProviders) {
+        Check.present("config", config);
+        Check.present("clock", clock);
+        StoreRuntime runtime = StoreRuntime.open(config, clock, List.of(extraProviders));
+        return new AgentStore(runtime, config.defaultTenant(), true);
+    }
+
+    /** A store that keeps everything in memory: no setup, nothing persists. */
+    public static AgentStore inMemory() {
+        return open(StoreConfig.defaults());
+    }
+
+    /** An in-memory store with a controllable clock. */
+    public static AgentStore inMemory(Clock clock) {
+        return open(StoreConfig.defaults(), clock);
+    }
+
+    /** The same store scoped to {@code tenantId}: nothing of another tenant is visible or changeable through it. */
+    public AgentStore forTenant(String tenantId) {
+        Check.name("tenantId", tenantId);
+        return tenantId.equals(tenant) ? this : new AgentStore(runtime, tenantId, false);
+    }
+
+    /** The tenant this view is scoped to. */
+    public String tenant() {
+        return tenant;
+    }
+
+    /** Users, sessions, conversations and messages. */
+    public ConversationRepository conversations() {
+        return conversations;
+    }
+
+    /** The model registry. */
+    public ModelRepository models() {
+        return models;
+    }
+
+    /** System and LLM metrics. */
+    public MetricsRepository metrics() {
+        return metrics;
+    }
+
+    /** Credentials, logins, TOTP, reset tokens, API keys and the security log. */
+    public SecurityRepository security() {
+        return security;
+    }
+
+    /** Vector collections and search. */
+    public VectorRepository vectors() {
+        return vectors;
+    }
+
+    /** Cached model responses. */
+    public ResponseCache responseCache() {
+        return responseCache;
+    }
+
+    /** The session cache. */
+    public SessionCache sessions() {
+        return sessions;
+    }
+
+    /** Rate limits. */
+    public RateLimiter rateLimits() {
+        return rateLimits;
+    }
+
+    /** Presence. */
+    public Presence presence() {
+        return presence;
+    }
+
+    /** Feature flags and A/B variants. */
+    public FeatureFlags featureFlags() {
+        return featureFlags;
+    }
+
+    /** The state of each backend. */
+    public Health health() {
+        return new Health(runtime.health());
+    }
+
+    /** Applies pending schema migrations of every backend (done on open unless switched off). */
+    public void migrate() {
+        runtime.migrate();
+    }
+
+    /** Releases every backend if this is the root store; a no-op on tenant views. */
+    @Override
+    public void close() {
+        if (owner) {
+            runtime.close();
+        }
+    }
+}

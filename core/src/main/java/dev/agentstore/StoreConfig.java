@@ -1,0 +1,186 @@
+package dev.agentstore;
+
+import dev.agentstore.internal.Check;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Immutable store configuration. Every instance is valid. Build one in code with {@link #builder()}, or
+ * read it from properties ({@link #fromMap}) or the environment ({@link #fromEnvironment()}).
+ *
+ * <p>Keys (property name / environment variable):
+ * <ul>
+ *   <li>{@code postgres.url} / {@code AGENTSTORE_POSTGRES_URL}: a JDBC URL; when set, the PostgreSQL providers serve
+ *   <li>{@code postgres.user}, {@code postgres.password} / {@code AGENTSTORE_POSTGRES_USER}, {@code ..._PASSWORD}
+ *   <li>{@code postgres.schema} / {@code AGENTSTORE_POSTGRES_SCHEMA}: default {@code agentstore}
+ *   <li>{@code postgres.pool-size} / {@code AGENTSTORE_POSTGRES_POOL_SIZE}: default 10
+ *   <li>{@code redis.url} / {@code AGENTSTORE_REDIS_URL}: e.g. {@code redis://localhost:6379}; when set, Redis serves
+ *   <li>{@code migrate-on-open} / {@code AGENTSTORE_MIGRATE_ON_OPEN}: default true
+ *   <li>{@code timeout} / {@code AGENTSTORE_TIMEOUT}: connect and call timeout (ISO-8601 duration), default PT5S
+ *   <li>{@code default-tenant} / {@code AGENTSTORE_DEFAULT_TENANT}: default {@code default}
+ *   <li>{@code provider.<capability>} / {@code AGENTSTORE_PROVIDER_<CAPABILITY>}: which provider serves a
+ *       capability (e.g. {@code provider.vectors=pgvector}) when several could
+ *   <li>{@code encryption.key.<id>} / {@code AGENTSTORE_ENCRYPTION_KEY_<ID>}: Base64 AES-256 keys for secrets at
+ *       rest; {@code encryption.active-key} / {@code AGENTSTORE_ENCRYPTION_ACTIVE_KEY} names the one to encrypt with
+ * </ul>
+ * Every key read from a map or the environment is kept in {@link #properties()}, so third-party providers
+ * can read their own keys. {@link #toString()} masks passwords and keys.
+ *
+ * @param properties all settings by property name, unmodifiable
+ */
+public record StoreConfig(Map<String, String> properties) {
+    /** Default PostgreSQL schema. */
+    public static final String DEFAULT_SCHEMA = "agentstore";
+    /** Default tenant id. */
+    public static final String DEFAULT_TENANT = "default";
+
+    /** Copies and checks the settings. */
+    public StoreConfig {
+        Check.present("properties", properties);
+        Map<String, String> copy = new LinkedHashMap<>();
+        properties.forEach((k, v) -> copy.put(Check.name("config key", k), Check.text("config " + k, v, 4_096)));
+        properties = Collections.unmodifiableMap(copy);
+        validate(this);
+    }
+
+    /** No backend configured: everything runs in memory. */
+    public static StoreConfig defaults() {
+        return new StoreConfig(Map.of());
+    }
+
+    /** A builder starting from the defaults. */
+    public static StoreConfigBuilder builder() {
+        return new StoreConfigBuilder(Map.of());
+    }
+
+    /** A builder starting from this configuration. */
+    public StoreConfigBuilder toBuilder() {
+        return new StoreConfigBuilder(properties);
+    }
+
+    /** The configuration in a map of property names (prefixed {@code agentstore.} or not). */
+    public static StoreConfig fromMap(Map<String, String> map) {
+        Map<String, String> props = new LinkedHashMap<>();
+        map.forEach((k, v) -> props.put(k.startsWith("agentstore.") ? k.substring("agentstore.".length()) : k, v));
+        return new StoreConfig(props);
+    }
+
+    /** The configuration in {@link Properties}. */
+    public static StoreConfig fromProperties(Properties properties) {
+        Map<String, String> map = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
+        return fromMap(map);
+    }
+
+    /** The configuration in {@code AGENTSTORE_*} variables of an environment map. */
+    public static StoreConfig fromEnvironment(Map<String, String> environment) {
+        Map<String, String> props = new LinkedHashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.startsWith("AGENTSTORE_")) {
+                props.put(EnvironmentNames.toProperty(name.substring("AGENTSTORE_".length())), value);
+            }
+        });
+        return new StoreConfig(props);
+    }
+
+    /** The configuration in this process's {@code AGENTSTORE_*} environment variables. */
+    public static StoreConfig fromEnvironment() {
+        return fromEnvironment(System.getenv());
+    }
+
+    /** A setting, or null. */
+    public String get(String key) {
+        return properties.get(key);
+    }
+
+    /** A setting, or {@code fallback}. */
+    public String get(String key, String fallback) {
+        return properties.getOrDefault(key, fallback);
+    }
+
+    /** The PostgreSQL JDBC URL, or null. */
+    public String postgresUrl() {
+        return get("postgres.url");
+    }
+
+    /** The Redis URL, or null. */
+    public String redisUrl() {
+        return get("redis.url");
+    }
+
+    /** The PostgreSQL schema for agentstore's tables. */
+    public String schema() {
+        return get("postgres.schema", DEFAULT_SCHEMA);
+    }
+
+    /** The tenant of {@link AgentStore}'s unscoped view. */
+    public String defaultTenant() {
+        return get("default-tenant", DEFAULT_TENANT);
+    }
+
+    /** Whether opening the store applies pending migrations. */
+    public boolean migrateOnOpen() {
+        return Boolean.parseBoolean(get("migrate-on-open", "true"));
+    }
+
+    /** Connect and call timeout. */
+    public Duration timeout() {
+        return Duration.parse(get("timeout", "PT5S"));
+    }
+
+    /** A secret setting (password, key), masked when printed, or null. */
+    public Secret secret(String key) {
+        String value = get(key);
+        return value == null ? null : Secret.of(value);
+    }
+
+    /** Masks every password, secret and key. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new LinkedHashMap<>();
+        properties.forEach((k, v) -> shown.put(k, isSecretKey(k) ? "****" : maskUrl(v)));
+        return "StoreConfig" + shown;
+    }
+
+    static boolean isSecretKey(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.contains("password")
+                || lower.contains("secret")
+                || lower.contains("encryption.key")
+                || lower.contains("token");
+    }
+
+    private static String maskUrl(String value) {
+        // user:password@host in URLs, and password=... in JDBC query strings
+        return value.replaceAll("(?<=://)([^:/@]+):[^@/]*@", "$1:****@").replaceAll("(?i)(password=)[^&;]*", "$1****");
+    }
+
+    private static void validate(StoreConfig config) {
+        Check.name("postgres.schema", config.schema());
+        if (!config.schema().matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new ConfigurationException(
+                    "postgres.schema must be a lowercase SQL identifier, but was '" + config.schema() + "'");
+        }
+        Check.name("default-tenant", config.defaultTenant());
+        try {
+            Duration timeout = config.timeout();
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new ConfigurationException("timeout must be positive, but was " + timeout);
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigurationException("timeout must be an ISO-8601 duration such as PT5S", e);
+        }
+        String poolSize = config.get("postgres.pool-size", "10");
+        if (!poolSize.matches("[1-9][0-9]{0,3}")) {
+            throw new ConfigurationException("postgres.pool-size must be 1 to 9999, but was '" + poolSize + "'");
+        }
+        String migrate = config.get("migrate-on-open", "true");
+        if (!migrate.equals("true") && !migrate.equals("false")) {
+            throw new ConfigurationException("migrate-on-open must be true or false, but was '" + migrate + "'");
+        }
+    }
+}

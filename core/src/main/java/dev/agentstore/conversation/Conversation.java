@@ -1,0 +1,33 @@
+package dev.agentstore.conversation;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A stored conversation (thread).
+ *
+ * @param id the conversation's id
+ * @param userId the owner
+ * @param sessionId the session it started in, or null
+ * @param title the title, or null
+ * @param status active, archived or deleted
+ * @param modelOverride the model to use instead of the default, or null
+ * @param summary a running summary of older messages, or null
+ * @param metadata free-form data, unmodifiable
+ * @param version increases by one with every {@link ConversationRepository#updateConversation}; starts at 1
+ * @param createdAt when it was created
+ * @param updatedAt when its fields last changed (appending messages does not count)
+ */
+public record Conversation(
+        UUID id,
+        UUID userId,
+        UUID sessionId,
+        String title,
+        ConversationStatus status,
+        String modelOverride,
+        String summary,
+        Map<String, Object> metadata,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -1,0 +1,117 @@
+package dev.agentstore.conversation;
+
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Users, sessions, conversations and messages of one tenant.
+ *
+ * <p>Implementations are thread-safe. Every method validates its arguments before touching the store and
+ * throws {@link dev.agentstore.InvalidInputException} (changing nothing) when one breaks a rule; a call that
+ * names an id the tenant does not have throws {@link dev.agentstore.NotFoundException}, except the
+ * {@code find...} methods, which return empty.
+ */
+public interface ConversationRepository {
+
+    /**
+     * Stores a user, or refreshes the one with the same channel and external id (display name and
+     * preferences are replaced; id and creation time are kept).
+     */
+    User upsertUser(NewUser user);
+
+    /** The user with this id. */
+    Optional<User> findUser(UUID userId);
+
+    /** The user known to {@code channel} as {@code externalId}. */
+    Optional<User> findUserByExternalId(String channel, String externalId);
+
+    /** Replaces a user's preferences. */
+    User updatePreferences(UUID userId, Map<String, ?> preferences);
+
+    /**
+     * Erases everything stored about a user: sessions, conversations, messages and the user itself, in one
+     * atomic step.
+     *
+     * @return whether the user existed
+     */
+    boolean eraseUser(UUID userId);
+
+    /** Starts a session for a user. */
+    ChatSession startSession(UUID userId, Map<String, ?> metadata);
+
+    /** The session with this id. */
+    Optional<ChatSession> findSession(UUID sessionId);
+
+    /** Marks a session as active now. Throws {@link dev.agentstore.ConflictException} if it has ended. */
+    ChatSession touchSession(UUID sessionId);
+
+    /** Ends a session. Ending an ended session is a no-op that returns it unchanged. */
+    ChatSession endSession(UUID sessionId);
+
+    /** A user's sessions, most recently active first. */
+    List<ChatSession> sessionsOf(UUID userId, int limit);
+
+    /** Creates a conversation at version 1 with status {@link ConversationStatus#ACTIVE}. */
+    Conversation createConversation(NewConversation conversation);
+
+    /** The conversation with this id, whatever its status. */
+    Optional<Conversation> findConversation(UUID conversationId);
+
+    /**
+     * A user's conversations, newest first, keyset-paged.
+     *
+     * @param status only conversations in this status, or null for all
+     */
+    Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page);
+
+    /**
+     * Applies {@code update} if the stored version equals {@link ConversationUpdate#expectedVersion()}, and
+     * increments the version. Throws {@link dev.agentstore.ConflictException} on a version clash (nothing
+     * changes).
+     */
+    Conversation updateConversation(UUID conversationId, ConversationUpdate update);
+
+    /**
+     * Deletes a conversation and all its messages for good.
+     *
+     * @return whether it existed
+     */
+    boolean deleteConversation(UUID conversationId);
+
+    /**
+     * Appends one message at the next sequence number. Throws {@link dev.agentstore.ConflictException} if the
+     * conversation is {@link ConversationStatus#DELETED}.
+     */
+    Message append(UUID conversationId, NewMessage message);
+
+    /**
+     * Appends messages in order, atomically: all are stored at consecutive sequence numbers, or none is. An
+     * empty list is a no-op that returns an empty list.
+     */
+    List<Message> appendAll(UUID conversationId, List<NewMessage> messages);
+
+    /** One page of a conversation's messages in the given order. */
+    Page<Message> history(UUID conversationId, HistoryOrder order, PageRequest page);
+
+    /** The last {@code count} messages (1 to 1000), oldest first. */
+    List<Message> lastMessages(UUID conversationId, int count);
+
+    /**
+     * The messages to send to a model within {@code tokenBudget} tokens: the conversation's first system
+     * message always, then the longest run of newest messages whose token counts fit in what remains. An
+     * assistant message with tool calls and the tool results that follow it are taken together or not at
+     * all.
+     */
+    ContextWindow contextWindow(UUID conversationId, int tokenBudget);
+
+    /**
+     * Full-text search over a user's messages (all their conversations), best match first. Every word of
+     * {@code query} must occur (case-insensitive, whole words); punctuation and SQL or pattern characters are
+     * plain data.
+     */
+    List<MessageSearchHit> search(UUID userId, String query, int limit);
+}

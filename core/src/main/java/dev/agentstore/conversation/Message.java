@@ -1,0 +1,41 @@
+package dev.agentstore.conversation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A stored message.
+ *
+ * @param id the message's id (time-ordered)
+ * @param conversationId the conversation it belongs to
+ * @param sequence its position in the conversation: 1 for the first message, then consecutive
+ * @param role who spoke
+ * @param content the text
+ * @param toolCalls tool calls of an assistant message, empty otherwise
+ * @param toolCallId the call a TOOL message answers, or null
+ * @param modelId the model that produced it, or null
+ * @param requestId the application's request id, or null
+ * @param tokenCount its token cost
+ * @param metadata free-form data, unmodifiable
+ * @param createdAt when it was appended
+ */
+public record Message(
+        UUID id,
+        UUID conversationId,
+        long sequence,
+        MessageRole role,
+        String content,
+        List<ToolCall> toolCalls,
+        String toolCallId,
+        String modelId,
+        String requestId,
+        int tokenCount,
+        Map<String, Object> metadata,
+        Instant createdAt) {
+    /** Copies the tool calls. */
+    public Message {
+        toolCalls = List.copyOf(toolCalls);
+    }
+}

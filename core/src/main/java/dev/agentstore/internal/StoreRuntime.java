@@ -1,0 +1,140 @@
+package dev.agentstore.internal;
+
+import dev.agentstore.ConfigurationException;
+import dev.agentstore.StoreConfig;
+import dev.agentstore.internal.crypto.PasswordHasher;
+import dev.agentstore.internal.crypto.SecretCipher;
+import dev.agentstore.memory.MemoryStoreProvider;
+import dev.agentstore.security.PasswordPolicy;
+import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.StoreBackend;
+import dev.agentstore.spi.StoreContext;
+import dev.agentstore.spi.StoreProvider;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The open backends of one store, which capability each serves, and what the security rules need. */
+public final class StoreRuntime implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreRuntime.class);
+
+    private final StoreContext context;
+    private final Map<String, StoreBackend> backendsById;
+    private final Map<Capability, StoreBackend> backends;
+    private final SecretCipher cipher;
+    private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
+    private final PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
+
+    private StoreRuntime(
+            StoreContext context,
+            Map<String, StoreBackend> byId,
+            Map<Capability, StoreBackend> backends,
+            SecretCipher cipher) {
+        this.context = context;
+        this.backendsById = byId;
+        this.backends = backends;
+        this.cipher = cipher;
+    }
+
+    /** Selects a provider for each capability and opens each chosen provider once. */
+    public static StoreRuntime open(StoreConfig config, Clock clock, List<StoreProvider> extra) {
+        List<StoreProvider> providers = new ArrayList<>(extra);
+        providers.addAll(ProviderDiscovery.discover(StoreRuntime.class.getClassLoader()));
+        StoreProvider memory = providers.stream()
+                .filter(p -> p instanceof MemoryStoreProvider)
+                .findFirst()
+                .orElseGet(MemoryStoreProvider::new);
+        requireProvidersForConfiguredUrls(config, providers);
+        Map<Capability, StoreProvider> chosen = ProviderSelection.select(config, providers, memory);
+        StoreContext context = new StoreContext(config, clock);
+        Map<String, StoreBackend> byId = new LinkedHashMap<>();
+        Map<Capability, StoreBackend> backends = new EnumMap<>(Capability.class);
+        try {
+            chosen.forEach((capability, provider) ->
+                    backends.put(capability, byId.computeIfAbsent(provider.id(), id -> provider.open(context))));
+        } catch (RuntimeException e) {
+            byId.values().forEach(StoreBackend::close);
+            context.close();
+            throw e;
+        }
+        List<String> inMemory = chosen.entrySet().stream()
+                .filter(e -> e.getValue() == memory)
+                .map(e -> e.getKey().name())
+                .toList();
+        if (!inMemory.isEmpty()) {
+            LOG.info(
+                    "agentstore serves {} from memory (nothing persists); configure a backend to change that",
+                    inMemory);
+        }
+        boolean durableSecurity = chosen.get(Capability.SECURITY) != memory;
+        StoreRuntime runtime =
+                new StoreRuntime(context, byId, backends, SecretCipher.fromConfig(config, !durableSecurity));
+        if (config.migrateOnOpen()) {
+            runtime.migrate();
+        }
+        return runtime;
+    }
+
+    private static void requireProvidersForConfiguredUrls(StoreConfig config, List<StoreProvider> providers) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        if (config.postgresUrl() != null) {
+            wanted.put("postgres.url", "dev.agentstore:agentstore-store-postgres");
+        }
+        if (config.redisUrl() != null) {
+            wanted.put("redis.url", "dev.agentstore:agentstore-store-redis");
+        }
+        boolean anyConfigured =
+                providers.stream().anyMatch(p -> !(p instanceof MemoryStoreProvider) && p.isConfigured(config));
+        if (!wanted.isEmpty() && !anyConfigured) {
+            throw new ConfigurationException(String.join(" and ", wanted.keySet())
+                    + " set, but no provider on the class path uses it. Add " + String.join(", ", wanted.values())
+                    + ". Providers found: "
+                    + providers.stream().map(StoreProvider::id).collect(Collectors.joining(", ")));
+        }
+    }
+
+    public StoreBackend backend(Capability capability) {
+        return backends.get(capability);
+    }
+
+    public StoreContext context() {
+        return context;
+    }
+
+    public SecretCipher cipher() {
+        return cipher;
+    }
+
+    public PasswordHasher hasher() {
+        return hasher;
+    }
+
+    public PasswordPolicy passwordPolicy() {
+        return passwordPolicy;
+    }
+
+    public void migrate() {
+        backendsById.values().forEach(StoreBackend::migrate);
+    }
+
+    public Map<String, String> health() {
+        Map<String, String> health = new LinkedHashMap<>();
+        backendsById.forEach((id, backend) -> health.put(id, backend.health()));
+        return health;
+    }
+
+    @Override
+    public void close() {
+        try {
+            backendsById.values().forEach(StoreBackend::close);
+        } finally {
+            context.close();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.agentstore.internal.security;
+
+import dev.agentstore.Secret;
+import dev.agentstore.internal.crypto.Tokens;
+import dev.agentstore.security.ApiKey;
+import dev.agentstore.security.IssuedApiKey;
+import dev.agentstore.security.NewApiKey;
+import dev.agentstore.security.SecurityEventType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** API keys: prefixed, checksummed, stored as SHA-256 hashes, with expiry, revocation and last use. */
+final class ApiKeys {
+    private final SecurityContext ctx;
+    private final SecurityLog log;
+
+    ApiKeys(SecurityContext ctx, SecurityLog log) {
+        this.ctx = ctx;
+        this.log = log;
+    }
+
+    IssuedApiKey create(NewApiKey request) {
+        Secret raw = Tokens.newApiKey();
+        ApiKey key = new ApiKey(
+                ctx.newId(),
+                request.ownerId(),
+                request.name(),
+                Tokens.displayPrefix(raw.reveal()),
+                request.scopes(),
+                request.expiresAt(),
+                null,
+                null,
+                ctx.now());
+        ctx.store().insertApiKey(key, Tokens.sha256Hex(raw.reveal()));
+        log.record(
+                SecurityEventType.API_KEY_CREATED,
+                request.ownerId(),
+                "info",
+                Map.of("keyId", key.id().toString()));
+        return new IssuedApiKey(key, raw);
+    }
+
+    Optional<ApiKey> verify(Secret raw) {
+        if (!Tokens.isWellFormedApiKey(raw.reveal())) {
+            return Optional.empty();
+        }
+        Instant now = ctx.now();
+        return ctx.store()
+                .findApiKeyByHash(Tokens.sha256Hex(raw.reveal()))
+                .filter(key -> key.usableAt(now))
+                .flatMap(key -> ctx.store()
+                        .updateApiKey(
+                                key.id(),
+                                k -> new ApiKey(
+                                        k.id(),
+                                        k.ownerId(),
+                                        k.name(),
+                                        k.prefix(),
+                                        k.scopes(),
+                                        k.expiresAt(),
+                                        k.revokedAt(),
+                                        now,
+                                        k.createdAt())));
+    }
+
+    boolean revoke(UUID keyId) {
+        Instant now = ctx.now();
+        Optional<ApiKey> revoked = ctx.store()
+                .updateApiKey(
+                        keyId,
+                        k -> k.revokedAt() != null
+                                ? k
+                                : new ApiKey(
+                                        k.id(),
+                                        k.ownerId(),
+                                        k.name(),
+                                        k.prefix(),
+                                        k.scopes(),
+                                        k.expiresAt(),
+                                        now,
+                                        k.lastUsedAt(),
+                                        k.createdAt()));
+        revoked.ifPresent(k ->
+                log.record(SecurityEventType.API_KEY_REVOKED, k.ownerId(), "info", Map.of("keyId", k.id().toString())));
+        return revoked.isPresent();
+    }
+}

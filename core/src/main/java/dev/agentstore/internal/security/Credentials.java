@@ -1,0 +1,53 @@
+package dev.agentstore.internal.security;
+
+import dev.agentstore.security.Credential;
+import java.time.Instant;
+
+/** Copies of a {@link Credential} with some fields changed. */
+final class Credentials {
+    private Credentials() {}
+
+    static Credential withFailures(Credential c, int failures, Instant lockedUntil) {
+        return new Credential(
+                c.id(),
+                c.username(),
+                c.email(),
+                c.totpEnabled(),
+                failures,
+                lockedUntil,
+                c.passwordChangedAt(),
+                c.lastLoginAt(),
+                c.createdAt());
+    }
+
+    static Credential loggedIn(Credential c, Instant at) {
+        return new Credential(
+                c.id(), c.username(), c.email(), c.totpEnabled(), 0, null, c.passwordChangedAt(), at, c.createdAt());
+    }
+
+    static Credential withTotp(Credential c, boolean enabled) {
+        return new Credential(
+                c.id(),
+                c.username(),
+                c.email(),
+                enabled,
+                c.failedAttempts(),
+                c.lockedUntil(),
+                c.passwordChangedAt(),
+                c.lastLoginAt(),
+                c.createdAt());
+    }
+
+    static Credential passwordChanged(Credential c, Instant at) {
+        return new Credential(
+                c.id(),
+                c.username(),
+                c.email(),
+                c.totpEnabled(),
+                c.failedAttempts(),
+                c.lockedUntil(),
+                at,
+                c.lastLoginAt(),
+                c.createdAt());
+    }
+}

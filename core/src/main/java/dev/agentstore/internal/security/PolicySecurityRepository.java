@@ -1,0 +1,222 @@
+package dev.agentstore.internal.security;
+
+import dev.agentstore.ConflictException;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.Secret;
+import dev.agentstore.internal.Check;
+import dev.agentstore.internal.crypto.Tokens;
+import dev.agentstore.security.ApiKey;
+import dev.agentstore.security.Credential;
+import dev.agentstore.security.InvalidCredentialsException;
+import dev.agentstore.security.IssuedApiKey;
+import dev.agentstore.security.LoginAttempt;
+import dev.agentstore.security.LoginContext;
+import dev.agentstore.security.LoginResult;
+import dev.agentstore.security.NewApiKey;
+import dev.agentstore.security.NewCredential;
+import dev.agentstore.security.SecurityEvent;
+import dev.agentstore.security.SecurityEventType;
+import dev.agentstore.security.SecurityRepository;
+import dev.agentstore.security.TotpEnrollment;
+import dev.agentstore.spi.StoredCredential;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The security rules of core, over a backend's {@link dev.agentstore.spi.SecurityStore}. */
+public final class PolicySecurityRepository implements SecurityRepository {
+    private final SecurityContext ctx;
+    private final PasswordRules rules;
+    private final PasswordLogins logins;
+    private final TotpFactor totp;
+    private final ApiKeys apiKeys;
+    private final SecurityLog log;
+
+    public PolicySecurityRepository(
+            String tenant,
+            dev.agentstore.spi.SecurityStore store,
+            dev.agentstore.security.PasswordPolicy policy,
+            dev.agentstore.internal.crypto.PasswordHasher hasher,
+            dev.agentstore.internal.crypto.SecretCipher cipher,
+            java.time.Clock clock) {
+        this.ctx = new SecurityContext(tenant, store, policy, hasher, cipher, clock);
+        this.rules = new PasswordRules(ctx);
+        this.log = new SecurityLog(ctx);
+        this.logins = new PasswordLogins(ctx, rules, log);
+        this.totp = new TotpFactor(ctx, log);
+        this.apiKeys = new ApiKeys(ctx, log);
+    }
+
+    @Override
+    public Credential createCredential(NewCredential request) {
+        Check.present("credential", request);
+        rules.checkNew(request.username(), request.password(), false, List.of());
+        String hash = ctx.hasher().hash(rules.normalised(request.password()));
+        Instant now = ctx.now();
+        Credential credential =
+                new Credential(ctx.newId(), request.username(), request.email(), false, 0, null, now, null, now);
+        ctx.store().insertCredential(new StoredCredential(credential, hash, null, null, 0));
+        log.record(SecurityEventType.CREDENTIAL_CREATED, credential.id(), "info", Map.of());
+        return credential;
+    }
+
+    @Override
+    public Optional<Credential> findCredential(UUID credentialId) {
+        return ctx.store()
+                .findCredential(Check.id("credentialId", credentialId))
+                .map(StoredCredential::credential);
+    }
+
+    @Override
+    public Optional<Credential> findByUsername(String username) {
+        return ctx.store()
+                .findByUsername(lower(Check.name("username", username)))
+                .map(StoredCredential::credential);
+    }
+
+    @Override
+    public LoginResult verifyPassword(String username, Secret password, LoginContext context) {
+        return logins.verify(
+                Check.name("username", username),
+                Check.present("password", password),
+                Check.present("context", context));
+    }
+
+    @Override
+    public void changePassword(UUID credentialId, Secret current, Secret next) {
+        StoredCredential stored = require(credentialId);
+        if (!ctx.hasher().verify(rules.normalised(Check.present("current", current)), stored.passwordHash())) {
+            throw new InvalidCredentialsException("the current password is not correct");
+        }
+        logins.setPassword(stored, Check.present("next", next));
+    }
+
+    @Override
+    public Credential unlock(UUID credentialId) {
+        Credential unlocked = ctx.store()
+                .update(
+                        Check.id("credentialId", credentialId),
+                        c -> new StoredCredential(
+                                Credentials.withFailures(c.credential(), 0, null),
+                                c.passwordHash(),
+                                c.totpSecret(),
+                                c.pendingTotpSecret(),
+                                c.lastTotpStep()))
+                .orElseThrow(() -> notFound(credentialId))
+                .credential();
+        log.record(SecurityEventType.ACCOUNT_UNLOCKED, credentialId, "info", Map.of());
+        return unlocked;
+    }
+
+    @Override
+    public Optional<Secret> requestPasswordReset(String email) {
+        Optional<StoredCredential> stored = ctx.store().findByEmail(lower(Check.name("email", email)));
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Secret token = Tokens.randomToken();
+        UUID id = stored.get().credential().id();
+        ctx.store()
+                .insertResetToken(
+                        id,
+                        Tokens.sha256Hex(token.reveal()),
+                        ctx.now().plus(ctx.policy().resetTokenTtl()));
+        log.record(SecurityEventType.PASSWORD_RESET_REQUESTED, id, "info", Map.of());
+        return Optional.of(token);
+    }
+
+    @Override
+    public void resetPassword(Secret token, Secret newPassword) {
+        Check.present("token", token);
+        Check.present("newPassword", newPassword);
+        StoredCredential stored = ctx.store()
+                .redeemResetToken(Tokens.sha256Hex(token.reveal()), ctx.now())
+                .flatMap(ctx.store()::findCredential)
+                .orElseThrow(() -> new InvalidCredentialsException("the reset token is invalid, expired or used"));
+        logins.setPassword(stored, newPassword);
+        unlock(stored.credential().id());
+    }
+
+    @Override
+    public TotpEnrollment enrollTotp(UUID credentialId) {
+        return totp.enroll(require(credentialId));
+    }
+
+    @Override
+    public boolean confirmTotp(UUID credentialId, String code) {
+        return totp.confirm(require(credentialId), Check.present("code", code));
+    }
+
+    @Override
+    public boolean verifyTotp(UUID credentialId, String code) {
+        return totp.verify(require(credentialId), Check.present("code", code));
+    }
+
+    @Override
+    public void disableTotp(UUID credentialId) {
+        totp.disable(require(credentialId));
+    }
+
+    @Override
+    public IssuedApiKey createApiKey(NewApiKey key) {
+        return apiKeys.create(Check.present("key", key));
+    }
+
+    @Override
+    public Optional<ApiKey> verifyApiKey(Secret rawKey) {
+        return apiKeys.verify(Check.present("rawKey", rawKey));
+    }
+
+    @Override
+    public boolean revokeApiKey(UUID keyId) {
+        return apiKeys.revoke(Check.id("keyId", keyId));
+    }
+
+    @Override
+    public List<ApiKey> listApiKeys(UUID ownerId) {
+        return ctx.store().apiKeysOf(Check.id("ownerId", ownerId));
+    }
+
+    @Override
+    public List<LoginAttempt> loginAttempts(String username, Instant since, int limit) {
+        return ctx.store()
+                .loginAttempts(
+                        lower(Check.name("username", username)),
+                        Check.time("since", since),
+                        Check.range("limit", limit, 1, 1_000));
+    }
+
+    @Override
+    public SecurityEvent recordEvent(
+            SecurityEventType type, UUID credentialId, String severity, Map<String, ?> details) {
+        Check.present("type", type);
+        Check.name("severity", severity);
+        return log.record(type, credentialId, severity, details == null ? Map.of() : details);
+    }
+
+    @Override
+    public List<SecurityEvent> events(SecurityEventType type, Instant since, int limit) {
+        return ctx.store().events(type, Check.time("since", since), Check.range("limit", limit, 1, 1_000));
+    }
+
+    private StoredCredential require(UUID credentialId) {
+        return ctx.store()
+                .findCredential(Check.id("credentialId", credentialId))
+                .orElseThrow(() -> notFound(credentialId));
+    }
+
+    static NotFoundException notFound(UUID credentialId) {
+        return new NotFoundException("no credential with id " + credentialId);
+    }
+
+    static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+
+    static ConflictException taken(String what) {
+        return new ConflictException("the " + what + " is already taken");
+    }
+}

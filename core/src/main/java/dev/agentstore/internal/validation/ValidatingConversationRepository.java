@@ -1,0 +1,148 @@
+package dev.agentstore.internal.validation;
+
+import dev.agentstore.Limits;
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.conversation.ChatSession;
+import dev.agentstore.conversation.ContextWindow;
+import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.ConversationStatus;
+import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageSearchHit;
+import dev.agentstore.conversation.NewConversation;
+import dev.agentstore.conversation.NewMessage;
+import dev.agentstore.conversation.NewUser;
+import dev.agentstore.conversation.User;
+import dev.agentstore.internal.Check;
+import dev.agentstore.internal.Metadata;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Checks every argument before the backend sees it. */
+public final class ValidatingConversationRepository implements ConversationRepository {
+    private final ConversationRepository backend;
+
+    public ValidatingConversationRepository(ConversationRepository backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public User upsertUser(NewUser user) {
+        return backend.upsertUser(Check.present("user", user));
+    }
+
+    @Override
+    public Optional<User> findUser(UUID userId) {
+        return backend.findUser(Check.id("userId", userId));
+    }
+
+    @Override
+    public Optional<User> findUserByExternalId(String channel, String externalId) {
+        return backend.findUserByExternalId(Check.name("channel", channel), Check.name("externalId", externalId));
+    }
+
+    @Override
+    public User updatePreferences(UUID userId, Map<String, ?> preferences) {
+        Map<String, Object> copy = Metadata.copyOf("preferences", Check.present("preferences", preferences));
+        return backend.updatePreferences(Check.id("userId", userId), copy);
+    }
+
+    @Override
+    public boolean eraseUser(UUID userId) {
+        return backend.eraseUser(Check.id("userId", userId));
+    }
+
+    @Override
+    public ChatSession startSession(UUID userId, Map<String, ?> metadata) {
+        return backend.startSession(Check.id("userId", userId), Metadata.copyOf("metadata", metadata));
+    }
+
+    @Override
+    public Optional<ChatSession> findSession(UUID sessionId) {
+        return backend.findSession(Check.id("sessionId", sessionId));
+    }
+
+    @Override
+    public ChatSession touchSession(UUID sessionId) {
+        return backend.touchSession(Check.id("sessionId", sessionId));
+    }
+
+    @Override
+    public ChatSession endSession(UUID sessionId) {
+        return backend.endSession(Check.id("sessionId", sessionId));
+    }
+
+    @Override
+    public List<ChatSession> sessionsOf(UUID userId, int limit) {
+        return backend.sessionsOf(Check.id("userId", userId), Check.range("limit", limit, 1, Limits.MAX_PAGE_SIZE));
+    }
+
+    @Override
+    public Conversation createConversation(NewConversation conversation) {
+        return backend.createConversation(Check.present("conversation", conversation));
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(UUID conversationId) {
+        return backend.findConversation(Check.id("conversationId", conversationId));
+    }
+
+    @Override
+    public Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page) {
+        return backend.listConversations(Check.id("userId", userId), status, Check.present("page", page));
+    }
+
+    @Override
+    public Conversation updateConversation(UUID conversationId, ConversationUpdate update) {
+        return backend.updateConversation(Check.id("conversationId", conversationId), Check.present("update", update));
+    }
+
+    @Override
+    public boolean deleteConversation(UUID conversationId) {
+        return backend.deleteConversation(Check.id("conversationId", conversationId));
+    }
+
+    @Override
+    public Message append(UUID conversationId, NewMessage message) {
+        return backend.append(Check.id("conversationId", conversationId), Check.present("message", message));
+    }
+
+    @Override
+    public List<Message> appendAll(UUID conversationId, List<NewMessage> messages) {
+        List<NewMessage> batch = List.copyOf(Check.batch("messages", messages, Limits.MAX_MESSAGE_BATCH));
+        Check.id("conversationId", conversationId);
+        return batch.isEmpty() ? List.of() : backend.appendAll(conversationId, batch);
+    }
+
+    @Override
+    public Page<Message> history(UUID conversationId, HistoryOrder order, PageRequest page) {
+        return backend.history(
+                Check.id("conversationId", conversationId), Check.present("order", order), Check.present("page", page));
+    }
+
+    @Override
+    public List<Message> lastMessages(UUID conversationId, int count) {
+        return backend.lastMessages(
+                Check.id("conversationId", conversationId), Check.range("count", count, 1, Limits.MAX_PAGE_SIZE));
+    }
+
+    @Override
+    public ContextWindow contextWindow(UUID conversationId, int tokenBudget) {
+        return backend.contextWindow(
+                Check.id("conversationId", conversationId),
+                Check.range("tokenBudget", tokenBudget, 1, Limits.MAX_TOKENS));
+    }
+
+    @Override
+    public List<MessageSearchHit> search(UUID userId, String query, int limit) {
+        Check.id("userId", userId);
+        Check.range("limit", limit, 1, Limits.MAX_PAGE_SIZE);
+        Check.text("query", query, 1_000);
+        return query.isBlank() ? List.of() : backend.search(userId, query, limit);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.agentstore.internal.validation;
+
+import dev.agentstore.InvalidInputException;
+import dev.agentstore.Limits;
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.internal.Check;
+import dev.agentstore.metrics.DailySummary;
+import dev.agentstore.metrics.LlmRequestMetric;
+import dev.agentstore.metrics.MetricQuery;
+import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.SystemSample;
+import dev.agentstore.metrics.TimeBucket;
+import dev.agentstore.metrics.UsageStats;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/** Checks every argument before the backend sees it. */
+public final class ValidatingMetricsRepository implements MetricsRepository {
+    private static final LocalDate MIN_DAY = LocalDate.of(1970, 1, 1);
+    private static final LocalDate MAX_DAY = LocalDate.of(9999, 12, 31);
+
+    private final MetricsRepository backend;
+
+    public ValidatingMetricsRepository(MetricsRepository backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public void recordSystem(SystemSample sample) {
+        backend.recordSystem(Check.present("sample", sample));
+    }
+
+    @Override
+    public void recordSystemBatch(List<SystemSample> samples) {
+        List<SystemSample> batch = List.copyOf(Check.batch("samples", samples, Limits.MAX_METRIC_BATCH));
+        if (!batch.isEmpty()) {
+            backend.recordSystemBatch(batch);
+        }
+    }
+
+    @Override
+    public boolean recordLlm(LlmRequestMetric metric) {
+        return backend.recordLlm(Check.present("metric", metric));
+    }
+
+    @Override
+    public long recordLlmBatch(List<LlmRequestMetric> metrics) {
+        List<LlmRequestMetric> batch = List.copyOf(Check.batch("metrics", metrics, Limits.MAX_METRIC_BATCH));
+        return batch.isEmpty() ? 0 : backend.recordLlmBatch(batch);
+    }
+
+    @Override
+    public Page<SystemSample> systemSamples(Instant from, Instant to, PageRequest page) {
+        Check.timeRange("from", from, "to", to);
+        return backend.systemSamples(from, to, Check.present("page", page));
+    }
+
+    @Override
+    public Page<LlmRequestMetric> llmMetrics(MetricQuery query, PageRequest page) {
+        return backend.llmMetrics(Check.present("query", query), Check.present("page", page));
+    }
+
+    @Override
+    public SortedMap<String, UsageStats> usageByModel(MetricQuery query) {
+        return backend.usageByModel(Check.present("query", query));
+    }
+
+    @Override
+    public SortedMap<Instant, UsageStats> usageOverTime(MetricQuery query, TimeBucket bucket) {
+        return backend.usageOverTime(Check.present("query", query), Check.present("bucket", bucket));
+    }
+
+    @Override
+    public DailySummary rollupDay(LocalDate day) {
+        return backend.rollupDay(day("day", day));
+    }
+
+    @Override
+    public Optional<DailySummary> dailySummary(LocalDate day) {
+        return backend.dailySummary(day("day", day));
+    }
+
+    @Override
+    public List<DailySummary> dailySummaries(LocalDate from, LocalDate to) {
+        day("from", from);
+        day("to", to);
+        if (from.isAfter(to)) {
+            throw new InvalidInputException("from", "must not be after to, but was " + from + " > " + to);
+        }
+        return backend.dailySummaries(from, to);
+    }
+
+    @Override
+    public long deleteBefore(Instant cutoff) {
+        return backend.deleteBefore(Check.time("cutoff", cutoff));
+    }
+
+    private static LocalDate day(String field, LocalDate day) {
+        Check.present(field, day);
+        if (day.isBefore(MIN_DAY) || day.isAfter(MAX_DAY)) {
+            throw new InvalidInputException(field, "must be between years 1970 and 9999, but was " + day);
+        }
+        return day;
+    }
+}

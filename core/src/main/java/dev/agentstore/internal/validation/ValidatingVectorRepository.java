@@ -1,0 +1,141 @@
+package dev.agentstore.internal.validation;
+
+import dev.agentstore.InvalidInputException;
+import dev.agentstore.Limits;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.internal.Check;
+import dev.agentstore.vector.Chunk;
+import dev.agentstore.vector.CollectionSpec;
+import dev.agentstore.vector.Filter;
+import dev.agentstore.vector.HybridSearchRequest;
+import dev.agentstore.vector.SearchMatch;
+import dev.agentstore.vector.SearchRequest;
+import dev.agentstore.vector.VectorRepository;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Checks every argument, including vector dimensions against the collection, before the backend sees it. */
+public final class ValidatingVectorRepository implements VectorRepository {
+    private final VectorRepository backend;
+
+    public ValidatingVectorRepository(VectorRepository backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public CollectionSpec createCollection(CollectionSpec spec) {
+        return backend.createCollection(Check.present("spec", spec));
+    }
+
+    @Override
+    public Optional<CollectionSpec> findCollection(String name) {
+        return backend.findCollection(Check.name("collection", name));
+    }
+
+    @Override
+    public List<CollectionSpec> listCollections() {
+        return backend.listCollections();
+    }
+
+    @Override
+    public boolean dropCollection(String name) {
+        return backend.dropCollection(Check.name("collection", name));
+    }
+
+    @Override
+    public void upsert(String collection, List<Chunk> chunks) {
+        List<Chunk> batch = chunks(collection, chunks);
+        if (!batch.isEmpty()) {
+            backend.upsert(collection, batch);
+        }
+    }
+
+    @Override
+    public void replaceDocument(String collection, String documentId, List<Chunk> chunks) {
+        Check.name("documentId", documentId);
+        List<Chunk> batch = chunks(collection, chunks).stream()
+                .map(c -> c.inDocument(documentId))
+                .toList();
+        backend.replaceDocument(collection, documentId, batch);
+    }
+
+    @Override
+    public List<Chunk> get(String collection, Collection<String> ids) {
+        return backend.get(Check.name("collection", collection), ids(ids));
+    }
+
+    @Override
+    public Page<Chunk> list(String collection, Filter filter, PageRequest page) {
+        return backend.list(Check.name("collection", collection), filter, Check.present("page", page));
+    }
+
+    @Override
+    public long count(String collection) {
+        return backend.count(Check.name("collection", collection));
+    }
+
+    @Override
+    public long deleteByIds(String collection, Collection<String> ids) {
+        return backend.deleteByIds(Check.name("collection", collection), ids(ids));
+    }
+
+    @Override
+    public long deleteByDocument(String collection, String documentId) {
+        return backend.deleteByDocument(Check.name("collection", collection), Check.name("documentId", documentId));
+    }
+
+    @Override
+    public long deleteByFilter(String collection, Filter filter) {
+        return backend.deleteByFilter(Check.name("collection", collection), Check.present("filter", filter));
+    }
+
+    @Override
+    public List<SearchMatch> search(String collection, SearchRequest request) {
+        Check.present("request", request);
+        Check.vector("request.vector", request.vector(), spec(collection).dimension());
+        return backend.search(collection, request);
+    }
+
+    @Override
+    public List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request) {
+        Check.present("request", request);
+        Check.vector(
+                "request.vector", request.search().vector(), spec(collection).dimension());
+        return backend.hybridSearch(collection, request);
+    }
+
+    private List<Chunk> chunks(String collection, List<Chunk> chunks) {
+        List<Chunk> batch = List.copyOf(Check.batch("chunks", chunks, Limits.MAX_CHUNK_BATCH));
+        int dimension = spec(collection).dimension();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Chunk chunk = batch.get(i);
+            if (chunk.embedding().length != dimension) {
+                throw new InvalidInputException(
+                        "chunks[" + i + "].embedding",
+                        "must have dimension " + dimension + ", but had " + chunk.embedding().length);
+            }
+            if (!ids.add(chunk.id())) {
+                throw new InvalidInputException("chunks[" + i + "].id", "repeats the id '" + chunk.id() + "'");
+            }
+        }
+        return batch;
+    }
+
+    private CollectionSpec spec(String collection) {
+        Check.name("collection", collection);
+        return backend.findCollection(collection)
+                .orElseThrow(() -> new NotFoundException("no vector collection named '" + collection + "'"));
+    }
+
+    private static Collection<String> ids(Collection<String> ids) {
+        Check.batch("ids", ids, Limits.MAX_CHUNK_BATCH);
+        ids.forEach(id -> Check.name("ids", id));
+        return List.copyOf(ids);
+    }
+}

@@ -1,0 +1,348 @@
+package dev.agentstore.memory;
+
+import dev.agentstore.ConflictException;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.conversation.ChatSession;
+import dev.agentstore.conversation.ContextWindow;
+import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.ConversationStatus;
+import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageSearchHit;
+import dev.agentstore.conversation.NewConversation;
+import dev.agentstore.conversation.NewMessage;
+import dev.agentstore.conversation.NewUser;
+import dev.agentstore.conversation.SessionStatus;
+import dev.agentstore.conversation.User;
+import dev.agentstore.internal.ContextWindowPolicy;
+import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.TextMatch;
+import dev.agentstore.spi.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Conversations of one tenant in memory; every method holds the repository's lock. */
+final class InMemoryConversationRepository implements ConversationRepository {
+    private final Clock clock;
+    private final Map<UUID, User> users = new LinkedHashMap<>();
+    private final Map<UUID, ChatSession> sessions = new LinkedHashMap<>();
+    private final Map<UUID, Conversation> conversations = new LinkedHashMap<>();
+    private final Map<UUID, List<Message>> messages = new HashMap<>();
+
+    InMemoryConversationRepository(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized User upsertUser(NewUser user) {
+        Instant now = clock.instant();
+        User existing = findUserByExternalId(user.channel(), user.externalId()).orElse(null);
+        User stored = existing == null
+                ? new User(
+                        Ids.newId(clock),
+                        user.channel(),
+                        user.externalId(),
+                        user.displayName(),
+                        user.preferences(),
+                        now,
+                        now)
+                : new User(
+                        existing.id(),
+                        existing.channel(),
+                        existing.externalId(),
+                        user.displayName(),
+                        user.preferences(),
+                        existing.createdAt(),
+                        now);
+        users.put(stored.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<User> findUser(UUID userId) {
+        return Optional.ofNullable(users.get(userId));
+    }
+
+    @Override
+    public synchronized Optional<User> findUserByExternalId(String channel, String externalId) {
+        return users.values().stream()
+                .filter(u -> u.channel().equals(channel) && u.externalId().equals(externalId))
+                .findFirst();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized User updatePreferences(UUID userId, Map<String, ?> preferences) {
+        User u = requireUser(userId);
+        User updated = new User(
+                u.id(),
+                u.channel(),
+                u.externalId(),
+                u.displayName(),
+                (Map<String, Object>) preferences,
+                u.createdAt(),
+                clock.instant());
+        users.put(userId, updated);
+        return updated;
+    }
+
+    @Override
+    public synchronized boolean eraseUser(UUID userId) {
+        if (users.remove(userId) == null) {
+            return false;
+        }
+        sessions.values().removeIf(s -> s.userId().equals(userId));
+        conversations.values().removeIf(c -> {
+            boolean owned = c.userId().equals(userId);
+            if (owned) {
+                messages.remove(c.id());
+            }
+            return owned;
+        });
+        return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized ChatSession startSession(UUID userId, Map<String, ?> metadata) {
+        requireUser(userId);
+        Instant now = clock.instant();
+        ChatSession session = new ChatSession(
+                Ids.newId(clock), userId, SessionStatus.ACTIVE, (Map<String, Object>) metadata, now, now);
+        sessions.put(session.id(), session);
+        return session;
+    }
+
+    @Override
+    public synchronized Optional<ChatSession> findSession(UUID sessionId) {
+        return Optional.ofNullable(sessions.get(sessionId));
+    }
+
+    @Override
+    public synchronized ChatSession touchSession(UUID sessionId) {
+        ChatSession s = requireSession(sessionId);
+        if (s.status() == SessionStatus.ENDED) {
+            throw new ConflictException("session " + sessionId + " has ended");
+        }
+        return replaceSession(s, SessionStatus.ACTIVE);
+    }
+
+    @Override
+    public synchronized ChatSession endSession(UUID sessionId) {
+        ChatSession s = requireSession(sessionId);
+        return s.status() == SessionStatus.ENDED ? s : replaceSession(s, SessionStatus.ENDED);
+    }
+
+    @Override
+    public synchronized List<ChatSession> sessionsOf(UUID userId, int limit) {
+        return sessions.values().stream()
+                .filter(s -> s.userId().equals(userId))
+                .sorted(Comparator.comparing(ChatSession::lastActiveAt)
+                        .thenComparing(ChatSession::id)
+                        .reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized Conversation createConversation(NewConversation c) {
+        requireUser(c.userId());
+        if (c.sessionId() != null && !sessions.containsKey(c.sessionId())) {
+            throw new NotFoundException("no session with id " + c.sessionId());
+        }
+        Instant now = clock.instant();
+        Conversation created = new Conversation(
+                Ids.newId(clock),
+                c.userId(),
+                c.sessionId(),
+                c.title(),
+                ConversationStatus.ACTIVE,
+                c.modelOverride(),
+                null,
+                c.metadata(),
+                1,
+                now,
+                now);
+        conversations.put(created.id(), created);
+        messages.put(created.id(), new ArrayList<>());
+        return created;
+    }
+
+    @Override
+    public synchronized Optional<Conversation> findConversation(UUID conversationId) {
+        return Optional.ofNullable(conversations.get(conversationId));
+    }
+
+    @Override
+    public synchronized Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page) {
+        UUID after = page.cursor() == null ? null : Cursors.decodeUuid(page.cursor());
+        List<Conversation> matching = conversations.values().stream()
+                .filter(c -> c.userId().equals(userId) && (status == null || c.status() == status))
+                .filter(c -> after == null || c.id().compareTo(after) < 0)
+                .sorted(Comparator.comparing(Conversation::id).reversed())
+                .limit(page.limit() + 1L)
+                .toList();
+        return Paging.page(matching, page.limit(), c -> c.id().toString());
+    }
+
+    @Override
+    public synchronized Conversation updateConversation(UUID conversationId, ConversationUpdate u) {
+        Conversation c = requireConversation(conversationId);
+        if (c.version() != u.expectedVersion()) {
+            throw new ConflictException("conversation " + conversationId + " is at version " + c.version()
+                    + ", not the expected " + u.expectedVersion());
+        }
+        Conversation updated = new Conversation(
+                c.id(),
+                c.userId(),
+                c.sessionId(),
+                or(u.title(), c.title()),
+                or(u.status(), c.status()),
+                or(u.modelOverride(), c.modelOverride()),
+                or(u.summary(), c.summary()),
+                or(u.metadata(), c.metadata()),
+                c.version() + 1,
+                c.createdAt(),
+                clock.instant());
+        conversations.put(conversationId, updated);
+        return updated;
+    }
+
+    @Override
+    public synchronized boolean deleteConversation(UUID conversationId) {
+        messages.remove(conversationId);
+        return conversations.remove(conversationId) != null;
+    }
+
+    @Override
+    public synchronized Message append(UUID conversationId, NewMessage message) {
+        return appendAll(conversationId, List.of(message)).get(0);
+    }
+
+    @Override
+    public synchronized List<Message> appendAll(UUID conversationId, List<NewMessage> batch) {
+        Conversation c = requireConversation(conversationId);
+        if (c.status() == ConversationStatus.DELETED) {
+            throw new ConflictException("conversation " + conversationId + " is deleted and takes no messages");
+        }
+        List<Message> log = messages.get(conversationId);
+        Instant now = clock.instant();
+        List<Message> appended = new ArrayList<>(batch.size());
+        for (NewMessage m : batch) {
+            appended.add(new Message(
+                    Ids.newId(clock),
+                    conversationId,
+                    log.size() + appended.size() + 1L,
+                    m.role(),
+                    m.content(),
+                    m.toolCalls(),
+                    m.toolCallId(),
+                    m.modelId(),
+                    m.requestId(),
+                    m.tokenCount(),
+                    m.metadata(),
+                    now));
+        }
+        log.addAll(appended);
+        return appended;
+    }
+
+    @Override
+    public synchronized Page<Message> history(UUID conversationId, HistoryOrder order, PageRequest page) {
+        List<Message> log = requireMessages(conversationId);
+        long after = page.cursor() == null
+                ? (order == HistoryOrder.OLDEST_FIRST ? 0 : Long.MAX_VALUE)
+                : Cursors.decodeLong(page.cursor());
+        List<Message> slice = new ArrayList<>();
+        if (order == HistoryOrder.OLDEST_FIRST) {
+            for (int i = (int) Math.min(after, log.size()); i < log.size() && slice.size() <= page.limit(); i++) {
+                slice.add(log.get(i));
+            }
+        } else {
+            for (int i = (int) Math.min(after - 1, log.size()) - 1; i >= 0 && slice.size() <= page.limit(); i--) {
+                slice.add(log.get(i));
+            }
+        }
+        return Paging.page(slice, page.limit(), m -> Long.toString(m.sequence()));
+    }
+
+    @Override
+    public synchronized List<Message> lastMessages(UUID conversationId, int count) {
+        List<Message> log = requireMessages(conversationId);
+        return List.copyOf(log.subList(Math.max(0, log.size() - count), log.size()));
+    }
+
+    @Override
+    public synchronized ContextWindow contextWindow(UUID conversationId, int tokenBudget) {
+        return ContextWindowPolicy.select(requireMessages(conversationId), tokenBudget);
+    }
+
+    @Override
+    public synchronized List<MessageSearchHit> search(UUID userId, String query, int limit) {
+        List<String> words = TextMatch.words(query);
+        List<MessageSearchHit> hits = new ArrayList<>();
+        conversations.values().stream().filter(c -> c.userId().equals(userId)).forEach(c -> {
+            for (Message m : messages.get(c.id())) {
+                double score = TextMatch.score(words, m.content());
+                if (score > 0) {
+                    hits.add(new MessageSearchHit(m, score));
+                }
+            }
+        });
+        hits.sort(Comparator.comparingDouble(MessageSearchHit::score)
+                .reversed()
+                .thenComparing(h -> h.message().id(), Comparator.reverseOrder()));
+        return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
+    }
+
+    private ChatSession replaceSession(ChatSession s, SessionStatus status) {
+        ChatSession updated = new ChatSession(s.id(), s.userId(), status, s.metadata(), s.createdAt(), clock.instant());
+        sessions.put(s.id(), updated);
+        return updated;
+    }
+
+    private User requireUser(UUID userId) {
+        User user = users.get(userId);
+        if (user == null) {
+            throw new NotFoundException("no user with id " + userId);
+        }
+        return user;
+    }
+
+    private ChatSession requireSession(UUID sessionId) {
+        ChatSession session = sessions.get(sessionId);
+        if (session == null) {
+            throw new NotFoundException("no session with id " + sessionId);
+        }
+        return session;
+    }
+
+    private Conversation requireConversation(UUID conversationId) {
+        Conversation c = conversations.get(conversationId);
+        if (c == null) {
+            throw new NotFoundException("no conversation with id " + conversationId);
+        }
+        return c;
+    }
+
+    private List<Message> requireMessages(UUID conversationId) {
+        requireConversation(conversationId);
+        return messages.get(conversationId);
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.agentstore.memory;
+
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.UsageCalculator;
+import dev.agentstore.metrics.DailySummary;
+import dev.agentstore.metrics.LlmRequestMetric;
+import dev.agentstore.metrics.MetricQuery;
+import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.SystemSample;
+import dev.agentstore.metrics.TimeBucket;
+import dev.agentstore.metrics.UsageStats;
+import dev.agentstore.model.ModelPricing;
+import dev.agentstore.model.ModelRepository;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/** Metrics of one tenant in memory. Rows are kept in arrival order; positions index the paging cursors. */
+final class InMemoryMetricsRepository implements MetricsRepository {
+    private final ModelRepository models;
+    private final List<SystemSample> samples = new ArrayList<>();
+    private final Map<UUID, LlmRequestMetric> llm = new LinkedHashMap<>();
+    private final Map<LocalDate, DailySummary> summaries = new HashMap<>();
+
+    InMemoryMetricsRepository(ModelRepository models) {
+        this.models = models;
+    }
+
+    @Override
+    public synchronized void recordSystem(SystemSample sample) {
+        samples.add(sample);
+    }
+
+    @Override
+    public synchronized void recordSystemBatch(List<SystemSample> batch) {
+        samples.addAll(batch);
+    }
+
+    @Override
+    public synchronized boolean recordLlm(LlmRequestMetric metric) {
+        return llm.putIfAbsent(metric.requestId(), metric) == null;
+    }
+
+    @Override
+    public synchronized long recordLlmBatch(List<LlmRequestMetric> batch) {
+        return batch.stream()
+                .filter(m -> llm.putIfAbsent(m.requestId(), m) == null)
+                .count();
+    }
+
+    @Override
+    public synchronized Page<SystemSample> systemSamples(Instant from, Instant to, PageRequest page) {
+        List<SystemSample> sorted = samples.stream()
+                .filter(s -> !s.recordedAt().isBefore(from) && s.recordedAt().isBefore(to))
+                .sorted(Comparator.comparing(SystemSample::recordedAt))
+                .toList();
+        return slice(sorted, page);
+    }
+
+    @Override
+    public synchronized Page<LlmRequestMetric> llmMetrics(MetricQuery query, PageRequest page) {
+        List<LlmRequestMetric> sorted = matching(query).stream()
+                .sorted(Comparator.comparing(LlmRequestMetric::recordedAt).thenComparing(LlmRequestMetric::requestId))
+                .toList();
+        return slice(sorted, page);
+    }
+
+    @Override
+    public synchronized SortedMap<String, UsageStats> usageByModel(MetricQuery query) {
+        return matching(query).stream()
+                .collect(Collectors.groupingBy(
+                        LlmRequestMetric::model,
+                        TreeMap::new,
+                        Collectors.collectingAndThen(Collectors.toList(), UsageCalculator::of)));
+    }
+
+    @Override
+    public synchronized SortedMap<Instant, UsageStats> usageOverTime(MetricQuery query, TimeBucket bucket) {
+        return matching(query).stream()
+                .collect(Collectors.groupingBy(
+                        m -> bucket.floor(m.recordedAt()),
+                        TreeMap::new,
+                        Collectors.collectingAndThen(Collectors.toList(), UsageCalculator::of)));
+    }
+
+    @Override
+    public synchronized DailySummary rollupDay(LocalDate day) {
+        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<LlmRequestMetric> rows = matching(MetricQuery.between(from, to));
+        List<SystemSample> daySamples = samples.stream()
+                .filter(s -> !s.recordedAt().isBefore(from) && s.recordedAt().isBefore(to))
+                .toList();
+        Map<String, Long> perModel =
+                rows.stream().collect(Collectors.groupingBy(LlmRequestMetric::model, Collectors.counting()));
+        String mostUsed = perModel.entrySet().stream()
+                .max(Map.Entry.<String, Long>comparingByValue()
+                        .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+                .map(Map.Entry::getKey)
+                .orElse(null);
+        DailySummary summary = new DailySummary(
+                day,
+                UsageCalculator.of(rows),
+                mostUsed,
+                peak(daySamples, SystemSample::cpuPercent),
+                peak(daySamples, SystemSample::memoryPercent),
+                peak(daySamples.stream().filter(s -> s.gpuPercent() != null).toList(), SystemSample::gpuPercent),
+                cost(rows));
+        summaries.put(day, summary);
+        return summary;
+    }
+
+    @Override
+    public synchronized Optional<DailySummary> dailySummary(LocalDate day) {
+        return Optional.ofNullable(summaries.get(day));
+    }
+
+    @Override
+    public synchronized List<DailySummary> dailySummaries(LocalDate from, LocalDate to) {
+        return summaries.values().stream()
+                .filter(s -> !s.day().isBefore(from) && !s.day().isAfter(to))
+                .sorted(Comparator.comparing(DailySummary::day))
+                .toList();
+    }
+
+    @Override
+    public synchronized long deleteBefore(Instant cutoff) {
+        int before = samples.size() + llm.size();
+        samples.removeIf(s -> s.recordedAt().isBefore(cutoff));
+        llm.values().removeIf(m -> m.recordedAt().isBefore(cutoff));
+        return before - (samples.size() + llm.size());
+    }
+
+    private List<LlmRequestMetric> matching(MetricQuery query) {
+        return llm.values().stream().filter(query::matches).toList();
+    }
+
+    private BigDecimal cost(List<LlmRequestMetric> rows) {
+        Map<String, Optional<ModelPricing>> pricing = new HashMap<>();
+        BigDecimal total = null;
+        for (LlmRequestMetric m : rows) {
+            Optional<ModelPricing> price = pricing.computeIfAbsent(
+                    m.model(),
+                    name -> models.findByName(name).map(model -> model.spec().pricing()));
+            if (price.isPresent()) {
+                BigDecimal cost = price.get().cost(m.promptTokens(), m.completionTokens());
+                total = total == null ? cost : total.add(cost);
+            }
+        }
+        return total;
+    }
+
+    private static Double peak(List<SystemSample> rows, ToDoubleFunction<SystemSample> value) {
+        OptionalDouble max = rows.stream().mapToDouble(value).max();
+        return max.isPresent() ? max.getAsDouble() : null;
+    }
+
+    private static <T> Page<T> slice(List<T> sorted, PageRequest page) {
+        int start = page.cursor() == null ? 0 : (int) Math.min(Cursors.decodeLong(page.cursor()), sorted.size());
+        List<T> window = sorted.subList(start, Math.min(sorted.size(), start + page.limit() + 1));
+        Page<T> result = Paging.page(window, page.limit(), item -> "");
+        return result.hasNext()
+                ? new Page<>(result.items(), Cursors.encode(Long.toString(start + page.limit())))
+                : result;
+    }
+}

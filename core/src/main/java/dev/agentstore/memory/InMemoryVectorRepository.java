@@ -1,0 +1,155 @@
+package dev.agentstore.memory;
+
+import dev.agentstore.ConflictException;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.TextMatch;
+import dev.agentstore.vector.Chunk;
+import dev.agentstore.vector.CollectionSpec;
+import dev.agentstore.vector.Filter;
+import dev.agentstore.vector.HybridSearchRequest;
+import dev.agentstore.vector.SearchMatch;
+import dev.agentstore.vector.SearchRequest;
+import dev.agentstore.vector.VectorRepository;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Vector collections of one tenant in memory, searched exactly (the ground truth for approximate indexes). */
+final class InMemoryVectorRepository implements VectorRepository {
+    private final Map<String, CollectionSpec> specs = new TreeMap<>();
+    private final Map<String, TreeMap<String, Chunk>> chunks = new HashMap<>();
+
+    @Override
+    public synchronized CollectionSpec createCollection(CollectionSpec spec) {
+        if (specs.putIfAbsent(spec.name(), spec) != null) {
+            throw new ConflictException("a vector collection named '" + spec.name() + "' already exists");
+        }
+        chunks.put(spec.name(), new TreeMap<>());
+        return spec;
+    }
+
+    @Override
+    public synchronized Optional<CollectionSpec> findCollection(String name) {
+        return Optional.ofNullable(specs.get(name));
+    }
+
+    @Override
+    public synchronized List<CollectionSpec> listCollections() {
+        return List.copyOf(specs.values());
+    }
+
+    @Override
+    public synchronized boolean dropCollection(String name) {
+        chunks.remove(name);
+        return specs.remove(name) != null;
+    }
+
+    @Override
+    public synchronized void upsert(String collection, List<Chunk> batch) {
+        TreeMap<String, Chunk> stored = require(collection);
+        batch.forEach(c -> stored.put(c.id(), c));
+    }
+
+    @Override
+    public synchronized void replaceDocument(String collection, String documentId, List<Chunk> batch) {
+        TreeMap<String, Chunk> stored = require(collection);
+        stored.values().removeIf(c -> documentId.equals(c.documentId()));
+        batch.forEach(c -> stored.put(c.id(), c));
+    }
+
+    @Override
+    public synchronized List<Chunk> get(String collection, Collection<String> ids) {
+        TreeMap<String, Chunk> stored = require(collection);
+        return ids.stream().distinct().map(stored::get).filter(c -> c != null).toList();
+    }
+
+    @Override
+    public synchronized Page<Chunk> list(String collection, Filter filter, PageRequest page) {
+        TreeMap<String, Chunk> stored = require(collection);
+        Map<String, Chunk> tail = page.cursor() == null ? stored : stored.tailMap(Cursors.decode(page.cursor()), false);
+        List<Chunk> matching = tail.values().stream()
+                .filter(c -> filter == null || filter.test(c.metadata()))
+                .limit(page.limit() + 1L)
+                .toList();
+        return Paging.page(matching, page.limit(), Chunk::id);
+    }
+
+    @Override
+    public synchronized long count(String collection) {
+        return require(collection).size();
+    }
+
+    @Override
+    public synchronized long deleteByIds(String collection, Collection<String> ids) {
+        TreeMap<String, Chunk> stored = require(collection);
+        return ids.stream().distinct().filter(id -> stored.remove(id) != null).count();
+    }
+
+    @Override
+    public synchronized long deleteByDocument(String collection, String documentId) {
+        return removeIf(collection, c -> documentId.equals(c.documentId()));
+    }
+
+    @Override
+    public synchronized long deleteByFilter(String collection, Filter filter) {
+        return removeIf(collection, c -> filter.test(c.metadata()));
+    }
+
+    @Override
+    public synchronized List<SearchMatch> search(String collection, SearchRequest request) {
+        TreeMap<String, Chunk> stored = require(collection);
+        CollectionSpec spec = specs.get(collection);
+        float[] query = request.vector();
+        return stored.values().stream()
+                .filter(c -> request.filter() == null || request.filter().test(c.metadata()))
+                .map(c -> new SearchMatch(c, spec.metric().score(query, c.embedding())))
+                .filter(m -> m.score() >= request.minScore())
+                .sorted(Comparator.comparingDouble(SearchMatch::score)
+                        .reversed()
+                        .thenComparing(m -> m.chunk().id()))
+                .limit(request.topK())
+                .toList();
+    }
+
+    @Override
+    public synchronized List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request) {
+        SearchRequest vector = request.search();
+        List<SearchMatch> byVector = search(
+                collection,
+                new SearchRequest(vector.vector(), request.candidates(), vector.minScore(), vector.filter()));
+        List<String> words = TextMatch.words(request.text());
+        List<SearchMatch> byText = require(collection).values().stream()
+                .filter(c -> vector.filter() == null || vector.filter().test(c.metadata()))
+                .map(c -> new SearchMatch(c, TextMatch.score(words, c.content())))
+                .filter(m -> m.score() > 0)
+                .sorted(Comparator.comparingDouble(SearchMatch::score)
+                        .reversed()
+                        .thenComparing(m -> m.chunk().id()))
+                .limit(request.candidates())
+                .toList();
+        return dev.agentstore.internal.ReciprocalRankFusion.fuse(
+                List.of(byVector, byText), request.rankConstant(), vector.topK());
+    }
+
+    private long removeIf(String collection, java.util.function.Predicate<Chunk> condition) {
+        TreeMap<String, Chunk> stored = require(collection);
+        int before = stored.size();
+        stored.values().removeIf(condition);
+        return before - stored.size();
+    }
+
+    private TreeMap<String, Chunk> require(String collection) {
+        TreeMap<String, Chunk> stored = chunks.get(collection);
+        if (stored == null) {
+            throw new NotFoundException("no vector collection named '" + collection + "'");
+        }
+        return stored;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.agentstore.memory;
+
+import dev.agentstore.StoreUnavailableException;
+import dev.agentstore.cache.ResponseCache;
+import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.model.ModelRepository;
+import dev.agentstore.spi.SecurityStore;
+import dev.agentstore.spi.StoreBackend;
+import dev.agentstore.state.FeatureFlags;
+import dev.agentstore.state.Presence;
+import dev.agentstore.state.RateLimiter;
+import dev.agentstore.state.SessionCache;
+import dev.agentstore.vector.VectorRepository;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/** One in-memory store: each tenant's repositories are created once and kept apart from every other tenant's. */
+final class MemoryBackend implements StoreBackend {
+    private final Clock clock;
+    private final Map<String, Object> repositories = new ConcurrentHashMap<>();
+    private final GlobalFlags globalFlags = new GlobalFlags();
+    private volatile boolean closed;
+
+    MemoryBackend(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public ConversationRepository conversations(String tenant) {
+        return repository("conversations", tenant, t -> new InMemoryConversationRepository(clock));
+    }
+
+    @Override
+    public ModelRepository models(String tenant) {
+        return repository("models", tenant, t -> new InMemoryModelRepository(clock));
+    }
+
+    @Override
+    public MetricsRepository metrics(String tenant) {
+        return repository("metrics", tenant, t -> new InMemoryMetricsRepository(models(tenant)));
+    }
+
+    @Override
+    public SecurityStore security(String tenant) {
+        return repository("security", tenant, t -> new InMemorySecurityStore());
+    }
+
+    @Override
+    public VectorRepository vectors(String tenant) {
+        return repository("vectors", tenant, t -> new InMemoryVectorRepository());
+    }
+
+    @Override
+    public ResponseCache responseCache(String tenant) {
+        return repository("cache", tenant, t -> new InMemoryResponseCache(clock));
+    }
+
+    @Override
+    public SessionCache sessions(String tenant) {
+        return repository("sessions", tenant, t -> new InMemorySessionCache(clock));
+    }
+
+    @Override
+    public RateLimiter rateLimits(String tenant) {
+        return repository("rateLimits", tenant, t -> new InMemoryRateLimiter(clock));
+    }
+
+    @Override
+    public Presence presence(String tenant) {
+        return repository("presence", tenant, t -> new InMemoryPresence(clock));
+    }
+
+    @Override
+    public FeatureFlags featureFlags(String tenant) {
+        return repository("flags", tenant, t -> new InMemoryFeatureFlags(globalFlags));
+    }
+
+    @Override
+    public String health() {
+        return closed ? "down: closed" : "up";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        repositories.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T repository(String kind, String tenant, Function<String, T> factory) {
+        if (closed) {
+            throw new StoreUnavailableException("the in-memory store is closed");
+        }
+        return (T) repositories.computeIfAbsent(kind + "\u0000" + tenant, key -> factory.apply(tenant));
+    }
+}

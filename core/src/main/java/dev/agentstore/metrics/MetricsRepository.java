@@ -1,0 +1,70 @@
+package dev.agentstore.metrics;
+
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * System and LLM metrics of one tenant. Thread-safe. Batches are atomic: a batch with one bad row is
+ * rejected whole and writes nothing.
+ */
+public interface MetricsRepository {
+
+    /** Records one system sample. */
+    void recordSystem(SystemSample sample);
+
+    /** Records system samples atomically; an empty list is a no-op. */
+    void recordSystemBatch(List<SystemSample> samples);
+
+    /**
+     * Records one LLM request metric.
+     *
+     * @return false if a metric with the same request id was already recorded (nothing changes)
+     */
+    boolean recordLlm(LlmRequestMetric metric);
+
+    /**
+     * Records LLM request metrics atomically, skipping request ids already recorded (or repeated within the
+     * batch).
+     *
+     * @return how many were new
+     */
+    long recordLlmBatch(List<LlmRequestMetric> metrics);
+
+    /** System samples in {@code [from, to)}, oldest first, keyset-paged. */
+    Page<SystemSample> systemSamples(Instant from, Instant to, PageRequest page);
+
+    /** LLM metrics matching {@code query}, oldest first, keyset-paged. */
+    Page<LlmRequestMetric> llmMetrics(MetricQuery query, PageRequest page);
+
+    /** Aggregates per model over the metrics matching {@code query}, keyed and ordered by model name. */
+    SortedMap<String, UsageStats> usageByModel(MetricQuery query);
+
+    /** Aggregates per UTC time bucket over the metrics matching {@code query}, keyed by bucket start. */
+    SortedMap<Instant, UsageStats> usageOverTime(MetricQuery query, TimeBucket bucket);
+
+    /**
+     * Computes (or recomputes) the summary of one UTC day from the raw rows and stores it. Idempotent: running
+     * it twice over the same rows gives the same summary.
+     */
+    DailySummary rollupDay(LocalDate day);
+
+    /** The stored summary of a day. */
+    Optional<DailySummary> dailySummary(LocalDate day);
+
+    /** Stored summaries for days in {@code [from, to]}, oldest first. */
+    List<DailySummary> dailySummaries(LocalDate from, LocalDate to);
+
+    /**
+     * Deletes raw system and LLM rows recorded before {@code cutoff}. Daily summaries are kept. Backends that
+     * partition by time may keep rows of a partition that straddles the cutoff until the whole partition is
+     * older.
+     *
+     * @return how many raw rows were deleted
+     */
+    long deleteBefore(Instant cutoff);
+}

@@ -1,0 +1,34 @@
+package dev.agentstore.security;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An account as callers see it: never its hash or TOTP secret.
+ *
+ * @param id its id
+ * @param username the username as given at creation
+ * @param email the email address
+ * @param totpEnabled whether a confirmed TOTP second factor is required at login
+ * @param failedAttempts consecutive failed logins since the last success
+ * @param lockedUntil until when logins are refused, or null
+ * @param passwordChangedAt when the password was last set
+ * @param lastLoginAt the last successful login, or null
+ * @param createdAt when the account was created
+ */
+public record Credential(
+        UUID id,
+        String username,
+        String email,
+        boolean totpEnabled,
+        int failedAttempts,
+        Instant lockedUntil,
+        Instant passwordChangedAt,
+        Instant lastLoginAt,
+        Instant createdAt) {
+
+    /** Whether logins are refused at {@code now}. */
+    public boolean lockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.agentstore.security;
+
+import dev.agentstore.internal.Check;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The password and lockout rules (NIST SP 800-63B, OWASP): length, not the username, not blocklisted, not
+ * recently used; lock after repeated failures with capped backoff.
+ *
+ * @param minLength shortest password without a second factor (default 15)
+ * @param minLengthWithTotp shortest password when TOTP is on (default 8)
+ * @param maxLength longest accepted password (at least 64; default 1,024)
+ * @param historySize how many previous passwords may not be reused (default 5)
+ * @param blocklist passwords refused outright, compared case-insensitively
+ * @param maxFailures consecutive failures that lock the account (default 10)
+ * @param baseLockout first lock duration, doubled with each further failure
+ * @param maxLockout the longest lock (default 15 minutes)
+ * @param resetTokenTtl how long a reset token stays valid (default 30 minutes)
+ */
+public record PasswordPolicy(
+        int minLength,
+        int minLengthWithTotp,
+        int maxLength,
+        int historySize,
+        Set<String> blocklist,
+        int maxFailures,
+        Duration baseLockout,
+        Duration maxLockout,
+        Duration resetTokenTtl) {
+    /** Checks the bounds and normalises the blocklist. */
+    public PasswordPolicy {
+        Check.range("policy.minLength", minLength, 1, 64);
+        Check.range("policy.minLengthWithTotp", minLengthWithTotp, 1, minLength);
+        Check.range("policy.maxLength", maxLength, 64, 4_096);
+        Check.range("policy.historySize", historySize, 0, 100);
+        blocklist = Check.present("policy.blocklist", blocklist).stream()
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
+        Check.range("policy.maxFailures", maxFailures, 1, 1_000);
+        Check.present("policy.baseLockout", baseLockout);
+        Check.present("policy.maxLockout", maxLockout);
+        Check.present("policy.resetTokenTtl", resetTokenTtl);
+    }
+
+    /** The defaults named on each component. */
+    public static PasswordPolicy defaults() {
+        return new PasswordPolicy(
+                15,
+                8,
+                1_024,
+                5,
+                Set.of("password", "123456789012345", "qwertyuiopasdfgh"),
+                10,
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(15),
+                Duration.ofMinutes(30));
+    }
+
+    /** The lock duration after {@code failures} consecutive failures (zero below the threshold). */
+    public Duration lockoutAfter(int failures) {
+        if (failures < maxFailures) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(failures - maxFailures, 20);
+        Duration lock = baseLockout.multipliedBy(1L << doublings);
+        return lock.compareTo(maxLockout) > 0 ? maxLockout : lock;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.agentstore.spi;
+
+/** What a backend can serve; each maps to one accessor of {@link dev.agentstore.AgentStore}. */
+public enum Capability {
+    /** {@link dev.agentstore.AgentStore#conversations()}. */
+    CONVERSATIONS,
+    /** {@link dev.agentstore.AgentStore#models()}. */
+    MODELS,
+    /** {@link dev.agentstore.AgentStore#metrics()}. */
+    METRICS,
+    /** {@link dev.agentstore.AgentStore#security()}, through {@link SecurityStore}. */
+    SECURITY,
+    /** {@link dev.agentstore.AgentStore#vectors()}. */
+    VECTORS,
+    /** {@link dev.agentstore.AgentStore#responseCache()}. */
+    RESPONSE_CACHE,
+    /** {@link dev.agentstore.AgentStore#sessions()}. */
+    SESSIONS,
+    /** {@link dev.agentstore.AgentStore#rateLimits()}. */
+    RATE_LIMITS,
+    /** {@link dev.agentstore.AgentStore#presence()}. */
+    PRESENCE,
+    /** {@link dev.agentstore.AgentStore#featureFlags()}. */
+    FEATURE_FLAGS;
+
+    /** The configuration key that names the provider for this capability, e.g. {@code provider.vectors}. */
+    public String configKey() {
+        return "provider." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+}

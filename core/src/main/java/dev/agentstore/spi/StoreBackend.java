@@ -1,0 +1,83 @@
+package dev.agentstore.spi;
+
+import dev.agentstore.UnsupportedCapabilityException;
+import dev.agentstore.cache.ResponseCache;
+import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.model.ModelRepository;
+import dev.agentstore.state.FeatureFlags;
+import dev.agentstore.state.Presence;
+import dev.agentstore.state.RateLimiter;
+import dev.agentstore.state.SessionCache;
+import dev.agentstore.vector.VectorRepository;
+
+/**
+ * An open backend. Each accessor returns the repository of one tenant (already validated by core); a
+ * backend overrides those of its {@link StoreProvider#capabilities()}. Must be thread-safe.
+ */
+public interface StoreBackend extends AutoCloseable {
+
+    /** Conversations of {@code tenant}. */
+    default ConversationRepository conversations(String tenant) {
+        throw unsupported(Capability.CONVERSATIONS);
+    }
+
+    /** Models of {@code tenant}. */
+    default ModelRepository models(String tenant) {
+        throw unsupported(Capability.MODELS);
+    }
+
+    /** Metrics of {@code tenant}. */
+    default MetricsRepository metrics(String tenant) {
+        throw unsupported(Capability.METRICS);
+    }
+
+    /** Security storage of {@code tenant}; the rules sit on top of it in core. */
+    default SecurityStore security(String tenant) {
+        throw unsupported(Capability.SECURITY);
+    }
+
+    /** Vector collections of {@code tenant}. */
+    default VectorRepository vectors(String tenant) {
+        throw unsupported(Capability.VECTORS);
+    }
+
+    /** Response cache of {@code tenant}. */
+    default ResponseCache responseCache(String tenant) {
+        throw unsupported(Capability.RESPONSE_CACHE);
+    }
+
+    /** Session cache of {@code tenant}. */
+    default SessionCache sessions(String tenant) {
+        throw unsupported(Capability.SESSIONS);
+    }
+
+    /** Rate limiter of {@code tenant}. */
+    default RateLimiter rateLimits(String tenant) {
+        throw unsupported(Capability.RATE_LIMITS);
+    }
+
+    /** Presence of {@code tenant}. */
+    default Presence presence(String tenant) {
+        throw unsupported(Capability.PRESENCE);
+    }
+
+    /** Feature flags of {@code tenant}. */
+    default FeatureFlags featureFlags(String tenant) {
+        throw unsupported(Capability.FEATURE_FLAGS);
+    }
+
+    /** Applies schema migrations; a no-op for backends without a schema. */
+    default void migrate() {}
+
+    /** "up", or "down: " and a reason without secrets. */
+    String health();
+
+    /** Releases connections; further calls fail. */
+    @Override
+    void close();
+
+    private static UnsupportedCapabilityException unsupported(Capability capability) {
+        return new UnsupportedCapabilityException("this backend does not serve " + capability);
+    }
+}

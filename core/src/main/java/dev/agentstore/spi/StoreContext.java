@@ -1,0 +1,78 @@
+package dev.agentstore.spi;
+
+import dev.agentstore.StoreConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * What a provider gets when it opens: the configuration, the clock every timestamp comes from, and a place
+ * to share resources with other providers (one connection pool per PostgreSQL URL, one client per Redis
+ * URL). Shared resources that are {@link AutoCloseable} are closed when the store closes, after every
+ * backend, in reverse order of creation.
+ */
+public final class StoreContext implements AutoCloseable {
+    private final StoreConfig config;
+    private final Clock clock;
+    private final Map<String, Object> shared = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    /** Creates a context. */
+    public StoreContext(StoreConfig config, Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The store's configuration. */
+    public StoreConfig config() {
+        return config;
+    }
+
+    /** The clock for every timestamp a backend writes or compares (injectable in tests). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The resource shared under {@code key}, created by {@code factory} on first use.
+     *
+     * @throws ClassCastException if another provider stored a different type under the key
+     */
+    public <T> T shared(String key, Class<T> type, Supplier<? extends T> factory) {
+        Object value = shared.computeIfAbsent(key, k -> {
+            T created = factory.get();
+            if (created instanceof AutoCloseable closeable) {
+                synchronized (closeables) {
+                    closeables.add(closeable);
+                }
+            }
+            return created;
+        });
+        return type.cast(value);
+    }
+
+    /** Closes shared resources, newest first; keeps going past failures and rethrows the first. */
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        synchronized (closeables) {
+            for (int i = closeables.size() - 1; i >= 0; i--) {
+                try {
+                    closeables.get(i).close();
+                } catch (Exception e) {
+                    if (first == null) {
+                        first = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                    }
+                }
+            }
+            closeables.clear();
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

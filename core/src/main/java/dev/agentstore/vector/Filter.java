@@ -1,0 +1,273 @@
+package dev.agentstore.vector;
+
+import dev.agentstore.InvalidInputException;
+import dev.agentstore.internal.Check;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A typed filter over chunk metadata. Build with the static methods: {@code Filter.and(Filter.eq("lang",
+ * "en"), Filter.gte("year", 2020))}.
+ *
+ * <p>Semantics, the same on every backend: values are strings, numbers or booleans; numbers compare by value
+ * whatever their Java type; a comparison between different kinds (a number and a string) is false;
+ * {@code eq}, {@code in} and the ordering comparisons are false when the key is missing; {@code ne} is true
+ * when the key is missing or holds a different value; {@code not} negates its operand exactly.
+ */
+public sealed interface Filter {
+
+    /** Whether metadata passes this filter. */
+    boolean test(Map<String, Object> metadata);
+
+    /** {@code key == value}. */
+    static Filter eq(String key, Object value) {
+        return new Compare(key, Op.EQ, value);
+    }
+
+    /** {@code key != value}, or the key is missing. */
+    static Filter ne(String key, Object value) {
+        return new Compare(key, Op.NE, value);
+    }
+
+    /** {@code key > value}. */
+    static Filter gt(String key, Object value) {
+        return new Compare(key, Op.GT, value);
+    }
+
+    /** {@code key >= value}. */
+    static Filter gte(String key, Object value) {
+        return new Compare(key, Op.GTE, value);
+    }
+
+    /** {@code key < value}. */
+    static Filter lt(String key, Object value) {
+        return new Compare(key, Op.LT, value);
+    }
+
+    /** {@code key <= value}. */
+    static Filter lte(String key, Object value) {
+        return new Compare(key, Op.LTE, value);
+    }
+
+    /** {@code key} equals one of {@code values} (1 to 1,000 values). */
+    static Filter in(String key, List<?> values) {
+        return new In(key, values == null ? null : List.copyOf(values));
+    }
+
+    /** Every operand holds. */
+    static Filter and(Filter... operands) {
+        return new And(List.of(operands));
+    }
+
+    /** At least one operand holds. */
+    static Filter or(Filter... operands) {
+        return new Or(List.of(operands));
+    }
+
+    /** The operand does not hold. */
+    static Filter not(Filter operand) {
+        return new Not(operand);
+    }
+
+    /** Comparison operators. */
+    enum Op {
+        /** Equal. */
+        EQ,
+        /** Not equal (or missing). */
+        NE,
+        /** Greater than. */
+        GT,
+        /** Greater than or equal. */
+        GTE,
+        /** Less than. */
+        LT,
+        /** Less than or equal. */
+        LTE
+    }
+
+    /**
+     * A comparison of one key with one value.
+     *
+     * @param key the metadata key
+     * @param op the operator
+     * @param value a string, number or boolean
+     */
+    record Compare(String key, Op op, Object value) implements Filter {
+        /** Checks the key, operator and value. */
+        public Compare {
+            Check.name("filter.key", key);
+            Check.present("filter.op", op);
+            value = FilterValues.checked(value);
+            if (value instanceof Boolean && op != Op.EQ && op != Op.NE) {
+                throw new InvalidInputException("filter.value", "booleans support only eq and ne, not " + op);
+            }
+        }
+
+        @Override
+        public boolean test(Map<String, Object> metadata) {
+            Object actual = metadata.get(key);
+            if (op == Op.NE) {
+                return actual == null || !FilterValues.equal(actual, value);
+            }
+            if (actual == null) {
+                return false;
+            }
+            if (op == Op.EQ) {
+                return FilterValues.equal(actual, value);
+            }
+            Integer order = FilterValues.compare(actual, value);
+            if (order == null) {
+                return false;
+            }
+            return switch (op) {
+                case GT -> order > 0;
+                case GTE -> order >= 0;
+                case LT -> order < 0;
+                default -> order <= 0;
+            };
+        }
+    }
+
+    /**
+     * Membership in a set of values.
+     *
+     * @param key the metadata key
+     * @param values 1 to 1,000 strings, numbers or booleans
+     */
+    record In(String key, List<Object> values) implements Filter {
+        /** Checks the key and values. */
+        public In {
+            Check.name("filter.key", key);
+            Check.batch("filter.values", values, 1_000);
+            if (values.isEmpty()) {
+                throw new InvalidInputException("filter.values", "must hold at least one value");
+            }
+            values = values.stream().map(FilterValues::checked).toList();
+        }
+
+        @Override
+        public boolean test(Map<String, Object> metadata) {
+            Object actual = metadata.get(key);
+            return actual != null && values.stream().anyMatch(v -> FilterValues.equal(actual, v));
+        }
+    }
+
+    /**
+     * Conjunction.
+     *
+     * @param operands at least one filter
+     */
+    record And(List<Filter> operands) implements Filter {
+        /** Checks the operands. */
+        public And {
+            operands = FilterValues.operands(operands);
+        }
+
+        @Override
+        public boolean test(Map<String, Object> metadata) {
+            return operands.stream().allMatch(f -> f.test(metadata));
+        }
+    }
+
+    /**
+     * Disjunction.
+     *
+     * @param operands at least one filter
+     */
+    record Or(List<Filter> operands) implements Filter {
+        /** Checks the operands. */
+        public Or {
+            operands = FilterValues.operands(operands);
+        }
+
+        @Override
+        public boolean test(Map<String, Object> metadata) {
+            return operands.stream().anyMatch(f -> f.test(metadata));
+        }
+    }
+
+    /**
+     * Negation.
+     *
+     * @param operand the filter to negate
+     */
+    record Not(Filter operand) implements Filter {
+        /** Checks the operand. */
+        public Not {
+            Objects.requireNonNull(Check.present("filter.operand", operand));
+        }
+
+        @Override
+        public boolean test(Map<String, Object> metadata) {
+            return !operand.test(metadata);
+        }
+    }
+
+    /** Value rules shared by the filter records. */
+    final class FilterValues {
+        private FilterValues() {}
+
+        static Object checked(Object value) {
+            Check.present("filter.value", value);
+            if (value instanceof String s) {
+                return Check.text("filter.value", s, 65_536);
+            }
+            if (value instanceof Boolean) {
+                return value;
+            }
+            if (value instanceof Number n) {
+                BigDecimal decimal = decimal(n);
+                if (decimal == null) {
+                    throw new InvalidInputException("filter.value", "must be a finite number, but was " + n);
+                }
+                return value;
+            }
+            throw new InvalidInputException(
+                    "filter.value",
+                    "must be a string, number or boolean, but was a "
+                            + value.getClass().getName());
+        }
+
+        static List<Filter> operands(List<Filter> operands) {
+            Check.batch("filter.operands", operands, 1_000);
+            if (operands.isEmpty()) {
+                throw new InvalidInputException("filter.operands", "must hold at least one filter");
+            }
+            return List.copyOf(operands);
+        }
+
+        static boolean equal(Object actual, Object expected) {
+            Integer order = compare(actual, expected);
+            return order != null ? order == 0 : actual.equals(expected);
+        }
+
+        /** The order of two values of the same kind, or null when they are not comparable. */
+        static Integer compare(Object actual, Object expected) {
+            if (actual instanceof Number a && expected instanceof Number b) {
+                BigDecimal x = decimal(a);
+                BigDecimal y = decimal(b);
+                return x == null || y == null ? null : x.compareTo(y);
+            }
+            if (actual instanceof String a && expected instanceof String b) {
+                return Integer.signum(a.compareTo(b));
+            }
+            if (actual instanceof Boolean a && expected instanceof Boolean b) {
+                return a.equals(b) ? 0 : null;
+            }
+            return null;
+        }
+
+        private static BigDecimal decimal(Number n) {
+            if (n instanceof BigDecimal d) {
+                return d;
+            }
+            if (n instanceof Double || n instanceof Float) {
+                double d = n.doubleValue();
+                return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
+            }
+            return new BigDecimal(n.toString());
+        }
+    }
+}

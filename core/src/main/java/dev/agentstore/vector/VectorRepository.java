@@ -1,0 +1,79 @@
+package dev.agentstore.vector;
+
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Vector collections of one tenant. Thread-safe. Every operation on a collection that does not exist throws
+ * {@link dev.agentstore.NotFoundException}; vectors of the wrong dimension or with NaN or infinite components
+ * are rejected before anything is written.
+ */
+public interface VectorRepository {
+
+    /** Creates a collection. Throws {@link dev.agentstore.ConflictException} if the name is taken. */
+    CollectionSpec createCollection(CollectionSpec spec);
+
+    /** The collection with this name. */
+    Optional<CollectionSpec> findCollection(String name);
+
+    /** All collections, by name. */
+    List<CollectionSpec> listCollections();
+
+    /**
+     * Drops a collection and all its chunks.
+     *
+     * @return whether it existed
+     */
+    boolean dropCollection(String name);
+
+    /** Inserts chunks, replacing those with the same ids, atomically. An empty list is a no-op. */
+    void upsert(String collection, List<Chunk> chunks);
+
+    /**
+     * Replaces all chunks of a document with {@code chunks} atomically (each chunk's document id is set to
+     * {@code documentId}).
+     */
+    void replaceDocument(String collection, String documentId, List<Chunk> chunks);
+
+    /** The chunks with these ids, in no particular order; unknown ids are skipped. */
+    List<Chunk> get(String collection, Collection<String> ids);
+
+    /** Chunks passing {@code filter} (null for all), ordered by id, keyset-paged. No query vector needed. */
+    Page<Chunk> list(String collection, Filter filter, PageRequest page);
+
+    /** How many chunks the collection holds. */
+    long count(String collection);
+
+    /**
+     * Deletes chunks by id.
+     *
+     * @return how many existed
+     */
+    long deleteByIds(String collection, Collection<String> ids);
+
+    /**
+     * Deletes every chunk of a document.
+     *
+     * @return how many were deleted
+     */
+    long deleteByDocument(String collection, String documentId);
+
+    /**
+     * Deletes every chunk passing {@code filter}.
+     *
+     * @return how many were deleted
+     */
+    long deleteByFilter(String collection, Filter filter);
+
+    /**
+     * The best matches, best first, at most {@code topK}. When the filter matches at least {@code topK} chunks
+     * that reach the minimum score, exactly {@code topK} come back.
+     */
+    List<SearchMatch> search(String collection, SearchRequest request);
+
+    /** Vector and full-text rankings fused by reciprocal rank, best first, at most {@code topK}. */
+    List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request);
+}

@@ -1,0 +1,4 @@
+/**
+ * agentstore store-redis. This module is a shell until its own issue lands; see the README's roadmap.
+ */
+package dev.agentstore.redis;

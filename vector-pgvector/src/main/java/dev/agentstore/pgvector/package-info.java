@@ -1,0 +1,4 @@
+/**
+ * agentstore vector-pgvector. This module is a shell until its own issue lands; see the README's roadmap.
+ */
+package dev.agentstore.pgvector;
