@@ -44,7 +44,7 @@ public record StoreConfig(Map<String, String> properties) {
         Map<String, String> copy = new LinkedHashMap<>();
         properties.forEach((k, v) -> copy.put(Check.name("config key", k), Check.text("config " + k, v, 4_096)));
         properties = Collections.unmodifiableMap(copy);
-        validate(this);
+        validate(properties);
     }
 
     /** No backend configured: everything runs in memory. */
@@ -159,26 +159,26 @@ public record StoreConfig(Map<String, String> properties) {
         return value.replaceAll("(?<=://)([^:/@]+):[^@/]*@", "$1:****@").replaceAll("(?i)(password=)[^&;]*", "$1****");
     }
 
-    private static void validate(StoreConfig config) {
-        Check.name("postgres.schema", config.schema());
-        if (!config.schema().matches("[a-z_][a-z0-9_]{0,62}")) {
+    private static void validate(Map<String, String> p) {
+        String schema = p.getOrDefault("postgres.schema", DEFAULT_SCHEMA);
+        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
             throw new ConfigurationException(
-                    "postgres.schema must be a lowercase SQL identifier, but was '" + config.schema() + "'");
+                    "postgres.schema must be a lowercase SQL identifier, but was '" + schema + "'");
         }
-        Check.name("default-tenant", config.defaultTenant());
+        Check.name("default-tenant", p.getOrDefault("default-tenant", DEFAULT_TENANT));
         try {
-            Duration timeout = config.timeout();
+            Duration timeout = Duration.parse(p.getOrDefault("timeout", "PT5S"));
             if (timeout.isNegative() || timeout.isZero()) {
                 throw new ConfigurationException("timeout must be positive, but was " + timeout);
             }
         } catch (java.time.format.DateTimeParseException e) {
             throw new ConfigurationException("timeout must be an ISO-8601 duration such as PT5S", e);
         }
-        String poolSize = config.get("postgres.pool-size", "10");
+        String poolSize = p.getOrDefault("postgres.pool-size", "10");
         if (!poolSize.matches("[1-9][0-9]{0,3}")) {
             throw new ConfigurationException("postgres.pool-size must be 1 to 9999, but was '" + poolSize + "'");
         }
-        String migrate = config.get("migrate-on-open", "true");
+        String migrate = p.getOrDefault("migrate-on-open", "true");
         if (!migrate.equals("true") && !migrate.equals("false")) {
             throw new ConfigurationException("migrate-on-open must be true or false, but was '" + migrate + "'");
         }

@@ -1,0 +1,197 @@
+package dev.agentstore.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.agentstore.InvalidInputException;
+import dev.agentstore.PageRequest;
+import dev.agentstore.metrics.DailySummary;
+import dev.agentstore.metrics.LlmRequestMetric;
+import dev.agentstore.metrics.MetricQuery;
+import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.SystemSample;
+import dev.agentstore.metrics.TimeBucket;
+import dev.agentstore.metrics.UsageStats;
+import dev.agentstore.model.ModelFormat;
+import dev.agentstore.model.ModelPricing;
+import dev.agentstore.model.ModelSpec;
+import dev.agentstore.spi.Ids;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Metrics recording, queries, aggregates, rollups and retention. */
+public abstract class MetricsRepositoryContract extends StoreContract {
+    private static final Instant DAY = Instant.parse("2026-03-10T00:00:00Z");
+
+    private MetricsRepository repo() {
+        return store.metrics();
+    }
+
+    private static LlmRequestMetric metric(String model, int minute, long latency) {
+        return LlmRequestMetric.success(Ids.newId(), DAY.plusSeconds(60L * minute), model, 100, 50, latency);
+    }
+
+    private static final MetricQuery WHOLE_DAY = MetricQuery.between(DAY, DAY.plusSeconds(86_400));
+
+    @Test
+    void should_start_empty() {
+        assertThat(repo().llmMetrics(WHOLE_DAY, PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void should_record_and_query_llm_metrics_by_range_model_and_session() {
+        UUID session = UUID.randomUUID();
+        repo().recordLlm(metric("a", 1, 100).inSession(session, null));
+        repo().recordLlm(metric("b", 2, 100));
+        repo().recordLlm(LlmRequestMetric.success(Ids.newId(), DAY.minusSeconds(1), "a", 1, 1, 1));
+        assertThat(repo().llmMetrics(WHOLE_DAY, PageRequest.first(10)).items()).hasSize(2);
+        assertThat(repo().llmMetrics(WHOLE_DAY.forModel("a"), PageRequest.first(10))
+                        .items())
+                .hasSize(1);
+        assertThat(repo().llmMetrics(WHOLE_DAY.forSession(session), PageRequest.first(10))
+                        .items())
+                .extracting(LlmRequestMetric::model)
+                .containsExactly("a");
+    }
+
+    @Test
+    void should_ignore_a_repeated_request_id() {
+        LlmRequestMetric m = metric("a", 1, 100);
+        assertThat(repo().recordLlm(m)).isTrue();
+        assertThat(repo().recordLlm(m)).isFalse();
+        assertThat(repo().recordLlmBatch(List.of(m, metric("a", 2, 100)))).isEqualTo(1);
+        assertThat(repo().llmMetrics(WHOLE_DAY, PageRequest.first(10)).items()).hasSize(2);
+    }
+
+    @Test
+    void should_record_a_batch_atomically() {
+        List<LlmRequestMetric> batch = new ArrayList<>(List.of(metric("a", 1, 1), metric("a", 2, 1)));
+        batch.add(null);
+        assertThatThrownBy(() -> repo().recordLlmBatch(batch)).isInstanceOf(InvalidInputException.class);
+        assertThat(repo().llmMetrics(WHOLE_DAY, PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void should_page_metrics_oldest_first() {
+        repo().recordLlmBatch(
+                        IntStream.range(0, 25).mapToObj(i -> metric("a", i, i)).toList());
+        List<Long> latencies = new ArrayList<>();
+        PageRequest request = PageRequest.first(10);
+        while (request != null) {
+            var page = repo().llmMetrics(WHOLE_DAY, request);
+            page.items().forEach(m -> latencies.add(m.latencyMillis()));
+            request = page.nextRequest(request).orElse(null);
+        }
+        assertThat(latencies)
+                .containsExactlyElementsOf(
+                        IntStream.range(0, 25).mapToObj(Long::valueOf).toList());
+    }
+
+    @Test
+    void should_aggregate_per_model_with_interpolated_percentiles() {
+        repo().recordLlmBatch(IntStream.rangeClosed(1, 100)
+                .mapToObj(i -> metric("a", i, i * 10L))
+                .toList());
+        repo().recordLlm(metric("b", 1, 1000).withCacheHit(true));
+        SortedMap<String, UsageStats> stats = repo().usageByModel(WHOLE_DAY);
+        assertThat(stats.keySet()).containsExactly("a", "b");
+        UsageStats a = stats.get("a");
+        assertThat(a.requests()).isEqualTo(100);
+        assertThat(a.promptTokens()).isEqualTo(10_000);
+        assertThat(a.completionTokens()).isEqualTo(5_000);
+        assertThat(a.p50LatencyMillis()).isCloseTo(505.0, within(1e-6));
+        assertThat(a.p95LatencyMillis()).isCloseTo(950.5, within(1e-6));
+        assertThat(a.p99LatencyMillis()).isCloseTo(990.1, within(1e-6));
+        assertThat(a.cacheHitRate()).isZero();
+        assertThat(stats.get("b").cacheHitRate()).isEqualTo(1.0);
+        assertThat(stats.get("b").avgTokensPerSecond()).isCloseTo(50.0, within(1e-9));
+    }
+
+    @Test
+    void should_bucket_usage_by_hour() {
+        repo().recordLlm(metric("a", 5, 10));
+        repo().recordLlm(metric("a", 50, 10));
+        repo().recordLlm(metric("a", 65, 10).failed("timeout"));
+        SortedMap<Instant, UsageStats> hours = repo().usageOverTime(WHOLE_DAY, TimeBucket.HOUR);
+        assertThat(hours.keySet()).containsExactly(DAY, DAY.plusSeconds(3600));
+        assertThat(hours.get(DAY).requests()).isEqualTo(2);
+        assertThat(hours.get(DAY.plusSeconds(3600)).errorRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void should_record_and_page_system_samples() {
+        repo().recordSystemBatch(IntStream.range(0, 5)
+                .mapToObj(i -> SystemSample.of(DAY.plusSeconds(i), "host-1", i * 10, 50))
+                .toList());
+        repo().recordSystem(SystemSample.of(DAY.plusSeconds(10), "host-1", 1, 1).withGpu(90, 80));
+        var page = repo().systemSamples(DAY, DAY.plusSeconds(60), PageRequest.first(4));
+        assertThat(page.items()).hasSize(4);
+        assertThat(repo().systemSamples(
+                                DAY,
+                                DAY.plusSeconds(60),
+                                page.nextRequest(PageRequest.first(4)).orElseThrow())
+                        .items())
+                .hasSize(2);
+    }
+
+    @Test
+    void should_roll_up_a_day_idempotently_with_peaks_most_used_model_and_cost() {
+        store.models()
+                .register(ModelSpec.builder("priced", ModelFormat.API)
+                        .pricing(ModelPricing.usd("1.0", "2.0"))
+                        .build());
+        repo().recordLlmBatch(List.of(metric("priced", 1, 10), metric("priced", 2, 20), metric("free", 3, 30)));
+        repo().recordSystemBatch(List.of(
+                SystemSample.of(DAY.plusSeconds(5), "h", 40, 60).withGpu(70, 10),
+                SystemSample.of(DAY.plusSeconds(6), "h", 90, 20)));
+        DailySummary first = repo().rollupDay(LocalDate.of(2026, 3, 10));
+        DailySummary second = repo().rollupDay(LocalDate.of(2026, 3, 10));
+        assertThat(second).isEqualTo(first);
+        assertThat(first.usage().requests()).isEqualTo(3);
+        assertThat(first.mostUsedModel()).isEqualTo("priced");
+        assertThat(first.peakCpuPercent()).isEqualTo(90.0);
+        assertThat(first.peakMemoryPercent()).isEqualTo(60.0);
+        assertThat(first.peakGpuPercent()).isEqualTo(70.0);
+        // 2 requests x (100 x 1.0 + 50 x 2.0) / 1000 = 0.4
+        assertThat(first.cost()).isEqualByComparingTo(new BigDecimal("0.4"));
+        assertThat(repo().dailySummary(LocalDate.of(2026, 3, 10))).contains(first);
+    }
+
+    @Test
+    void should_roll_up_an_empty_day_to_zeroes() {
+        DailySummary empty = repo().rollupDay(LocalDate.of(2026, 1, 1));
+        assertThat(empty.usage().requests()).isZero();
+        assertThat(empty.mostUsedModel()).isNull();
+        assertThat(empty.peakCpuPercent()).isNull();
+        assertThat(empty.cost()).isNull();
+    }
+
+    @Test
+    void should_delete_raw_rows_before_a_cutoff_and_keep_summaries() {
+        repo().recordLlmBatch(List.of(metric("a", 1, 1), metric("a", 2, 1)));
+        repo().recordLlm(LlmRequestMetric.success(Ids.newId(), DAY.plusSeconds(200_000), "a", 1, 1, 1));
+        repo().rollupDay(LocalDate.of(2026, 3, 10));
+        assertThat(repo().deleteBefore(DAY.plusSeconds(86_400))).isEqualTo(2);
+        assertThat(repo().llmMetrics(WHOLE_DAY, PageRequest.first(10)).items()).isEmpty();
+        assertThat(repo().llmMetrics(MetricQuery.between(DAY, DAY.plusSeconds(300_000)), PageRequest.first(10))
+                        .items())
+                .hasSize(1);
+        assertThat(repo().dailySummaries(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)))
+                .hasSize(1);
+    }
+
+    @Test
+    void should_reject_an_inverted_time_range() {
+        assertThatThrownBy(() -> MetricQuery.between(DAY, DAY)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> repo().systemSamples(DAY, DAY.minusSeconds(1), PageRequest.first(1)))
+                .isInstanceOf(InvalidInputException.class);
+    }
+}

@@ -1,0 +1,257 @@
+package dev.agentstore.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentstore.ConflictException;
+import dev.agentstore.InvalidInputException;
+import dev.agentstore.Secret;
+import dev.agentstore.internal.crypto.Base32;
+import dev.agentstore.internal.crypto.Totp;
+import dev.agentstore.security.ApiKey;
+import dev.agentstore.security.Credential;
+import dev.agentstore.security.InvalidCredentialsException;
+import dev.agentstore.security.IssuedApiKey;
+import dev.agentstore.security.LoginContext;
+import dev.agentstore.security.LoginResult;
+import dev.agentstore.security.LoginStatus;
+import dev.agentstore.security.NewApiKey;
+import dev.agentstore.security.NewCredential;
+import dev.agentstore.security.SecurityEventType;
+import dev.agentstore.security.SecurityRepository;
+import dev.agentstore.security.TotpEnrollment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Credentials, lockout, reset tokens, TOTP, API keys and the security log. */
+public abstract class SecurityRepositoryContract extends StoreContract {
+    private static final Secret PASSWORD = Secret.of("correct horse battery staple");
+    private static final LoginContext FROM = new LoginContext("203.0.113.7", "test-agent");
+
+    private SecurityRepository repo() {
+        return store.security();
+    }
+
+    private Credential alice() {
+        return repo().createCredential(new NewCredential("alice", "alice@example.com", PASSWORD));
+    }
+
+    private LoginResult login(String user, Secret password) {
+        return repo().verifyPassword(user, password, FROM);
+    }
+
+    @Test
+    void should_create_a_credential_and_log_in() {
+        Credential c = alice();
+        LoginResult result = login("ALICE", PASSWORD);
+        assertThat(result.status()).isEqualTo(LoginStatus.SUCCESS);
+        assertThat(result.credential().id()).isEqualTo(c.id());
+        assertThat(result.credential().lastLoginAt()).isEqualTo(clock.instant());
+        assertThat(repo().findByUsername("alice")).isPresent();
+    }
+
+    @Test
+    void should_refuse_a_taken_username_or_email() {
+        alice();
+        assertThatThrownBy(() -> repo().createCredential(new NewCredential("Alice", "other@example.com", PASSWORD)))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> repo().createCredential(new NewCredential("bob", "ALICE@example.com", PASSWORD)))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void should_enforce_the_password_policy_without_echoing_the_password() {
+        for (String bad : List.of("short", "alice", "password")) {
+            assertThatThrownBy(
+                            () -> repo().createCredential(new NewCredential("alice", "a@example.com", Secret.of(bad))))
+                    .isInstanceOf(InvalidInputException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(bad + " "));
+        }
+        assertThat(repo().findByUsername("averyveryverylongname")).isEmpty();
+        repo().createCredential(new NewCredential("long", "l@example.com", Secret.of("x".repeat(64) + "ü")));
+    }
+
+    @Test
+    void should_answer_unknown_users_and_wrong_passwords_alike() {
+        alice();
+        LoginResult unknown = login("nobody", PASSWORD);
+        LoginResult wrong = login("alice", Secret.of("wrong password, clearly"));
+        assertThat(unknown).isEqualTo(wrong);
+        assertThat(unknown.status()).isEqualTo(LoginStatus.INVALID_CREDENTIALS);
+        assertThat(unknown.credential()).isNull();
+    }
+
+    @Test
+    void should_lock_after_ten_failures_and_unlock_after_the_backoff() {
+        alice();
+        for (int i = 0; i < 10; i++) {
+            login("alice", Secret.of("wrong-" + i));
+        }
+        LoginResult locked = login("alice", PASSWORD);
+        assertThat(locked.status()).isEqualTo(LoginStatus.LOCKED);
+        assertThat(locked.retryAfter()).isAfter(clock.instant());
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(login("alice", PASSWORD).status()).isEqualTo(LoginStatus.SUCCESS);
+        assertThat(repo().findByUsername("alice").orElseThrow().failedAttempts())
+                .isZero();
+        assertThat(repo().events(SecurityEventType.ACCOUNT_LOCKED, Instant.EPOCH, 10))
+                .hasSize(1);
+    }
+
+    @Test
+    void should_count_parallel_failures_exactly() throws Exception {
+        Credential c = alice();
+        Concurrently.run(8, i -> login("alice", Secret.of("wrong-" + i)));
+        assertThat(repo().findCredential(c.id()).orElseThrow().failedAttempts()).isEqualTo(8);
+    }
+
+    @Test
+    void should_reset_the_failure_count_on_success_and_unlock_by_hand() {
+        Credential c = alice();
+        login("alice", Secret.of("wrong one"));
+        login("alice", PASSWORD);
+        assertThat(repo().findCredential(c.id()).orElseThrow().failedAttempts()).isZero();
+        for (int i = 0; i < 10; i++) {
+            login("alice", Secret.of("wrong-" + i));
+        }
+        assertThat(repo().unlock(c.id()).lockedUntil()).isNull();
+        assertThat(login("alice", PASSWORD).status()).isEqualTo(LoginStatus.SUCCESS);
+    }
+
+    @Test
+    void should_record_login_attempts() {
+        alice();
+        login("alice", PASSWORD);
+        login("alice", Secret.of("nope nope nope"));
+        var attempts = repo().loginAttempts("alice", Instant.EPOCH, 10);
+        assertThat(attempts)
+                .extracting(a -> a.status())
+                .containsExactly(LoginStatus.INVALID_CREDENTIALS, LoginStatus.SUCCESS);
+        assertThat(attempts.get(0).ipAddress()).isEqualTo("203.0.113.7");
+    }
+
+    @Test
+    void should_change_a_password_and_refuse_recent_ones() {
+        Credential c = alice();
+        Secret second = Secret.of("second long password here");
+        assertThatThrownBy(() -> repo().changePassword(c.id(), Secret.of("not the current one"), second))
+                .isInstanceOf(InvalidCredentialsException.class);
+        repo().changePassword(c.id(), PASSWORD, second);
+        assertThat(login("alice", second).status()).isEqualTo(LoginStatus.SUCCESS);
+        assertThat(login("alice", PASSWORD).status()).isEqualTo(LoginStatus.INVALID_CREDENTIALS);
+        assertThatThrownBy(() -> repo().changePassword(c.id(), second, PASSWORD))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void should_reset_a_password_once_with_a_token() {
+        alice();
+        Secret token = repo().requestPasswordReset("alice@example.com").orElseThrow();
+        Secret fresh = Secret.of("a brand new long password");
+        repo().resetPassword(token, fresh);
+        assertThat(login("alice", fresh).status()).isEqualTo(LoginStatus.SUCCESS);
+        assertThatThrownBy(() -> repo().resetPassword(token, Secret.of("yet another long password")))
+                .isInstanceOf(InvalidCredentialsException.class);
+        assertThat(repo().requestPasswordReset("nobody@example.com")).isEmpty();
+    }
+
+    @Test
+    void should_refuse_an_expired_reset_token() {
+        alice();
+        Secret token = repo().requestPasswordReset("alice@example.com").orElseThrow();
+        clock.advance(Duration.ofMinutes(31));
+        assertThatThrownBy(() -> repo().resetPassword(token, Secret.of("a brand new long password")))
+                .isInstanceOf(InvalidCredentialsException.class);
+    }
+
+    @Test
+    void should_require_a_confirmed_totp_code_at_login_and_accept_each_code_once() {
+        Credential c = alice();
+        TotpEnrollment enrollment = repo().enrollTotp(c.id());
+        byte[] secret = Base32.decode(enrollment.secret().reveal());
+        assertThat(secret.length * 8).isGreaterThanOrEqualTo(160);
+        assertThat(enrollment.otpauthUri().reveal()).startsWith("otpauth://totp/");
+        assertThat(repo().confirmTotp(c.id(), "000000".equals(code(secret, 0)) ? "111111" : "000000"))
+                .isFalse();
+        assertThat(repo().confirmTotp(c.id(), code(secret, 0))).isTrue();
+        assertThat(login("alice", PASSWORD).status()).isEqualTo(LoginStatus.SECOND_FACTOR_REQUIRED);
+        clock.advance(Duration.ofSeconds(30));
+        String next = code(secret, 0);
+        assertThat(repo().verifyTotp(c.id(), next)).isTrue();
+        assertThat(repo().verifyTotp(c.id(), next)).isFalse();
+        repo().disableTotp(c.id());
+        assertThat(login("alice", PASSWORD).status()).isEqualTo(LoginStatus.SUCCESS);
+    }
+
+    @Test
+    void should_accept_one_step_of_drift_but_not_two() {
+        Credential c = alice();
+        byte[] secret = Base32.decode(repo().enrollTotp(c.id()).secret().reveal());
+        assertThat(repo().confirmTotp(c.id(), code(secret, 0))).isTrue();
+        clock.advance(Duration.ofSeconds(90));
+        assertThat(repo().verifyTotp(c.id(), code(secret, 2))).isFalse();
+        assertThat(repo().verifyTotp(c.id(), code(secret, 1))).isTrue();
+    }
+
+    @Test
+    void should_let_one_of_two_concurrent_totp_submissions_win() throws Exception {
+        Credential c = alice();
+        byte[] secret = Base32.decode(repo().enrollTotp(c.id()).secret().reveal());
+        repo().confirmTotp(c.id(), code(secret, 0));
+        clock.advance(Duration.ofSeconds(30));
+        String code = code(secret, 0);
+        assertThat(Concurrently.run(2, i -> repo().verifyTotp(c.id(), code))).containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void should_create_verify_and_revoke_api_keys() {
+        Credential c = alice();
+        IssuedApiKey issued = repo().createApiKey(new NewApiKey(c.id(), "ci", Set.of("read"), null));
+        assertThat(issued.rawKey().reveal()).startsWith("ask_");
+        assertThat(issued.rawKey().toString()).isEqualTo("****");
+        clock.advance(Duration.ofSeconds(5));
+        ApiKey verified = repo().verifyApiKey(issued.rawKey()).orElseThrow();
+        assertThat(verified.lastUsedAt()).isEqualTo(clock.instant());
+        assertThat(verified.scopes()).containsExactly("read");
+        assertThat(repo().listApiKeys(c.id()))
+                .extracting(ApiKey::id)
+                .containsExactly(issued.key().id());
+        assertThat(repo().revokeApiKey(issued.key().id())).isTrue();
+        assertThat(repo().verifyApiKey(issued.rawKey())).isEmpty();
+    }
+
+    @Test
+    void should_refuse_malformed_tampered_and_expired_keys() {
+        Credential c = alice();
+        IssuedApiKey issued = repo().createApiKey(new NewApiKey(
+                c.id(), "short-lived", Set.of(), clock.instant().plusSeconds(60)));
+        String raw = issued.rawKey().reveal();
+        char last = raw.charAt(10);
+        String tampered = raw.substring(0, 10) + (last == 'a' ? 'b' : 'a') + raw.substring(11);
+        assertThat(repo().verifyApiKey(Secret.of(tampered))).isEmpty();
+        assertThat(repo().verifyApiKey(Secret.of("ask_short"))).isEmpty();
+        assertThat(repo().verifyApiKey(issued.rawKey())).isPresent();
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(repo().verifyApiKey(issued.rawKey())).isEmpty();
+    }
+
+    @Test
+    void should_record_and_list_security_events() {
+        Credential c = alice();
+        repo().recordEvent(SecurityEventType.CUSTOM, c.id(), "warning", Map.of("reason", "odd"));
+        assertThat(repo().events(SecurityEventType.CUSTOM, Instant.EPOCH, 10))
+                .singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("reason", "odd"));
+        assertThat(repo().events(null, Instant.EPOCH, 10))
+                .extracting(e -> e.type())
+                .contains(SecurityEventType.CREDENTIAL_CREATED, SecurityEventType.CUSTOM);
+    }
+
+    private String code(byte[] secret, int stepsAhead) {
+        return Totp.code(secret, Totp.step(clock.instant()) + stepsAhead);
+    }
+}
