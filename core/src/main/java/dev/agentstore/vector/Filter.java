@@ -2,7 +2,7 @@ package dev.agentstore.vector;
 
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.internal.Check;
-import java.math.BigDecimal;
+import dev.agentstore.internal.FilterValues;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -202,72 +202,6 @@ public sealed interface Filter {
         @Override
         public boolean test(Map<String, Object> metadata) {
             return !operand.test(metadata);
-        }
-    }
-
-    /** Value rules shared by the filter records. */
-    final class FilterValues {
-        private FilterValues() {}
-
-        static Object checked(Object value) {
-            Check.present("filter.value", value);
-            if (value instanceof String s) {
-                return Check.text("filter.value", s, 65_536);
-            }
-            if (value instanceof Boolean) {
-                return value;
-            }
-            if (value instanceof Number n) {
-                BigDecimal decimal = decimal(n);
-                if (decimal == null) {
-                    throw new InvalidInputException("filter.value", "must be a finite number, but was " + n);
-                }
-                return value;
-            }
-            throw new InvalidInputException(
-                    "filter.value",
-                    "must be a string, number or boolean, but was a "
-                            + value.getClass().getName());
-        }
-
-        static List<Filter> operands(List<Filter> operands) {
-            Check.batch("filter.operands", operands, 1_000);
-            if (operands.isEmpty()) {
-                throw new InvalidInputException("filter.operands", "must hold at least one filter");
-            }
-            return List.copyOf(operands);
-        }
-
-        static boolean equal(Object actual, Object expected) {
-            Integer order = compare(actual, expected);
-            return order != null ? order == 0 : actual.equals(expected);
-        }
-
-        /** The order of two values of the same kind, or null when they are not comparable. */
-        static Integer compare(Object actual, Object expected) {
-            if (actual instanceof Number a && expected instanceof Number b) {
-                BigDecimal x = decimal(a);
-                BigDecimal y = decimal(b);
-                return x == null || y == null ? null : x.compareTo(y);
-            }
-            if (actual instanceof String a && expected instanceof String b) {
-                return Integer.signum(a.compareTo(b));
-            }
-            if (actual instanceof Boolean a && expected instanceof Boolean b) {
-                return a.equals(b) ? 0 : null;
-            }
-            return null;
-        }
-
-        private static BigDecimal decimal(Number n) {
-            if (n instanceof BigDecimal d) {
-                return d;
-            }
-            if (n instanceof Double || n instanceof Float) {
-                double d = n.doubleValue();
-                return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
-            }
-            return new BigDecimal(n.toString());
         }
     }
 }

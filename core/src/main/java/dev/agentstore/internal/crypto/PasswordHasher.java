@@ -96,12 +96,20 @@ public final class PasswordHasher {
             }
             try {
                 String[] params = parts[3].split(",");
+                if (params.length != 3
+                        || !params[0].startsWith("m=")
+                        || !params[1].startsWith("t=")
+                        || !params[2].equals("p=1")) {
+                    return null; // we only ever write p=1; anything else is not ours
+                }
                 int m = Integer.parseInt(params[0].substring(2));
                 int t = Integer.parseInt(params[1].substring(2));
-                if (m < 8 || m > 4 * 1024 * 1024 || t < 1 || t > 100) {
+                byte[] salt = B64D.decode(parts[4]);
+                byte[] hash = B64D.decode(parts[5]);
+                if (m < 8 || m > 4 * 1024 * 1024 || t < 1 || t > 100 || salt.length < 8 || hash.length < 16) {
                     return null;
                 }
-                return new Phc(m, t, B64D.decode(parts[4]), B64D.decode(parts[5]));
+                return new Phc(m, t, salt, hash);
             } catch (RuntimeException e) {
                 return null;
             }
