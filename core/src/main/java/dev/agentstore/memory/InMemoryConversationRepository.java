@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
     private final Map<UUID, User> users = new LinkedHashMap<>();
     private final Map<UUID, ChatSession> sessions = new LinkedHashMap<>();
     private final Map<UUID, Conversation> conversations = new LinkedHashMap<>();
-    private final Map<UUID, List<Message>> messages = new HashMap<>();
+    private final MessageLog log = new MessageLog();
 
     InMemoryConversationRepository(Clock clock) {
         this.clock = clock;
@@ -107,7 +106,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
         conversations.values().removeIf(c -> {
             boolean owned = c.userId().equals(userId);
             if (owned) {
-                messages.remove(c.id());
+                log.remove(c.id());
             }
             return owned;
         });
@@ -176,7 +175,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
                 now,
                 now);
         conversations.put(created.id(), created);
-        messages.put(created.id(), new ArrayList<>());
+        log.open(created.id());
         return created;
     }
 
@@ -222,7 +221,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
 
     @Override
     public synchronized boolean deleteConversation(UUID conversationId) {
-        messages.remove(conversationId);
+        log.remove(conversationId);
         return conversations.remove(conversationId) != null;
     }
 
@@ -237,56 +236,25 @@ final class InMemoryConversationRepository implements ConversationRepository {
         if (c.status() == ConversationStatus.DELETED) {
             throw new ConflictException("conversation " + conversationId + " is deleted and takes no messages");
         }
-        List<Message> log = messages.get(conversationId);
-        Instant now = clock.instant();
-        List<Message> appended = new ArrayList<>(batch.size());
-        for (NewMessage m : batch) {
-            appended.add(new Message(
-                    Ids.newId(clock),
-                    conversationId,
-                    log.size() + appended.size() + 1L,
-                    m.role(),
-                    m.content(),
-                    m.toolCalls(),
-                    m.toolCallId(),
-                    m.modelId(),
-                    m.requestId(),
-                    m.tokenCount(),
-                    m.metadata(),
-                    now));
-        }
-        log.addAll(appended);
-        return appended;
+        return log.append(conversationId, batch, clock);
     }
 
     @Override
     public synchronized Page<Message> history(UUID conversationId, HistoryOrder order, PageRequest page) {
-        List<Message> log = requireMessages(conversationId);
-        long after = page.cursor() == null
-                ? (order == HistoryOrder.OLDEST_FIRST ? 0 : Long.MAX_VALUE)
-                : Cursors.decodeLong(page.cursor());
-        List<Message> slice = new ArrayList<>();
-        if (order == HistoryOrder.OLDEST_FIRST) {
-            for (int i = (int) Math.min(after, log.size()); i < log.size() && slice.size() <= page.limit(); i++) {
-                slice.add(log.get(i));
-            }
-        } else {
-            for (int i = (int) Math.min(after - 1, log.size()) - 1; i >= 0 && slice.size() <= page.limit(); i--) {
-                slice.add(log.get(i));
-            }
-        }
-        return Paging.page(slice, page.limit(), m -> Long.toString(m.sequence()));
+        requireConversation(conversationId);
+        return log.page(conversationId, order, page);
     }
 
     @Override
     public synchronized List<Message> lastMessages(UUID conversationId, int count) {
-        List<Message> log = requireMessages(conversationId);
-        return List.copyOf(log.subList(Math.max(0, log.size() - count), log.size()));
+        requireConversation(conversationId);
+        return log.last(conversationId, count);
     }
 
     @Override
     public synchronized ContextWindow contextWindow(UUID conversationId, int tokenBudget) {
-        return ContextWindowPolicy.select(requireMessages(conversationId), tokenBudget);
+        requireConversation(conversationId);
+        return ContextWindowPolicy.select(log.all(conversationId), tokenBudget);
     }
 
     @Override
@@ -294,7 +262,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
         List<String> words = TextMatch.words(query);
         List<MessageSearchHit> hits = new ArrayList<>();
         conversations.values().stream().filter(c -> c.userId().equals(userId)).forEach(c -> {
-            for (Message m : messages.get(c.id())) {
+            for (Message m : log.all(c.id())) {
                 double score = TextMatch.score(words, m.content());
                 if (score > 0) {
                     hits.add(new MessageSearchHit(m, score));
@@ -335,11 +303,6 @@ final class InMemoryConversationRepository implements ConversationRepository {
             throw new NotFoundException("no conversation with id " + conversationId);
         }
         return c;
-    }
-
-    private List<Message> requireMessages(UUID conversationId) {
-        requireConversation(conversationId);
-        return messages.get(conversationId);
     }
 
     private static <T> T or(T value, T fallback) {
