@@ -2,7 +2,7 @@ package dev.agentstore.memory;
 
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
-import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.TimeKey;
 import dev.agentstore.internal.UsageCalculator;
 import dev.agentstore.metrics.DailySummary;
 import dev.agentstore.metrics.LlmRequestMetric;
@@ -28,13 +28,16 @@ import java.util.OptionalDouble;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Metrics of one tenant in memory. Rows are kept in arrival order; positions index the paging cursors. */
 final class InMemoryMetricsRepository implements MetricsRepository {
     private final ModelRepository models;
-    private final List<SystemSample> samples = new ArrayList<>();
+    private final List<SerialSample> samples = new ArrayList<>();
+    private long nextSerial;
     private final Map<UUID, LlmRequestMetric> llm = new LinkedHashMap<>();
     private final Map<LocalDate, DailySummary> summaries = new HashMap<>();
 
@@ -44,12 +47,12 @@ final class InMemoryMetricsRepository implements MetricsRepository {
 
     @Override
     public synchronized void recordSystem(SystemSample sample) {
-        samples.add(sample);
+        samples.add(new SerialSample(nextSerial++, sample));
     }
 
     @Override
     public synchronized void recordSystemBatch(List<SystemSample> batch) {
-        samples.addAll(batch);
+        batch.forEach(sample -> samples.add(new SerialSample(nextSerial++, sample)));
     }
 
     @Override
@@ -66,19 +69,16 @@ final class InMemoryMetricsRepository implements MetricsRepository {
 
     @Override
     public synchronized Page<SystemSample> systemSamples(Instant from, Instant to, PageRequest page) {
-        List<SystemSample> sorted = samples.stream()
-                .filter(s -> !s.recordedAt().isBefore(from) && s.recordedAt().isBefore(to))
-                .sorted(Comparator.comparing(SystemSample::recordedAt))
-                .toList();
-        return slice(sorted, page);
+        Page<SerialSample> rows = slice(samples.stream().filter(s -> s.within(from, to)), SerialSample::key, page);
+        return new Page<>(rows.items().stream().map(SerialSample::sample).toList(), rows.nextCursor());
     }
 
     @Override
     public synchronized Page<LlmRequestMetric> llmMetrics(MetricQuery query, PageRequest page) {
-        List<LlmRequestMetric> sorted = matching(query).stream()
-                .sorted(Comparator.comparing(LlmRequestMetric::recordedAt).thenComparing(LlmRequestMetric::requestId))
-                .toList();
-        return slice(sorted, page);
+        return slice(
+                matching(query).stream(),
+                m -> new TimeKey(m.recordedAt(), m.requestId().toString()),
+                page);
     }
 
     @Override
@@ -105,7 +105,8 @@ final class InMemoryMetricsRepository implements MetricsRepository {
         Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         List<LlmRequestMetric> rows = matching(MetricQuery.between(from, to));
         List<SystemSample> daySamples = samples.stream()
-                .filter(s -> !s.recordedAt().isBefore(from) && s.recordedAt().isBefore(to))
+                .filter(s -> s.within(from, to))
+                .map(SerialSample::sample)
                 .toList();
         Map<String, Long> perModel =
                 rows.stream().collect(Collectors.groupingBy(LlmRequestMetric::model, Collectors.counting()));
@@ -142,7 +143,7 @@ final class InMemoryMetricsRepository implements MetricsRepository {
     @Override
     public synchronized long deleteBefore(Instant cutoff) {
         int before = samples.size() + llm.size();
-        samples.removeIf(s -> s.recordedAt().isBefore(cutoff));
+        samples.removeIf(s -> s.sample().recordedAt().isBefore(cutoff));
         llm.values().removeIf(m -> m.recordedAt().isBefore(cutoff));
         return before - (samples.size() + llm.size());
     }
@@ -171,12 +172,28 @@ final class InMemoryMetricsRepository implements MetricsRepository {
         return max.isPresent() ? max.getAsDouble() : null;
     }
 
-    private static <T> Page<T> slice(List<T> sorted, PageRequest page) {
-        int start = page.cursor() == null ? 0 : (int) Math.min(Cursors.decodeLong(page.cursor()), sorted.size());
-        List<T> window = sorted.subList(start, Math.min(sorted.size(), start + page.limit() + 1));
-        Page<T> result = Paging.page(window, page.limit(), item -> "");
-        return result.hasNext()
-                ? new Page<>(result.items(), Cursors.encode(Long.toString(start + page.limit())))
-                : result;
+    /** A keyset page of rows ordered by time then tie-breaker, starting after the cursor's position. */
+    private static <T> Page<T> slice(Stream<T> rows, Function<T, TimeKey> key, PageRequest page) {
+        TimeKey after = page.cursor() == null ? null : TimeKey.fromCursor(page.cursor());
+        List<T> window = rows.filter(row -> after == null || key.apply(row).compareTo(after) > 0)
+                .sorted(Comparator.comparing(key))
+                .limit(page.limit() + 1L)
+                .toList();
+        if (window.size() <= page.limit()) {
+            return new Page<>(window, null);
+        }
+        List<T> items = window.subList(0, page.limit());
+        return new Page<>(items, key.apply(items.get(page.limit() - 1)).cursor());
+    }
+
+    /** A sample with the serial that orders samples of the same instant, as a bigserial column does in SQL. */
+    private record SerialSample(long serial, SystemSample sample) {
+        boolean within(Instant from, Instant to) {
+            return !sample.recordedAt().isBefore(from) && sample.recordedAt().isBefore(to);
+        }
+
+        TimeKey key() {
+            return new TimeKey(sample.recordedAt(), String.format("%019d", serial));
+        }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.agentstore.InvalidInputException;
+import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.metrics.DailySummary;
 import dev.agentstore.metrics.LlmRequestMetric;
@@ -140,6 +141,37 @@ public abstract class MetricsRepositoryContract extends StoreContract {
                                 page.nextRequest(PageRequest.first(4)).orElseThrow())
                         .items())
                 .hasSize(2);
+    }
+
+    @Test
+    void should_page_samples_of_one_instant_from_many_hosts_without_repeats() {
+        repo().recordSystemBatch(IntStream.range(0, 7)
+                .mapToObj(i -> SystemSample.of(DAY, "host-" + i, i, 50))
+                .toList());
+        List<String> hosts = new ArrayList<>();
+        PageRequest request = PageRequest.first(3);
+        while (request != null) {
+            Page<SystemSample> page = repo().systemSamples(DAY, DAY.plusSeconds(1), request);
+            page.items().forEach(sample -> hosts.add(sample.host()));
+            request = page.nextRequest(request).orElse(null);
+        }
+        assertThat(hosts).hasSize(7).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void should_keep_a_metrics_cursor_on_its_row_when_earlier_rows_go() {
+        repo().recordLlmBatch(
+                        IntStream.range(0, 6).mapToObj(i -> metric("m", i, 10)).toList());
+        Page<LlmRequestMetric> first = repo().llmMetrics(WHOLE_DAY, PageRequest.first(3));
+
+        repo().deleteBefore(DAY.plusSeconds(60 * 2));
+        Page<LlmRequestMetric> second = repo().llmMetrics(
+                        WHOLE_DAY, first.nextRequest(PageRequest.first(3)).orElseThrow());
+
+        assertThat(second.items())
+                .extracting(LlmRequestMetric::recordedAt)
+                .containsExactly(DAY.plusSeconds(180), DAY.plusSeconds(240), DAY.plusSeconds(300));
+        assertThat(second.hasNext()).isFalse();
     }
 
     @Test
