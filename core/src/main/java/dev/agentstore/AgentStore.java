@@ -64,31 +64,48 @@ public final class AgentStore implements AutoCloseable {
         this.runtime = runtime;
         this.tenant = tenant;
         this.owner = owner;
-        this.conversations = new ValidatingConversationRepository(
-                runtime.backend(Capability.CONVERSATIONS).conversations(tenant));
-        this.models =
-                new ValidatingModelRepository(runtime.backend(Capability.MODELS).models(tenant));
-        this.metrics = new ValidatingMetricsRepository(
-                runtime.backend(Capability.METRICS).metrics(tenant));
-        this.security = new PolicySecurityRepository(
-                tenant,
-                runtime.backend(Capability.SECURITY).security(tenant),
-                runtime.passwordPolicy(),
-                runtime.hasher(),
-                runtime.cipher(),
-                runtime.context().clock());
-        this.vectors = new ValidatingVectorRepository(
-                runtime.backend(Capability.VECTORS).vectors(tenant));
-        this.responseCache = new ValidatingResponseCache(
-                runtime.backend(Capability.RESPONSE_CACHE).responseCache(tenant));
-        this.sessions =
-                new ValidatingSessionCache(runtime.backend(Capability.SESSIONS).sessions(tenant));
-        this.rateLimits = new ValidatingRateLimiter(
-                runtime.backend(Capability.RATE_LIMITS).rateLimits(tenant));
-        this.presence =
-                new ValidatingPresence(runtime.backend(Capability.PRESENCE).presence(tenant));
-        this.featureFlags = new ValidatingFeatureFlags(
-                runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant));
+        this.conversations = runtime.guarded(
+                ConversationRepository.class,
+                new ValidatingConversationRepository(
+                        runtime.backend(Capability.CONVERSATIONS).conversations(tenant)));
+        this.models = runtime.guarded(
+                ModelRepository.class,
+                new ValidatingModelRepository(runtime.backend(Capability.MODELS).models(tenant)));
+        this.metrics = runtime.guarded(
+                MetricsRepository.class,
+                new ValidatingMetricsRepository(
+                        runtime.backend(Capability.METRICS).metrics(tenant)));
+        this.security = runtime.guarded(
+                SecurityRepository.class,
+                new PolicySecurityRepository(
+                        tenant,
+                        runtime.backend(Capability.SECURITY).security(tenant),
+                        runtime.passwordPolicy(),
+                        runtime.hasher(),
+                        runtime.cipher(),
+                        runtime.context().clock()));
+        this.vectors = runtime.guarded(
+                VectorRepository.class,
+                new ValidatingVectorRepository(
+                        runtime.backend(Capability.VECTORS).vectors(tenant)));
+        this.responseCache = runtime.guarded(
+                ResponseCache.class,
+                new ValidatingResponseCache(
+                        runtime.backend(Capability.RESPONSE_CACHE).responseCache(tenant)));
+        this.sessions = runtime.guarded(
+                SessionCache.class,
+                new ValidatingSessionCache(runtime.backend(Capability.SESSIONS).sessions(tenant)));
+        this.rateLimits = runtime.guarded(
+                RateLimiter.class,
+                new ValidatingRateLimiter(
+                        runtime.backend(Capability.RATE_LIMITS).rateLimits(tenant)));
+        this.presence = runtime.guarded(
+                Presence.class,
+                new ValidatingPresence(runtime.backend(Capability.PRESENCE).presence(tenant)));
+        this.featureFlags = runtime.guarded(
+                FeatureFlags.class,
+                new ValidatingFeatureFlags(
+                        runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant)));
     }
 
     /**
@@ -191,7 +208,11 @@ public final class AgentStore implements AutoCloseable {
         runtime.migrate();
     }
 
-    /** Releases every backend if this is the root store; a no-op on tenant views. */
+    /**
+     * Releases every backend if this is the root store; a no-op on tenant views. Afterwards every repository of
+     * the store and of its tenant views, also those fetched earlier, throws {@link IllegalStateException}.
+     * Closing again does nothing.
+     */
     @Override
     public void close() {
         if (owner) {

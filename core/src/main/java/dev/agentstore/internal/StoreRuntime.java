@@ -30,6 +30,7 @@ public final class StoreRuntime implements AutoCloseable {
     private final SecretCipher cipher;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
     private final PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
+    private final OpenGuard guard = new OpenGuard();
 
     private StoreRuntime(
             StoreContext context,
@@ -119,6 +120,11 @@ public final class StoreRuntime implements AutoCloseable {
         return passwordPolicy;
     }
 
+    /** {@code repository}, failing fast once this runtime is closed. */
+    public <T> T guarded(Class<T> type, T repository) {
+        return guard.guard(type, repository);
+    }
+
     public void migrate() {
         backendsById.values().forEach(StoreBackend::migrate);
     }
@@ -131,6 +137,9 @@ public final class StoreRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!guard.close()) {
+            return;
+        }
         try {
             backendsById.values().forEach(StoreBackend::close);
         } finally {
