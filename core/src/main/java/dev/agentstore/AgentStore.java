@@ -4,6 +4,7 @@ import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.internal.Check;
 import dev.agentstore.internal.StoreRuntime;
+import dev.agentstore.internal.context.CachedConversationRepository;
 import dev.agentstore.internal.security.PolicySecurityRepository;
 import dev.agentstore.internal.validation.ValidatingConversationRepository;
 import dev.agentstore.internal.validation.ValidatingFeatureFlags;
@@ -18,6 +19,7 @@ import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.security.SecurityRepository;
 import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreProvider;
 import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.state.Presence;
@@ -65,9 +67,7 @@ public final class AgentStore implements AutoCloseable {
         this.tenant = tenant;
         this.owner = owner;
         this.conversations = runtime.guarded(
-                ConversationRepository.class,
-                new ValidatingConversationRepository(
-                        runtime.backend(Capability.CONVERSATIONS).conversations(tenant)));
+                ConversationRepository.class, new ValidatingConversationRepository(conversationsOf(runtime, tenant)));
         this.models = runtime.guarded(
                 ModelRepository.class,
                 new ValidatingModelRepository(runtime.backend(Capability.MODELS).models(tenant)));
@@ -106,6 +106,19 @@ public final class AgentStore implements AutoCloseable {
                 FeatureFlags.class,
                 new ValidatingFeatureFlags(
                         runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant)));
+    }
+
+    /** The tenant's conversations backend, behind the recent-context cache when a provider serves one. */
+    private static ConversationRepository conversationsOf(StoreRuntime runtime, String tenant) {
+        ConversationRepository source =
+                runtime.backend(Capability.CONVERSATIONS).conversations(tenant);
+        StoreBackend cacheBackend = runtime.backend(Capability.CONTEXT_CACHE);
+        return cacheBackend == null
+                ? source
+                : new CachedConversationRepository(
+                        source,
+                        cacheBackend.recentMessages(tenant),
+                        runtime.context().clock());
     }
 
     /**

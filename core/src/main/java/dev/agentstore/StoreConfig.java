@@ -22,6 +22,10 @@ import java.util.Properties;
  *   <li>{@code migrate-on-open} / {@code AGENTSTORE_MIGRATE_ON_OPEN}: default true
  *   <li>{@code timeout} / {@code AGENTSTORE_TIMEOUT}: connect and call timeout (ISO-8601 duration), default PT5S
  *   <li>{@code default-tenant} / {@code AGENTSTORE_DEFAULT_TENANT}: default {@code default}
+ *   <li>{@code context-cache-size} / {@code AGENTSTORE_CONTEXT_CACHE_SIZE}: newest messages per conversation
+ *       the recent-context cache keeps (1 to 1,000), default 50
+ *   <li>{@code context-cache-ttl} / {@code AGENTSTORE_CONTEXT_CACHE_TTL}: how long an idle conversation stays in
+ *       that cache (ISO-8601 duration), default PT1H
  *   <li>{@code provider.<capability>} / {@code AGENTSTORE_PROVIDER_<CAPABILITY>}: which provider serves a
  *       capability (e.g. {@code provider.vectors=pgvector}) when several could
  *   <li>{@code encryption.key.<id>} / {@code AGENTSTORE_ENCRYPTION_KEY_<ID>}: Base64 AES-256 keys for secrets at
@@ -132,6 +136,16 @@ public record StoreConfig(Map<String, String> properties) {
         return Duration.parse(get("timeout", "PT5S"));
     }
 
+    /** How many of a conversation's newest messages the recent-context cache keeps. */
+    public int contextCacheSize() {
+        return Integer.parseInt(get("context-cache-size", "50"));
+    }
+
+    /** How long an idle conversation stays in the recent-context cache. */
+    public Duration contextCacheTtl() {
+        return Duration.parse(get("context-cache-ttl", "PT1H"));
+    }
+
     /** A secret setting (password, key), masked when printed, or null. */
     public Secret secret(String key) {
         String value = get(key);
@@ -166,21 +180,30 @@ public record StoreConfig(Map<String, String> properties) {
                     "postgres.schema must be a lowercase SQL identifier, but was '" + schema + "'");
         }
         Check.name("default-tenant", p.getOrDefault("default-tenant", DEFAULT_TENANT));
-        try {
-            Duration timeout = Duration.parse(p.getOrDefault("timeout", "PT5S"));
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new ConfigurationException("timeout must be positive, but was " + timeout);
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new ConfigurationException("timeout must be an ISO-8601 duration such as PT5S", e);
-        }
+        positiveDuration(p, "timeout", "PT5S");
+        positiveDuration(p, "context-cache-ttl", "PT1H");
         String poolSize = p.getOrDefault("postgres.pool-size", "10");
         if (!poolSize.matches("[1-9][0-9]{0,3}")) {
             throw new ConfigurationException("postgres.pool-size must be 1 to 9999, but was '" + poolSize + "'");
         }
+        String cacheSize = p.getOrDefault("context-cache-size", "50");
+        if (!cacheSize.matches("[1-9][0-9]{0,2}|1000")) {
+            throw new ConfigurationException("context-cache-size must be 1 to 1000, but was '" + cacheSize + "'");
+        }
         String migrate = p.getOrDefault("migrate-on-open", "true");
         if (!migrate.equals("true") && !migrate.equals("false")) {
             throw new ConfigurationException("migrate-on-open must be true or false, but was '" + migrate + "'");
+        }
+    }
+
+    private static void positiveDuration(Map<String, String> p, String key, String fallback) {
+        try {
+            Duration value = Duration.parse(p.getOrDefault(key, fallback));
+            if (value.isNegative() || value.isZero()) {
+                throw new ConfigurationException(key + " must be positive, but was " + value);
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ConfigurationException(key + " must be an ISO-8601 duration such as " + fallback, e);
         }
     }
 }

@@ -12,8 +12,9 @@ import java.util.stream.Collectors;
 
 /**
  * Decides which provider serves each capability: the one the configuration names, else the only configured
- * provider that offers it, else the fallback (the memory provider). Several candidates, or a named provider
- * that is missing, fail with a message listing every provider found.
+ * provider that offers it, else the fallback (the memory provider); an optional capability with no candidate
+ * is left out unless named. Several candidates, or a named provider that is missing, fail with a message
+ * listing every provider found.
  */
 public final class ProviderSelection {
     private ProviderSelection() {}
@@ -31,7 +32,10 @@ public final class ProviderSelection {
         }
         Map<Capability, StoreProvider> chosen = new EnumMap<>(Capability.class);
         for (Capability capability : Capability.values()) {
-            chosen.put(capability, choose(config, capability, byId, fallback));
+            StoreProvider provider = choose(config, capability, byId, fallback);
+            if (provider != fallback || !capability.isOptional() || config.get(capability.configKey()) != null) {
+                chosen.put(capability, provider);
+            }
         }
         return chosen;
     }

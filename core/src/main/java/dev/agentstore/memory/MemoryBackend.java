@@ -5,6 +5,7 @@ import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.model.ModelRepository;
+import dev.agentstore.spi.RecentMessagesCache;
 import dev.agentstore.spi.SecurityStore;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.state.FeatureFlags;
@@ -13,6 +14,7 @@ import dev.agentstore.state.RateLimiter;
 import dev.agentstore.state.SessionCache;
 import dev.agentstore.vector.VectorRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -24,8 +26,13 @@ final class MemoryBackend implements StoreBackend {
     private final GlobalFlags globalFlags = new GlobalFlags();
     private volatile boolean closed;
 
-    MemoryBackend(Clock clock) {
+    private final int contextCacheSize;
+    private final Duration contextCacheTtl;
+
+    MemoryBackend(Clock clock, int contextCacheSize, Duration contextCacheTtl) {
         this.clock = clock;
+        this.contextCacheSize = contextCacheSize;
+        this.contextCacheTtl = contextCacheTtl;
     }
 
     @Override
@@ -76,6 +83,14 @@ final class MemoryBackend implements StoreBackend {
     @Override
     public FeatureFlags featureFlags(String tenant) {
         return repository("flags", tenant, t -> new InMemoryFeatureFlags(globalFlags));
+    }
+
+    @Override
+    public RecentMessagesCache recentMessages(String tenant) {
+        return repository(
+                "recentMessages",
+                tenant,
+                t -> new InMemoryRecentMessagesCache(clock, contextCacheSize, contextCacheTtl));
     }
 
     @Override

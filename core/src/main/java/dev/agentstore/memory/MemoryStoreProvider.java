@@ -39,6 +39,7 @@ public final class MemoryStoreProvider implements StoreProvider {
 
     @Override
     public StoreBackend open(StoreContext context) {
-        return new MemoryBackend(context.clock());
+        StoreConfig config = context.config();
+        return new MemoryBackend(context.clock(), config.contextCacheSize(), config.contextCacheTtl());
     }
 }

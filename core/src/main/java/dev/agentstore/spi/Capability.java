@@ -21,7 +21,17 @@ public enum Capability {
     /** {@link dev.agentstore.AgentStore#presence()}. */
     PRESENCE,
     /** {@link dev.agentstore.AgentStore#featureFlags()}. */
-    FEATURE_FLAGS;
+    FEATURE_FLAGS,
+    /**
+     * A {@link RecentMessagesCache} in front of {@link dev.agentstore.AgentStore#conversations()}. Optional: with
+     * no configured provider, conversations are read from their backend directly.
+     */
+    CONTEXT_CACHE;
+
+    /** Whether a store works without a provider for this capability (no memory fallback is put in its place). */
+    public boolean isOptional() {
+        return this == CONTEXT_CACHE;
+    }
 
     /** The configuration key that names the provider for this capability, e.g. {@code provider.vectors}. */
     public String configKey() {

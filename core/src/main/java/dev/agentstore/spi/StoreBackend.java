@@ -67,6 +67,11 @@ public interface StoreBackend extends AutoCloseable {
         throw unsupported(Capability.FEATURE_FLAGS);
     }
 
+    /** The recent-messages cache of {@code tenant}, which core puts in front of the conversations backend. */
+    default RecentMessagesCache recentMessages(String tenant) {
+        throw unsupported(Capability.CONTEXT_CACHE);
+    }
+
     /** Applies schema migrations; a no-op for backends without a schema. */
     default void migrate() {}
 

@@ -1,0 +1,178 @@
+package dev.agentstore.internal.context;
+
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.conversation.ChatSession;
+import dev.agentstore.conversation.ContextWindow;
+import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.ConversationStatus;
+import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageSearchHit;
+import dev.agentstore.conversation.NewConversation;
+import dev.agentstore.conversation.NewMessage;
+import dev.agentstore.conversation.NewUser;
+import dev.agentstore.conversation.User;
+import dev.agentstore.spi.CacheLookup;
+import dev.agentstore.spi.RecentMessagesCache;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Serves {@link #lastMessages} from a {@link RecentMessagesCache} and keeps it current: appends are written
+ * through, deletes and erasures invalidate. Everything else goes straight to the source of truth, and so does
+ * every read while the cache fails.
+ */
+public final class CachedConversationRepository implements ConversationRepository {
+    private final ConversationRepository source;
+    private final FailSafeCache cache;
+
+    /** Puts {@code cache} in front of {@code source}. */
+    public CachedConversationRepository(ConversationRepository source, RecentMessagesCache cache, Clock clock) {
+        this.source = source;
+        this.cache = new FailSafeCache(cache, clock);
+    }
+
+    @Override
+    public List<Message> lastMessages(UUID conversationId, int count) {
+        if (count > cache.capacity()) {
+            return source.lastMessages(conversationId, count);
+        }
+        CacheLookup lookup = cache.newest(conversationId, count);
+        Optional<List<Message>> hit = lookup.hit();
+        if (hit.isPresent()) {
+            return hit.get();
+        }
+        List<Message> newest = source.lastMessages(conversationId, cache.capacity());
+        cache.fill(conversationId, newest, newest.size() < cache.capacity(), lookup.epoch());
+        return newest.subList(Math.max(0, newest.size() - count), newest.size());
+    }
+
+    @Override
+    public Message append(UUID conversationId, NewMessage message) {
+        Message appended = source.append(conversationId, message);
+        cache.appended(conversationId, List.of(appended));
+        return appended;
+    }
+
+    @Override
+    public List<Message> appendAll(UUID conversationId, List<NewMessage> messages) {
+        List<Message> appended = source.appendAll(conversationId, messages);
+        cache.appended(conversationId, appended);
+        return appended;
+    }
+
+    @Override
+    public boolean deleteConversation(UUID conversationId) {
+        boolean deleted = source.deleteConversation(conversationId);
+        cache.invalidate(conversationId);
+        return deleted;
+    }
+
+    @Override
+    public boolean eraseUser(UUID userId) {
+        List<UUID> conversations = conversationIds(userId);
+        boolean erased = source.eraseUser(userId);
+        conversations.forEach(cache::invalidate);
+        return erased;
+    }
+
+    private List<UUID> conversationIds(UUID userId) {
+        List<UUID> ids = new ArrayList<>();
+        PageRequest request = PageRequest.first(1_000);
+        while (request != null) {
+            Page<Conversation> page = source.listConversations(userId, null, request);
+            page.items().forEach(c -> ids.add(c.id()));
+            request = page.nextRequest(request).orElse(null);
+        }
+        return ids;
+    }
+
+    // Everything below reads or writes nothing the cache holds.
+
+    @Override
+    public User upsertUser(NewUser user) {
+        return source.upsertUser(user);
+    }
+
+    @Override
+    public Optional<User> findUser(UUID userId) {
+        return source.findUser(userId);
+    }
+
+    @Override
+    public Optional<User> findUserByExternalId(String channel, String externalId) {
+        return source.findUserByExternalId(channel, externalId);
+    }
+
+    @Override
+    public User updatePreferences(UUID userId, Map<String, ?> preferences) {
+        return source.updatePreferences(userId, preferences);
+    }
+
+    @Override
+    public ChatSession startSession(UUID userId, Map<String, ?> metadata) {
+        return source.startSession(userId, metadata);
+    }
+
+    @Override
+    public Optional<ChatSession> findSession(UUID sessionId) {
+        return source.findSession(sessionId);
+    }
+
+    @Override
+    public ChatSession touchSession(UUID sessionId) {
+        return source.touchSession(sessionId);
+    }
+
+    @Override
+    public ChatSession endSession(UUID sessionId) {
+        return source.endSession(sessionId);
+    }
+
+    @Override
+    public List<ChatSession> sessionsOf(UUID userId, int limit) {
+        return source.sessionsOf(userId, limit);
+    }
+
+    @Override
+    public Conversation createConversation(NewConversation conversation) {
+        return source.createConversation(conversation);
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(UUID conversationId) {
+        return source.findConversation(conversationId);
+    }
+
+    @Override
+    public Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page) {
+        return source.listConversations(userId, status, page);
+    }
+
+    @Override
+    public Conversation updateConversation(UUID conversationId, ConversationUpdate update) {
+        return source.updateConversation(conversationId, update);
+    }
+
+    @Override
+    public Page<Message> history(UUID conversationId, HistoryOrder order, PageRequest page) {
+        return source.history(conversationId, order, page);
+    }
+
+    @Override
+    public ContextWindow contextWindow(UUID conversationId, int tokenBudget) {
+        return source.contextWindow(conversationId, tokenBudget);
+    }
+
+    @Override
+    public List<MessageSearchHit> search(UUID userId, String query, int limit) {
+        return source.search(userId, query, limit);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.agentstore.internal.context;
+
+import dev.agentstore.conversation.Message;
+import dev.agentstore.spi.CacheLookup;
+import dev.agentstore.spi.RecentMessagesCache;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link RecentMessagesCache} that never throws. A failed write leaves the entry possibly stale, so its
+ * conversation is remembered and invalidated before the cache is read again; until that works, every read is a
+ * miss and the source of truth answers. Failures are logged at most once a minute.
+ */
+final class FailSafeCache {
+    private static final Logger LOG = LoggerFactory.getLogger(FailSafeCache.class);
+    private static final int MAX_PENDING = 10_000;
+    private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
+
+    private final RecentMessagesCache cache;
+    private final Clock clock;
+    private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean pendingAll = new AtomicBoolean();
+    private final AtomicBoolean degraded = new AtomicBoolean();
+    private final AtomicReference<Instant> lastLogged = new AtomicReference<>(Instant.MIN);
+
+    FailSafeCache(RecentMessagesCache cache, Clock clock) {
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    int capacity() {
+        return cache.capacity();
+    }
+
+    /** The cache's answer, or a miss that must not be filled (epoch -1) while the cache is unusable. */
+    CacheLookup newest(UUID conversationId, int count) {
+        if (!flushPending()) {
+            return CacheLookup.miss(-1);
+        }
+        try {
+            CacheLookup lookup = cache.newest(conversationId, count);
+            recovered();
+            return lookup;
+        } catch (RuntimeException e) {
+            failed("read", e);
+            return CacheLookup.miss(-1);
+        }
+    }
+
+    void fill(UUID conversationId, List<Message> newest, boolean whole, long epoch) {
+        if (epoch < 0) {
+            return;
+        }
+        try {
+            cache.fill(conversationId, newest, whole, epoch);
+        } catch (RuntimeException e) {
+            failed("fill", e);
+            remember(conversationId);
+        }
+    }
+
+    void appended(UUID conversationId, List<Message> messages) {
+        try {
+            cache.appended(conversationId, messages);
+        } catch (RuntimeException e) {
+            failed("write-through", e);
+            remember(conversationId);
+        }
+    }
+
+    void invalidate(UUID conversationId) {
+        try {
+            cache.invalidate(conversationId);
+        } catch (RuntimeException e) {
+            failed("invalidate", e);
+            remember(conversationId);
+        }
+    }
+
+    private void remember(UUID conversationId) {
+        if (pending.size() >= MAX_PENDING) {
+            pendingAll.set(true);
+            pending.clear();
+        } else {
+            pending.add(conversationId);
+        }
+    }
+
+    /** Invalidates what failed writes left possibly stale; false while that still fails. */
+    private boolean flushPending() {
+        if (!pendingAll.get() && pending.isEmpty()) {
+            return true;
+        }
+        try {
+            if (pendingAll.getAndSet(false)) {
+                cache.invalidateAll();
+            }
+            for (UUID id : List.copyOf(pending)) {
+                cache.invalidate(id);
+                pending.remove(id);
+            }
+            return true;
+        } catch (RuntimeException e) {
+            failed("invalidate", e);
+            return false;
+        }
+    }
+
+    private void failed(String operation, RuntimeException e) {
+        degraded.set(true);
+        Instant now = clock.instant();
+        Instant last = lastLogged.get();
+        if (now.isAfter(last.plus(LOG_INTERVAL)) && lastLogged.compareAndSet(last, now)) {
+            LOG.warn(
+                    "recent-context cache {} failed; serving conversations from their backend until it works: {}",
+                    operation,
+                    e.toString());
+        }
+    }
+
+    private void recovered() {
+        if (degraded.compareAndSet(true, false)) {
+            LOG.info("recent-context cache works again");
+        }
+    }
+}
