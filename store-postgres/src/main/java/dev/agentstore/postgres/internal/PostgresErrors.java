@@ -1,0 +1,55 @@
+package dev.agentstore.postgres.internal;
+
+import dev.agentstore.AgentStoreException;
+import dev.agentstore.ConflictException;
+import dev.agentstore.InvalidInputException;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.StoreUnavailableException;
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Translates jOOQ and JDBC failures into agentstore's exceptions at the repository boundary, keeping the cause.
+ * Messages name the SQL state and constraint only, never the values involved.
+ */
+public final class PostgresErrors {
+    private PostgresErrors() {}
+
+    /** The agentstore exception for a failed database call. */
+    public static AgentStoreException translate(DataAccessException e) {
+        SQLException sql = e.getCause(SQLException.class);
+        String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
+        String constraint = constraintOf(sql);
+        if (state.equals("23505")) {
+            return new ConflictException("duplicate key violates " + constraint, e);
+        }
+        if (state.equals("23503")) {
+            return new NotFoundException("a referenced row does not exist (" + constraint + ")", e);
+        }
+        if (state.startsWith("23") || state.startsWith("22")) {
+            return new InvalidInputException("value", "was refused by PostgreSQL (SQL state " + state + ")");
+        }
+        if (isUnavailable(state) || sql instanceof SQLTransientException || sql == null) {
+            return new StoreUnavailableException("PostgreSQL is unavailable (SQL state " + state + ")", e);
+        }
+        return new AgentStoreException("PostgreSQL call failed (SQL state " + state + ")", e);
+    }
+
+    private static boolean isUnavailable(String state) {
+        return state.startsWith("08") // connection exception
+                || state.startsWith("53") // insufficient resources
+                || state.startsWith("57P") // admin shutdown, crash shutdown, cannot connect now
+                || state.equals("40001") // serialization failure: retry
+                || state.equals("40P01") // deadlock: retry
+                || state.equals("25P03"); // idle in transaction timeout
+    }
+
+    private static String constraintOf(SQLException sql) {
+        if (sql instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+            String name = psql.getServerErrorMessage().getConstraint();
+            return name == null ? "a constraint" : name;
+        }
+        return "a constraint";
+    }
+}

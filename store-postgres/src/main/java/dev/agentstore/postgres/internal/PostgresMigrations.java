@@ -1,0 +1,34 @@
+package dev.agentstore.postgres.internal;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The Flyway setup of this module: its own classpath location and history table inside the library's schema,
+ * so other modules' migrations (pgvector's) run independently in any order. Shared by the backend and codegen.
+ */
+public final class PostgresMigrations {
+    /** Where this module's migrations live on the class path. */
+    public static final String LOCATION = "classpath:dev/agentstore/postgres/migration";
+
+    /** This module's Flyway history table. */
+    public static final String HISTORY_TABLE = "agentstore_postgres_history";
+
+    /** The schema the committed jOOQ classes were generated from; mapped to the configured one at runtime. */
+    public static final String GENERATED_SCHEMA = "agentstore";
+
+    private PostgresMigrations() {}
+
+    /** Flyway for this module's migrations into {@code schema}. */
+    public static Flyway flyway(DataSource dataSource, String schema) {
+        return Flyway.configure(PostgresMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load();
+    }
+}
