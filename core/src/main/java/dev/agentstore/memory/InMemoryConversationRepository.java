@@ -20,6 +20,7 @@ import dev.agentstore.conversation.SessionStatus;
 import dev.agentstore.conversation.User;
 import dev.agentstore.internal.ContextWindowPolicy;
 import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.Pages;
 import dev.agentstore.internal.TextMatch;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
@@ -193,7 +194,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
                 .sorted(Comparator.comparing(Conversation::id).reversed())
                 .limit(page.limit() + 1L)
                 .toList();
-        return Paging.page(matching, page.limit(), c -> c.id().toString());
+        return Pages.of(matching, page.limit(), c -> c.id().toString());
     }
 
     @Override

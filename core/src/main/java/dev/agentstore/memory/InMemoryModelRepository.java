@@ -5,6 +5,7 @@ import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.Pages;
 import dev.agentstore.model.LlmModel;
 import dev.agentstore.model.ModelFilter;
 import dev.agentstore.model.ModelRepository;
@@ -80,7 +81,7 @@ final class InMemoryModelRepository implements ModelRepository {
                 .sorted(Comparator.comparing(LlmModel::name))
                 .limit(page.limit() + 1L)
                 .toList();
-        return Paging.page(matching, page.limit(), LlmModel::name);
+        return Pages.of(matching, page.limit(), LlmModel::name);
     }
 
     @Override

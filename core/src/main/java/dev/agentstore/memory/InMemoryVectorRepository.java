@@ -5,6 +5,7 @@ import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.Pages;
 import dev.agentstore.internal.TextMatch;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
@@ -78,7 +79,7 @@ final class InMemoryVectorRepository implements VectorRepository {
                 .filter(c -> filter == null || filter.test(c.metadata()))
                 .limit(page.limit() + 1L)
                 .toList();
-        return Paging.page(matching, page.limit(), Chunk::id);
+        return Pages.of(matching, page.limit(), Chunk::id);
     }
 
     @Override

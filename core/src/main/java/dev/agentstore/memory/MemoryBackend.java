@@ -47,7 +47,8 @@ final class MemoryBackend implements StoreBackend {
 
     @Override
     public MetricsRepository metrics(String tenant) {
-        return repository("metrics", tenant, t -> new InMemoryMetricsRepository(models(tenant)));
+        ModelRepository models = models(tenant); // outside the factory: no nested update of the map
+        return repository("metrics", tenant, t -> new InMemoryMetricsRepository(models));
     }
 
     @Override

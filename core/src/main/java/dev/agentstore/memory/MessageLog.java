@@ -6,6 +6,7 @@ import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.Pages;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,7 +78,7 @@ final class MessageLog {
                 slice.add(messages.get(i));
             }
         }
-        return Paging.page(slice, page.limit(), m -> Long.toString(m.sequence()));
+        return Pages.of(slice, page.limit(), m -> Long.toString(m.sequence()));
     }
 
     /** The last {@code count} messages, oldest first. */

@@ -105,12 +105,12 @@ public class Models extends TableImpl<ModelsRecord> {
     /**
      * The column <code>agentstore.models.input_price_per_1k</code>.
      */
-    public final TableField<ModelsRecord, BigDecimal> INPUT_PRICE_PER_1K = createField(DSL.name("input_price_per_1k"), SQLDataType.NUMERIC(20, 10), this, "");
+    public final TableField<ModelsRecord, BigDecimal> INPUT_PRICE_PER_1K = createField(DSL.name("input_price_per_1k"), SQLDataType.NUMERIC, this, "");
 
     /**
      * The column <code>agentstore.models.output_price_per_1k</code>.
      */
-    public final TableField<ModelsRecord, BigDecimal> OUTPUT_PRICE_PER_1K = createField(DSL.name("output_price_per_1k"), SQLDataType.NUMERIC(20, 10), this, "");
+    public final TableField<ModelsRecord, BigDecimal> OUTPUT_PRICE_PER_1K = createField(DSL.name("output_price_per_1k"), SQLDataType.NUMERIC, this, "");
 
     /**
      * The column <code>agentstore.models.price_currency</code>.

@@ -1,0 +1,48 @@
+package dev.agentstore.postgres;
+
+import dev.agentstore.StoreConfig;
+import dev.agentstore.postgres.internal.PostgresBackend;
+import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.StoreBackend;
+import dev.agentstore.spi.StoreContext;
+import dev.agentstore.spi.StoreProvider;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The PostgreSQL provider ({@code postgres}): conversations, models and the response cache, in the configured
+ * schema with row-level security per tenant. Configured when {@code postgres.url} is set. Found by
+ * {@link java.util.ServiceLoader}.
+ */
+public final class PostgresStoreProvider implements StoreProvider {
+    /** The provider id, {@code postgres}. */
+    public static final String ID = "postgres";
+
+    /** Creates the provider. */
+    public PostgresStoreProvider() {}
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String artifact() {
+        return "dev.agentstore:agentstore-store-postgres";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.CONVERSATIONS, Capability.MODELS, Capability.RESPONSE_CACHE);
+    }
+
+    @Override
+    public boolean isConfigured(StoreConfig config) {
+        return config.postgresUrl() != null;
+    }
+
+    @Override
+    public StoreBackend open(StoreContext context) {
+        return new PostgresBackend(context);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.agentstore.postgres.internal;
+
+import dev.agentstore.StoreConfig;
+import dev.agentstore.cache.ResponseCache;
+import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.model.ModelRepository;
+import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
+import dev.agentstore.postgres.internal.conversation.PostgresConversationRepository;
+import dev.agentstore.postgres.internal.model.PostgresModelRepository;
+import dev.agentstore.spi.StoreBackend;
+import dev.agentstore.spi.StoreContext;
+import java.time.Clock;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/** The open PostgreSQL backend: one shared pool and jOOQ context, and repositories per tenant. */
+public final class PostgresBackend implements StoreBackend {
+    private final StoreConfig config;
+    private final Clock clock;
+    private final DSLContext dsl;
+
+    /** Opens the backend on the context's shared pool. */
+    public PostgresBackend(StoreContext context) {
+        this.config = context.config();
+        this.clock = context.clock();
+        this.dsl = PostgresDsl.create(PostgresPool.shared(context), config.schema());
+    }
+
+    @Override
+    public ConversationRepository conversations(String tenant) {
+        return new PostgresConversationRepository(new TenantSql(dsl, tenant), clock);
+    }
+
+    @Override
+    public ModelRepository models(String tenant) {
+        return new PostgresModelRepository(new TenantSql(dsl, tenant), clock);
+    }
+
+    @Override
+    public ResponseCache responseCache(String tenant) {
+        return new PostgresResponseCache(new TenantSql(dsl, tenant), clock);
+    }
+
+    @Override
+    public void migrate() {
+        PostgresMigrator.migrate(config);
+    }
+
+    @Override
+    public String health() {
+        try {
+            dsl.selectOne().fetch();
+            return "up";
+        } catch (DataAccessException e) {
+            return "down: " + PostgresErrors.translate(e).getMessage();
+        }
+    }
+
+    /** The pool belongs to the store's context, which closes it. */
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,25 @@
+package dev.agentstore.postgres.internal;
+
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.MappedSchema;
+import org.jooq.conf.RenderMapping;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/** The jOOQ context for a pool: PostgreSQL dialect, the generated schema mapped to the configured one. */
+public final class PostgresDsl {
+    private PostgresDsl() {}
+
+    /** A context over {@code dataSource} that renders the generated schema as {@code schema}. */
+    public static DSLContext create(DataSource dataSource, String schema) {
+        Settings settings = new Settings()
+                .withExecuteLogging(false)
+                .withRenderMapping(new RenderMapping()
+                        .withSchemata(new MappedSchema()
+                                .withInput(PostgresMigrations.GENERATED_SCHEMA)
+                                .withOutput(schema)));
+        return DSL.using(dataSource, SQLDialect.POSTGRES, settings);
+    }
+}

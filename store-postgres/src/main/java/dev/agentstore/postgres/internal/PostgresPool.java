@@ -1,0 +1,56 @@
+package dev.agentstore.postgres.internal;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.agentstore.StoreConfig;
+import dev.agentstore.StoreUnavailableException;
+import dev.agentstore.spi.StoreContext;
+
+/**
+ * The HikariCP pool for the configured PostgreSQL URL and user, shared through the {@link StoreContext} by
+ * every backend that talks to that database (store-postgres and vector-pgvector), and closed with the store.
+ */
+public final class PostgresPool {
+    private PostgresPool() {}
+
+    /**
+     * The shared pool, created on first use.
+     *
+     * @throws StoreUnavailableException if no connection can be made within the configured timeout
+     */
+    public static HikariDataSource shared(StoreContext context) {
+        StoreConfig config = context.config();
+        String key = "postgres.pool:" + config.postgresUrl() + "#" + config.get("postgres.user", "");
+        return context.shared(key, HikariDataSource.class, () -> create(config));
+    }
+
+    private static HikariDataSource create(StoreConfig config) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("agentstore-postgres");
+        hikari.setJdbcUrl(config.postgresUrl());
+        hikari.setUsername(config.get("postgres.user"));
+        if (config.secret("postgres.password") != null) {
+            hikari.setPassword(config.secret("postgres.password").reveal());
+        }
+        int size = Integer.parseInt(config.get("postgres.pool-size", "10"));
+        long timeoutMillis = Math.max(250, config.timeout().toMillis());
+        hikari.setMaximumPoolSize(size);
+        hikari.setMinimumIdle(Math.min(2, size));
+        hikari.setConnectionTimeout(timeoutMillis);
+        hikari.setValidationTimeout(Math.min(timeoutMillis, 5_000));
+        hikari.setAutoCommit(true);
+        hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        hikari.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, timeoutMillis / 1000)));
+        try {
+            return new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StoreUnavailableException("cannot connect to PostgreSQL at " + safeUrl(config), e);
+        }
+    }
+
+    /** The URL without credentials, for messages. */
+    static String safeUrl(StoreConfig config) {
+        return config.postgresUrl().replaceAll("(?i)(password=)[^&;]*", "$1****");
+    }
+}

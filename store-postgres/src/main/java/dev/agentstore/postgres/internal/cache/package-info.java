@@ -1,0 +1,2 @@
+/** PostgreSQL response cache. Internal. */
+package dev.agentstore.postgres.internal.cache;

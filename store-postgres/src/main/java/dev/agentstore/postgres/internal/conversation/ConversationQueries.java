@@ -1,0 +1,126 @@
+package dev.agentstore.postgres.internal.conversation;
+
+import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
+
+import dev.agentstore.ConflictException;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationStatus;
+import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.NewConversation;
+import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.Pages;
+import dev.agentstore.postgres.internal.Json;
+import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.spi.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/** Conversations: creation, optimistic updates through the version column, keyset listing, deletion. */
+final class ConversationQueries {
+    private final TenantSql sql;
+    private final Clock clock;
+
+    ConversationQueries(TenantSql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    Conversation create(NewConversation c) {
+        Instant now = clock.instant();
+        return ConversationRows.conversation(sql.fetch(DSL.insertInto(CONVERSATIONS)
+                        .set(CONVERSATIONS.TENANT_ID, sql.tenant())
+                        .set(CONVERSATIONS.ID, Ids.newId(clock))
+                        .set(CONVERSATIONS.USER_ID, c.userId())
+                        .set(CONVERSATIONS.SESSION_ID, c.sessionId())
+                        .set(CONVERSATIONS.TITLE, c.title())
+                        .set(CONVERSATIONS.STATUS, ConversationStatus.ACTIVE.name())
+                        .set(CONVERSATIONS.MODEL_OVERRIDE, c.modelOverride())
+                        .set(CONVERSATIONS.METADATA, Json.of(c.metadata()))
+                        .set(CONVERSATIONS.VERSION, 1L)
+                        .set(CONVERSATIONS.CREATED_AT, now)
+                        .set(CONVERSATIONS.UPDATED_AT, now)
+                        .returning())
+                .get(0));
+    }
+
+    Optional<Conversation> find(UUID conversationId) {
+        return sql.fetch(DSL.selectFrom(CONVERSATIONS).where(byId(conversationId))).stream()
+                .findFirst()
+                .map(ConversationRows::conversation);
+    }
+
+    /** Newest first by id (UUIDv7 ids are time-ordered); the cursor is the last id returned. */
+    Page<Conversation> list(UUID userId, ConversationStatus status, PageRequest page) {
+        Condition condition = CONVERSATIONS.TENANT_ID.eq(sql.tenant()).and(CONVERSATIONS.USER_ID.eq(userId));
+        if (status != null) {
+            condition = condition.and(CONVERSATIONS.STATUS.eq(status.name()));
+        }
+        if (page.cursor() != null) {
+            condition = condition.and(CONVERSATIONS.ID.lt(Cursors.decodeUuid(page.cursor())));
+        }
+        List<Conversation> rows = sql.fetch(DSL.selectFrom(CONVERSATIONS)
+                        .where(condition)
+                        .orderBy(CONVERSATIONS.ID.desc())
+                        .limit(page.limit() + 1))
+                .map(ConversationRows::conversation);
+        return Pages.of(rows, page.limit(), c -> c.id().toString());
+    }
+
+    /** One statement: changes the row only at the expected version, and bumps it. */
+    Conversation update(UUID conversationId, ConversationUpdate u) {
+        Optional<Conversation> updated = sql
+                .fetch(DSL.update(CONVERSATIONS)
+                        .set(CONVERSATIONS.TITLE, orKeep(u.title(), CONVERSATIONS.TITLE))
+                        .set(CONVERSATIONS.SUMMARY, orKeep(u.summary(), CONVERSATIONS.SUMMARY))
+                        .set(
+                                CONVERSATIONS.STATUS,
+                                orKeep(u.status() == null ? null : u.status().name(), CONVERSATIONS.STATUS))
+                        .set(CONVERSATIONS.MODEL_OVERRIDE, orKeep(u.modelOverride(), CONVERSATIONS.MODEL_OVERRIDE))
+                        .set(
+                                CONVERSATIONS.METADATA,
+                                u.metadata() == null ? CONVERSATIONS.METADATA : DSL.val(Json.of(u.metadata())))
+                        .set(CONVERSATIONS.VERSION, CONVERSATIONS.VERSION.plus(1))
+                        .set(CONVERSATIONS.UPDATED_AT, clock.instant())
+                        .where(byId(conversationId), CONVERSATIONS.VERSION.eq(u.expectedVersion()))
+                        .returning())
+                .stream()
+                .findFirst()
+                .map(ConversationRows::conversation);
+        return updated.orElseGet(() -> {
+            Conversation current = find(conversationId)
+                    .orElseThrow(() -> new NotFoundException("no conversation with id " + conversationId));
+            throw new ConflictException("conversation " + conversationId + " is at version " + current.version()
+                    + ", not the expected " + u.expectedVersion());
+        });
+    }
+
+    /** Deletes the conversation; its messages go with it by foreign-key cascade. */
+    boolean delete(UUID conversationId) {
+        return !sql.fetch(DSL.deleteFrom(CONVERSATIONS)
+                        .where(byId(conversationId))
+                        .returning(CONVERSATIONS.ID))
+                .isEmpty();
+    }
+
+    /** Throws the error a call on a missing conversation gets. */
+    NotFoundException notFound(UUID conversationId) {
+        return new NotFoundException("no conversation with id " + conversationId);
+    }
+
+    private Condition byId(UUID conversationId) {
+        return CONVERSATIONS.TENANT_ID.eq(sql.tenant()).and(CONVERSATIONS.ID.eq(conversationId));
+    }
+
+    private static <T> Field<T> orKeep(T value, Field<T> column) {
+        return value == null ? column : DSL.val(value, column);
+    }
+}

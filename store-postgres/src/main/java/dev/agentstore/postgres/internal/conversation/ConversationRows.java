@@ -1,0 +1,89 @@
+package dev.agentstore.postgres.internal.conversation;
+
+import static dev.agentstore.postgres.internal.jooq.Tables.CHAT_SESSIONS;
+import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
+import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
+import static dev.agentstore.postgres.internal.jooq.Tables.USERS;
+
+import dev.agentstore.conversation.ChatSession;
+import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationStatus;
+import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageRole;
+import dev.agentstore.conversation.SessionStatus;
+import dev.agentstore.conversation.ToolCall;
+import dev.agentstore.conversation.User;
+import dev.agentstore.postgres.internal.Json;
+import java.util.List;
+import java.util.Map;
+import org.jooq.JSONB;
+import org.jooq.Record;
+
+/** Maps rows of the conversation tables to the API's records. */
+final class ConversationRows {
+    private ConversationRows() {}
+
+    static User user(Record r) {
+        return new User(
+                r.get(USERS.ID),
+                r.get(USERS.CHANNEL),
+                r.get(USERS.EXTERNAL_ID),
+                r.get(USERS.DISPLAY_NAME),
+                Json.map(r.get(USERS.PREFERENCES)),
+                r.get(USERS.CREATED_AT),
+                r.get(USERS.UPDATED_AT));
+    }
+
+    static ChatSession session(Record r) {
+        return new ChatSession(
+                r.get(CHAT_SESSIONS.ID),
+                r.get(CHAT_SESSIONS.USER_ID),
+                SessionStatus.valueOf(r.get(CHAT_SESSIONS.STATUS)),
+                Json.map(r.get(CHAT_SESSIONS.METADATA)),
+                r.get(CHAT_SESSIONS.CREATED_AT),
+                r.get(CHAT_SESSIONS.LAST_ACTIVE_AT));
+    }
+
+    static Conversation conversation(Record r) {
+        return new Conversation(
+                r.get(CONVERSATIONS.ID),
+                r.get(CONVERSATIONS.USER_ID),
+                r.get(CONVERSATIONS.SESSION_ID),
+                r.get(CONVERSATIONS.TITLE),
+                ConversationStatus.valueOf(r.get(CONVERSATIONS.STATUS)),
+                r.get(CONVERSATIONS.MODEL_OVERRIDE),
+                r.get(CONVERSATIONS.SUMMARY),
+                Json.map(r.get(CONVERSATIONS.METADATA)),
+                r.get(CONVERSATIONS.VERSION),
+                r.get(CONVERSATIONS.CREATED_AT),
+                r.get(CONVERSATIONS.UPDATED_AT));
+    }
+
+    static Message message(Record r) {
+        return new Message(
+                r.get(MESSAGES.ID),
+                r.get(MESSAGES.CONVERSATION_ID),
+                r.get(MESSAGES.SEQUENCE),
+                MessageRole.valueOf(r.get(MESSAGES.ROLE)),
+                r.get(MESSAGES.CONTENT),
+                toolCalls(r.get(MESSAGES.TOOL_CALLS)),
+                r.get(MESSAGES.TOOL_CALL_ID),
+                r.get(MESSAGES.MODEL_ID),
+                r.get(MESSAGES.REQUEST_ID),
+                r.get(MESSAGES.TOKEN_COUNT),
+                Json.map(r.get(MESSAGES.METADATA)),
+                r.get(MESSAGES.CREATED_AT));
+    }
+
+    static JSONB toolCallsJson(List<ToolCall> calls) {
+        return Json.of(calls.stream()
+                .map(c -> Map.of("id", c.id(), "name", c.name(), "arguments", c.arguments()))
+                .toList());
+    }
+
+    private static List<ToolCall> toolCalls(JSONB json) {
+        return Json.listOfMaps(json).stream()
+                .map(m -> new ToolCall((String) m.get("id"), (String) m.get("name"), (String) m.get("arguments")))
+                .toList();
+    }
+}

@@ -1,0 +1,176 @@
+package dev.agentstore.postgres.internal.conversation;
+
+import dev.agentstore.ConflictException;
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.conversation.ChatSession;
+import dev.agentstore.conversation.ContextWindow;
+import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.ConversationStatus;
+import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageSearchHit;
+import dev.agentstore.conversation.NewConversation;
+import dev.agentstore.conversation.NewMessage;
+import dev.agentstore.conversation.NewUser;
+import dev.agentstore.conversation.User;
+import dev.agentstore.postgres.internal.TenantSql;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Conversations of one tenant in PostgreSQL. Each call is one statement (and one round trip) on the happy
+ * path; reads that come back empty check once more whether the conversation exists, to fail as the contract
+ * says.
+ */
+public final class PostgresConversationRepository implements ConversationRepository {
+    private final UserQueries users;
+    private final SessionQueries sessions;
+    private final ConversationQueries conversations;
+    private final MessageQueries messages;
+    private final ContextWindowQuery windows;
+
+    /** Conversations of {@code sql}'s tenant. */
+    public PostgresConversationRepository(TenantSql sql, Clock clock) {
+        this.users = new UserQueries(sql, clock);
+        this.sessions = new SessionQueries(sql, clock);
+        this.conversations = new ConversationQueries(sql, clock);
+        this.messages = new MessageQueries(sql, clock);
+        this.windows = new ContextWindowQuery(sql);
+    }
+
+    @Override
+    public User upsertUser(NewUser user) {
+        return users.upsert(user);
+    }
+
+    @Override
+    public Optional<User> findUser(UUID userId) {
+        return users.find(userId);
+    }
+
+    @Override
+    public Optional<User> findUserByExternalId(String channel, String externalId) {
+        return users.findByExternalId(channel, externalId);
+    }
+
+    @Override
+    public User updatePreferences(UUID userId, Map<String, ?> preferences) {
+        return users.updatePreferences(userId, preferences);
+    }
+
+    @Override
+    public boolean eraseUser(UUID userId) {
+        return users.erase(userId);
+    }
+
+    @Override
+    public ChatSession startSession(UUID userId, Map<String, ?> metadata) {
+        return sessions.start(userId, metadata);
+    }
+
+    @Override
+    public Optional<ChatSession> findSession(UUID sessionId) {
+        return sessions.find(sessionId);
+    }
+
+    @Override
+    public ChatSession touchSession(UUID sessionId) {
+        return sessions.touch(sessionId);
+    }
+
+    @Override
+    public ChatSession endSession(UUID sessionId) {
+        return sessions.end(sessionId);
+    }
+
+    @Override
+    public List<ChatSession> sessionsOf(UUID userId, int limit) {
+        return sessions.of(userId, limit);
+    }
+
+    @Override
+    public Conversation createConversation(NewConversation conversation) {
+        return conversations.create(conversation);
+    }
+
+    @Override
+    public Optional<Conversation> findConversation(UUID conversationId) {
+        return conversations.find(conversationId);
+    }
+
+    @Override
+    public Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page) {
+        return conversations.list(userId, status, page);
+    }
+
+    @Override
+    public Conversation updateConversation(UUID conversationId, ConversationUpdate update) {
+        return conversations.update(conversationId, update);
+    }
+
+    @Override
+    public boolean deleteConversation(UUID conversationId) {
+        return conversations.delete(conversationId);
+    }
+
+    @Override
+    public Message append(UUID conversationId, NewMessage message) {
+        return appendAll(conversationId, List.of(message)).get(0);
+    }
+
+    @Override
+    public List<Message> appendAll(UUID conversationId, List<NewMessage> batch) {
+        if (batch.isEmpty()) {
+            requireConversation(conversationId);
+            return List.of();
+        }
+        List<Message> appended = messages.append(conversationId, batch);
+        if (appended.isEmpty()) {
+            Conversation c = requireConversation(conversationId);
+            throw new ConflictException(
+                    "conversation " + c.id() + " is " + c.status().name().toLowerCase() + " and takes no messages");
+        }
+        return appended;
+    }
+
+    @Override
+    public Page<Message> history(UUID conversationId, HistoryOrder order, PageRequest page) {
+        Page<Message> result = messages.history(conversationId, order, page);
+        if (result.items().isEmpty()) {
+            requireConversation(conversationId);
+        }
+        return result;
+    }
+
+    @Override
+    public List<Message> lastMessages(UUID conversationId, int count) {
+        List<Message> result = messages.last(conversationId, count);
+        if (result.isEmpty()) {
+            requireConversation(conversationId);
+        }
+        return result;
+    }
+
+    @Override
+    public ContextWindow contextWindow(UUID conversationId, int tokenBudget) {
+        return windows.select(conversationId, tokenBudget).orElseGet(() -> {
+            requireConversation(conversationId);
+            return new ContextWindow(List.of(), 0, false);
+        });
+    }
+
+    @Override
+    public List<MessageSearchHit> search(UUID userId, String query, int limit) {
+        return messages.search(userId, query, limit);
+    }
+
+    private Conversation requireConversation(UUID conversationId) {
+        return conversations.find(conversationId).orElseThrow(() -> conversations.notFound(conversationId));
+    }
+}

@@ -1,0 +1,101 @@
+package dev.agentstore.postgres.internal.conversation;
+
+import static dev.agentstore.postgres.internal.jooq.Tables.CHAT_SESSIONS;
+
+import dev.agentstore.ConflictException;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.conversation.ChatSession;
+import dev.agentstore.conversation.SessionStatus;
+import dev.agentstore.postgres.internal.Json;
+import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.spi.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.impl.DSL;
+
+/** Chat sessions of users. */
+final class SessionQueries {
+    private final TenantSql sql;
+    private final Clock clock;
+
+    SessionQueries(TenantSql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    ChatSession start(UUID userId, Map<String, ?> metadata) {
+        Instant now = clock.instant();
+        try {
+            return ConversationRows.session(sql.fetch(DSL.insertInto(CHAT_SESSIONS)
+                            .set(CHAT_SESSIONS.TENANT_ID, sql.tenant())
+                            .set(CHAT_SESSIONS.ID, Ids.newId(clock))
+                            .set(CHAT_SESSIONS.USER_ID, userId)
+                            .set(CHAT_SESSIONS.STATUS, SessionStatus.ACTIVE.name())
+                            .set(CHAT_SESSIONS.METADATA, Json.of(metadata))
+                            .set(CHAT_SESSIONS.CREATED_AT, now)
+                            .set(CHAT_SESSIONS.LAST_ACTIVE_AT, now)
+                            .returning())
+                    .get(0));
+        } catch (NotFoundException e) {
+            throw new NotFoundException("no user with id " + userId, e);
+        }
+    }
+
+    Optional<ChatSession> find(UUID sessionId) {
+        return sql
+                .fetch(DSL.selectFrom(CHAT_SESSIONS)
+                        .where(CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()), CHAT_SESSIONS.ID.eq(sessionId)))
+                .stream()
+                .findFirst()
+                .map(ConversationRows::session);
+    }
+
+    /** Marks the session active now; an ended session stays ended and the call fails. */
+    ChatSession touch(UUID sessionId) {
+        Optional<ChatSession> touched = sql
+                .fetch(DSL.update(CHAT_SESSIONS)
+                        .set(CHAT_SESSIONS.LAST_ACTIVE_AT, clock.instant())
+                        .where(
+                                CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()),
+                                CHAT_SESSIONS.ID.eq(sessionId),
+                                CHAT_SESSIONS.STATUS.eq(SessionStatus.ACTIVE.name()))
+                        .returning())
+                .stream()
+                .findFirst()
+                .map(ConversationRows::session);
+        return touched.orElseGet(() -> {
+            find(sessionId).orElseThrow(() -> new NotFoundException("no session with id " + sessionId));
+            throw new ConflictException("session " + sessionId + " has ended");
+        });
+    }
+
+    /** Ends the session; ending an ended session returns it unchanged. */
+    ChatSession end(UUID sessionId) {
+        return sql
+                .fetch(DSL.update(CHAT_SESSIONS)
+                        .set(CHAT_SESSIONS.STATUS, SessionStatus.ENDED.name())
+                        .set(CHAT_SESSIONS.LAST_ACTIVE_AT, clock.instant())
+                        .where(
+                                CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()),
+                                CHAT_SESSIONS.ID.eq(sessionId),
+                                CHAT_SESSIONS.STATUS.eq(SessionStatus.ACTIVE.name()))
+                        .returning())
+                .stream()
+                .findFirst()
+                .map(ConversationRows::session)
+                .or(() -> find(sessionId))
+                .orElseThrow(() -> new NotFoundException("no session with id " + sessionId));
+    }
+
+    List<ChatSession> of(UUID userId, int limit) {
+        return sql.fetch(DSL.selectFrom(CHAT_SESSIONS)
+                        .where(CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()), CHAT_SESSIONS.USER_ID.eq(userId))
+                        .orderBy(CHAT_SESSIONS.LAST_ACTIVE_AT.desc(), CHAT_SESSIONS.ID.desc())
+                        .limit(limit))
+                .map(ConversationRows::session);
+    }
+}

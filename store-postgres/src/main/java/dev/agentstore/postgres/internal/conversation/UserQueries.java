@@ -1,0 +1,87 @@
+package dev.agentstore.postgres.internal.conversation;
+
+import static dev.agentstore.postgres.internal.jooq.Tables.USERS;
+
+import dev.agentstore.NotFoundException;
+import dev.agentstore.conversation.NewUser;
+import dev.agentstore.conversation.User;
+import dev.agentstore.postgres.internal.Json;
+import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.spi.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jooq.impl.DSL;
+
+/** Users across channels: one statement per call. */
+final class UserQueries {
+    private final TenantSql sql;
+    private final Clock clock;
+
+    UserQueries(TenantSql sql, Clock clock) {
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    User upsert(NewUser user) {
+        Instant now = clock.instant();
+        return ConversationRows.user(sql.fetch(DSL.insertInto(USERS)
+                        .set(USERS.TENANT_ID, sql.tenant())
+                        .set(USERS.ID, Ids.newId(clock))
+                        .set(USERS.CHANNEL, user.channel())
+                        .set(USERS.EXTERNAL_ID, user.externalId())
+                        .set(USERS.DISPLAY_NAME, user.displayName())
+                        .set(USERS.PREFERENCES, Json.of(user.preferences()))
+                        .set(USERS.CREATED_AT, now)
+                        .set(USERS.UPDATED_AT, now)
+                        .onConflict(USERS.TENANT_ID, USERS.CHANNEL, USERS.EXTERNAL_ID)
+                        .doUpdate()
+                        .set(USERS.DISPLAY_NAME, DSL.excluded(USERS.DISPLAY_NAME))
+                        .set(USERS.PREFERENCES, DSL.excluded(USERS.PREFERENCES))
+                        .set(USERS.UPDATED_AT, DSL.excluded(USERS.UPDATED_AT))
+                        .returning())
+                .get(0));
+    }
+
+    Optional<User> find(UUID userId) {
+        return sql.fetch(DSL.selectFrom(USERS).where(USERS.TENANT_ID.eq(sql.tenant()), USERS.ID.eq(userId))).stream()
+                .findFirst()
+                .map(ConversationRows::user);
+    }
+
+    Optional<User> findByExternalId(String channel, String externalId) {
+        return sql
+                .fetch(DSL.selectFrom(USERS)
+                        .where(
+                                USERS.TENANT_ID.eq(sql.tenant()),
+                                USERS.CHANNEL.eq(channel),
+                                USERS.EXTERNAL_ID.eq(externalId)))
+                .stream()
+                .findFirst()
+                .map(ConversationRows::user);
+    }
+
+    User updatePreferences(UUID userId, Map<String, ?> preferences) {
+        return sql
+                .fetch(DSL.update(USERS)
+                        .set(USERS.PREFERENCES, Json.of(preferences))
+                        .set(USERS.UPDATED_AT, clock.instant())
+                        .where(USERS.TENANT_ID.eq(sql.tenant()), USERS.ID.eq(userId))
+                        .returning())
+                .stream()
+                .findFirst()
+                .map(ConversationRows::user)
+                .orElseThrow(() -> new NotFoundException("no user with id " + userId));
+    }
+
+    /** Deletes the user; foreign keys cascade to sessions, conversations and messages in the same statement. */
+    boolean erase(UUID userId) {
+        return sql.fetch(DSL.deleteFrom(USERS)
+                                .where(USERS.TENANT_ID.eq(sql.tenant()), USERS.ID.eq(userId))
+                                .returning(USERS.ID))
+                        .size()
+                == 1;
+    }
+}

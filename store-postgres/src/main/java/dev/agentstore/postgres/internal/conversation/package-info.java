@@ -1,0 +1,2 @@
+/** PostgreSQL conversations: users, sessions, conversations and messages. Internal. */
+package dev.agentstore.postgres.internal.conversation;

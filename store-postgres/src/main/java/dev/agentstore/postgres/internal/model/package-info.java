@@ -1,0 +1,2 @@
+/** PostgreSQL model registry. Internal. */
+package dev.agentstore.postgres.internal.model;
