@@ -72,6 +72,11 @@ final class PostgresTestDatabase {
         return runtimeRole;
     }
 
+    /** A connection as the server's administrator. */
+    Connection adminConnection() throws SQLException {
+        return DriverManager.getConnection(url, server.username(), server.password());
+    }
+
     /** Runs SQL as the server's administrator. */
     void executeAsAdmin(String sql) {
         executeAsAdmin(server, url, sql);

@@ -1,0 +1,103 @@
+package dev.agentstore.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.StoreConfig;
+import dev.agentstore.conversation.NewUser;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Migrations: applied once however many openers race, into the configured schema, by a separate migrator. */
+class PostgresMigrationIT {
+    @Test
+    void should_apply_each_migration_once_when_several_jvms_open_an_empty_database_at_once() throws Exception {
+        PostgresTestDatabase database = PostgresTestDatabase.create();
+        List<Process> jvms = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            jvms.add(startJvmOpening(database));
+        }
+        for (Process jvm : jvms) {
+            assertThat(jvm.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(jvm.exitValue())
+                    .as(new String(jvm.getInputStream().readAllBytes()))
+                    .isZero();
+        }
+        assertThat(appliedVersions(database, "agentstore")).containsExactly("1", "2", "3", "4");
+    }
+
+    @Test
+    void should_put_every_table_in_the_configured_schema() throws SQLException {
+        PostgresTestDatabase database = PostgresTestDatabase.create();
+        StoreConfig config = database.config().toBuilder()
+                .schema("chat_data")
+                .migrateOnOpen(true)
+                .build();
+        try (AgentStore store = AgentStore.open(config)) {
+            store.conversations().upsertUser(NewUser.of("web", "in-custom-schema"));
+        }
+        assertThat(appliedVersions(database, "chat_data")).containsExactly("1", "2", "3", "4");
+        assertThat(tablesIn(database, "chat_data"))
+                .contains("users", "conversations", "messages", "models", "response_cache");
+        assertThat(tablesIn(database, "agentstore")).isEmpty();
+        assertThat(tablesIn(database, "public")).isEmpty();
+    }
+
+    @Test
+    void should_migrate_again_without_changes() {
+        PostgresTestDatabase database = PostgresTestDatabase.create();
+        StoreConfig config = database.config().toBuilder().migrateOnOpen(true).build();
+        try (AgentStore first = AgentStore.open(config);
+                AgentStore second = AgentStore.open(config)) {
+            second.migrate();
+            first.conversations().upsertUser(NewUser.of("web", "x"));
+            assertThat(second.conversations().findUserByExternalId("web", "x")).isPresent();
+        }
+    }
+
+    private static Process startJvmOpening(PostgresTestDatabase database) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        StoreConfig config = database.config().toBuilder().migrateOnOpen(true).build();
+        List<String> command = new ArrayList<>(
+                List.of(java, "-cp", System.getProperty("java.class.path"), OpenStoreMain.class.getName()));
+        config.properties().forEach((key, value) -> command.add(key + "=" + value));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .directory(Path.of(".").toFile())
+                .start();
+    }
+
+    private static List<String> appliedVersions(PostgresTestDatabase database, String schema) throws SQLException {
+        return strings(
+                database,
+                "select version from " + schema
+                        + ".agentstore_postgres_history where success and version is not null order by installed_rank");
+    }
+
+    private static List<String> tablesIn(PostgresTestDatabase database, String schema) throws SQLException {
+        return strings(
+                database,
+                "select tablename from pg_tables where schemaname = '" + schema
+                        + "' and tablename not like '%history'");
+    }
+
+    // Test-only SQL over constant schema names written in this class.
+    private static List<String> strings(PostgresTestDatabase database, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = database.adminConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}

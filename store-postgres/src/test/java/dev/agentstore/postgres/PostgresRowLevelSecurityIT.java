@@ -1,0 +1,162 @@
+package dev.agentstore.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.conversation.NewUser;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL itself confines the runtime role to one tenant: these tests bypass agentstore's own tenant
+ * predicates and talk SQL directly as the runtime role.
+ */
+class PostgresRowLevelSecurityIT {
+    private static final PostgresTestDatabase DATABASE = PostgresTestDatabase.shared();
+    private static final String TENANT_A = "rls-a-" + UUID.randomUUID();
+    private static final String TENANT_B = "rls-b-" + UUID.randomUUID();
+
+    @BeforeAll
+    static void storeOneUserPerTenant() {
+        try (AgentStore store = AgentStore.open(DATABASE.config())) {
+            store.forTenant(TENANT_A).conversations().upsertUser(NewUser.of("web", "alice"));
+            store.forTenant(TENANT_B).conversations().upsertUser(NewUser.of("web", "bob"));
+        }
+    }
+
+    @Test
+    void should_show_nothing_without_a_tenant() throws SQLException {
+        try (Connection connection = DATABASE.connectAsRuntime()) {
+            assertThat(count(connection, "select count(*) from agentstore.users"))
+                    .isZero();
+        }
+    }
+
+    @Test
+    void should_show_only_the_tenant_set_in_the_transaction() throws SQLException {
+        try (Connection connection = DATABASE.connectAsRuntime()) {
+            connection.setAutoCommit(false);
+            setTenant(connection, TENANT_A);
+            assertThat(externalIds(connection)).containsExactly("alice");
+            connection.commit();
+
+            assertThat(count(connection, "select count(*) from agentstore.users"))
+                    .as("the setting ends with its transaction")
+                    .isZero();
+        }
+    }
+
+    @Test
+    void should_let_tenant_b_neither_update_nor_delete_tenant_a_rows() throws SQLException {
+        try (Connection connection = DATABASE.connectAsRuntime()) {
+            connection.setAutoCommit(false);
+            setTenant(connection, TENANT_B);
+            assertThat(update(connection, "update agentstore.users set display_name = 'owned' where tenant_id = ?"))
+                    .isZero();
+            assertThat(update(connection, "delete from agentstore.users where tenant_id = ?"))
+                    .isZero();
+            connection.commit();
+        }
+        try (AgentStore store = AgentStore.open(DATABASE.config())) {
+            assertThat(store.forTenant(TENANT_A).conversations().findUserByExternalId("web", "alice"))
+                    .hasValueSatisfying(user -> assertThat(user.displayName()).isNull());
+        }
+    }
+
+    @Test
+    void should_refuse_rows_written_for_another_tenant() throws SQLException {
+        try (Connection connection = DATABASE.connectAsRuntime()) {
+            connection.setAutoCommit(false);
+            setTenant(connection, TENANT_B);
+            assertThatThrownBy(() -> update(
+                            connection,
+                            "insert into agentstore.users (tenant_id, id, channel, external_id, created_at, updated_at)"
+                                    + " values (?, gen_random_uuid(), 'web', 'mallory', now(), now())"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+            connection.rollback();
+        }
+    }
+
+    @Test
+    void should_force_row_level_security_on_every_table() throws SQLException {
+        try (Connection connection = DATABASE.connectAsRuntime();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select c.relname, c.relrowsecurity, c.relforcerowsecurity"
+                        + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                        + " where n.nspname = 'agentstore' and c.relkind in ('r', 'p')"
+                        + " and c.relname not like '%history'")) {
+            List<String> tables = new ArrayList<>();
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+                assertThat(rows.getBoolean(2))
+                        .as(rows.getString(1) + " has RLS")
+                        .isTrue();
+                assertThat(rows.getBoolean(3))
+                        .as(rows.getString(1) + " forces RLS")
+                        .isTrue();
+            }
+            assertThat(tables)
+                    .contains("users", "chat_sessions", "conversations", "messages", "models", "response_cache");
+        }
+    }
+
+    @Test
+    void should_deny_the_runtime_role_ddl_and_switching_rls_off() throws SQLException {
+        try (Connection connection = DATABASE.connectAsRuntime();
+                Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("create table agentstore.intruder (id int)"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> statement.execute("alter table agentstore.users disable row level security"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("must be owner");
+            assertThatThrownBy(() -> statement.execute("drop policy tenant_isolation on agentstore.users"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("must be owner");
+        }
+    }
+
+    private static void setTenant(Connection connection, String tenant) throws SQLException {
+        try (PreparedStatement statement =
+                connection.prepareStatement("select set_config('agentstore.tenant_id', ?, true)")) {
+            statement.setString(1, tenant);
+            statement.execute();
+        }
+    }
+
+    private static List<String> externalIds(Connection connection) throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select external_id from agentstore.users")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static int update(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, TENANT_A);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
