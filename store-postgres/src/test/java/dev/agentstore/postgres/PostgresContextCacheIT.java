@@ -8,7 +8,7 @@ import java.time.Clock;
 class PostgresContextCacheIT extends ContextCacheContract {
     @Override
     protected AgentStore openStore(Clock clock) {
-        var config = PostgresTestDatabase.shared().config().toBuilder()
+        var config = PostgresTestDatabase.shared().storeConfig().toBuilder()
                 .provider("context-cache", "memory")
                 .set("context-cache-size", "5")
                 .build();

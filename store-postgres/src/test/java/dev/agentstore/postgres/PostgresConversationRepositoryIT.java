@@ -7,6 +7,6 @@ import java.time.Clock;
 class PostgresConversationRepositoryIT extends ConversationRepositoryContract {
     @Override
     protected AgentStore openStore(Clock clock) {
-        return AgentStore.open(PostgresTestDatabase.shared().config(), clock);
+        return AgentStore.open(PostgresTestDatabase.shared().storeConfig(), clock);
     }
 }

@@ -11,6 +11,7 @@ import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
+import dev.agentstore.testkit.fixture.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,12 +25,12 @@ import org.junit.jupiter.api.Test;
 
 /** Faults surface as {@link StoreUnavailableException}, leave nothing half-written, and the store recovers. */
 class PostgresFaultIT {
-    private static final PostgresTestDatabase DATABASE = PostgresTestDatabase.shared();
+    private static final PostgresDatabase DATABASE = PostgresTestDatabase.shared();
 
     @Test
     void should_survive_a_backend_terminated_mid_append() throws Exception {
         String tenant = "fault-" + UUID.randomUUID();
-        try (AgentStore store = AgentStore.open(DATABASE.config())) {
+        try (AgentStore store = AgentStore.open(DATABASE.storeConfig())) {
             ConversationRepository chats = store.forTenant(tenant).conversations();
             Conversation chat = chats.createConversation(NewConversation.forUser(
                     chats.upsertUser(NewUser.of("web", "u")).id()));
@@ -55,7 +56,7 @@ class PostgresFaultIT {
 
     @Test
     void should_fail_fast_when_postgres_is_unreachable() {
-        StoreConfig unreachable = DATABASE.config().toBuilder()
+        StoreConfig unreachable = DATABASE.storeConfig().toBuilder()
                 .postgres("jdbc:postgresql://127.0.0.1:1/nothing", "nobody", dev.agentstore.Secret.of("x"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
@@ -69,7 +70,7 @@ class PostgresFaultIT {
 
     @Test
     void should_report_postgres_in_health() {
-        try (AgentStore store = AgentStore.open(DATABASE.config())) {
+        try (AgentStore store = AgentStore.open(DATABASE.storeConfig())) {
             assertThat(store.health().components()).containsEntry("postgres", "up");
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentstore.AgentStore;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.conversation.NewUser;
+import dev.agentstore.testkit.fixture.PostgresDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class PostgresMigrationIT {
     @Test
     void should_apply_each_migration_once_when_several_jvms_open_an_empty_database_at_once() throws Exception {
-        PostgresTestDatabase database = PostgresTestDatabase.create();
+        PostgresDatabase database = PostgresTestDatabase.create();
         List<Process> jvms = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             jvms.add(startJvmOpening(database));
@@ -35,8 +36,8 @@ class PostgresMigrationIT {
 
     @Test
     void should_put_every_table_in_the_configured_schema() throws SQLException {
-        PostgresTestDatabase database = PostgresTestDatabase.create();
-        StoreConfig config = database.config().toBuilder()
+        PostgresDatabase database = PostgresTestDatabase.create();
+        StoreConfig config = database.storeConfig().toBuilder()
                 .schema("chat_data")
                 .migrateOnOpen(true)
                 .build();
@@ -52,8 +53,9 @@ class PostgresMigrationIT {
 
     @Test
     void should_migrate_again_without_changes() {
-        PostgresTestDatabase database = PostgresTestDatabase.create();
-        StoreConfig config = database.config().toBuilder().migrateOnOpen(true).build();
+        PostgresDatabase database = PostgresTestDatabase.create();
+        StoreConfig config =
+                database.storeConfig().toBuilder().migrateOnOpen(true).build();
         try (AgentStore first = AgentStore.open(config);
                 AgentStore second = AgentStore.open(config)) {
             second.migrate();
@@ -62,9 +64,10 @@ class PostgresMigrationIT {
         }
     }
 
-    private static Process startJvmOpening(PostgresTestDatabase database) throws Exception {
+    private static Process startJvmOpening(PostgresDatabase database) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        StoreConfig config = database.config().toBuilder().migrateOnOpen(true).build();
+        StoreConfig config =
+                database.storeConfig().toBuilder().migrateOnOpen(true).build();
         List<String> command = new ArrayList<>(
                 List.of(java, "-cp", System.getProperty("java.class.path"), OpenStoreMain.class.getName()));
         config.properties().forEach((key, value) -> command.add(key + "=" + value));
@@ -74,14 +77,14 @@ class PostgresMigrationIT {
                 .start();
     }
 
-    private static List<String> appliedVersions(PostgresTestDatabase database, String schema) throws SQLException {
+    private static List<String> appliedVersions(PostgresDatabase database, String schema) throws SQLException {
         return strings(
                 database,
                 "select version from " + schema
                         + ".agentstore_postgres_history where success and version is not null order by installed_rank");
     }
 
-    private static List<String> tablesIn(PostgresTestDatabase database, String schema) throws SQLException {
+    private static List<String> tablesIn(PostgresDatabase database, String schema) throws SQLException {
         return strings(
                 database,
                 "select tablename from pg_tables where schemaname = '" + schema
@@ -89,7 +92,7 @@ class PostgresMigrationIT {
     }
 
     // Test-only SQL over constant schema names written in this class.
-    private static List<String> strings(PostgresTestDatabase database, String sql) throws SQLException {
+    private static List<String> strings(PostgresDatabase database, String sql) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection connection = database.adminConnection();
                 Statement statement = connection.createStatement();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class PostgresPoolOfOneIT {
     @Test
     void should_keep_tenants_apart_on_one_connection_switching_every_call() {
-        var config = PostgresTestDatabase.shared().config().toBuilder()
+        var config = PostgresTestDatabase.shared().storeConfig().toBuilder()
                 .set("postgres.pool-size", "1")
                 .build();
         try (AgentStore store = AgentStore.open(config)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.conversation.NewUser;
+import dev.agentstore.testkit.fixture.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,13 +22,13 @@ import org.junit.jupiter.api.Test;
  * predicates and talk SQL directly as the runtime role.
  */
 class PostgresRowLevelSecurityIT {
-    private static final PostgresTestDatabase DATABASE = PostgresTestDatabase.shared();
+    private static final PostgresDatabase DATABASE = PostgresTestDatabase.shared();
     private static final String TENANT_A = "rls-a-" + UUID.randomUUID();
     private static final String TENANT_B = "rls-b-" + UUID.randomUUID();
 
     @BeforeAll
     static void storeOneUserPerTenant() {
-        try (AgentStore store = AgentStore.open(DATABASE.config())) {
+        try (AgentStore store = AgentStore.open(DATABASE.storeConfig())) {
             store.forTenant(TENANT_A).conversations().upsertUser(NewUser.of("web", "alice"));
             store.forTenant(TENANT_B).conversations().upsertUser(NewUser.of("web", "bob"));
         }
@@ -35,7 +36,7 @@ class PostgresRowLevelSecurityIT {
 
     @Test
     void should_show_nothing_without_a_tenant() throws SQLException {
-        try (Connection connection = DATABASE.connectAsRuntime()) {
+        try (Connection connection = DATABASE.runtimeConnection()) {
             assertThat(count(connection, "select count(*) from agentstore.users"))
                     .isZero();
         }
@@ -43,7 +44,7 @@ class PostgresRowLevelSecurityIT {
 
     @Test
     void should_show_only_the_tenant_set_in_the_transaction() throws SQLException {
-        try (Connection connection = DATABASE.connectAsRuntime()) {
+        try (Connection connection = DATABASE.runtimeConnection()) {
             connection.setAutoCommit(false);
             setTenant(connection, TENANT_A);
             assertThat(externalIds(connection)).containsExactly("alice");
@@ -57,7 +58,7 @@ class PostgresRowLevelSecurityIT {
 
     @Test
     void should_let_tenant_b_neither_update_nor_delete_tenant_a_rows() throws SQLException {
-        try (Connection connection = DATABASE.connectAsRuntime()) {
+        try (Connection connection = DATABASE.runtimeConnection()) {
             connection.setAutoCommit(false);
             setTenant(connection, TENANT_B);
             assertThat(update(connection, "update agentstore.users set display_name = 'owned' where tenant_id = ?"))
@@ -66,7 +67,7 @@ class PostgresRowLevelSecurityIT {
                     .isZero();
             connection.commit();
         }
-        try (AgentStore store = AgentStore.open(DATABASE.config())) {
+        try (AgentStore store = AgentStore.open(DATABASE.storeConfig())) {
             assertThat(store.forTenant(TENANT_A).conversations().findUserByExternalId("web", "alice"))
                     .hasValueSatisfying(user -> assertThat(user.displayName()).isNull());
         }
@@ -74,7 +75,7 @@ class PostgresRowLevelSecurityIT {
 
     @Test
     void should_refuse_rows_written_for_another_tenant() throws SQLException {
-        try (Connection connection = DATABASE.connectAsRuntime()) {
+        try (Connection connection = DATABASE.runtimeConnection()) {
             connection.setAutoCommit(false);
             setTenant(connection, TENANT_B);
             assertThatThrownBy(() -> update(
@@ -89,7 +90,7 @@ class PostgresRowLevelSecurityIT {
 
     @Test
     void should_force_row_level_security_on_every_table() throws SQLException {
-        try (Connection connection = DATABASE.connectAsRuntime();
+        try (Connection connection = DATABASE.runtimeConnection();
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select c.relname, c.relrowsecurity, c.relforcerowsecurity"
                         + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
@@ -112,7 +113,7 @@ class PostgresRowLevelSecurityIT {
 
     @Test
     void should_deny_the_runtime_role_ddl_and_switching_rls_off() throws SQLException {
-        try (Connection connection = DATABASE.connectAsRuntime();
+        try (Connection connection = DATABASE.runtimeConnection();
                 Statement statement = connection.createStatement()) {
             assertThatThrownBy(() -> statement.execute("create table agentstore.intruder (id int)"))
                     .isInstanceOf(SQLException.class)
