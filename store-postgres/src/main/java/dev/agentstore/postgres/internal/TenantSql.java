@@ -1,5 +1,8 @@
 package dev.agentstore.postgres.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -12,10 +15,12 @@ import org.jooq.impl.DSL;
 /**
  * Runs statements for one tenant, with row-level security scoped to it, and translates failures.
  *
- * <p>A single statement goes to the server together with {@code set_config('agentstore.tenant_id', ?, true)}
- * in one round trip: pgjdbc sends both before one Sync, so PostgreSQL runs them as one implicit transaction and
- * the setting holds for exactly that statement. Work that needs several statements uses {@link #transaction},
- * which sets the tenant once at its start. Either way no tenant survives on a pooled connection.
+ * <p>A single statement goes to the server as {@code begin; select set_config('agentstore.tenant_id', ?, true);
+ * <statement>; commit}, one round trip in the usual case, and the setting holds for exactly that transaction. The
+ * transaction is explicit on purpose: pgjdbc may split a multi-statement query with an extra Sync (it does when
+ * a server-prepared statement has a parameter of unspecified type, such as a null UUID), which would end an
+ * implicit transaction, and with it the setting, early. Work that needs several statements uses
+ * {@link #transaction}. Either way no tenant survives on a pooled connection.
  */
 public final class TenantSql {
     private final DSLContext dsl;
@@ -38,12 +43,30 @@ public final class TenantSql {
      */
     public Result<Record> fetch(ResultQuery<?> query) {
         try {
-            Results results = dsl.resultQuery(
-                            "select set_config('agentstore.tenant_id', {0}, true); {1}", DSL.val(tenant), query)
-                    .fetchMany();
-            return results.get(1).into(query.fields());
+            return dsl.connectionResult(connection -> {
+                DSLContext on = DSL.using(connection, dsl.dialect(), dsl.settings());
+                try {
+                    Results results = on.resultQuery(
+                                    "begin; select set_config('agentstore.tenant_id', {0}, true); {1}; commit",
+                                    DSL.val(tenant), query)
+                            .fetchMany();
+                    return results.get(1).into(query.fields());
+                } catch (RuntimeException e) {
+                    rollbackQuietly(connection);
+                    throw e;
+                }
+            });
         } catch (DataAccessException e) {
             throw PostgresErrors.translate(e);
+        }
+    }
+
+    /** After a failed statement the explicit transaction is aborted; end it before the pool hands it out again. */
+    private static void rollbackQuietly(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("rollback");
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool notices and replaces it
         }
     }
 

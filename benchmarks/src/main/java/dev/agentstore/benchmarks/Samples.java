@@ -1,0 +1,32 @@
+package dev.agentstore.benchmarks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Latencies of one round, in nanoseconds, and the percentiles we report. Not thread-safe. */
+final class Samples {
+    private final List<Long> nanos = new ArrayList<>();
+
+    /** Times one call. */
+    void time(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        nanos.add(System.nanoTime() - start);
+    }
+
+    /** The nearest-rank percentile in milliseconds, e.g. {@code percentile(0.99)}. */
+    double percentileMillis(double p) {
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    /** The median of values (the middle of repeated rounds). */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
