@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jooq.JSONB;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -17,8 +18,9 @@ public final class Json {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_LONG_FOR_INTS)
             .build();
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
-    private static final TypeReference<List<Map<String, Object>>> LIST_OF_MAPS = new TypeReference<>() {};
+    private static final ObjectReader MAP_READER = MAPPER.readerFor(new TypeReference<Map<String, Object>>() {});
+    private static final ObjectReader LIST_OF_MAPS_READER =
+            MAPPER.readerFor(new TypeReference<List<Map<String, Object>>>() {});
 
     private Json() {}
 
@@ -29,11 +31,27 @@ public final class Json {
 
     /** A jsonb object as an unmodifiable map; SQL NULL becomes an empty map. */
     public static Map<String, Object> map(JSONB json) {
-        return json == null ? Map.of() : Collections.unmodifiableMap(MAPPER.readValue(json.data(), MAP));
+        return map(json == null ? null : json.data());
+    }
+
+    /** A JSON object's text as an unmodifiable map; null becomes an empty map. */
+    public static Map<String, Object> map(String json) {
+        if (json == null || json.equals("{}")) {
+            return Map.of();
+        }
+        return Collections.unmodifiableMap(MAP_READER.readValue(json));
     }
 
     /** A jsonb array of objects as a list of maps; SQL NULL becomes an empty list. */
     public static List<Map<String, Object>> listOfMaps(JSONB json) {
-        return json == null ? List.of() : MAPPER.readValue(json.data(), LIST_OF_MAPS);
+        return listOfMaps(json == null ? null : json.data());
+    }
+
+    /** A JSON array of objects' text as a list of maps; null becomes an empty list. */
+    public static List<Map<String, Object>> listOfMaps(String json) {
+        if (json == null || json.equals("[]")) {
+            return List.of();
+        }
+        return LIST_OF_MAPS_READER.readValue(json);
     }
 }

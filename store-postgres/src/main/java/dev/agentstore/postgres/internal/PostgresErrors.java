@@ -18,7 +18,7 @@ public final class PostgresErrors {
 
     /** The agentstore exception for a failed database call. */
     public static AgentStoreException translate(DataAccessException e) {
-        SQLException sql = e.getCause(SQLException.class);
+        SQLException sql = sqlExceptionIn(e);
         String state = sql == null || sql.getSQLState() == null ? "" : sql.getSQLState();
         String constraint = constraintOf(sql);
         if (state.equals("23505")) {
@@ -34,6 +34,15 @@ public final class PostgresErrors {
             return new StoreUnavailableException("PostgreSQL is unavailable (SQL state " + state + ")", e);
         }
         return new AgentStoreException("PostgreSQL call failed (SQL state " + state + ")", e);
+    }
+
+    private static SQLException sqlExceptionIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+        }
+        return null;
     }
 
     private static boolean isUnavailable(String state) {

@@ -1,14 +1,19 @@
 package dev.agentstore.postgres.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.ResultQuery;
-import org.jooq.Results;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -19,17 +24,27 @@ import org.jooq.impl.DSL;
  * <statement>; commit}, one round trip in the usual case, and the setting holds for exactly that transaction. The
  * transaction is explicit on purpose: pgjdbc may split a multi-statement query with an extra Sync (it does when
  * a server-prepared statement has a parameter of unspecified type, such as a null UUID), which would end an
- * implicit transaction, and with it the setting, early. Work that needs several statements uses
- * {@link #transaction}. Either way no tenant survives on a pooled connection.
+ * implicit transaction, and with it the setting, early. jOOQ renders and binds the statement; the rows are read
+ * with the fields the caller names, so mapping code finds its columns without name lookups. Work that needs
+ * several statements uses {@link #transaction}. Either way no tenant survives on a pooled connection.
  */
 public final class TenantSql {
+    private static final String COMMIT = "; commit";
+
     private final DSLContext dsl;
     private final String tenant;
+    private final Query setTenant;
+    private final String begin;
 
     /** Statements for {@code tenant} through {@code dsl}. */
     public TenantSql(DSLContext dsl, String tenant) {
         this.dsl = dsl;
         this.tenant = tenant;
+        this.setTenant = DSL.select(DSL.function(
+                "set_config", String.class, DSL.inline("agentstore.tenant_id"), DSL.val(tenant), DSL.inline(true)));
+        // The tenant is rendered as an escaped literal (and is a validated name), so the query's own bind
+        // values keep their positions and the prefix is built once per tenant.
+        this.begin = "begin; select set_config('agentstore.tenant_id', " + dsl.render(DSL.inline(tenant)) + ", true); ";
     }
 
     /** The tenant every statement is scoped to. */
@@ -38,20 +53,44 @@ public final class TenantSql {
     }
 
     /**
-     * The rows of one query (a SELECT, or DML with RETURNING), run as the tenant, with the query's fields and
-     * types; read values with {@code record.get(TABLE.FIELD)}.
+     * The rows of one query (a SELECT, or DML with RETURNING), run as the tenant, as records of the query's own
+     * fields; read values with {@code record.get(field)}.
      */
     public Result<Record> fetch(ResultQuery<?> query) {
+        return fetch(query, query.fields());
+    }
+
+    /**
+     * As {@link #fetch(ResultQuery)}, reading the columns as {@code fields} (in select order): pass the table's
+     * fields when the query selects or returns a whole table, and {@code record.get(TABLE.FIELD)} finds each
+     * value by identity instead of by name.
+     */
+    public Result<Record> fetch(ResultQuery<?> query, Field<?>... fields) {
+        return run(query, rows -> dsl.fetch(rows, fields));
+    }
+
+    /**
+     * The rows of one query, each read straight from JDBC by {@code reader} (by column position, in select order):
+     * for the hot paths, where building jOOQ records would cost more than the database call.
+     */
+    public <T> List<T> query(ResultQuery<?> query, RowReader<T> reader) {
+        return run(query, rows -> {
+            List<T> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(reader.read(rows));
+            }
+            return values;
+        });
+    }
+
+    @SuppressWarnings("removal") // bindContext: deprecated in jOOQ 3.21 without a replacement for JDBC binding
+    private <T> T run(ResultQuery<?> query, ResultSetHandler<T> handler) {
         try {
             return dsl.connectionResult(connection -> {
-                DSLContext on = DSL.using(connection, dsl.dialect(), dsl.settings());
-                try {
-                    Results results = on.resultQuery(
-                                    "begin; select set_config('agentstore.tenant_id', {0}, true); {1}; commit",
-                                    DSL.val(tenant), query)
-                            .fetchMany();
-                    return results.get(1).into(query.fields());
-                } catch (RuntimeException e) {
+                try (PreparedStatement statement = connection.prepareStatement(begin + dsl.render(query) + COMMIT)) {
+                    dsl.bindContext(statement).visit(query);
+                    return handleSecondResultSet(statement, handler);
+                } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(connection);
                     throw e;
                 }
@@ -61,31 +100,47 @@ public final class TenantSql {
         }
     }
 
+    /** Runs {@code work} in one transaction scoped to the tenant; rolls back if it throws. */
+    public <T> T transaction(Function<DSLContext, T> work) {
+        try {
+            return dsl.transactionResult(configuration -> {
+                DSLContext tx = configuration.dsl();
+                tx.execute(setTenant);
+                return work.apply(tx);
+            });
+        } catch (DataAccessException e) {
+            throw PostgresErrors.translate(e);
+        }
+    }
+
+    /** The first result set is set_config's; the second is the query's. */
+    private static <T> T handleSecondResultSet(PreparedStatement statement, ResultSetHandler<T> handler)
+            throws SQLException {
+        boolean isResultSet = statement.execute();
+        int resultSets = 0;
+        while (isResultSet || statement.getUpdateCount() != -1) {
+            if (isResultSet && ++resultSets == 2) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    return handler.handle(rows);
+                }
+            }
+            isResultSet = statement.getMoreResults();
+        }
+        throw new IllegalStateException("the statement returned no result set");
+    }
+
+    /** Reads a whole result set. */
+    @FunctionalInterface
+    private interface ResultSetHandler<T> {
+        T handle(ResultSet rows) throws SQLException;
+    }
+
     /** After a failed statement the explicit transaction is aborted; end it before the pool hands it out again. */
     private static void rollbackQuietly(Connection connection) {
         try (Statement statement = connection.createStatement()) {
             statement.execute("rollback");
         } catch (SQLException ignored) {
             // the connection is broken; the pool notices and replaces it
-        }
-    }
-
-    /** Runs {@code work} in one transaction scoped to the tenant; rolls back if it throws. */
-    public <T> T transaction(Function<DSLContext, T> work) {
-        try {
-            return dsl.transactionResult(configuration -> {
-                DSLContext tx = configuration.dsl();
-                tx.select(DSL.function(
-                                "set_config",
-                                String.class,
-                                DSL.inline("agentstore.tenant_id"),
-                                DSL.val(tenant),
-                                DSL.inline(true)))
-                        .fetch();
-                return work.apply(tx);
-            });
-        } catch (DataAccessException e) {
-            throw PostgresErrors.translate(e);
         }
     }
 }

@@ -32,23 +32,25 @@ public final class PostgresResponseCache implements ResponseCache {
     @Override
     public CachedResponse put(CacheKey key, String response, Duration ttl, Map<String, ?> metadata) {
         Instant now = clock.instant();
-        return entry(sql.fetch(DSL.insertInto(RESPONSE_CACHE)
-                        .set(RESPONSE_CACHE.TENANT_ID, sql.tenant())
-                        .set(RESPONSE_CACHE.MODEL, key.model())
-                        .set(RESPONSE_CACHE.PROMPT_HASH, key.hash())
-                        .set(RESPONSE_CACHE.RESPONSE, response)
-                        .set(RESPONSE_CACHE.METADATA, Json.of(metadata))
-                        .set(RESPONSE_CACHE.CREATED_AT, now)
-                        .set(RESPONSE_CACHE.EXPIRES_AT, now.plus(ttl))
-                        .set(RESPONSE_CACHE.HIT_COUNT, 0L)
-                        .onConflict(RESPONSE_CACHE.TENANT_ID, RESPONSE_CACHE.MODEL, RESPONSE_CACHE.PROMPT_HASH)
-                        .doUpdate()
-                        .set(RESPONSE_CACHE.RESPONSE, DSL.excluded(RESPONSE_CACHE.RESPONSE))
-                        .set(RESPONSE_CACHE.METADATA, DSL.excluded(RESPONSE_CACHE.METADATA))
-                        .set(RESPONSE_CACHE.CREATED_AT, DSL.excluded(RESPONSE_CACHE.CREATED_AT))
-                        .set(RESPONSE_CACHE.EXPIRES_AT, DSL.excluded(RESPONSE_CACHE.EXPIRES_AT))
-                        .set(RESPONSE_CACHE.HIT_COUNT, 0L)
-                        .returning())
+        return entry(sql.fetch(
+                        DSL.insertInto(RESPONSE_CACHE)
+                                .set(RESPONSE_CACHE.TENANT_ID, sql.tenant())
+                                .set(RESPONSE_CACHE.MODEL, key.model())
+                                .set(RESPONSE_CACHE.PROMPT_HASH, key.hash())
+                                .set(RESPONSE_CACHE.RESPONSE, response)
+                                .set(RESPONSE_CACHE.METADATA, Json.of(metadata))
+                                .set(RESPONSE_CACHE.CREATED_AT, now)
+                                .set(RESPONSE_CACHE.EXPIRES_AT, now.plus(ttl))
+                                .set(RESPONSE_CACHE.HIT_COUNT, 0L)
+                                .onConflict(RESPONSE_CACHE.TENANT_ID, RESPONSE_CACHE.MODEL, RESPONSE_CACHE.PROMPT_HASH)
+                                .doUpdate()
+                                .set(RESPONSE_CACHE.RESPONSE, DSL.excluded(RESPONSE_CACHE.RESPONSE))
+                                .set(RESPONSE_CACHE.METADATA, DSL.excluded(RESPONSE_CACHE.METADATA))
+                                .set(RESPONSE_CACHE.CREATED_AT, DSL.excluded(RESPONSE_CACHE.CREATED_AT))
+                                .set(RESPONSE_CACHE.EXPIRES_AT, DSL.excluded(RESPONSE_CACHE.EXPIRES_AT))
+                                .set(RESPONSE_CACHE.HIT_COUNT, 0L)
+                                .returning(),
+                        RESPONSE_CACHE.fields())
                 .get(0));
     }
 

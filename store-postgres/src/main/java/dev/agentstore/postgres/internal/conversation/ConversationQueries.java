@@ -36,24 +36,26 @@ final class ConversationQueries {
 
     Conversation create(NewConversation c) {
         Instant now = clock.instant();
-        return ConversationRows.conversation(sql.fetch(DSL.insertInto(CONVERSATIONS)
-                        .set(CONVERSATIONS.TENANT_ID, sql.tenant())
-                        .set(CONVERSATIONS.ID, Ids.newId(clock))
-                        .set(CONVERSATIONS.USER_ID, c.userId())
-                        .set(CONVERSATIONS.SESSION_ID, c.sessionId())
-                        .set(CONVERSATIONS.TITLE, c.title())
-                        .set(CONVERSATIONS.STATUS, ConversationStatus.ACTIVE.name())
-                        .set(CONVERSATIONS.MODEL_OVERRIDE, c.modelOverride())
-                        .set(CONVERSATIONS.METADATA, Json.of(c.metadata()))
-                        .set(CONVERSATIONS.VERSION, 1L)
-                        .set(CONVERSATIONS.CREATED_AT, now)
-                        .set(CONVERSATIONS.UPDATED_AT, now)
-                        .returning())
+        return ConversationRows.conversation(sql.fetch(
+                        DSL.insertInto(CONVERSATIONS)
+                                .set(CONVERSATIONS.TENANT_ID, sql.tenant())
+                                .set(CONVERSATIONS.ID, Ids.newId(clock))
+                                .set(CONVERSATIONS.USER_ID, c.userId())
+                                .set(CONVERSATIONS.SESSION_ID, c.sessionId())
+                                .set(CONVERSATIONS.TITLE, c.title())
+                                .set(CONVERSATIONS.STATUS, ConversationStatus.ACTIVE.name())
+                                .set(CONVERSATIONS.MODEL_OVERRIDE, c.modelOverride())
+                                .set(CONVERSATIONS.METADATA, Json.of(c.metadata()))
+                                .set(CONVERSATIONS.VERSION, 1L)
+                                .set(CONVERSATIONS.CREATED_AT, now)
+                                .set(CONVERSATIONS.UPDATED_AT, now)
+                                .returning(),
+                        CONVERSATIONS.fields())
                 .get(0));
     }
 
     Optional<Conversation> find(UUID conversationId) {
-        return sql.fetch(DSL.selectFrom(CONVERSATIONS).where(byId(conversationId))).stream()
+        return sql.fetch(DSL.selectFrom(CONVERSATIONS).where(byId(conversationId)), CONVERSATIONS.fields()).stream()
                 .findFirst()
                 .map(ConversationRows::conversation);
     }
@@ -67,10 +69,12 @@ final class ConversationQueries {
         if (page.cursor() != null) {
             condition = condition.and(CONVERSATIONS.ID.lt(Cursors.decodeUuid(page.cursor())));
         }
-        List<Conversation> rows = sql.fetch(DSL.selectFrom(CONVERSATIONS)
-                        .where(condition)
-                        .orderBy(CONVERSATIONS.ID.desc())
-                        .limit(page.limit() + 1))
+        List<Conversation> rows = sql.fetch(
+                        DSL.selectFrom(CONVERSATIONS)
+                                .where(condition)
+                                .orderBy(CONVERSATIONS.ID.desc())
+                                .limit(page.limit() + 1),
+                        CONVERSATIONS.fields())
                 .map(ConversationRows::conversation);
         return Pages.of(rows, page.limit(), c -> c.id().toString());
     }

@@ -72,7 +72,8 @@ final class MessageQueries {
                         "metadata");
         Field<Long> last = reserved.field("last_sequence", Long.class);
         Instant now = clock.instant();
-        List<Message> appended = new ArrayList<>(sql.fetch(DSL.with(reserved)
+        List<Message> appended = new ArrayList<>(sql.query(
+                DSL.with(reserved)
                         .insertInto(
                                 MESSAGES,
                                 MESSAGES.TENANT_ID,
@@ -104,8 +105,8 @@ final class MessageQueries {
                                         DSL.val(now))
                                 .from(reserved)
                                 .crossJoin(rows))
-                        .returning())
-                .map(ConversationRows::message));
+                        .returning(),
+                MessageReader.INSTANCE));
         appended.sort(Comparator.comparingLong(Message::sequence));
         return appended;
     }
@@ -140,21 +141,23 @@ final class MessageQueries {
             long after = Cursors.decodeLong(page.cursor());
             condition = condition.and(oldestFirst ? MESSAGES.SEQUENCE.gt(after) : MESSAGES.SEQUENCE.lt(after));
         }
-        List<Message> rows = sql.fetch(DSL.selectFrom(MESSAGES)
+        List<Message> rows = sql.query(
+                DSL.selectFrom(MESSAGES)
                         .where(condition)
                         .orderBy(oldestFirst ? MESSAGES.SEQUENCE.asc() : MESSAGES.SEQUENCE.desc())
-                        .limit(page.limit() + 1))
-                .map(ConversationRows::message);
+                        .limit(page.limit() + 1),
+                MessageReader.INSTANCE);
         return Pages.of(rows, page.limit(), m -> Long.toString(m.sequence()));
     }
 
     /** The last {@code count} messages, oldest first. */
     List<Message> last(UUID conversationId, int count) {
-        List<Message> newestFirst = sql.fetch(DSL.selectFrom(MESSAGES)
+        List<Message> newestFirst = sql.query(
+                DSL.selectFrom(MESSAGES)
                         .where(inConversation(conversationId))
                         .orderBy(MESSAGES.SEQUENCE.desc())
-                        .limit(count))
-                .map(ConversationRows::message);
+                        .limit(count),
+                MessageReader.INSTANCE);
         return newestFirst.reversed();
     }
 

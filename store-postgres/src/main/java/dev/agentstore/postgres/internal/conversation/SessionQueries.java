@@ -30,15 +30,17 @@ final class SessionQueries {
     ChatSession start(UUID userId, Map<String, ?> metadata) {
         Instant now = clock.instant();
         try {
-            return ConversationRows.session(sql.fetch(DSL.insertInto(CHAT_SESSIONS)
-                            .set(CHAT_SESSIONS.TENANT_ID, sql.tenant())
-                            .set(CHAT_SESSIONS.ID, Ids.newId(clock))
-                            .set(CHAT_SESSIONS.USER_ID, userId)
-                            .set(CHAT_SESSIONS.STATUS, SessionStatus.ACTIVE.name())
-                            .set(CHAT_SESSIONS.METADATA, Json.of(metadata))
-                            .set(CHAT_SESSIONS.CREATED_AT, now)
-                            .set(CHAT_SESSIONS.LAST_ACTIVE_AT, now)
-                            .returning())
+            return ConversationRows.session(sql.fetch(
+                            DSL.insertInto(CHAT_SESSIONS)
+                                    .set(CHAT_SESSIONS.TENANT_ID, sql.tenant())
+                                    .set(CHAT_SESSIONS.ID, Ids.newId(clock))
+                                    .set(CHAT_SESSIONS.USER_ID, userId)
+                                    .set(CHAT_SESSIONS.STATUS, SessionStatus.ACTIVE.name())
+                                    .set(CHAT_SESSIONS.METADATA, Json.of(metadata))
+                                    .set(CHAT_SESSIONS.CREATED_AT, now)
+                                    .set(CHAT_SESSIONS.LAST_ACTIVE_AT, now)
+                                    .returning(),
+                            CHAT_SESSIONS.fields())
                     .get(0));
         } catch (NotFoundException e) {
             throw new NotFoundException("no user with id " + userId, e);
@@ -92,10 +94,12 @@ final class SessionQueries {
     }
 
     List<ChatSession> of(UUID userId, int limit) {
-        return sql.fetch(DSL.selectFrom(CHAT_SESSIONS)
-                        .where(CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()), CHAT_SESSIONS.USER_ID.eq(userId))
-                        .orderBy(CHAT_SESSIONS.LAST_ACTIVE_AT.desc(), CHAT_SESSIONS.ID.desc())
-                        .limit(limit))
+        return sql.fetch(
+                        DSL.selectFrom(CHAT_SESSIONS)
+                                .where(CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()), CHAT_SESSIONS.USER_ID.eq(userId))
+                                .orderBy(CHAT_SESSIONS.LAST_ACTIVE_AT.desc(), CHAT_SESSIONS.ID.desc())
+                                .limit(limit),
+                        CHAT_SESSIONS.fields())
                 .map(ConversationRows::session);
     }
 }

@@ -27,26 +27,32 @@ final class UserQueries {
 
     User upsert(NewUser user) {
         Instant now = clock.instant();
-        return ConversationRows.user(sql.fetch(DSL.insertInto(USERS)
-                        .set(USERS.TENANT_ID, sql.tenant())
-                        .set(USERS.ID, Ids.newId(clock))
-                        .set(USERS.CHANNEL, user.channel())
-                        .set(USERS.EXTERNAL_ID, user.externalId())
-                        .set(USERS.DISPLAY_NAME, user.displayName())
-                        .set(USERS.PREFERENCES, Json.of(user.preferences()))
-                        .set(USERS.CREATED_AT, now)
-                        .set(USERS.UPDATED_AT, now)
-                        .onConflict(USERS.TENANT_ID, USERS.CHANNEL, USERS.EXTERNAL_ID)
-                        .doUpdate()
-                        .set(USERS.DISPLAY_NAME, DSL.excluded(USERS.DISPLAY_NAME))
-                        .set(USERS.PREFERENCES, DSL.excluded(USERS.PREFERENCES))
-                        .set(USERS.UPDATED_AT, DSL.excluded(USERS.UPDATED_AT))
-                        .returning())
+        return ConversationRows.user(sql.fetch(
+                        DSL.insertInto(USERS)
+                                .set(USERS.TENANT_ID, sql.tenant())
+                                .set(USERS.ID, Ids.newId(clock))
+                                .set(USERS.CHANNEL, user.channel())
+                                .set(USERS.EXTERNAL_ID, user.externalId())
+                                .set(USERS.DISPLAY_NAME, user.displayName())
+                                .set(USERS.PREFERENCES, Json.of(user.preferences()))
+                                .set(USERS.CREATED_AT, now)
+                                .set(USERS.UPDATED_AT, now)
+                                .onConflict(USERS.TENANT_ID, USERS.CHANNEL, USERS.EXTERNAL_ID)
+                                .doUpdate()
+                                .set(USERS.DISPLAY_NAME, DSL.excluded(USERS.DISPLAY_NAME))
+                                .set(USERS.PREFERENCES, DSL.excluded(USERS.PREFERENCES))
+                                .set(USERS.UPDATED_AT, DSL.excluded(USERS.UPDATED_AT))
+                                .returning(),
+                        USERS.fields())
                 .get(0));
     }
 
     Optional<User> find(UUID userId) {
-        return sql.fetch(DSL.selectFrom(USERS).where(USERS.TENANT_ID.eq(sql.tenant()), USERS.ID.eq(userId))).stream()
+        return sql
+                .fetch(
+                        DSL.selectFrom(USERS).where(USERS.TENANT_ID.eq(sql.tenant()), USERS.ID.eq(userId)),
+                        USERS.fields())
+                .stream()
                 .findFirst()
                 .map(ConversationRows::user);
     }

@@ -43,24 +43,26 @@ public final class PostgresModelRepository implements ModelRepository {
         Instant now = clock.instant();
         ModelPricing price = spec.pricing();
         try {
-            return model(sql.fetch(DSL.insertInto(MODELS)
-                            .set(MODELS.TENANT_ID, sql.tenant())
-                            .set(MODELS.ID, Ids.newId(clock))
-                            .set(MODELS.NAME, spec.name())
-                            .set(MODELS.FORMAT, spec.format().name())
-                            .set(MODELS.PARAMETER_COUNT, spec.parameterCount())
-                            .set(MODELS.QUANTIZATION, spec.quantization())
-                            .set(MODELS.CONTEXT_LENGTH, spec.contextLength())
-                            .set(MODELS.FILE_PATH, spec.filePath())
-                            .set(MODELS.FILE_SIZE_BYTES, spec.fileSizeBytes())
-                            .set(MODELS.INPUT_PRICE_PER_1K, price == null ? null : price.inputPer1k())
-                            .set(MODELS.OUTPUT_PRICE_PER_1K, price == null ? null : price.outputPer1k())
-                            .set(MODELS.PRICE_CURRENCY, price == null ? null : price.currency())
-                            .set(MODELS.METADATA, Json.of(spec.metadata()))
-                            .set(MODELS.ACTIVE, true)
-                            .set(MODELS.CREATED_AT, now)
-                            .set(MODELS.UPDATED_AT, now)
-                            .returning())
+            return model(sql.fetch(
+                            DSL.insertInto(MODELS)
+                                    .set(MODELS.TENANT_ID, sql.tenant())
+                                    .set(MODELS.ID, Ids.newId(clock))
+                                    .set(MODELS.NAME, spec.name())
+                                    .set(MODELS.FORMAT, spec.format().name())
+                                    .set(MODELS.PARAMETER_COUNT, spec.parameterCount())
+                                    .set(MODELS.QUANTIZATION, spec.quantization())
+                                    .set(MODELS.CONTEXT_LENGTH, spec.contextLength())
+                                    .set(MODELS.FILE_PATH, spec.filePath())
+                                    .set(MODELS.FILE_SIZE_BYTES, spec.fileSizeBytes())
+                                    .set(MODELS.INPUT_PRICE_PER_1K, price == null ? null : price.inputPer1k())
+                                    .set(MODELS.OUTPUT_PRICE_PER_1K, price == null ? null : price.outputPer1k())
+                                    .set(MODELS.PRICE_CURRENCY, price == null ? null : price.currency())
+                                    .set(MODELS.METADATA, Json.of(spec.metadata()))
+                                    .set(MODELS.ACTIVE, true)
+                                    .set(MODELS.CREATED_AT, now)
+                                    .set(MODELS.UPDATED_AT, now)
+                                    .returning(),
+                            MODELS.fields())
                     .get(0));
         } catch (ConflictException e) {
             throw nameTaken(spec.name(), e);
@@ -110,14 +112,18 @@ public final class PostgresModelRepository implements ModelRepository {
 
     @Override
     public Optional<LlmModel> findById(UUID modelId) {
-        return sql.fetch(DSL.selectFrom(MODELS).where(byId(modelId))).stream()
+        return sql.fetch(DSL.selectFrom(MODELS).where(byId(modelId)), MODELS.fields()).stream()
                 .findFirst()
                 .map(PostgresModelRepository::model);
     }
 
     @Override
     public Optional<LlmModel> findByName(String name) {
-        return sql.fetch(DSL.selectFrom(MODELS).where(MODELS.TENANT_ID.eq(sql.tenant()), MODELS.NAME.eq(name))).stream()
+        return sql
+                .fetch(
+                        DSL.selectFrom(MODELS).where(MODELS.TENANT_ID.eq(sql.tenant()), MODELS.NAME.eq(name)),
+                        MODELS.fields())
+                .stream()
                 .findFirst()
                 .map(PostgresModelRepository::model);
     }
@@ -129,10 +135,12 @@ public final class PostgresModelRepository implements ModelRepository {
             condition = condition.and(MODELS.NAME.gt(Cursors.decode(page.cursor())));
         }
         return Pages.of(
-                sql.fetch(DSL.selectFrom(MODELS)
-                                .where(condition)
-                                .orderBy(MODELS.NAME)
-                                .limit(page.limit() + 1))
+                sql.fetch(
+                                DSL.selectFrom(MODELS)
+                                        .where(condition)
+                                        .orderBy(MODELS.NAME)
+                                        .limit(page.limit() + 1),
+                                MODELS.fields())
                         .map(PostgresModelRepository::model),
                 page.limit(),
                 LlmModel::name);
@@ -145,7 +153,7 @@ public final class PostgresModelRepository implements ModelRepository {
     }
 
     private LlmModel change(UUID modelId, UpdateSetMoreStep<?> update) {
-        return sql.fetch(update.where(byId(modelId)).returning(MODELS.asterisk())).stream()
+        return sql.fetch(update.where(byId(modelId)).returning(), MODELS.fields()).stream()
                 .findFirst()
                 .map(PostgresModelRepository::model)
                 .orElseThrow(() -> new NotFoundException("no model with id " + modelId));
