@@ -18,6 +18,9 @@ import java.util.Properties;
  *   <li>{@code postgres.user}, {@code postgres.password} / {@code AGENTSTORE_POSTGRES_USER}, {@code ..._PASSWORD}
  *   <li>{@code postgres.schema} / {@code AGENTSTORE_POSTGRES_SCHEMA}: default {@code agentstore}
  *   <li>{@code postgres.pool-size} / {@code AGENTSTORE_POSTGRES_POOL_SIZE}: default 10
+ *   <li>{@code postgres.migration-user}, {@code postgres.migration-password} /
+ *       {@code AGENTSTORE_POSTGRES_MIGRATION_USER}, {@code ..._PASSWORD}: a role that owns the schema and applies
+ *       migrations, then grants {@code postgres.user} its data privileges; without it the runtime user migrates
  *   <li>{@code redis.url} / {@code AGENTSTORE_REDIS_URL}: e.g. {@code redis://localhost:6379}; when set, Redis serves
  *   <li>{@code migrate-on-open} / {@code AGENTSTORE_MIGRATE_ON_OPEN}: default true
  *   <li>{@code timeout} / {@code AGENTSTORE_TIMEOUT}: connect and call timeout (ISO-8601 duration), default PT5S

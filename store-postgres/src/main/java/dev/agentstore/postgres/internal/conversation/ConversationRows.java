@@ -2,14 +2,11 @@ package dev.agentstore.postgres.internal.conversation;
 
 import static dev.agentstore.postgres.internal.jooq.Tables.CHAT_SESSIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
-import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 import static dev.agentstore.postgres.internal.jooq.Tables.USERS;
 
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationStatus;
-import dev.agentstore.conversation.Message;
-import dev.agentstore.conversation.MessageRole;
 import dev.agentstore.conversation.SessionStatus;
 import dev.agentstore.conversation.ToolCall;
 import dev.agentstore.conversation.User;
@@ -59,31 +56,9 @@ final class ConversationRows {
                 r.get(CONVERSATIONS.UPDATED_AT));
     }
 
-    static Message message(Record r) {
-        return new Message(
-                r.get(MESSAGES.ID),
-                r.get(MESSAGES.CONVERSATION_ID),
-                r.get(MESSAGES.SEQUENCE),
-                MessageRole.valueOf(r.get(MESSAGES.ROLE)),
-                r.get(MESSAGES.CONTENT),
-                toolCalls(r.get(MESSAGES.TOOL_CALLS)),
-                r.get(MESSAGES.TOOL_CALL_ID),
-                r.get(MESSAGES.MODEL_ID),
-                r.get(MESSAGES.REQUEST_ID),
-                r.get(MESSAGES.TOKEN_COUNT),
-                Json.map(r.get(MESSAGES.METADATA)),
-                r.get(MESSAGES.CREATED_AT));
-    }
-
     static JSONB toolCallsJson(List<ToolCall> calls) {
         return Json.of(calls.stream()
                 .map(c -> Map.of("id", c.id(), "name", c.name(), "arguments", c.arguments()))
                 .toList());
-    }
-
-    private static List<ToolCall> toolCalls(JSONB json) {
-        return Json.listOfMaps(json).stream()
-                .map(m -> new ToolCall((String) m.get("id"), (String) m.get("name"), (String) m.get("arguments")))
-                .toList();
     }
 }

@@ -12,58 +12,53 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.jooq.Field;
 
 /**
- * Reads a message from the columns of {@code MESSAGES.fields()}, in table order, straight from JDBC: the
- * message queries select or return exactly those columns first.
+ * The columns a message is read from, and the reader that builds it from them straight from JDBC, by position.
+ * Queries select {@link #COLUMNS} first; the stored {@code tsvector} is never sent back.
  */
 final class MessageReader implements RowReader<Message> {
-    static final MessageReader INSTANCE = new MessageReader();
+    /** The message columns, in the order queries must select them. */
+    static final List<Field<?>> COLUMNS = List.of(
+            MESSAGES.ID,
+            MESSAGES.CONVERSATION_ID,
+            MESSAGES.SEQUENCE,
+            MESSAGES.ROLE,
+            MESSAGES.CONTENT,
+            MESSAGES.TOOL_CALLS,
+            MESSAGES.TOOL_CALL_ID,
+            MESSAGES.MODEL_ID,
+            MESSAGES.REQUEST_ID,
+            MESSAGES.TOKEN_COUNT,
+            MESSAGES.METADATA,
+            MESSAGES.CREATED_AT);
 
-    private static final int CONVERSATION_ID = column("conversation_id");
-    private static final int SEQUENCE = column("sequence");
-    private static final int ID = column("id");
-    private static final int ROLE = column("role");
-    private static final int CONTENT = column("content");
-    private static final int TOOL_CALLS = column("tool_calls");
-    private static final int TOOL_CALL_ID = column("tool_call_id");
-    private static final int MODEL_ID = column("model_id");
-    private static final int REQUEST_ID = column("request_id");
-    private static final int TOKEN_COUNT = column("token_count");
-    private static final int METADATA = column("metadata");
-    private static final int CREATED_AT = column("created_at");
+    static final MessageReader INSTANCE = new MessageReader();
 
     private MessageReader() {}
 
     @Override
     public Message read(ResultSet row) throws SQLException {
         return new Message(
-                row.getObject(ID, UUID.class),
-                row.getObject(CONVERSATION_ID, UUID.class),
-                row.getLong(SEQUENCE),
-                MessageRole.valueOf(row.getString(ROLE)),
-                row.getString(CONTENT),
-                toolCalls(row.getString(TOOL_CALLS)),
-                row.getString(TOOL_CALL_ID),
-                row.getString(MODEL_ID),
-                row.getString(REQUEST_ID),
-                row.getInt(TOKEN_COUNT),
-                Json.map(row.getString(METADATA)),
-                row.getObject(CREATED_AT, OffsetDateTime.class).toInstant());
+                row.getObject(1, UUID.class),
+                row.getObject(2, UUID.class),
+                row.getLong(3),
+                MessageRole.valueOf(row.getString(4)),
+                row.getString(5),
+                toolCalls(row.getString(6)),
+                row.getString(7),
+                row.getString(8),
+                row.getString(9),
+                row.getInt(10),
+                Json.map(row.getString(11)),
+                row.getObject(12, OffsetDateTime.class).toInstant());
     }
 
+    /** Tool calls from their stored JSON array. */
     static List<ToolCall> toolCalls(String json) {
         return Json.listOfMaps(json).stream()
                 .map(m -> new ToolCall((String) m.get("id"), (String) m.get("name"), (String) m.get("arguments")))
                 .toList();
-    }
-
-    /** The 1-based JDBC position of a column among {@code MESSAGES.fields()}. */
-    private static int column(String name) {
-        int index = MESSAGES.indexOf(name);
-        if (index < 0) {
-            throw new IllegalStateException("messages has no column " + name);
-        }
-        return index + 1;
     }
 }
