@@ -5,6 +5,7 @@ import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
+import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.PostgresConversationRepository;
 import dev.agentstore.postgres.internal.model.PostgresModelRepository;
 import dev.agentstore.spi.StoreBackend;
@@ -18,17 +19,19 @@ public final class PostgresBackend implements StoreBackend {
     private final StoreConfig config;
     private final Clock clock;
     private final DSLContext dsl;
+    private final ConversationStatements conversationStatements;
 
     /** Opens the backend on the context's shared pool. */
     public PostgresBackend(StoreContext context) {
         this.config = context.config();
         this.clock = context.clock();
         this.dsl = PostgresDsl.create(PostgresPool.shared(context), config.schema());
+        this.conversationStatements = ConversationStatements.render(dsl);
     }
 
     @Override
     public ConversationRepository conversations(String tenant) {
-        return new PostgresConversationRepository(new TenantSql(dsl, tenant), clock);
+        return new PostgresConversationRepository(new TenantSql(dsl, tenant), conversationStatements, clock);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -74,21 +75,27 @@ public final class TenantSql {
      * for the hot paths, where building jOOQ records would cost more than the database call.
      */
     public <T> List<T> query(ResultQuery<?> query, RowReader<T> reader) {
-        return run(query, rows -> {
-            List<T> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(reader.read(rows));
-            }
-            return values;
-        });
+        return run(query, rows -> readAll(rows, reader));
+    }
+
+    /**
+     * The rows of a pre-rendered hot-path statement with {@code values} bound by parameter name, each read
+     * straight from JDBC by {@code reader}.
+     */
+    public <T> List<T> query(SqlTemplate template, Map<String, ?> values, RowReader<T> reader) {
+        return run(template.sql(), statement -> template.bind(statement, values), rows -> readAll(rows, reader));
     }
 
     @SuppressWarnings("removal") // bindContext: deprecated in jOOQ 3.21 without a replacement for JDBC binding
     private <T> T run(ResultQuery<?> query, ResultSetHandler<T> handler) {
+        return run(dsl.render(query), statement -> dsl.bindContext(statement).visit(query), handler);
+    }
+
+    private <T> T run(String sql, Binder binder, ResultSetHandler<T> handler) {
         try {
             return dsl.connectionResult(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(begin + dsl.render(query) + COMMIT)) {
-                    dsl.bindContext(statement).visit(query);
+                try (PreparedStatement statement = connection.prepareStatement(begin + sql + COMMIT)) {
+                    binder.bind(statement);
                     return handleSecondResultSet(statement, handler);
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(connection);
@@ -98,6 +105,14 @@ public final class TenantSql {
         } catch (DataAccessException e) {
             throw PostgresErrors.translate(e);
         }
+    }
+
+    private static <T> List<T> readAll(ResultSet rows, RowReader<T> reader) throws SQLException {
+        List<T> values = new ArrayList<>();
+        while (rows.next()) {
+            values.add(reader.read(rows));
+        }
+        return values;
     }
 
     /** Runs {@code work} in one transaction scoped to the tenant; rolls back if it throws. */
@@ -127,6 +142,12 @@ public final class TenantSql {
             isResultSet = statement.getMoreResults();
         }
         throw new IllegalStateException("the statement returned no result set");
+    }
+
+    /** Binds a statement's parameters. */
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
     }
 
     /** Reads a whole result set. */

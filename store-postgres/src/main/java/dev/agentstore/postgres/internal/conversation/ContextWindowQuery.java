@@ -1,7 +1,5 @@
 package dev.agentstore.postgres.internal.conversation;
 
-import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
-
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.internal.ContextWindowPolicy;
@@ -11,63 +9,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.jooq.Condition;
-import org.jooq.Field;
-import org.jooq.Table;
-import org.jooq.impl.DSL;
 
 /**
- * The token-budget window with SQL doing the narrowing: a running sum of token counts from the newest message
- * back (a window function) selects the messages whose newer messages fit the budget, plus the first system
- * message; core's {@link ContextWindowPolicy} then applies the exact rule to those rows only.
+ * The token-budget window with SQL doing the narrowing ({@link ConversationStatements}: a window function
+ * sums token counts from the newest message back) and core's {@link ContextWindowPolicy} applying the exact
+ * rule to the candidate rows only.
  */
 final class ContextWindowQuery {
     private static final int IS_SYSTEM = MessageReader.COLUMNS.size() + 1;
     private static final int FIRST_OTHER = MessageReader.COLUMNS.size() + 2;
 
     private final TenantSql sql;
+    private final ConversationStatements statements;
 
-    ContextWindowQuery(TenantSql sql) {
+    ContextWindowQuery(TenantSql sql, ConversationStatements statements) {
         this.sql = sql;
+        this.statements = statements;
     }
 
     /** The window, or empty when the conversation has no messages (it may not exist). */
     Optional<ContextWindow> select(UUID conversationId, int budget) {
-        Condition inConversation = MESSAGES.TENANT_ID.eq(sql.tenant()).and(MESSAGES.CONVERSATION_ID.eq(conversationId));
-        Table<?> system = DSL.select(DSL.min(MESSAGES.SEQUENCE).as("sequence"))
-                .from(MESSAGES)
-                .where(inConversation, MESSAGES.ROLE.eq("SYSTEM"))
-                .asTable("system_message");
-        Field<Long> systemSequence = system.field("sequence", Long.class);
-        Field<Boolean> isSystem = DSL.coalesce(MESSAGES.SEQUENCE.eq(systemSequence), DSL.inline(false));
-        Field<Integer> own = DSL.when(isSystem, DSL.inline(0)).otherwise(MESSAGES.TOKEN_COUNT);
-        Field<BigDecimal> newerAndOwn =
-                DSL.sum(own).over(DSL.orderBy(MESSAGES.SEQUENCE.desc()).rowsUnboundedPreceding());
-        Field<Long> firstOther = DSL.min(
-                        DSL.when(isSystem, DSL.inline((Long) null)).otherwise(MESSAGES.SEQUENCE))
-                .over();
-
-        List<Field<?>> fields = new ArrayList<>(MessageReader.COLUMNS);
-        fields.addAll(List.of(
-                isSystem.as("is_system"),
-                firstOther.as("first_other"),
-                own.as("own_tokens"),
-                newerAndOwn.as("newer_and_own")));
-        Table<?> summed = DSL.select(fields)
-                .from(MESSAGES)
-                .crossJoin(system)
-                .where(inConversation)
-                .asTable("summed");
         List<Row> rows = sql.query(
-                DSL.select(summed.fields())
-                        .from(summed)
-                        .where(summed.field("newer_and_own", BigDecimal.class)
-                                .minus(summed.field("own_tokens", Integer.class))
-                                .le(BigDecimal.valueOf(budget))
-                                .or(summed.field("is_system", Boolean.class).isTrue()))
-                        .orderBy(summed.field(MESSAGES.SEQUENCE.getName(), Long.class)),
+                statements.window,
+                Map.of("tenant", sql.tenant(), "conversation", conversationId, "budget", BigDecimal.valueOf(budget)),
                 ContextWindowQuery::row);
         if (rows.isEmpty()) {
             return Optional.empty();

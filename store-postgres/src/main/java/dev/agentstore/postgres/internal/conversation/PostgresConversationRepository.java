@@ -33,15 +33,17 @@ public final class PostgresConversationRepository implements ConversationReposit
     private final SessionQueries sessions;
     private final ConversationQueries conversations;
     private final MessageQueries messages;
+    private final MessageAppender appender;
     private final ContextWindowQuery windows;
 
     /** Conversations of {@code sql}'s tenant. */
-    public PostgresConversationRepository(TenantSql sql, Clock clock) {
+    public PostgresConversationRepository(TenantSql sql, ConversationStatements statements, Clock clock) {
         this.users = new UserQueries(sql, clock);
         this.sessions = new SessionQueries(sql, clock);
         this.conversations = new ConversationQueries(sql, clock);
-        this.messages = new MessageQueries(sql, clock);
-        this.windows = new ContextWindowQuery(sql);
+        this.messages = new MessageQueries(sql, statements);
+        this.appender = new MessageAppender(sql, statements, clock);
+        this.windows = new ContextWindowQuery(sql, statements);
     }
 
     @Override
@@ -130,7 +132,7 @@ public final class PostgresConversationRepository implements ConversationReposit
             requireConversation(conversationId);
             return List.of();
         }
-        List<Message> appended = messages.append(conversationId, batch);
+        List<Message> appended = appender.append(conversationId, batch);
         if (appended.isEmpty()) {
             Conversation c = requireConversation(conversationId);
             throw new ConflictException(

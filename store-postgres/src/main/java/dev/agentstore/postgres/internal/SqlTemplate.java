@@ -1,0 +1,91 @@
+package dev.agentstore.postgres.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Param;
+import org.jooq.Query;
+
+/**
+ * A hot-path statement rendered once by jOOQ from the generated tables, with named parameters, and then run
+ * many times through plain JDBC with fresh values: no rendering and no jOOQ records per call. Values are bound by
+ * parameter name, never spliced into the SQL. Thread-safe (immutable).
+ */
+public final class SqlTemplate {
+    private static final Pattern NAMED = Pattern.compile("(?<![:\\w]):([a-zA-Z_][a-zA-Z0-9_]*)");
+
+    private final String sql;
+    private final List<String> occurrences;
+    private final Map<String, Param<?>> params;
+
+    private SqlTemplate(String sql, List<String> occurrences, Map<String, Param<?>> params) {
+        this.sql = sql;
+        this.occurrences = occurrences;
+        this.params = params;
+    }
+
+    /** Renders {@code query}, whose variable parts are {@code DSL.param(name, type)}, for {@code dsl}'s schema. */
+    public static SqlTemplate of(DSLContext dsl, Query query) {
+        String named = dsl.renderNamedOrInlinedParams(query);
+        Matcher matcher = NAMED.matcher(named);
+        List<String> occurrences = new ArrayList<>();
+        StringBuilder jdbc = new StringBuilder();
+        while (matcher.find()) {
+            occurrences.add(matcher.group(1));
+            matcher.appendReplacement(jdbc, "?");
+        }
+        matcher.appendTail(jdbc);
+        Map<String, Param<?>> params = new HashMap<>();
+        query.getParams().values().stream()
+                .filter(param -> param.getParamName() != null) // unnamed ones are constants, rendered inline
+                .forEach(param -> params.put(param.getParamName(), param));
+        if (!params.keySet().containsAll(occurrences) || !occurrences.containsAll(params.keySet())) {
+            throw new IllegalStateException("parameters " + params.keySet() + " rendered as " + occurrences);
+        }
+        return new SqlTemplate(jdbc.toString(), List.copyOf(occurrences), Map.copyOf(params));
+    }
+
+    /** The JDBC SQL, with {@code ?} for each parameter occurrence. */
+    public String sql() {
+        return sql;
+    }
+
+    /** Binds {@code values} by parameter name, in rendered order. */
+    void bind(PreparedStatement statement, Map<String, ?> values) throws SQLException {
+        for (int i = 0; i < occurrences.size(); i++) {
+            String name = occurrences.get(i);
+            if (!values.containsKey(name)) {
+                throw new IllegalArgumentException("no value for parameter " + name);
+            }
+            bindOne(statement, i + 1, name, values.get(name));
+        }
+    }
+
+    private void bindOne(PreparedStatement statement, int index, String name, Object value) throws SQLException {
+        switch (value) {
+            case null -> statement.setNull(index, sqlType(name));
+            case Instant instant -> statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+            case JSONB json -> statement.setString(index, json.data());
+            default -> statement.setObject(index, value);
+        }
+    }
+
+    private int sqlType(String name) {
+        int type = params.get(name).getDataType().getSQLType();
+        if (type == Types.OTHER) {
+            throw new IllegalArgumentException(name + ": null of an untyped parameter would cost a round trip");
+        }
+        return type;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.agentstore.postgres.internal.conversation;
+
+import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
+import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
+
+import dev.agentstore.postgres.internal.SqlTemplate;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
+import org.jooq.Record1;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The conversation hot paths (append one message, the last N, the token window), rendered once per backend
+ * from the generated tables and run with plain JDBC. Every variable part is a named parameter.
+ */
+public final class ConversationStatements {
+    static final Param<String> TENANT = DSL.param("tenant", String.class);
+    static final Param<UUID> CONVERSATION = DSL.param("conversation", UUID.class);
+
+    final SqlTemplate appendOne;
+    final SqlTemplate last;
+    final SqlTemplate window;
+
+    private ConversationStatements(SqlTemplate appendOne, SqlTemplate last, SqlTemplate window) {
+        this.appendOne = appendOne;
+        this.last = last;
+        this.window = window;
+    }
+
+    /** Renders the statements for {@code dsl}'s dialect and schema. */
+    public static ConversationStatements render(DSLContext dsl) {
+        return new ConversationStatements(
+                SqlTemplate.of(dsl, appendOne()), SqlTemplate.of(dsl, last()), SqlTemplate.of(dsl, window()));
+    }
+
+    private static Condition inConversation() {
+        return MESSAGES.TENANT_ID.eq(TENANT).and(MESSAGES.CONVERSATION_ID.eq(CONVERSATION));
+    }
+
+    /** Reserves the next sequence and inserts the message in one statement; returns the sequence. */
+    private static org.jooq.Query appendOne() {
+        CommonTableExpression<Record1<Long>> reserved = DSL.name("reserved")
+                .fields("last_sequence")
+                .as(DSL.update(CONVERSATIONS)
+                        .set(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.LAST_SEQUENCE.plus(DSL.inline(1L)))
+                        .where(
+                                CONVERSATIONS.TENANT_ID.eq(TENANT),
+                                CONVERSATIONS.ID.eq(CONVERSATION),
+                                CONVERSATIONS.STATUS.ne(DSL.inline("DELETED")))
+                        .returningResult(CONVERSATIONS.LAST_SEQUENCE));
+        return DSL.with(reserved)
+                .insertInto(MESSAGES, MessageAppender.INSERTED)
+                .select(DSL.select(
+                                TENANT,
+                                CONVERSATION,
+                                reserved.field("last_sequence", Long.class),
+                                DSL.param("id", UUID.class),
+                                DSL.param("role", String.class),
+                                DSL.param("content", String.class),
+                                DSL.param("tool_calls", SQLDataType.JSONB),
+                                DSL.param("tool_call_id", SQLDataType.VARCHAR),
+                                DSL.param("model_id", SQLDataType.VARCHAR),
+                                DSL.param("request_id", SQLDataType.VARCHAR),
+                                DSL.param("token_count", Integer.class),
+                                DSL.param("metadata", SQLDataType.JSONB),
+                                DSL.param("created_at", Instant.class))
+                        .from(reserved))
+                .returningResult(MESSAGES.SEQUENCE);
+    }
+
+    /** The newest {@code count} messages, newest first. */
+    private static org.jooq.Query last() {
+        return DSL.select(MessageReader.COLUMNS)
+                .from(MESSAGES)
+                .where(inConversation())
+                .orderBy(MESSAGES.SEQUENCE.desc())
+                .limit(DSL.param("count", Integer.class));
+    }
+
+    /**
+     * The window candidates, oldest first: {@link MessageReader#COLUMNS}, then whether the row is the first
+     * system message, then the first other message's sequence. A row is a candidate when the tokens of the
+     * messages newer than it fit the budget (a running sum from the newest back), or when it is that system
+     * message.
+     */
+    private static org.jooq.Query window() {
+        Table<?> system = DSL.select(DSL.min(MESSAGES.SEQUENCE).as("sequence"))
+                .from(MESSAGES)
+                .where(inConversation(), MESSAGES.ROLE.eq(DSL.inline("SYSTEM")))
+                .asTable("system_message");
+        Field<Long> systemSequence = system.field("sequence", Long.class);
+        Field<Boolean> isSystem = DSL.coalesce(MESSAGES.SEQUENCE.eq(systemSequence), DSL.inline(false));
+        Field<Integer> own = DSL.when(isSystem, DSL.inline(0)).otherwise(MESSAGES.TOKEN_COUNT);
+        Field<BigDecimal> newerAndOwn =
+                DSL.sum(own).over(DSL.orderBy(MESSAGES.SEQUENCE.desc()).rowsUnboundedPreceding());
+        Field<Long> firstOther = DSL.min(
+                        DSL.when(isSystem, DSL.inline((Long) null)).otherwise(MESSAGES.SEQUENCE))
+                .over();
+        List<Field<?>> fields = new ArrayList<>(MessageReader.COLUMNS);
+        fields.addAll(List.of(
+                isSystem.as("is_system"),
+                firstOther.as("first_other"),
+                own.as("own_tokens"),
+                newerAndOwn.as("newer_and_own")));
+        Table<?> summed = DSL.select(fields)
+                .from(MESSAGES)
+                .crossJoin(system)
+                .where(inConversation())
+                .asTable("summed");
+        return DSL.select(summed.fields())
+                .from(summed)
+                .where(summed.field("newer_and_own", BigDecimal.class)
+                        .minus(summed.field("own_tokens", Integer.class))
+                        .le(DSL.param("budget", BigDecimal.class))
+                        .or(summed.field("is_system", Boolean.class).isTrue()))
+                .orderBy(summed.field(MESSAGES.SEQUENCE.getName(), Long.class));
+    }
+}
