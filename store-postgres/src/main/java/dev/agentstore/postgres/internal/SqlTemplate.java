@@ -20,7 +20,9 @@ import org.jooq.Query;
 /**
  * A hot-path statement rendered once by jOOQ from the generated tables, with named parameters, and then run
  * many times through plain JDBC with fresh values: no rendering and no jOOQ records per call. Values are bound by
- * parameter name, never spliced into the SQL. Thread-safe (immutable).
+ * parameter name, never spliced into the SQL; constants are {@code DSL.inline}. Rendering fails if the
+ * parameters found in the SQL differ from those declared (so an inline literal like {@code ':x'} cannot pass
+ * for one). Thread-safe (immutable).
  */
 public final class SqlTemplate {
     private static final Pattern NAMED = Pattern.compile("(?<![:\\w]):([a-zA-Z_][a-zA-Z0-9_]*)");
@@ -47,9 +49,14 @@ public final class SqlTemplate {
         }
         matcher.appendTail(jdbc);
         Map<String, Param<?>> params = new HashMap<>();
-        query.getParams().values().stream()
-                .filter(param -> param.getParamName() != null) // unnamed ones are constants, rendered inline
-                .forEach(param -> params.put(param.getParamName(), param));
+        for (Param<?> param : query.getParams().values()) {
+            if (param.getParamName() != null) {
+                params.put(param.getParamName(), param);
+            } else if (!param.isInline()) {
+                // DSL.val(x) would bake the first call's value into the template: name it or inline a constant
+                throw new IllegalStateException("a template takes named parameters or inline constants only");
+            }
+        }
         if (!params.keySet().containsAll(occurrences) || !occurrences.containsAll(params.keySet())) {
             throw new IllegalStateException("parameters " + params.keySet() + " rendered as " + occurrences);
         }

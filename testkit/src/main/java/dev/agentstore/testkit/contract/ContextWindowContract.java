@@ -84,6 +84,24 @@ public abstract class ContextWindowContract extends StoreContract {
     }
 
     @Test
+    void should_drop_tool_results_whose_call_lies_beyond_the_budget() {
+        UUID c = newConversation();
+        repo().append(c, NewMessage.system("be brief", 2));
+        repo().append(c, NewMessage.assistant("", 10).withToolCalls(List.of(new ToolCall("c1", "search", "{}"))));
+        repo().append(c, NewMessage.tool("c1", "result part 1", 3));
+        repo().append(c, NewMessage.tool("c1", "result part 2", 3));
+        repo().append(c, NewMessage.user("thanks", 1));
+
+        ContextWindow window = repo().contextWindow(c, 6);
+
+        assertThat(contents(window)).containsExactly("be brief", "thanks");
+        assertThat(window.totalTokens()).isEqualTo(3);
+        assertThat(window.truncated()).isTrue();
+        assertThat(contents(repo().contextWindow(c, 19)))
+                .containsExactly("be brief", "", "result part 1", "result part 2", "thanks");
+    }
+
+    @Test
     void should_keep_the_system_message_even_when_it_alone_exceeds_the_budget() {
         UUID c = newConversation();
         repo().append(c, NewMessage.system("long system prompt", 500));

@@ -89,34 +89,27 @@ public final class ConversationStatements {
 
     /**
      * The window candidates, oldest first: {@link MessageReader#COLUMNS}, then whether the row is the first
-     * system message, then the first other message's sequence. A row is a candidate when the tokens of the
-     * messages newer than it fit the budget (a running sum from the newest back), or when it is that system
-     * message.
+     * system message, then the sequence of the first message other than it. A row is a candidate when the tokens
+     * of the messages newer than it fit the budget (one running sum from the newest back), or when it is that
+     * system message. The system message and the first two sequences are index probes that stop at once.
      */
     private static org.jooq.Query window() {
-        Table<?> system = DSL.select(DSL.min(MESSAGES.SEQUENCE).as("sequence"))
-                .from(MESSAGES)
-                .where(inConversation(), MESSAGES.ROLE.eq(DSL.inline("SYSTEM")))
-                .asTable("system_message");
-        Field<Long> systemSequence = system.field("sequence", Long.class);
+        Field<Long> systemSequence = firstSequence(MESSAGES.ROLE.eq(DSL.inline("SYSTEM")), 0);
+        Field<Long> first = firstSequence(DSL.noCondition(), 0);
+        Field<Long> firstOther = DSL.when(first.eq(systemSequence), firstSequence(DSL.noCondition(), 1))
+                .otherwise(first);
         Field<Boolean> isSystem = DSL.coalesce(MESSAGES.SEQUENCE.eq(systemSequence), DSL.inline(false));
         Field<Integer> own = DSL.when(isSystem, DSL.inline(0)).otherwise(MESSAGES.TOKEN_COUNT);
         Field<BigDecimal> newerAndOwn =
                 DSL.sum(own).over(DSL.orderBy(MESSAGES.SEQUENCE.desc()).rowsUnboundedPreceding());
-        Field<Long> firstOther = DSL.min(
-                        DSL.when(isSystem, DSL.inline((Long) null)).otherwise(MESSAGES.SEQUENCE))
-                .over();
         List<Field<?>> fields = new ArrayList<>(MessageReader.COLUMNS);
         fields.addAll(List.of(
                 isSystem.as("is_system"),
                 firstOther.as("first_other"),
                 own.as("own_tokens"),
                 newerAndOwn.as("newer_and_own")));
-        Table<?> summed = DSL.select(fields)
-                .from(MESSAGES)
-                .crossJoin(system)
-                .where(inConversation())
-                .asTable("summed");
+        Table<?> summed =
+                DSL.select(fields).from(MESSAGES).where(inConversation()).asTable("summed");
         return DSL.select(summed.fields())
                 .from(summed)
                 .where(summed.field("newer_and_own", BigDecimal.class)
@@ -124,5 +117,15 @@ public final class ConversationStatements {
                         .le(DSL.param("budget", BigDecimal.class))
                         .or(summed.field("is_system", Boolean.class).isTrue()))
                 .orderBy(summed.field(MESSAGES.SEQUENCE.getName(), Long.class));
+    }
+
+    /** The sequence of the conversation's first message (after skipping {@code skip}) matching a condition. */
+    private static Field<Long> firstSequence(Condition condition, int skip) {
+        return DSL.field(DSL.select(MESSAGES.SEQUENCE)
+                .from(MESSAGES)
+                .where(inConversation(), condition)
+                .orderBy(MESSAGES.SEQUENCE)
+                .limit(DSL.inline(1))
+                .offset(DSL.inline(skip)));
     }
 }
