@@ -40,9 +40,9 @@ public final class ContextWindowPolicy {
         int end = newest.size();
         while (end > 0 && !truncated) {
             int start = unitStart(newest, end, whole);
-            long unitTokens = start < 0 ? Long.MAX_VALUE : tokens(newest, start, end);
-            if (used + unitTokens > budget) {
-                truncated = true;
+            long unitTokens = start < 0 ? 0 : tokens(newest, start, end);
+            if (start < 0 || used + unitTokens > budget) {
+                truncated = true; // a unit that may begin before the candidates never fits
             } else {
                 used += unitTokens;
                 end = start;
