@@ -7,6 +7,7 @@ import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.internal.Cursors;
 import dev.agentstore.internal.Pages;
+import dev.agentstore.internal.StoredMessages;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,19 +43,8 @@ final class MessageLog {
         Instant now = clock.instant();
         List<Message> appended = new ArrayList<>(batch.size());
         for (NewMessage m : batch) {
-            appended.add(new Message(
-                    Ids.newId(clock),
-                    conversationId,
-                    messages.size() + appended.size() + 1L,
-                    m.role(),
-                    m.content(),
-                    m.toolCalls(),
-                    m.toolCallId(),
-                    m.modelId(),
-                    m.requestId(),
-                    m.tokenCount(),
-                    m.metadata(),
-                    now));
+            long sequence = messages.size() + appended.size() + 1L;
+            appended.add(StoredMessages.of(m, Ids.newId(clock), conversationId, sequence, now));
         }
         messages.addAll(appended);
         return appended;

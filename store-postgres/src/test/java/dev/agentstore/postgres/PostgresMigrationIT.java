@@ -31,7 +31,7 @@ class PostgresMigrationIT {
                     .as(new String(jvm.getInputStream().readAllBytes()))
                     .isZero();
         }
-        assertThat(appliedVersions(database, "agentstore")).containsExactly("1", "2", "3", "4");
+        assertThat(appliedVersions(database, "agentstore")).containsExactly("1", "2", "3", "4", "5");
     }
 
     @Test
@@ -44,7 +44,7 @@ class PostgresMigrationIT {
         try (AgentStore store = AgentStore.open(config)) {
             store.conversations().upsertUser(NewUser.of("web", "in-custom-schema"));
         }
-        assertThat(appliedVersions(database, "chat_data")).containsExactly("1", "2", "3", "4");
+        assertThat(appliedVersions(database, "chat_data")).containsExactly("1", "2", "3", "4", "5");
         assertThat(tablesIn(database, "chat_data"))
                 .contains("users", "conversations", "messages", "models", "response_cache");
         assertThat(tablesIn(database, "agentstore")).isEmpty();

@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 final class ContextWindowQuery {
     private static final int IS_SYSTEM = MessageReader.COLUMNS.size() + 1;
-    private static final int FIRST_OTHER = MessageReader.COLUMNS.size() + 2;
+    private static final int SYSTEM_SEQUENCE = MessageReader.COLUMNS.size() + 2;
 
     private final TenantSql sql;
     private final ConversationStatements statements;
@@ -48,18 +48,21 @@ final class ContextWindowQuery {
                 newest.add(row.message());
             }
         }
-        Long first = rows.get(0).firstOther();
-        boolean whole = newest.isEmpty() || first == null || newest.get(0).sequence() == first;
+        // Sequences start at 1 and have no gaps (appends reserve them in the statement that inserts, and messages
+        // are only ever deleted with their conversation), so the first message other than the system one is 1 or 2.
+        Long systemSequence = rows.get(0).systemSequence();
+        long firstOther = systemSequence != null && systemSequence == 1 ? 2 : 1;
+        boolean whole = newest.isEmpty() || newest.get(0).sequence() == firstOther;
         return Optional.of(ContextWindowPolicy.select(systemMessage, newest, whole, budget));
     }
 
     private static Row row(ResultSet row) throws SQLException {
         Message message = MessageReader.INSTANCE.read(row);
         boolean system = row.getBoolean(IS_SYSTEM);
-        long firstOther = row.getLong(FIRST_OTHER);
-        return new Row(message, system, row.wasNull() ? null : firstOther);
+        long systemSequence = row.getLong(SYSTEM_SEQUENCE);
+        return new Row(message, system, row.wasNull() ? null : systemSequence);
     }
 
-    /** A candidate message, whether it is the first system message, and the first other message's sequence. */
-    private record Row(Message message, boolean system, Long firstOther) {}
+    /** A candidate message, whether it is the first system message, and that message's sequence (or null). */
+    private record Row(Message message, boolean system, Long systemSequence) {}
 }

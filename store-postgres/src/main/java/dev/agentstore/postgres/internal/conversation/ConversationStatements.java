@@ -62,9 +62,9 @@ public final class ConversationStatements {
                 .insertInto(MESSAGES, MessageAppender.INSERTED)
                 .select(DSL.select(
                                 TENANT,
+                                DSL.param("id", UUID.class),
                                 CONVERSATION,
                                 reserved.field("last_sequence", Long.class),
-                                DSL.param("id", UUID.class),
                                 DSL.param("role", String.class),
                                 DSL.param("content", String.class),
                                 DSL.param("tool_calls", SQLDataType.JSONB),
@@ -88,16 +88,20 @@ public final class ConversationStatements {
     }
 
     /**
-     * The window candidates, oldest first: {@link MessageReader#COLUMNS}, then whether the row is the first
-     * system message, then the sequence of the first message other than it. A row is a candidate when the tokens
-     * of the messages newer than it fit the budget (one running sum from the newest back), or when it is that
-     * system message. The system message and the first two sequences are index probes that stop at once.
+     * The window candidates, oldest first: {@link MessageReader#COLUMNS}, whether the row is the first system
+     * message, and that message's sequence. A row is a candidate when the tokens of the messages newer than it
+     * fit the budget (one running sum from the newest back), or when it is that system message, which one probe
+     * of the partial index {@code messages_system} finds.
      */
     private static org.jooq.Query window() {
-        Field<Long> systemSequence = firstSequence(MESSAGES.ROLE.eq(DSL.inline("SYSTEM")), 0);
-        Field<Long> first = firstSequence(DSL.noCondition(), 0);
-        Field<Long> firstOther = DSL.when(first.eq(systemSequence), firstSequence(DSL.noCondition(), 1))
-                .otherwise(first);
+        CommonTableExpression<Record1<Long>> system = DSL.name("system_message")
+                .fields("sequence")
+                .as(DSL.select(MESSAGES.SEQUENCE)
+                        .from(MESSAGES)
+                        .where(inConversation(), MESSAGES.ROLE.eq(DSL.inline("SYSTEM")))
+                        .orderBy(MESSAGES.SEQUENCE)
+                        .limit(DSL.inline(1)));
+        Field<Long> systemSequence = system.field("sequence", Long.class);
         Field<Boolean> isSystem = DSL.coalesce(MESSAGES.SEQUENCE.eq(systemSequence), DSL.inline(false));
         Field<Integer> own = DSL.when(isSystem, DSL.inline(0)).otherwise(MESSAGES.TOKEN_COUNT);
         Field<BigDecimal> newerAndOwn =
@@ -105,27 +109,22 @@ public final class ConversationStatements {
         List<Field<?>> fields = new ArrayList<>(MessageReader.COLUMNS);
         fields.addAll(List.of(
                 isSystem.as("is_system"),
-                firstOther.as("first_other"),
+                systemSequence.as("system_sequence"),
                 own.as("own_tokens"),
                 newerAndOwn.as("newer_and_own")));
-        Table<?> summed =
-                DSL.select(fields).from(MESSAGES).where(inConversation()).asTable("summed");
-        return DSL.select(summed.fields())
+        Table<?> summed = DSL.select(fields)
+                .from(MESSAGES)
+                .leftJoin(system)
+                .on(DSL.trueCondition())
+                .where(inConversation())
+                .asTable("summed");
+        return DSL.with(system)
+                .select(summed.fields())
                 .from(summed)
                 .where(summed.field("newer_and_own", BigDecimal.class)
                         .minus(summed.field("own_tokens", Integer.class))
                         .le(DSL.param("budget", BigDecimal.class))
                         .or(summed.field("is_system", Boolean.class).isTrue()))
                 .orderBy(summed.field(MESSAGES.SEQUENCE.getName(), Long.class));
-    }
-
-    /** The sequence of the conversation's first message (after skipping {@code skip}) matching a condition. */
-    private static Field<Long> firstSequence(Condition condition, int skip) {
-        return DSL.field(DSL.select(MESSAGES.SEQUENCE)
-                .from(MESSAGES)
-                .where(inConversation(), condition)
-                .orderBy(MESSAGES.SEQUENCE)
-                .limit(DSL.inline(1))
-                .offset(DSL.inline(skip)));
     }
 }

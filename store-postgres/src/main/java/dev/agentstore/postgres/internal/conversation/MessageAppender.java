@@ -5,6 +5,7 @@ import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewMessage;
+import dev.agentstore.internal.StoredMessages;
 import dev.agentstore.postgres.internal.Json;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.spi.Ids;
@@ -15,12 +16,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.jooq.CommonTableExpression;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record1;
+import org.jooq.ResultQuery;
 import org.jooq.Row10;
-import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -44,65 +46,25 @@ final class MessageAppender {
      * conversation is missing or deleted; the caller tells which.
      */
     List<Message> append(UUID conversationId, List<NewMessage> batch) {
-        int n = batch.size();
-        CommonTableExpression<Record1<Long>> reserved = DSL.name("reserved")
-                .fields("last_sequence")
-                .as(DSL.update(CONVERSATIONS)
-                        .set(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.LAST_SEQUENCE.plus(n))
-                        .where(
-                                CONVERSATIONS.TENANT_ID.eq(sql.tenant()),
-                                CONVERSATIONS.ID.eq(conversationId),
-                                CONVERSATIONS.STATUS.ne("DELETED"))
-                        .returningResult(CONVERSATIONS.LAST_SEQUENCE));
-        Field<Long> last = reserved.field("last_sequence", Long.class);
         Instant now = Timestamps.now(clock);
         List<UUID> ids = batch.stream().map(m -> Ids.newId(clock)).toList();
-        List<Long> sequences = n == 1
+        List<Long> sequences = batch.size() == 1
                 ? sql.query(statements.appendOne, one(conversationId, ids.get(0), batch.get(0), now), r -> r.getLong(1))
-                : sql.query(
-                        DSL.with(reserved)
-                                .insertInto(MESSAGES, INSERTED)
-                                .select(batchSource(conversationId, ids, batch, reserved, now))
-                                .returningResult(MESSAGES.SEQUENCE),
-                        row -> row.getLong(1));
+                : sql.query(appendMany(conversationId, ids, batch, now), row -> row.getLong(1));
         if (sequences.isEmpty()) {
             return List.of();
         }
         long first = sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
-        List<Message> appended = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            NewMessage m = batch.get(i);
-            appended.add(new Message(
-                    ids.get(i),
-                    conversationId,
-                    first + i,
-                    m.role(),
-                    m.content(),
-                    m.toolCalls(),
-                    m.toolCallId(),
-                    m.modelId(),
-                    m.requestId(),
-                    m.tokenCount(),
-                    m.metadata(),
-                    now));
+        List<Message> appended = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            appended.add(StoredMessages.of(batch.get(i), ids.get(i), conversationId, first + i, now));
         }
         return appended;
     }
 
-    static final List<Field<?>> INSERTED = List.of(
-            MESSAGES.TENANT_ID,
-            MESSAGES.CONVERSATION_ID,
-            MESSAGES.SEQUENCE,
-            MESSAGES.ID,
-            MESSAGES.ROLE,
-            MESSAGES.CONTENT,
-            MESSAGES.TOOL_CALLS,
-            MESSAGES.TOOL_CALL_ID,
-            MESSAGES.MODEL_ID,
-            MESSAGES.REQUEST_ID,
-            MESSAGES.TOKEN_COUNT,
-            MESSAGES.METADATA,
-            MESSAGES.CREATED_AT);
+    /** The columns an append writes: the tenant, then {@link MessageReader#COLUMNS} in their order. */
+    static final List<Field<?>> INSERTED = Stream.concat(Stream.of(MESSAGES.TENANT_ID), MessageReader.COLUMNS.stream())
+            .toList();
 
     /** The parameters of {@link ConversationStatements}' single append. */
     private Map<String, Object> one(UUID conversationId, UUID id, NewMessage m, Instant now) {
@@ -122,13 +84,17 @@ final class MessageAppender {
         return values;
     }
 
-    /** Many messages: a VALUES list numbered by ordinal, cross-joined with the reserved sequence. */
-    private Select<?> batchSource(
-            UUID conversationId,
-            List<UUID> ids,
-            List<NewMessage> batch,
-            CommonTableExpression<Record1<Long>> reserved,
-            Instant now) {
+    /** Many messages: a VALUES list numbered by ordinal, cross-joined with the reserved sequences. */
+    private ResultQuery<?> appendMany(UUID conversationId, List<UUID> ids, List<NewMessage> batch, Instant now) {
+        CommonTableExpression<Record1<Long>> reserved = DSL.name("reserved")
+                .fields("last_sequence")
+                .as(DSL.update(CONVERSATIONS)
+                        .set(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.LAST_SEQUENCE.plus(batch.size()))
+                        .where(
+                                CONVERSATIONS.TENANT_ID.eq(sql.tenant()),
+                                CONVERSATIONS.ID.eq(conversationId),
+                                CONVERSATIONS.STATUS.ne("DELETED"))
+                        .returningResult(CONVERSATIONS.LAST_SEQUENCE));
         Table<?> rows = DSL.values(rows(ids, batch))
                 .as(
                         "batch",
@@ -143,22 +109,25 @@ final class MessageAppender {
                         "token_count",
                         "metadata");
         Field<Long> last = reserved.field("last_sequence", Long.class);
-        return DSL.select(
-                        DSL.val(sql.tenant()),
-                        DSL.val(conversationId),
-                        last.minus(batch.size()).plus(rows.field("ordinal", Long.class)),
-                        rows.field("id", UUID.class),
-                        rows.field("role", String.class),
-                        rows.field("content", String.class),
-                        rows.field("tool_calls", SQLDataType.JSONB),
-                        rows.field("tool_call_id", String.class),
-                        rows.field("model_id", String.class),
-                        rows.field("request_id", String.class),
-                        rows.field("token_count", Integer.class),
-                        rows.field("metadata", SQLDataType.JSONB),
-                        DSL.val(now))
-                .from(reserved)
-                .crossJoin(rows);
+        return DSL.with(reserved)
+                .insertInto(MESSAGES, INSERTED)
+                .select(DSL.select(
+                                DSL.val(sql.tenant()),
+                                rows.field("id", UUID.class),
+                                DSL.val(conversationId),
+                                last.minus(batch.size()).plus(rows.field("ordinal", Long.class)),
+                                rows.field("role", String.class),
+                                rows.field("content", String.class),
+                                rows.field("tool_calls", SQLDataType.JSONB),
+                                rows.field("tool_call_id", String.class),
+                                rows.field("model_id", String.class),
+                                rows.field("request_id", String.class),
+                                rows.field("token_count", Integer.class),
+                                rows.field("metadata", SQLDataType.JSONB),
+                                DSL.val(now))
+                        .from(reserved)
+                        .crossJoin(rows))
+                .returningResult(MESSAGES.SEQUENCE);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of one generic row type, filled right here

@@ -20,9 +20,12 @@ import dev.agentstore.spi.Ids;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
@@ -41,23 +44,12 @@ public final class PostgresModelRepository implements ModelRepository {
     @Override
     public LlmModel register(ModelSpec spec) {
         Instant now = clock.instant();
-        ModelPricing price = spec.pricing();
         try {
             return model(sql.fetch(
                             DSL.insertInto(MODELS)
                                     .set(MODELS.TENANT_ID, sql.tenant())
                                     .set(MODELS.ID, Ids.newId(clock))
-                                    .set(MODELS.NAME, spec.name())
-                                    .set(MODELS.FORMAT, spec.format().name())
-                                    .set(MODELS.PARAMETER_COUNT, spec.parameterCount())
-                                    .set(MODELS.QUANTIZATION, spec.quantization())
-                                    .set(MODELS.CONTEXT_LENGTH, spec.contextLength())
-                                    .set(MODELS.FILE_PATH, spec.filePath())
-                                    .set(MODELS.FILE_SIZE_BYTES, spec.fileSizeBytes())
-                                    .set(MODELS.INPUT_PRICE_PER_1K, price == null ? null : price.inputPer1k())
-                                    .set(MODELS.OUTPUT_PRICE_PER_1K, price == null ? null : price.outputPer1k())
-                                    .set(MODELS.PRICE_CURRENCY, price == null ? null : price.currency())
-                                    .set(MODELS.METADATA, Json.of(spec.metadata()))
+                                    .set(specColumns(spec))
                                     .set(MODELS.ACTIVE, true)
                                     .set(MODELS.CREATED_AT, now)
                                     .set(MODELS.UPDATED_AT, now)
@@ -71,26 +63,29 @@ public final class PostgresModelRepository implements ModelRepository {
 
     @Override
     public LlmModel update(UUID modelId, ModelSpec spec) {
-        ModelPricing price = spec.pricing();
         try {
-            return change(
-                    modelId,
-                    DSL.update(MODELS)
-                            .set(MODELS.NAME, spec.name())
-                            .set(MODELS.FORMAT, spec.format().name())
-                            .set(MODELS.PARAMETER_COUNT, spec.parameterCount())
-                            .set(MODELS.QUANTIZATION, spec.quantization())
-                            .set(MODELS.CONTEXT_LENGTH, spec.contextLength())
-                            .set(MODELS.FILE_PATH, spec.filePath())
-                            .set(MODELS.FILE_SIZE_BYTES, spec.fileSizeBytes())
-                            .set(MODELS.INPUT_PRICE_PER_1K, price == null ? null : price.inputPer1k())
-                            .set(MODELS.OUTPUT_PRICE_PER_1K, price == null ? null : price.outputPer1k())
-                            .set(MODELS.PRICE_CURRENCY, price == null ? null : price.currency())
-                            .set(MODELS.METADATA, Json.of(spec.metadata()))
-                            .set(MODELS.UPDATED_AT, clock.instant()));
+            return change(modelId, DSL.update(MODELS).set(specColumns(spec)).set(MODELS.UPDATED_AT, clock.instant()));
         } catch (ConflictException e) {
             throw nameTaken(spec.name(), e);
         }
+    }
+
+    /** The columns a spec fills, for both insert and update. */
+    private static Map<Field<?>, Object> specColumns(ModelSpec spec) {
+        ModelPricing price = spec.pricing();
+        Map<Field<?>, Object> columns = new HashMap<>();
+        columns.put(MODELS.NAME, spec.name());
+        columns.put(MODELS.FORMAT, spec.format().name());
+        columns.put(MODELS.PARAMETER_COUNT, spec.parameterCount());
+        columns.put(MODELS.QUANTIZATION, spec.quantization());
+        columns.put(MODELS.CONTEXT_LENGTH, spec.contextLength());
+        columns.put(MODELS.FILE_PATH, spec.filePath());
+        columns.put(MODELS.FILE_SIZE_BYTES, spec.fileSizeBytes());
+        columns.put(MODELS.INPUT_PRICE_PER_1K, price == null ? null : price.inputPer1k());
+        columns.put(MODELS.OUTPUT_PRICE_PER_1K, price == null ? null : price.outputPer1k());
+        columns.put(MODELS.PRICE_CURRENCY, price == null ? null : price.currency());
+        columns.put(MODELS.METADATA, Json.of(spec.metadata()));
+        return columns;
     }
 
     @Override

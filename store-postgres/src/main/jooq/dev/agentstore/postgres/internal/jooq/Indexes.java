@@ -28,5 +28,6 @@ public class Indexes {
     public static final Index CHAT_SESSIONS_BY_USER = Internal.createIndex(DSL.name("chat_sessions_by_user"), ChatSessions.CHAT_SESSIONS, new OrderField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.USER_ID, ChatSessions.CHAT_SESSIONS.LAST_ACTIVE_AT.desc(), ChatSessions.CHAT_SESSIONS.ID.desc() }, false);
     public static final Index CONVERSATIONS_BY_USER = Internal.createIndex(DSL.name("conversations_by_user"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.USER_ID, Conversations.CONVERSATIONS.ID.desc() }, false);
     public static final Index MESSAGES_SEARCH = Internal.createIndex(DSL.name("messages_search"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.SEARCH_VECTOR }, false);
+    public static final Index MESSAGES_SYSTEM = Internal.createIndex(DSL.name("messages_system"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.SEQUENCE }, false);
     public static final Index RESPONSE_CACHE_EXPIRY = Internal.createIndex(DSL.name("response_cache_expiry"), ResponseCache.RESPONSE_CACHE, new OrderField[] { ResponseCache.RESPONSE_CACHE.TENANT_ID, ResponseCache.RESPONSE_CACHE.EXPIRES_AT }, false);
 }

@@ -202,7 +202,7 @@ public class Messages extends TableImpl<MessagesRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.MESSAGES_SEARCH);
+        return Arrays.asList(Indexes.MESSAGES_SEARCH, Indexes.MESSAGES_SYSTEM);
     }
 
     @Override
