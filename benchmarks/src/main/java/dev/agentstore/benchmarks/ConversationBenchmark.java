@@ -32,19 +32,16 @@ public final class ConversationBenchmark {
                 .close();
         try (AgentStore store = AgentStore.open(database.storeConfig());
                 Connection raw = database.adminConnection()) {
-            ConversationWorkload agentstore =
-                    new AgentstoreConversations(store.forTenant("bench").conversations());
-            ConversationWorkload jdbc = new RawJdbcConversations(raw);
-            runRound(agentstore, 100, 10);
-            runRound(jdbc, 100, 10);
+            Side agentstore = new Side(
+                    new AgentstoreConversations(store.forTenant("bench").conversations()));
+            Side jdbc = new Side(new RawJdbcConversations(raw));
+            runRound(agentstore, jdbc, 200, 20); // warm-up: JIT, statement caches, server-side prepares
             List<RoundResult> ours = new ArrayList<>();
             List<RoundResult> theirs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
-                boolean oursFirst = round % 2 == 0;
-                RoundResult first = runRound(oursFirst ? agentstore : jdbc, CONVERSATIONS, MESSAGES);
-                RoundResult second = runRound(oursFirst ? jdbc : agentstore, CONVERSATIONS, MESSAGES);
-                ours.add(oursFirst ? first : second);
-                theirs.add(oursFirst ? second : first);
+                runRound(agentstore, jdbc, CONVERSATIONS, MESSAGES);
+                ours.add(agentstore.result());
+                theirs.add(jdbc.result());
                 System.err.printf(
                         Locale.ROOT, "round %d: agentstore %s | raw %s%n", round + 1, ours.getLast(), theirs.getLast());
             }
@@ -52,41 +49,103 @@ public final class ConversationBenchmark {
         }
     }
 
-    private static RoundResult runRound(ConversationWorkload side, int conversations, int messages) {
-        List<UUID> single = side.createConversations(conversations);
-        long start = System.nanoTime();
-        for (int m = 0; m < messages; m++) {
-            for (UUID conversation : single) {
-                side.appendOne(conversation, content(m), TOKENS);
-            }
-        }
-        double appendOnePerSecond = conversations * (double) messages / ((System.nanoTime() - start) / 1e9);
-
-        List<UUID> batched = side.createConversations(conversations);
+    /**
+     * One round. The two sides alternate call by call (who goes first alternates too), so a noisy neighbour
+     * slows both alike; each call is timed on its own and throughput is calls over the summed time.
+     */
+    private static void runRound(Side a, Side b, int conversations, int messages) {
+        a.reset(conversations);
+        b.reset(conversations);
         List<String> batch = IntStream.range(0, messages)
                 .mapToObj(ConversationBenchmark::content)
                 .toList();
-        start = System.nanoTime();
-        for (UUID conversation : batched) {
-            side.appendBatch(conversation, batch, TOKENS);
+        int call = 0;
+        for (int m = 0; m < messages; m++) {
+            for (int i = 0; i < conversations; i++) {
+                String text = content(m);
+                int index = i;
+                pair(
+                        a,
+                        b,
+                        call++,
+                        side -> side.appendOne.time(
+                                () -> side.workload.appendOne(side.single.get(index), text, TOKENS)));
+            }
         }
-        double appendBatchPerSecond = conversations * (double) messages / ((System.nanoTime() - start) / 1e9);
+        for (int i = 0; i < conversations; i++) {
+            int index = i;
+            pair(
+                    a,
+                    b,
+                    call++,
+                    side -> side.appendBatch.time(
+                            () -> side.workload.appendBatch(side.batched.get(index), batch, TOKENS)));
+        }
+        for (int i = 0; i < conversations; i++) {
+            int index = i;
+            pair(
+                    a,
+                    b,
+                    call++,
+                    side -> side.last.time(() ->
+                            require(side.workload.readLast(side.single.get(index), LAST) == Math.min(LAST, messages))));
+        }
+        for (int i = 0; i < conversations; i++) {
+            int index = i;
+            pair(
+                    a,
+                    b,
+                    call++,
+                    side -> side.window.time(
+                            () -> require(side.workload.readWindow(side.single.get(index), WINDOW_BUDGET) > 0)));
+        }
+        a.messages = messages;
+        b.messages = messages;
+    }
 
-        Samples last = new Samples();
-        Samples window = new Samples();
-        for (UUID conversation : single) {
-            last.time(() -> require(side.readLast(conversation, LAST) == Math.min(LAST, messages)));
+    private static void pair(Side a, Side b, int call, java.util.function.Consumer<Side> step) {
+        if (call % 2 == 0) {
+            step.accept(a);
+            step.accept(b);
+        } else {
+            step.accept(b);
+            step.accept(a);
         }
-        for (UUID conversation : single) {
-            window.time(() -> require(side.readWindow(conversation, WINDOW_BUDGET) > 0));
+    }
+
+    /** One side's workload, its conversations and this round's timings. */
+    private static final class Side {
+        final ConversationWorkload workload;
+        List<UUID> single;
+        List<UUID> batched;
+        Samples appendOne;
+        Samples appendBatch;
+        Samples last;
+        Samples window;
+        int messages;
+
+        Side(ConversationWorkload workload) {
+            this.workload = workload;
         }
-        return new RoundResult(
-                appendOnePerSecond,
-                appendBatchPerSecond,
-                last.percentileMillis(0.50),
-                last.percentileMillis(0.99),
-                window.percentileMillis(0.50),
-                window.percentileMillis(0.99));
+
+        void reset(int conversations) {
+            single = workload.createConversations(conversations);
+            batched = workload.createConversations(conversations);
+            appendOne = new Samples();
+            appendBatch = new Samples();
+            last = new Samples();
+            window = new Samples();
+        }
+
+        RoundResult result() {
+            return new RoundResult(
+                    appendOne.callsPerSecond(),
+                    appendBatch.callsPerSecond() * messages,
+                    last.percentileMillis(0.50),
+                    last.percentileMillis(0.99),
+                    window.percentileMillis(0.50),
+                    window.percentileMillis(0.99));
+        }
     }
 
     /** About 300 characters of chat text. */

@@ -15,6 +15,12 @@ final class Samples {
         nanos.add(System.nanoTime() - start);
     }
 
+    /** Calls per second of summed call time. */
+    double callsPerSecond() {
+        long total = nanos.stream().mapToLong(Long::longValue).sum();
+        return nanos.size() / (total / 1e9);
+    }
+
     /** The nearest-rank percentile in milliseconds, e.g. {@code percentile(0.99)}. */
     double percentileMillis(double p) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();

@@ -16,7 +16,6 @@ import dev.agentstore.conversation.MessageSearchHit;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
-import dev.agentstore.conversation.SessionStatus;
 import dev.agentstore.conversation.User;
 import dev.agentstore.internal.ContextWindowPolicy;
 import dev.agentstore.internal.Cursors;
@@ -37,12 +36,13 @@ import java.util.UUID;
 final class InMemoryConversationRepository implements ConversationRepository {
     private final Clock clock;
     private final Map<UUID, User> users = new LinkedHashMap<>();
-    private final Map<UUID, ChatSession> sessions = new LinkedHashMap<>();
+    private final SessionBook sessions;
     private final Map<UUID, Conversation> conversations = new LinkedHashMap<>();
     private final MessageLog log = new MessageLog();
 
     InMemoryConversationRepository(Clock clock) {
         this.clock = clock;
+        this.sessions = new SessionBook(clock);
     }
 
     @Override
@@ -103,7 +103,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
         if (users.remove(userId) == null) {
             return false;
         }
-        sessions.values().removeIf(s -> s.userId().equals(userId));
+        sessions.removeAllOf(userId);
         conversations.values().removeIf(c -> {
             boolean owned = c.userId().equals(userId);
             if (owned) {
@@ -115,51 +115,35 @@ final class InMemoryConversationRepository implements ConversationRepository {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public synchronized ChatSession startSession(UUID userId, Map<String, ?> metadata) {
         requireUser(userId);
-        Instant now = clock.instant();
-        ChatSession session = new ChatSession(
-                Ids.newId(clock), userId, SessionStatus.ACTIVE, (Map<String, Object>) metadata, now, now);
-        sessions.put(session.id(), session);
-        return session;
+        return sessions.start(userId, metadata);
     }
 
     @Override
     public synchronized Optional<ChatSession> findSession(UUID sessionId) {
-        return Optional.ofNullable(sessions.get(sessionId));
+        return sessions.find(sessionId);
     }
 
     @Override
     public synchronized ChatSession touchSession(UUID sessionId) {
-        ChatSession s = requireSession(sessionId);
-        if (s.status() == SessionStatus.ENDED) {
-            throw new ConflictException("session " + sessionId + " has ended");
-        }
-        return replaceSession(s, SessionStatus.ACTIVE);
+        return sessions.touch(sessionId);
     }
 
     @Override
     public synchronized ChatSession endSession(UUID sessionId) {
-        ChatSession s = requireSession(sessionId);
-        return s.status() == SessionStatus.ENDED ? s : replaceSession(s, SessionStatus.ENDED);
+        return sessions.end(sessionId);
     }
 
     @Override
     public synchronized List<ChatSession> sessionsOf(UUID userId, int limit) {
-        return sessions.values().stream()
-                .filter(s -> s.userId().equals(userId))
-                .sorted(Comparator.comparing(ChatSession::lastActiveAt)
-                        .thenComparing(ChatSession::id)
-                        .reversed())
-                .limit(limit)
-                .toList();
+        return sessions.of(userId, limit);
     }
 
     @Override
     public synchronized Conversation createConversation(NewConversation c) {
         requireUser(c.userId());
-        if (c.sessionId() != null && !sessions.containsKey(c.sessionId())) {
+        if (c.sessionId() != null && sessions.find(c.sessionId()).isEmpty()) {
             throw new NotFoundException("no session with id " + c.sessionId());
         }
         Instant now = clock.instant();
@@ -276,26 +260,12 @@ final class InMemoryConversationRepository implements ConversationRepository {
         return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
     }
 
-    private ChatSession replaceSession(ChatSession s, SessionStatus status) {
-        ChatSession updated = new ChatSession(s.id(), s.userId(), status, s.metadata(), s.createdAt(), clock.instant());
-        sessions.put(s.id(), updated);
-        return updated;
-    }
-
     private User requireUser(UUID userId) {
         User user = users.get(userId);
         if (user == null) {
             throw new NotFoundException("no user with id " + userId);
         }
         return user;
-    }
-
-    private ChatSession requireSession(UUID sessionId) {
-        ChatSession session = sessions.get(sessionId);
-        if (session == null) {
-            throw new NotFoundException("no session with id " + sessionId);
-        }
-        return session;
     }
 
     private Conversation requireConversation(UUID conversationId) {
