@@ -25,7 +25,9 @@ import org.jooq.impl.DSL;
  * <statement>; commit}, one round trip in the usual case, and the setting holds for exactly that transaction. The
  * transaction is explicit on purpose: pgjdbc may split a multi-statement query with an extra Sync (it does when
  * a server-prepared statement has a parameter of unspecified type, such as a null UUID), which would end an
- * implicit transaction, and with it the setting, early. jOOQ renders and binds the statement; the rows are read
+ * implicit transaction, and with it the setting, early. Pre-rendered {@link SqlTemplate}s bind only typed
+ * values, which pgjdbc never splits, so they run as the two statements alone. jOOQ renders and binds the
+ * statement; the rows are read
  * with the fields the caller names, so mapping code finds its columns without name lookups. Work that needs
  * several statements uses {@link #transaction}. Either way no tenant survives on a pooled connection.
  */
@@ -36,6 +38,7 @@ public final class TenantSql {
     private final String tenant;
     private final Query setTenant;
     private final String begin;
+    private final String implicitBegin;
 
     /** Statements for {@code tenant} through {@code dsl}. */
     public TenantSql(DSLContext dsl, String tenant) {
@@ -45,7 +48,9 @@ public final class TenantSql {
                 "set_config", String.class, DSL.inline("agentstore.tenant_id"), DSL.val(tenant), DSL.inline(true)));
         // The tenant is rendered as an escaped literal (and is a validated name), so the query's own bind
         // values keep their positions and the prefix is built once per tenant.
-        this.begin = "begin; select set_config('agentstore.tenant_id', " + dsl.render(DSL.inline(tenant)) + ", true); ";
+        this.implicitBegin =
+                "select set_config('agentstore.tenant_id', " + dsl.render(DSL.inline(tenant)) + ", true); ";
+        this.begin = "begin; " + implicitBegin;
     }
 
     /** The tenant every statement is scoped to. */
@@ -83,22 +88,36 @@ public final class TenantSql {
      * straight from JDBC by {@code reader}.
      */
     public <T> List<T> query(SqlTemplate template, Map<String, ?> values, RowReader<T> reader) {
-        return run(template.sql(), statement -> template.bind(statement, values), rows -> readAll(rows, reader));
+        // A template binds every value with a known type, so pgjdbc never splits it: the implicit transaction of
+        // the two statements before one Sync is enough, and saves the begin and commit.
+        return run(
+                implicitBegin,
+                template.sql(),
+                "",
+                statement -> template.bind(statement, values),
+                rows -> readAll(rows, reader));
     }
 
     @SuppressWarnings("removal") // bindContext: deprecated in jOOQ 3.21 without a replacement for JDBC binding
     private <T> T run(ResultQuery<?> query, ResultSetHandler<T> handler) {
-        return run(dsl.render(query), statement -> dsl.bindContext(statement).visit(query), handler);
+        return run(
+                begin,
+                dsl.render(query),
+                COMMIT,
+                statement -> dsl.bindContext(statement).visit(query),
+                handler);
     }
 
-    private <T> T run(String sql, Binder binder, ResultSetHandler<T> handler) {
+    private <T> T run(String prefix, String sql, String suffix, Binder binder, ResultSetHandler<T> handler) {
         try {
             return dsl.connectionResult(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(begin + sql + COMMIT)) {
+                try (PreparedStatement statement = connection.prepareStatement(prefix + sql + suffix)) {
                     binder.bind(statement);
                     return handleSecondResultSet(statement, handler);
                 } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(connection);
+                    if (!suffix.isEmpty()) {
+                        rollbackQuietly(connection);
+                    }
                     throw e;
                 }
             });
