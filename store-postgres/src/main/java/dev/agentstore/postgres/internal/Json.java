@@ -22,10 +22,19 @@ public final class Json {
     private static final ObjectReader LIST_OF_MAPS_READER =
             MAPPER.readerFor(new TypeReference<List<Map<String, Object>>>() {});
 
+    private static final JSONB EMPTY_OBJECT = JSONB.jsonb("{}");
+    private static final JSONB EMPTY_ARRAY = JSONB.jsonb("[]");
+
     private Json() {}
 
     /** {@code value} (a map or a list of already validated values) as jsonb. */
     public static JSONB of(Object value) {
+        if (value instanceof Map<?, ?> map && map.isEmpty()) {
+            return EMPTY_OBJECT;
+        }
+        if (value instanceof List<?> list && list.isEmpty()) {
+            return EMPTY_ARRAY;
+        }
         return JSONB.jsonb(MAPPER.writeValueAsString(value));
     }
 
