@@ -8,10 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Query;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.ResultQuery;
@@ -27,16 +25,14 @@ import org.jooq.impl.DSL;
  * a server-prepared statement has a parameter of unspecified type, such as a null UUID), which would end an
  * implicit transaction, and with it the setting, early. Pre-rendered {@link SqlTemplate}s bind only typed
  * values, which pgjdbc never splits, so they run as the two statements alone. jOOQ renders and binds the
- * statement; the rows are read
- * with the fields the caller names, so mapping code finds its columns without name lookups. Work that needs
- * several statements uses {@link #transaction}. Either way no tenant survives on a pooled connection.
+ * statement; the rows are read with the fields the caller names, so mapping code finds its columns without
+ * name lookups. No tenant survives on a pooled connection.
  */
 public final class TenantSql {
     private static final String COMMIT = "; commit";
 
     private final DSLContext dsl;
     private final String tenant;
-    private final Query setTenant;
     private final String begin;
     private final String implicitBegin;
 
@@ -44,8 +40,6 @@ public final class TenantSql {
     public TenantSql(DSLContext dsl, String tenant) {
         this.dsl = dsl;
         this.tenant = tenant;
-        this.setTenant = DSL.select(DSL.function(
-                "set_config", String.class, DSL.inline("agentstore.tenant_id"), DSL.val(tenant), DSL.inline(true)));
         // The tenant is rendered as an escaped literal (and is a validated name), so the query's own bind
         // values keep their positions and the prefix is built once per tenant.
         this.implicitBegin =
@@ -132,19 +126,6 @@ public final class TenantSql {
             values.add(reader.read(rows));
         }
         return values;
-    }
-
-    /** Runs {@code work} in one transaction scoped to the tenant; rolls back if it throws. */
-    public <T> T transaction(Function<DSLContext, T> work) {
-        try {
-            return dsl.transactionResult(configuration -> {
-                DSLContext tx = configuration.dsl();
-                tx.execute(setTenant);
-                return work.apply(tx);
-            });
-        } catch (DataAccessException e) {
-            throw PostgresErrors.translate(e);
-        }
     }
 
     /** The first result set is set_config's; the second is the query's. */
