@@ -150,9 +150,14 @@ public final class AgentStore implements AutoCloseable {
         return open(StoreConfig.defaults(), clock);
     }
 
-    /** The same store scoped to {@code tenantId}: nothing of another tenant is visible or changeable through it. */
+    /**
+     * The same store scoped to {@code tenantId}: nothing of another tenant is visible or changeable through it.
+     *
+     * @param tenantId 1 to 128 letters, digits, {@code . _ : @ -}, starting with a letter or digit
+     * @throws InvalidInputException if the id breaks that rule
+     */
     public AgentStore forTenant(String tenantId) {
-        Check.name("tenantId", tenantId);
+        Check.tenantId("tenantId", tenantId);
         return tenantId.equals(tenant) ? this : new AgentStore(runtime, tenantId, false);
     }
 

@@ -182,7 +182,11 @@ public record StoreConfig(Map<String, String> properties) {
             throw new ConfigurationException(
                     "postgres.schema must be a lowercase SQL identifier, but was '" + schema + "'");
         }
-        Check.name("default-tenant", p.getOrDefault("default-tenant", DEFAULT_TENANT));
+        try {
+            Check.tenantId("default-tenant", p.getOrDefault("default-tenant", DEFAULT_TENANT));
+        } catch (InvalidInputException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
         positiveDuration(p, "timeout", "PT5S");
         positiveDuration(p, "context-cache-ttl", "PT1H");
         String poolSize = p.getOrDefault("postgres.pool-size", "10");

@@ -8,6 +8,9 @@ import java.util.UUID;
 
 /** The input rules every backend shares. Each method returns its argument or throws {@link InvalidInputException}. */
 public final class Check {
+    private static final java.util.regex.Pattern TENANT_ID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
+
     /** Earliest accepted timestamp. */
     public static final Instant MIN_TIME = Instant.parse("1970-01-01T00:00:00Z");
     /** Latest accepted timestamp. */
@@ -33,6 +36,20 @@ public final class Check {
             throw new InvalidInputException(field, "must not be blank");
         }
         return text(field, value, Limits.MAX_NAME_CHARS);
+    }
+
+    /**
+     * A tenant id: 1 to 128 letters, digits, {@code . _ : @ -}, starting with a letter or digit. Backends put it in
+     * keys, key prefixes and session settings, so it carries no quoting or escaping characters.
+     */
+    public static String tenantId(String field, String value) {
+        present(field, value);
+        if (!TENANT_ID.matcher(value).matches()) {
+            throw new InvalidInputException(
+                    field,
+                    "must be 1 to 128 letters, digits, '.', '_', ':', '@' or '-', starting with a letter or digit");
+        }
+        return value;
     }
 
     /** An optional identifier-like string: null, or as {@link #name}. */

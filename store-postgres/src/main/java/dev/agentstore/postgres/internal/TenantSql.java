@@ -1,5 +1,6 @@
 package dev.agentstore.postgres.internal;
 
+import dev.agentstore.internal.Check;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,7 +40,8 @@ public final class TenantSql {
     /** Statements for {@code tenant} through {@code dsl}. */
     public TenantSql(DSLContext dsl, String tenant) {
         this.dsl = dsl;
-        this.tenant = tenant;
+        // Core checks tenant ids already; checked again because the id is rendered into the prefix below.
+        this.tenant = Check.tenantId("tenant", tenant);
         // The tenant is rendered as an escaped literal (and is a validated name), so the query's own bind
         // values keep their positions and the prefix is built once per tenant.
         this.implicitBegin =
