@@ -82,7 +82,7 @@ public final class GenerateJooq {
                         // jOOQ has no tsvector type (and deprecates unknown ones); we only match against it
                         new ForcedType().withName("VARCHAR").withIncludeTypes("tsvector"));
         Generate generate = new Generate()
-                .withRecords(true)
+                .withRecords(false)
                 .withPojos(false)
                 .withDaos(false)
                 .withGeneratedAnnotation(false)

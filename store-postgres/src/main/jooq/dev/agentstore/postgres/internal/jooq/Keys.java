@@ -10,14 +10,9 @@ import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
 import dev.agentstore.postgres.internal.jooq.tables.Users;
-import dev.agentstore.postgres.internal.jooq.tables.records.ChatSessionsRecord;
-import dev.agentstore.postgres.internal.jooq.tables.records.ConversationsRecord;
-import dev.agentstore.postgres.internal.jooq.tables.records.MessagesRecord;
-import dev.agentstore.postgres.internal.jooq.tables.records.ModelsRecord;
-import dev.agentstore.postgres.internal.jooq.tables.records.ResponseCacheRecord;
-import dev.agentstore.postgres.internal.jooq.tables.records.UsersRecord;
 
 import org.jooq.ForeignKey;
+import org.jooq.Record;
 import org.jooq.TableField;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
@@ -36,22 +31,22 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
-    public static final UniqueKey<ChatSessionsRecord> CHAT_SESSIONS_PKEY = Internal.createUniqueKey(ChatSessions.CHAT_SESSIONS, DSL.name("chat_sessions_pkey"), new TableField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.ID }, true);
-    public static final UniqueKey<ConversationsRecord> CONVERSATIONS_PKEY = Internal.createUniqueKey(Conversations.CONVERSATIONS, DSL.name("conversations_pkey"), new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.ID }, true);
-    public static final UniqueKey<MessagesRecord> MESSAGES_PKEY = Internal.createUniqueKey(Messages.MESSAGES, DSL.name("messages_pkey"), new TableField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.SEQUENCE }, true);
-    public static final UniqueKey<MessagesRecord> MESSAGES_TENANT_ID_ID_KEY = Internal.createUniqueKey(Messages.MESSAGES, DSL.name("messages_tenant_id_id_key"), new TableField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.ID }, true);
-    public static final UniqueKey<ModelsRecord> MODELS_PKEY = Internal.createUniqueKey(Models.MODELS, DSL.name("models_pkey"), new TableField[] { Models.MODELS.TENANT_ID, Models.MODELS.ID }, true);
-    public static final UniqueKey<ModelsRecord> MODELS_TENANT_ID_NAME_KEY = Internal.createUniqueKey(Models.MODELS, DSL.name("models_tenant_id_name_key"), new TableField[] { Models.MODELS.TENANT_ID, Models.MODELS.NAME }, true);
-    public static final UniqueKey<ResponseCacheRecord> RESPONSE_CACHE_PKEY = Internal.createUniqueKey(ResponseCache.RESPONSE_CACHE, DSL.name("response_cache_pkey"), new TableField[] { ResponseCache.RESPONSE_CACHE.TENANT_ID, ResponseCache.RESPONSE_CACHE.MODEL, ResponseCache.RESPONSE_CACHE.PROMPT_HASH }, true);
-    public static final UniqueKey<UsersRecord> USERS_PKEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_pkey"), new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true);
-    public static final UniqueKey<UsersRecord> USERS_TENANT_ID_CHANNEL_EXTERNAL_ID_KEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_tenant_id_channel_external_id_key"), new TableField[] { Users.USERS.TENANT_ID, Users.USERS.CHANNEL, Users.USERS.EXTERNAL_ID }, true);
+    public static final UniqueKey<Record> CHAT_SESSIONS_PKEY = Internal.createUniqueKey(ChatSessions.CHAT_SESSIONS, DSL.name("chat_sessions_pkey"), new TableField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.ID }, true);
+    public static final UniqueKey<Record> CONVERSATIONS_PKEY = Internal.createUniqueKey(Conversations.CONVERSATIONS, DSL.name("conversations_pkey"), new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.ID }, true);
+    public static final UniqueKey<Record> MESSAGES_PKEY = Internal.createUniqueKey(Messages.MESSAGES, DSL.name("messages_pkey"), new TableField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.SEQUENCE }, true);
+    public static final UniqueKey<Record> MESSAGES_TENANT_ID_ID_KEY = Internal.createUniqueKey(Messages.MESSAGES, DSL.name("messages_tenant_id_id_key"), new TableField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.ID }, true);
+    public static final UniqueKey<Record> MODELS_PKEY = Internal.createUniqueKey(Models.MODELS, DSL.name("models_pkey"), new TableField[] { Models.MODELS.TENANT_ID, Models.MODELS.ID }, true);
+    public static final UniqueKey<Record> MODELS_TENANT_ID_NAME_KEY = Internal.createUniqueKey(Models.MODELS, DSL.name("models_tenant_id_name_key"), new TableField[] { Models.MODELS.TENANT_ID, Models.MODELS.NAME }, true);
+    public static final UniqueKey<Record> RESPONSE_CACHE_PKEY = Internal.createUniqueKey(ResponseCache.RESPONSE_CACHE, DSL.name("response_cache_pkey"), new TableField[] { ResponseCache.RESPONSE_CACHE.TENANT_ID, ResponseCache.RESPONSE_CACHE.MODEL, ResponseCache.RESPONSE_CACHE.PROMPT_HASH }, true);
+    public static final UniqueKey<Record> USERS_PKEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_pkey"), new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true);
+    public static final UniqueKey<Record> USERS_TENANT_ID_CHANNEL_EXTERNAL_ID_KEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_tenant_id_channel_external_id_key"), new TableField[] { Users.USERS.TENANT_ID, Users.USERS.CHANNEL, Users.USERS.EXTERNAL_ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
-    public static final ForeignKey<ChatSessionsRecord, UsersRecord> CHAT_SESSIONS__CHAT_SESSIONS_TENANT_ID_USER_ID_FKEY = Internal.createForeignKey(ChatSessions.CHAT_SESSIONS, DSL.name("chat_sessions_tenant_id_user_id_fkey"), new TableField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
-    public static final ForeignKey<ConversationsRecord, ChatSessionsRecord> CONVERSATIONS__CONVERSATIONS_TENANT_ID_SESSION_ID_FKEY = Internal.createForeignKey(Conversations.CONVERSATIONS, DSL.name("conversations_tenant_id_session_id_fkey"), new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.SESSION_ID }, Keys.CHAT_SESSIONS_PKEY, new TableField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.ID }, true, ForeignKeyRule.SET_NULL, ForeignKeyRule.NO_ACTION);
-    public static final ForeignKey<ConversationsRecord, UsersRecord> CONVERSATIONS__CONVERSATIONS_TENANT_ID_USER_ID_FKEY = Internal.createForeignKey(Conversations.CONVERSATIONS, DSL.name("conversations_tenant_id_user_id_fkey"), new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
-    public static final ForeignKey<MessagesRecord, ConversationsRecord> MESSAGES__MESSAGES_TENANT_ID_CONVERSATION_ID_FKEY = Internal.createForeignKey(Messages.MESSAGES, DSL.name("messages_tenant_id_conversation_id_fkey"), new TableField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID }, Keys.CONVERSATIONS_PKEY, new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<Record, Record> CHAT_SESSIONS__CHAT_SESSIONS_TENANT_ID_USER_ID_FKEY = Internal.createForeignKey(ChatSessions.CHAT_SESSIONS, DSL.name("chat_sessions_tenant_id_user_id_fkey"), new TableField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<Record, Record> CONVERSATIONS__CONVERSATIONS_TENANT_ID_SESSION_ID_FKEY = Internal.createForeignKey(Conversations.CONVERSATIONS, DSL.name("conversations_tenant_id_session_id_fkey"), new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.SESSION_ID }, Keys.CHAT_SESSIONS_PKEY, new TableField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.ID }, true, ForeignKeyRule.SET_NULL, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<Record, Record> CONVERSATIONS__CONVERSATIONS_TENANT_ID_USER_ID_FKEY = Internal.createForeignKey(Conversations.CONVERSATIONS, DSL.name("conversations_tenant_id_user_id_fkey"), new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<Record, Record> MESSAGES__MESSAGES_TENANT_ID_CONVERSATION_ID_FKEY = Internal.createForeignKey(Messages.MESSAGES, DSL.name("messages_tenant_id_conversation_id_fkey"), new TableField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID }, Keys.CONVERSATIONS_PKEY, new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

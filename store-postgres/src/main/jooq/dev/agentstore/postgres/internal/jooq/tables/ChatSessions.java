@@ -9,7 +9,6 @@ import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Users.UsersPath;
-import dev.agentstore.postgres.internal.jooq.tables.records.ChatSessionsRecord;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -47,7 +46,7 @@ import org.jooq.impl.TableImpl;
  * The table <code>agentstore.chat_sessions</code>.
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
-public class ChatSessions extends TableImpl<ChatSessionsRecord> {
+public class ChatSessions extends TableImpl<Record> {
 
     private static final long serialVersionUID = 1L;
 
@@ -60,50 +59,50 @@ public class ChatSessions extends TableImpl<ChatSessionsRecord> {
      * The class holding records for this type
      */
     @Override
-    public Class<ChatSessionsRecord> getRecordType() {
-        return ChatSessionsRecord.class;
+    public Class<Record> getRecordType() {
+        return Record.class;
     }
 
     /**
      * The column <code>agentstore.chat_sessions.tenant_id</code>.
      */
-    public final TableField<ChatSessionsRecord, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.chat_sessions.id</code>.
      */
-    public final TableField<ChatSessionsRecord, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false), this, "");
+    public final TableField<Record, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.chat_sessions.user_id</code>.
      */
-    public final TableField<ChatSessionsRecord, UUID> USER_ID = createField(DSL.name("user_id"), SQLDataType.UUID.nullable(false), this, "");
+    public final TableField<Record, UUID> USER_ID = createField(DSL.name("user_id"), SQLDataType.UUID.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.chat_sessions.status</code>.
      */
-    public final TableField<ChatSessionsRecord, String> STATUS = createField(DSL.name("status"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> STATUS = createField(DSL.name("status"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.chat_sessions.metadata</code>.
      */
-    public final TableField<ChatSessionsRecord, JSONB> METADATA = createField(DSL.name("metadata"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
+    public final TableField<Record, JSONB> METADATA = createField(DSL.name("metadata"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
 
     /**
      * The column <code>agentstore.chat_sessions.created_at</code>.
      */
-    public final TableField<ChatSessionsRecord, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
+    public final TableField<Record, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.chat_sessions.last_active_at</code>.
      */
-    public final TableField<ChatSessionsRecord, Instant> LAST_ACTIVE_AT = createField(DSL.name("last_active_at"), SQLDataType.INSTANT.nullable(false), this, "");
+    public final TableField<Record, Instant> LAST_ACTIVE_AT = createField(DSL.name("last_active_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
-    private ChatSessions(Name alias, Table<ChatSessionsRecord> aliased) {
+    private ChatSessions(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
 
-    private ChatSessions(Name alias, Table<ChatSessionsRecord> aliased, Field<?>[] parameters, Condition where) {
+    private ChatSessions(Name alias, Table<Record> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.table(), where);
     }
 
@@ -128,20 +127,20 @@ public class ChatSessions extends TableImpl<ChatSessionsRecord> {
         this(DSL.name("chat_sessions"), null);
     }
 
-    public <O extends Record> ChatSessions(Table<O> path, ForeignKey<O, ChatSessionsRecord> childPath, InverseForeignKey<O, ChatSessionsRecord> parentPath) {
+    public <O extends Record> ChatSessions(Table<O> path, ForeignKey<O, Record> childPath, InverseForeignKey<O, Record> parentPath) {
         super(path, childPath, parentPath, CHAT_SESSIONS);
     }
 
     /**
      * A subtype implementing {@link Path} for simplified path-based joins.
      */
-    public static class ChatSessionsPath extends ChatSessions implements Path<ChatSessionsRecord> {
+    public static class ChatSessionsPath extends ChatSessions implements Path<Record> {
 
         private static final long serialVersionUID = 1L;
-        public <O extends Record> ChatSessionsPath(Table<O> path, ForeignKey<O, ChatSessionsRecord> childPath, InverseForeignKey<O, ChatSessionsRecord> parentPath) {
+        public <O extends Record> ChatSessionsPath(Table<O> path, ForeignKey<O, Record> childPath, InverseForeignKey<O, Record> parentPath) {
             super(path, childPath, parentPath);
         }
-        private ChatSessionsPath(Name alias, Table<ChatSessionsRecord> aliased) {
+        private ChatSessionsPath(Name alias, Table<Record> aliased) {
             super(alias, aliased);
         }
 
@@ -172,12 +171,12 @@ public class ChatSessions extends TableImpl<ChatSessionsRecord> {
     }
 
     @Override
-    public UniqueKey<ChatSessionsRecord> getPrimaryKey() {
+    public UniqueKey<Record> getPrimaryKey() {
         return Keys.CHAT_SESSIONS_PKEY;
     }
 
     @Override
-    public List<ForeignKey<ChatSessionsRecord, ?>> getReferences() {
+    public List<ForeignKey<Record, ?>> getReferences() {
         return Arrays.asList(Keys.CHAT_SESSIONS__CHAT_SESSIONS_TENANT_ID_USER_ID_FKEY);
     }
 
@@ -207,7 +206,7 @@ public class ChatSessions extends TableImpl<ChatSessionsRecord> {
     }
 
     @Override
-    public List<Check<ChatSessionsRecord>> getChecks() {
+    public List<Check<Record>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("chat_sessions_status_check"), "((status = ANY (ARRAY['ACTIVE'::text, 'ENDED'::text])))", true)
         );

@@ -10,7 +10,6 @@ import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Messages.MessagesPath;
 import dev.agentstore.postgres.internal.jooq.tables.Users.UsersPath;
-import dev.agentstore.postgres.internal.jooq.tables.records.ConversationsRecord;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -48,7 +47,7 @@ import org.jooq.impl.TableImpl;
  * The table <code>agentstore.conversations</code>.
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
-public class Conversations extends TableImpl<ConversationsRecord> {
+public class Conversations extends TableImpl<Record> {
 
     private static final long serialVersionUID = 1L;
 
@@ -61,80 +60,80 @@ public class Conversations extends TableImpl<ConversationsRecord> {
      * The class holding records for this type
      */
     @Override
-    public Class<ConversationsRecord> getRecordType() {
-        return ConversationsRecord.class;
+    public Class<Record> getRecordType() {
+        return Record.class;
     }
 
     /**
      * The column <code>agentstore.conversations.tenant_id</code>.
      */
-    public final TableField<ConversationsRecord, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.conversations.id</code>.
      */
-    public final TableField<ConversationsRecord, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false), this, "");
+    public final TableField<Record, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.conversations.user_id</code>.
      */
-    public final TableField<ConversationsRecord, UUID> USER_ID = createField(DSL.name("user_id"), SQLDataType.UUID.nullable(false), this, "");
+    public final TableField<Record, UUID> USER_ID = createField(DSL.name("user_id"), SQLDataType.UUID.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.conversations.session_id</code>.
      */
-    public final TableField<ConversationsRecord, UUID> SESSION_ID = createField(DSL.name("session_id"), SQLDataType.UUID, this, "");
+    public final TableField<Record, UUID> SESSION_ID = createField(DSL.name("session_id"), SQLDataType.UUID, this, "");
 
     /**
      * The column <code>agentstore.conversations.title</code>.
      */
-    public final TableField<ConversationsRecord, String> TITLE = createField(DSL.name("title"), SQLDataType.CLOB, this, "");
+    public final TableField<Record, String> TITLE = createField(DSL.name("title"), SQLDataType.CLOB, this, "");
 
     /**
      * The column <code>agentstore.conversations.status</code>.
      */
-    public final TableField<ConversationsRecord, String> STATUS = createField(DSL.name("status"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> STATUS = createField(DSL.name("status"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.conversations.model_override</code>.
      */
-    public final TableField<ConversationsRecord, String> MODEL_OVERRIDE = createField(DSL.name("model_override"), SQLDataType.CLOB, this, "");
+    public final TableField<Record, String> MODEL_OVERRIDE = createField(DSL.name("model_override"), SQLDataType.CLOB, this, "");
 
     /**
      * The column <code>agentstore.conversations.summary</code>.
      */
-    public final TableField<ConversationsRecord, String> SUMMARY = createField(DSL.name("summary"), SQLDataType.CLOB, this, "");
+    public final TableField<Record, String> SUMMARY = createField(DSL.name("summary"), SQLDataType.CLOB, this, "");
 
     /**
      * The column <code>agentstore.conversations.metadata</code>.
      */
-    public final TableField<ConversationsRecord, JSONB> METADATA = createField(DSL.name("metadata"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
+    public final TableField<Record, JSONB> METADATA = createField(DSL.name("metadata"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
 
     /**
      * The column <code>agentstore.conversations.version</code>.
      */
-    public final TableField<ConversationsRecord, Long> VERSION = createField(DSL.name("version"), SQLDataType.BIGINT.nullable(false), this, "");
+    public final TableField<Record, Long> VERSION = createField(DSL.name("version"), SQLDataType.BIGINT.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.conversations.last_sequence</code>.
      */
-    public final TableField<ConversationsRecord, Long> LAST_SEQUENCE = createField(DSL.name("last_sequence"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "");
+    public final TableField<Record, Long> LAST_SEQUENCE = createField(DSL.name("last_sequence"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "");
 
     /**
      * The column <code>agentstore.conversations.created_at</code>.
      */
-    public final TableField<ConversationsRecord, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
+    public final TableField<Record, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.conversations.updated_at</code>.
      */
-    public final TableField<ConversationsRecord, Instant> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.INSTANT.nullable(false), this, "");
+    public final TableField<Record, Instant> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
-    private Conversations(Name alias, Table<ConversationsRecord> aliased) {
+    private Conversations(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
 
-    private Conversations(Name alias, Table<ConversationsRecord> aliased, Field<?>[] parameters, Condition where) {
+    private Conversations(Name alias, Table<Record> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.table(), where);
     }
 
@@ -159,20 +158,20 @@ public class Conversations extends TableImpl<ConversationsRecord> {
         this(DSL.name("conversations"), null);
     }
 
-    public <O extends Record> Conversations(Table<O> path, ForeignKey<O, ConversationsRecord> childPath, InverseForeignKey<O, ConversationsRecord> parentPath) {
+    public <O extends Record> Conversations(Table<O> path, ForeignKey<O, Record> childPath, InverseForeignKey<O, Record> parentPath) {
         super(path, childPath, parentPath, CONVERSATIONS);
     }
 
     /**
      * A subtype implementing {@link Path} for simplified path-based joins.
      */
-    public static class ConversationsPath extends Conversations implements Path<ConversationsRecord> {
+    public static class ConversationsPath extends Conversations implements Path<Record> {
 
         private static final long serialVersionUID = 1L;
-        public <O extends Record> ConversationsPath(Table<O> path, ForeignKey<O, ConversationsRecord> childPath, InverseForeignKey<O, ConversationsRecord> parentPath) {
+        public <O extends Record> ConversationsPath(Table<O> path, ForeignKey<O, Record> childPath, InverseForeignKey<O, Record> parentPath) {
             super(path, childPath, parentPath);
         }
-        private ConversationsPath(Name alias, Table<ConversationsRecord> aliased) {
+        private ConversationsPath(Name alias, Table<Record> aliased) {
             super(alias, aliased);
         }
 
@@ -203,12 +202,12 @@ public class Conversations extends TableImpl<ConversationsRecord> {
     }
 
     @Override
-    public UniqueKey<ConversationsRecord> getPrimaryKey() {
+    public UniqueKey<Record> getPrimaryKey() {
         return Keys.CONVERSATIONS_PKEY;
     }
 
     @Override
-    public List<ForeignKey<ConversationsRecord, ?>> getReferences() {
+    public List<ForeignKey<Record, ?>> getReferences() {
         return Arrays.asList(Keys.CONVERSATIONS__CONVERSATIONS_TENANT_ID_SESSION_ID_FKEY, Keys.CONVERSATIONS__CONVERSATIONS_TENANT_ID_USER_ID_FKEY);
     }
 
@@ -251,7 +250,7 @@ public class Conversations extends TableImpl<ConversationsRecord> {
     }
 
     @Override
-    public List<Check<ConversationsRecord>> getChecks() {
+    public List<Check<Record>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("conversations_status_check"), "((status = ANY (ARRAY['ACTIVE'::text, 'ARCHIVED'::text, 'DELETED'::text])))", true),
             Internal.createCheck(this, DSL.name("conversations_version_check"), "((version > 0))", true)

@@ -8,7 +8,6 @@ import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
-import dev.agentstore.postgres.internal.jooq.tables.records.MessagesRecord;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -46,7 +45,7 @@ import org.jooq.impl.TableImpl;
  * The table <code>agentstore.messages</code>.
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
-public class Messages extends TableImpl<MessagesRecord> {
+public class Messages extends TableImpl<Record> {
 
     private static final long serialVersionUID = 1L;
 
@@ -59,85 +58,85 @@ public class Messages extends TableImpl<MessagesRecord> {
      * The class holding records for this type
      */
     @Override
-    public Class<MessagesRecord> getRecordType() {
-        return MessagesRecord.class;
+    public Class<Record> getRecordType() {
+        return Record.class;
     }
 
     /**
      * The column <code>agentstore.messages.tenant_id</code>.
      */
-    public final TableField<MessagesRecord, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.messages.conversation_id</code>.
      */
-    public final TableField<MessagesRecord, UUID> CONVERSATION_ID = createField(DSL.name("conversation_id"), SQLDataType.UUID.nullable(false), this, "");
+    public final TableField<Record, UUID> CONVERSATION_ID = createField(DSL.name("conversation_id"), SQLDataType.UUID.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.messages.sequence</code>.
      */
-    public final TableField<MessagesRecord, Long> SEQUENCE = createField(DSL.name("sequence"), SQLDataType.BIGINT.nullable(false), this, "");
+    public final TableField<Record, Long> SEQUENCE = createField(DSL.name("sequence"), SQLDataType.BIGINT.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.messages.id</code>.
      */
-    public final TableField<MessagesRecord, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false), this, "");
+    public final TableField<Record, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.messages.role</code>.
      */
-    public final TableField<MessagesRecord, String> ROLE = createField(DSL.name("role"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> ROLE = createField(DSL.name("role"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.messages.content</code>.
      */
-    public final TableField<MessagesRecord, String> CONTENT = createField(DSL.name("content"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> CONTENT = createField(DSL.name("content"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.messages.tool_calls</code>.
      */
-    public final TableField<MessagesRecord, JSONB> TOOL_CALLS = createField(DSL.name("tool_calls"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'[]'::jsonb"), SQLDataType.JSONB)), this, "");
+    public final TableField<Record, JSONB> TOOL_CALLS = createField(DSL.name("tool_calls"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'[]'::jsonb"), SQLDataType.JSONB)), this, "");
 
     /**
      * The column <code>agentstore.messages.tool_call_id</code>.
      */
-    public final TableField<MessagesRecord, String> TOOL_CALL_ID = createField(DSL.name("tool_call_id"), SQLDataType.CLOB, this, "");
+    public final TableField<Record, String> TOOL_CALL_ID = createField(DSL.name("tool_call_id"), SQLDataType.CLOB, this, "");
 
     /**
      * The column <code>agentstore.messages.model_id</code>.
      */
-    public final TableField<MessagesRecord, String> MODEL_ID = createField(DSL.name("model_id"), SQLDataType.CLOB, this, "");
+    public final TableField<Record, String> MODEL_ID = createField(DSL.name("model_id"), SQLDataType.CLOB, this, "");
 
     /**
      * The column <code>agentstore.messages.request_id</code>.
      */
-    public final TableField<MessagesRecord, String> REQUEST_ID = createField(DSL.name("request_id"), SQLDataType.CLOB, this, "");
+    public final TableField<Record, String> REQUEST_ID = createField(DSL.name("request_id"), SQLDataType.CLOB, this, "");
 
     /**
      * The column <code>agentstore.messages.token_count</code>.
      */
-    public final TableField<MessagesRecord, Integer> TOKEN_COUNT = createField(DSL.name("token_count"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<Record, Integer> TOKEN_COUNT = createField(DSL.name("token_count"), SQLDataType.INTEGER.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.messages.metadata</code>.
      */
-    public final TableField<MessagesRecord, JSONB> METADATA = createField(DSL.name("metadata"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
+    public final TableField<Record, JSONB> METADATA = createField(DSL.name("metadata"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
 
     /**
      * The column <code>agentstore.messages.created_at</code>.
      */
-    public final TableField<MessagesRecord, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
+    public final TableField<Record, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.messages.search_vector</code>.
      */
-    public final TableField<MessagesRecord, String> SEARCH_VECTOR = createField(DSL.name("search_vector"), SQLDataType.VARCHAR, this, "");
+    public final TableField<Record, String> SEARCH_VECTOR = createField(DSL.name("search_vector"), SQLDataType.VARCHAR, this, "");
 
-    private Messages(Name alias, Table<MessagesRecord> aliased) {
+    private Messages(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
 
-    private Messages(Name alias, Table<MessagesRecord> aliased, Field<?>[] parameters, Condition where) {
+    private Messages(Name alias, Table<Record> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.table(), where);
     }
 
@@ -162,20 +161,20 @@ public class Messages extends TableImpl<MessagesRecord> {
         this(DSL.name("messages"), null);
     }
 
-    public <O extends Record> Messages(Table<O> path, ForeignKey<O, MessagesRecord> childPath, InverseForeignKey<O, MessagesRecord> parentPath) {
+    public <O extends Record> Messages(Table<O> path, ForeignKey<O, Record> childPath, InverseForeignKey<O, Record> parentPath) {
         super(path, childPath, parentPath, MESSAGES);
     }
 
     /**
      * A subtype implementing {@link Path} for simplified path-based joins.
      */
-    public static class MessagesPath extends Messages implements Path<MessagesRecord> {
+    public static class MessagesPath extends Messages implements Path<Record> {
 
         private static final long serialVersionUID = 1L;
-        public <O extends Record> MessagesPath(Table<O> path, ForeignKey<O, MessagesRecord> childPath, InverseForeignKey<O, MessagesRecord> parentPath) {
+        public <O extends Record> MessagesPath(Table<O> path, ForeignKey<O, Record> childPath, InverseForeignKey<O, Record> parentPath) {
             super(path, childPath, parentPath);
         }
-        private MessagesPath(Name alias, Table<MessagesRecord> aliased) {
+        private MessagesPath(Name alias, Table<Record> aliased) {
             super(alias, aliased);
         }
 
@@ -206,17 +205,17 @@ public class Messages extends TableImpl<MessagesRecord> {
     }
 
     @Override
-    public UniqueKey<MessagesRecord> getPrimaryKey() {
+    public UniqueKey<Record> getPrimaryKey() {
         return Keys.MESSAGES_PKEY;
     }
 
     @Override
-    public List<UniqueKey<MessagesRecord>> getUniqueKeys() {
+    public List<UniqueKey<Record>> getUniqueKeys() {
         return Arrays.asList(Keys.MESSAGES_TENANT_ID_ID_KEY);
     }
 
     @Override
-    public List<ForeignKey<MessagesRecord, ?>> getReferences() {
+    public List<ForeignKey<Record, ?>> getReferences() {
         return Arrays.asList(Keys.MESSAGES__MESSAGES_TENANT_ID_CONVERSATION_ID_FKEY);
     }
 
@@ -234,7 +233,7 @@ public class Messages extends TableImpl<MessagesRecord> {
     }
 
     @Override
-    public List<Check<MessagesRecord>> getChecks() {
+    public List<Check<Record>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("messages_role_check"), "((role = ANY (ARRAY['SYSTEM'::text, 'USER'::text, 'ASSISTANT'::text, 'TOOL'::text])))", true),
             Internal.createCheck(this, DSL.name("messages_sequence_check"), "((sequence > 0))", true),

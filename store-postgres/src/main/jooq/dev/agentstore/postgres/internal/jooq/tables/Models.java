@@ -6,7 +6,6 @@ package dev.agentstore.postgres.internal.jooq.tables;
 
 import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Keys;
-import dev.agentstore.postgres.internal.jooq.tables.records.ModelsRecord;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.jooq.JSONB;
 import org.jooq.Name;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
+import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Stringly;
@@ -40,7 +40,7 @@ import org.jooq.impl.TableImpl;
  * The table <code>agentstore.models</code>.
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
-public class Models extends TableImpl<ModelsRecord> {
+public class Models extends TableImpl<Record> {
 
     private static final long serialVersionUID = 1L;
 
@@ -53,100 +53,100 @@ public class Models extends TableImpl<ModelsRecord> {
      * The class holding records for this type
      */
     @Override
-    public Class<ModelsRecord> getRecordType() {
-        return ModelsRecord.class;
+    public Class<Record> getRecordType() {
+        return Record.class;
     }
 
     /**
      * The column <code>agentstore.models.tenant_id</code>.
      */
-    public final TableField<ModelsRecord, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.models.id</code>.
      */
-    public final TableField<ModelsRecord, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false), this, "");
+    public final TableField<Record, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.models.name</code>.
      */
-    public final TableField<ModelsRecord, String> NAME = createField(DSL.name("name"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> NAME = createField(DSL.name("name"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.models.format</code>.
      */
-    public final TableField<ModelsRecord, String> FORMAT = createField(DSL.name("format"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> FORMAT = createField(DSL.name("format"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.models.parameter_count</code>.
      */
-    public final TableField<ModelsRecord, Long> PARAMETER_COUNT = createField(DSL.name("parameter_count"), SQLDataType.BIGINT, this, "");
+    public final TableField<Record, Long> PARAMETER_COUNT = createField(DSL.name("parameter_count"), SQLDataType.BIGINT, this, "");
 
     /**
      * The column <code>agentstore.models.quantization</code>.
      */
-    public final TableField<ModelsRecord, String> QUANTIZATION = createField(DSL.name("quantization"), SQLDataType.CLOB, this, "");
+    public final TableField<Record, String> QUANTIZATION = createField(DSL.name("quantization"), SQLDataType.CLOB, this, "");
 
     /**
      * The column <code>agentstore.models.context_length</code>.
      */
-    public final TableField<ModelsRecord, Integer> CONTEXT_LENGTH = createField(DSL.name("context_length"), SQLDataType.INTEGER.nullable(false), this, "");
+    public final TableField<Record, Integer> CONTEXT_LENGTH = createField(DSL.name("context_length"), SQLDataType.INTEGER.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.models.file_path</code>.
      */
-    public final TableField<ModelsRecord, String> FILE_PATH = createField(DSL.name("file_path"), SQLDataType.CLOB, this, "");
+    public final TableField<Record, String> FILE_PATH = createField(DSL.name("file_path"), SQLDataType.CLOB, this, "");
 
     /**
      * The column <code>agentstore.models.file_size_bytes</code>.
      */
-    public final TableField<ModelsRecord, Long> FILE_SIZE_BYTES = createField(DSL.name("file_size_bytes"), SQLDataType.BIGINT, this, "");
+    public final TableField<Record, Long> FILE_SIZE_BYTES = createField(DSL.name("file_size_bytes"), SQLDataType.BIGINT, this, "");
 
     /**
      * The column <code>agentstore.models.input_price_per_1k</code>.
      */
-    public final TableField<ModelsRecord, BigDecimal> INPUT_PRICE_PER_1K = createField(DSL.name("input_price_per_1k"), SQLDataType.NUMERIC, this, "");
+    public final TableField<Record, BigDecimal> INPUT_PRICE_PER_1K = createField(DSL.name("input_price_per_1k"), SQLDataType.NUMERIC, this, "");
 
     /**
      * The column <code>agentstore.models.output_price_per_1k</code>.
      */
-    public final TableField<ModelsRecord, BigDecimal> OUTPUT_PRICE_PER_1K = createField(DSL.name("output_price_per_1k"), SQLDataType.NUMERIC, this, "");
+    public final TableField<Record, BigDecimal> OUTPUT_PRICE_PER_1K = createField(DSL.name("output_price_per_1k"), SQLDataType.NUMERIC, this, "");
 
     /**
      * The column <code>agentstore.models.price_currency</code>.
      */
-    public final TableField<ModelsRecord, String> PRICE_CURRENCY = createField(DSL.name("price_currency"), SQLDataType.CHAR(3), this, "");
+    public final TableField<Record, String> PRICE_CURRENCY = createField(DSL.name("price_currency"), SQLDataType.CHAR(3), this, "");
 
     /**
      * The column <code>agentstore.models.metadata</code>.
      */
-    public final TableField<ModelsRecord, JSONB> METADATA = createField(DSL.name("metadata"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
+    public final TableField<Record, JSONB> METADATA = createField(DSL.name("metadata"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
 
     /**
      * The column <code>agentstore.models.active</code>.
      */
-    public final TableField<ModelsRecord, Boolean> ACTIVE = createField(DSL.name("active"), SQLDataType.BOOLEAN.nullable(false), this, "");
+    public final TableField<Record, Boolean> ACTIVE = createField(DSL.name("active"), SQLDataType.BOOLEAN.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.models.last_used_at</code>.
      */
-    public final TableField<ModelsRecord, Instant> LAST_USED_AT = createField(DSL.name("last_used_at"), SQLDataType.INSTANT, this, "");
+    public final TableField<Record, Instant> LAST_USED_AT = createField(DSL.name("last_used_at"), SQLDataType.INSTANT, this, "");
 
     /**
      * The column <code>agentstore.models.created_at</code>.
      */
-    public final TableField<ModelsRecord, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
+    public final TableField<Record, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.models.updated_at</code>.
      */
-    public final TableField<ModelsRecord, Instant> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.INSTANT.nullable(false), this, "");
+    public final TableField<Record, Instant> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
-    private Models(Name alias, Table<ModelsRecord> aliased) {
+    private Models(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
 
-    private Models(Name alias, Table<ModelsRecord> aliased, Field<?>[] parameters, Condition where) {
+    private Models(Name alias, Table<Record> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.table(), where);
     }
 
@@ -177,17 +177,17 @@ public class Models extends TableImpl<ModelsRecord> {
     }
 
     @Override
-    public UniqueKey<ModelsRecord> getPrimaryKey() {
+    public UniqueKey<Record> getPrimaryKey() {
         return Keys.MODELS_PKEY;
     }
 
     @Override
-    public List<UniqueKey<ModelsRecord>> getUniqueKeys() {
+    public List<UniqueKey<Record>> getUniqueKeys() {
         return Arrays.asList(Keys.MODELS_TENANT_ID_NAME_KEY);
     }
 
     @Override
-    public List<Check<ModelsRecord>> getChecks() {
+    public List<Check<Record>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("models_check"), "(((input_price_per_1k IS NULL) = (price_currency IS NULL)))", true),
             Internal.createCheck(this, DSL.name("models_context_length_check"), "((context_length > 0))", true),

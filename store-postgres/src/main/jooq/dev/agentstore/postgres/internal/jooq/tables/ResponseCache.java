@@ -7,7 +7,6 @@ package dev.agentstore.postgres.internal.jooq.tables;
 import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
-import dev.agentstore.postgres.internal.jooq.tables.records.ResponseCacheRecord;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -21,6 +20,7 @@ import org.jooq.JSONB;
 import org.jooq.Name;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
+import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Stringly;
@@ -39,7 +39,7 @@ import org.jooq.impl.TableImpl;
  * The table <code>agentstore.response_cache</code>.
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
-public class ResponseCache extends TableImpl<ResponseCacheRecord> {
+public class ResponseCache extends TableImpl<Record> {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,55 +52,55 @@ public class ResponseCache extends TableImpl<ResponseCacheRecord> {
      * The class holding records for this type
      */
     @Override
-    public Class<ResponseCacheRecord> getRecordType() {
-        return ResponseCacheRecord.class;
+    public Class<Record> getRecordType() {
+        return Record.class;
     }
 
     /**
      * The column <code>agentstore.response_cache.tenant_id</code>.
      */
-    public final TableField<ResponseCacheRecord, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.response_cache.model</code>.
      */
-    public final TableField<ResponseCacheRecord, String> MODEL = createField(DSL.name("model"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> MODEL = createField(DSL.name("model"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.response_cache.prompt_hash</code>.
      */
-    public final TableField<ResponseCacheRecord, String> PROMPT_HASH = createField(DSL.name("prompt_hash"), SQLDataType.CHAR(64).nullable(false), this, "");
+    public final TableField<Record, String> PROMPT_HASH = createField(DSL.name("prompt_hash"), SQLDataType.CHAR(64).nullable(false), this, "");
 
     /**
      * The column <code>agentstore.response_cache.response</code>.
      */
-    public final TableField<ResponseCacheRecord, String> RESPONSE = createField(DSL.name("response"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> RESPONSE = createField(DSL.name("response"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.response_cache.metadata</code>.
      */
-    public final TableField<ResponseCacheRecord, JSONB> METADATA = createField(DSL.name("metadata"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
+    public final TableField<Record, JSONB> METADATA = createField(DSL.name("metadata"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
 
     /**
      * The column <code>agentstore.response_cache.created_at</code>.
      */
-    public final TableField<ResponseCacheRecord, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
+    public final TableField<Record, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.response_cache.expires_at</code>.
      */
-    public final TableField<ResponseCacheRecord, Instant> EXPIRES_AT = createField(DSL.name("expires_at"), SQLDataType.INSTANT.nullable(false), this, "");
+    public final TableField<Record, Instant> EXPIRES_AT = createField(DSL.name("expires_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.response_cache.hit_count</code>.
      */
-    public final TableField<ResponseCacheRecord, Long> HIT_COUNT = createField(DSL.name("hit_count"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "");
+    public final TableField<Record, Long> HIT_COUNT = createField(DSL.name("hit_count"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "");
 
-    private ResponseCache(Name alias, Table<ResponseCacheRecord> aliased) {
+    private ResponseCache(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
 
-    private ResponseCache(Name alias, Table<ResponseCacheRecord> aliased, Field<?>[] parameters, Condition where) {
+    private ResponseCache(Name alias, Table<Record> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.table(), where);
     }
 
@@ -136,7 +136,7 @@ public class ResponseCache extends TableImpl<ResponseCacheRecord> {
     }
 
     @Override
-    public UniqueKey<ResponseCacheRecord> getPrimaryKey() {
+    public UniqueKey<Record> getPrimaryKey() {
         return Keys.RESPONSE_CACHE_PKEY;
     }
 

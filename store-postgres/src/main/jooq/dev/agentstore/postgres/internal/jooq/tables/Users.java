@@ -8,7 +8,6 @@ import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
-import dev.agentstore.postgres.internal.jooq.tables.records.UsersRecord;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -44,7 +43,7 @@ import org.jooq.impl.TableImpl;
  * The table <code>agentstore.users</code>.
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
-public class Users extends TableImpl<UsersRecord> {
+public class Users extends TableImpl<Record> {
 
     private static final long serialVersionUID = 1L;
 
@@ -57,55 +56,55 @@ public class Users extends TableImpl<UsersRecord> {
      * The class holding records for this type
      */
     @Override
-    public Class<UsersRecord> getRecordType() {
-        return UsersRecord.class;
+    public Class<Record> getRecordType() {
+        return Record.class;
     }
 
     /**
      * The column <code>agentstore.users.tenant_id</code>.
      */
-    public final TableField<UsersRecord, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> TENANT_ID = createField(DSL.name("tenant_id"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.users.id</code>.
      */
-    public final TableField<UsersRecord, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false), this, "");
+    public final TableField<Record, UUID> ID = createField(DSL.name("id"), SQLDataType.UUID.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.users.channel</code>.
      */
-    public final TableField<UsersRecord, String> CHANNEL = createField(DSL.name("channel"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> CHANNEL = createField(DSL.name("channel"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.users.external_id</code>.
      */
-    public final TableField<UsersRecord, String> EXTERNAL_ID = createField(DSL.name("external_id"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<Record, String> EXTERNAL_ID = createField(DSL.name("external_id"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.users.display_name</code>.
      */
-    public final TableField<UsersRecord, String> DISPLAY_NAME = createField(DSL.name("display_name"), SQLDataType.CLOB, this, "");
+    public final TableField<Record, String> DISPLAY_NAME = createField(DSL.name("display_name"), SQLDataType.CLOB, this, "");
 
     /**
      * The column <code>agentstore.users.preferences</code>.
      */
-    public final TableField<UsersRecord, JSONB> PREFERENCES = createField(DSL.name("preferences"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
+    public final TableField<Record, JSONB> PREFERENCES = createField(DSL.name("preferences"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
 
     /**
      * The column <code>agentstore.users.created_at</code>.
      */
-    public final TableField<UsersRecord, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
+    public final TableField<Record, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
     /**
      * The column <code>agentstore.users.updated_at</code>.
      */
-    public final TableField<UsersRecord, Instant> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.INSTANT.nullable(false), this, "");
+    public final TableField<Record, Instant> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
-    private Users(Name alias, Table<UsersRecord> aliased) {
+    private Users(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
 
-    private Users(Name alias, Table<UsersRecord> aliased, Field<?>[] parameters, Condition where) {
+    private Users(Name alias, Table<Record> aliased, Field<?>[] parameters, Condition where) {
         super(alias, null, aliased, parameters, DSL.comment(""), TableOptions.table(), where);
     }
 
@@ -130,20 +129,20 @@ public class Users extends TableImpl<UsersRecord> {
         this(DSL.name("users"), null);
     }
 
-    public <O extends Record> Users(Table<O> path, ForeignKey<O, UsersRecord> childPath, InverseForeignKey<O, UsersRecord> parentPath) {
+    public <O extends Record> Users(Table<O> path, ForeignKey<O, Record> childPath, InverseForeignKey<O, Record> parentPath) {
         super(path, childPath, parentPath, USERS);
     }
 
     /**
      * A subtype implementing {@link Path} for simplified path-based joins.
      */
-    public static class UsersPath extends Users implements Path<UsersRecord> {
+    public static class UsersPath extends Users implements Path<Record> {
 
         private static final long serialVersionUID = 1L;
-        public <O extends Record> UsersPath(Table<O> path, ForeignKey<O, UsersRecord> childPath, InverseForeignKey<O, UsersRecord> parentPath) {
+        public <O extends Record> UsersPath(Table<O> path, ForeignKey<O, Record> childPath, InverseForeignKey<O, Record> parentPath) {
             super(path, childPath, parentPath);
         }
-        private UsersPath(Name alias, Table<UsersRecord> aliased) {
+        private UsersPath(Name alias, Table<Record> aliased) {
             super(alias, aliased);
         }
 
@@ -169,12 +168,12 @@ public class Users extends TableImpl<UsersRecord> {
     }
 
     @Override
-    public UniqueKey<UsersRecord> getPrimaryKey() {
+    public UniqueKey<Record> getPrimaryKey() {
         return Keys.USERS_PKEY;
     }
 
     @Override
-    public List<UniqueKey<UsersRecord>> getUniqueKeys() {
+    public List<UniqueKey<Record>> getUniqueKeys() {
         return Arrays.asList(Keys.USERS_TENANT_ID_CHANNEL_EXTERNAL_ID_KEY);
     }
 
