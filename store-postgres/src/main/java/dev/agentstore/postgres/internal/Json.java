@@ -51,11 +51,6 @@ public final class Json {
         return Collections.unmodifiableMap(MAP_READER.readValue(json));
     }
 
-    /** A jsonb array of objects as a list of maps; SQL NULL becomes an empty list. */
-    public static List<Map<String, Object>> listOfMaps(JSONB json) {
-        return listOfMaps(json == null ? null : json.data());
-    }
-
     /** A JSON array of objects' text as a list of maps; null becomes an empty list. */
     public static List<Map<String, Object>> listOfMaps(String json) {
         if (json == null || json.equals("[]")) {
