@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /**
  * Issue 3's benchmark: 1,000 conversations x 50 messages of ~300 characters, appended one per call and in
  * batches, then the last 20 messages and a 4,000-token window read from each conversation; agentstore against
- * raw JDBC on the same server, alternating sides within each round. Prints a Markdown table of medians.
+ * raw JDBC on the same server (as the table owner, and under the same row-level security), taking turns within
+ * each round. Prints a Markdown table of medians.
  */
 public final class ConversationBenchmark {
     private static final int CONVERSATIONS = 1_000;
@@ -31,31 +33,40 @@ public final class ConversationBenchmark {
         AgentStore.open(database.storeConfig().toBuilder().migrateOnOpen(true).build())
                 .close();
         try (AgentStore store = AgentStore.open(database.storeConfig());
-                Connection raw = database.adminConnection()) {
+                Connection owner = database.adminConnection();
+                Connection runtime = database.runtimeConnection()) {
             Side agentstore = new Side(
                     new AgentstoreConversations(store.forTenant("bench").conversations()));
-            Side jdbc = new Side(new RawJdbcConversations(raw));
-            runRound(agentstore, jdbc, 200, 20); // warm-up: JIT, statement caches, server-side prepares
+            Side rawOwner = new Side(RawJdbcConversations.asOwner(owner));
+            Side rawSecured = new Side(RawJdbcConversations.underRowLevelSecurity(runtime));
+            List<Side> sides = List.of(agentstore, rawOwner, rawSecured);
+            runRound(sides, 200, 20); // warm-up: JIT, statement caches, server-side prepares
             List<RoundResult> ours = new ArrayList<>();
-            List<RoundResult> theirs = new ArrayList<>();
+            List<RoundResult> owners = new ArrayList<>();
+            List<RoundResult> secured = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
-                runRound(agentstore, jdbc, CONVERSATIONS, MESSAGES);
+                runRound(sides, CONVERSATIONS, MESSAGES);
                 ours.add(agentstore.result());
-                theirs.add(jdbc.result());
+                owners.add(rawOwner.result());
+                secured.add(rawSecured.result());
                 System.err.printf(
-                        Locale.ROOT, "round %d: agentstore %s | raw %s%n", round + 1, ours.getLast(), theirs.getLast());
+                        Locale.ROOT,
+                        "round %d:%n  agentstore %s%n  raw owner  %s%n  raw RLS    %s%n",
+                        round + 1,
+                        ours.getLast(),
+                        owners.getLast(),
+                        secured.getLast());
             }
-            System.out.println(RoundResult.table(ours, theirs, rounds));
+            System.out.println(RoundResult.table(ours, owners, secured, rounds));
         }
     }
 
     /**
-     * One round. The two sides alternate call by call (who goes first alternates too), so a noisy neighbour
-     * slows both alike; each call is timed on its own and throughput is calls over the summed time.
+     * One round. The sides take turns call by call (who goes first rotates too), so a noisy neighbour slows all
+     * alike; each call is timed on its own and throughput is calls over the summed time.
      */
-    private static void runRound(Side a, Side b, int conversations, int messages) {
-        a.reset(conversations);
-        b.reset(conversations);
+    private static void runRound(List<Side> sides, int conversations, int messages) {
+        sides.forEach(side -> side.reset(conversations));
         List<String> batch = IntStream.range(0, messages)
                 .mapToObj(ConversationBenchmark::content)
                 .toList();
@@ -64,9 +75,8 @@ public final class ConversationBenchmark {
             for (int i = 0; i < conversations; i++) {
                 String text = content(m);
                 int index = i;
-                pair(
-                        a,
-                        b,
+                inTurn(
+                        sides,
                         call++,
                         side -> side.appendOne.time(
                                 () -> side.workload.appendOne(side.single.get(index), text, TOKENS)));
@@ -74,42 +84,35 @@ public final class ConversationBenchmark {
         }
         for (int i = 0; i < conversations; i++) {
             int index = i;
-            pair(
-                    a,
-                    b,
+            inTurn(
+                    sides,
                     call++,
                     side -> side.appendBatch.time(
                             () -> side.workload.appendBatch(side.batched.get(index), batch, TOKENS)));
         }
         for (int i = 0; i < conversations; i++) {
             int index = i;
-            pair(
-                    a,
-                    b,
+            inTurn(
+                    sides,
                     call++,
                     side -> side.last.time(() ->
                             require(side.workload.readLast(side.single.get(index), LAST) == Math.min(LAST, messages))));
         }
         for (int i = 0; i < conversations; i++) {
             int index = i;
-            pair(
-                    a,
-                    b,
+            inTurn(
+                    sides,
                     call++,
                     side -> side.window.time(
                             () -> require(side.workload.readWindow(side.single.get(index), WINDOW_BUDGET) > 0)));
         }
-        a.messages = messages;
-        b.messages = messages;
+        sides.forEach(side -> side.messages = messages);
     }
 
-    private static void pair(Side a, Side b, int call, java.util.function.Consumer<Side> step) {
-        if (call % 2 == 0) {
-            step.accept(a);
-            step.accept(b);
-        } else {
-            step.accept(b);
-            step.accept(a);
+    /** Every side does the step once, starting with a different side on each call. */
+    private static void inTurn(List<Side> sides, int call, Consumer<Side> step) {
+        for (int i = 0; i < sides.size(); i++) {
+            step.accept(sides.get((call + i) % sides.size()));
         }
     }
 

@@ -13,10 +13,15 @@ import java.util.UUID;
 /**
  * The baseline: hand-written JDBC on one connection, on agentstore's own tables, doing what a careful developer
  * would: the same single-statement append (reserve a sequence, insert), a JDBC batch for many messages, the
- * same keyset read and the same window function. No pool, no tenant setting, no mapping beyond reading columns.
+ * same keyset read and the same window function. No pool and no mapping beyond reading columns.
+ *
+ * <p>Two flavours. As the table owner (a superuser, so row-level security does not apply) it is the fastest
+ * thing JDBC can do on these tables. Under the same security model as agentstore (an ordinary role, row-level
+ * security, the tenant set per transaction with {@code set_config} sent in the same round trip as the
+ * statement) it is what an application must do to get agentstore's isolation by hand.
  */
 final class RawJdbcConversations implements ConversationWorkload {
-    private static final String TENANT = "raw-jdbc";
+    private static final String SET_TENANT = "select set_config('agentstore.tenant_id', ?, true); ";
     private static final String APPEND = "with reserved as (update agentstore.conversations"
             + " set last_sequence = last_sequence + 1 where tenant_id = ? and id = ? and status <> 'DELETED'"
             + " returning last_sequence)"
@@ -30,33 +35,50 @@ final class RawJdbcConversations implements ConversationWorkload {
             + " created_at from (select *, sum(token_count) over (order by sequence desc rows unbounded preceding)"
             + " as running from agentstore.messages where tenant_id = ? and conversation_id = ?) w"
             + " where running - token_count <= ? order by sequence";
+    private static final String NEW_USER = "insert into agentstore.users"
+            + " (tenant_id, id, channel, external_id, created_at, updated_at) values (?, ?, 'bench', ?, now(), now())";
+    private static final String NEW_CONVERSATION = "insert into agentstore.conversations"
+            + " (tenant_id, id, user_id, status, version, created_at, updated_at)"
+            + " values (?, ?, ?, 'ACTIVE', 1, now(), now())";
 
     private final Connection connection;
+    private final String tenant;
+    private final boolean rowLevelSecurity;
 
-    RawJdbcConversations(Connection connection) {
+    private RawJdbcConversations(Connection connection, String tenant, boolean rowLevelSecurity) {
         this.connection = connection;
+        this.tenant = tenant;
+        this.rowLevelSecurity = rowLevelSecurity;
+    }
+
+    /** As the table owner, with row-level security out of the way. */
+    static RawJdbcConversations asOwner(Connection connection) {
+        return new RawJdbcConversations(connection, "raw-owner", false);
+    }
+
+    /** As an ordinary role under row-level security, the tenant set per transaction. */
+    static RawJdbcConversations underRowLevelSecurity(Connection connection) {
+        return new RawJdbcConversations(connection, "raw-rls", true);
     }
 
     @Override
     public List<UUID> createConversations(int count) {
         List<UUID> ids = new ArrayList<>(count);
-        try (PreparedStatement user = connection.prepareStatement(
-                        "insert into agentstore.users"
-                                + " (tenant_id, id, channel, external_id, created_at, updated_at) values (?, ?, 'bench', ?, now(), now())");
-                PreparedStatement chat = connection.prepareStatement("insert into agentstore.conversations"
-                        + " (tenant_id, id, user_id, status, version, created_at, updated_at)"
-                        + " values (?, ?, ?, 'ACTIVE', 1, now(), now())")) {
+        try (PreparedStatement user = prepare(NEW_USER);
+                PreparedStatement chat = prepare(NEW_CONVERSATION)) {
             for (int i = 0; i < count; i++) {
                 UUID userId = UUID.randomUUID();
                 UUID chatId = UUID.randomUUID();
-                user.setString(1, TENANT);
-                user.setObject(2, userId);
-                user.setString(3, userId.toString());
-                user.executeUpdate();
-                chat.setString(1, TENANT);
-                chat.setObject(2, chatId);
-                chat.setObject(3, userId);
-                chat.executeUpdate();
+                int at = bindTenant(user);
+                user.setString(at, tenant);
+                user.setObject(at + 1, userId);
+                user.setString(at + 2, userId.toString());
+                user.execute();
+                at = bindTenant(chat);
+                chat.setString(at, tenant);
+                chat.setObject(at + 1, chatId);
+                chat.setObject(at + 2, userId);
+                chat.execute();
                 ids.add(chatId);
             }
             return ids;
@@ -67,22 +89,36 @@ final class RawJdbcConversations implements ConversationWorkload {
 
     @Override
     public void appendOne(UUID conversation, String content, int tokens) {
-        try (PreparedStatement append = connection.prepareStatement(APPEND)) {
-            bindAppend(append, conversation, content, tokens);
-            append.executeUpdate();
+        try (PreparedStatement append = prepare(APPEND)) {
+            bindAppend(append, bindTenant(append), conversation, content, tokens);
+            append.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    /** A JDBC batch; under row-level security inside a transaction that sets the tenant first. */
     @Override
     public void appendBatch(UUID conversation, List<String> contents, int tokensEach) {
-        try (PreparedStatement append = connection.prepareStatement(APPEND)) {
-            for (String content : contents) {
-                bindAppend(append, conversation, content, tokensEach);
-                append.addBatch();
+        try {
+            if (rowLevelSecurity) {
+                connection.setAutoCommit(false);
+                try (PreparedStatement setTenant = connection.prepareStatement(SET_TENANT.replace("; ", ""))) {
+                    setTenant.setString(1, tenant);
+                    setTenant.execute();
+                }
             }
-            append.executeBatch();
+            try (PreparedStatement append = connection.prepareStatement(APPEND)) {
+                for (String content : contents) {
+                    bindAppend(append, 1, conversation, content, tokensEach);
+                    append.addBatch();
+                }
+                append.executeBatch();
+            }
+            if (rowLevelSecurity) {
+                connection.commit();
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -90,10 +126,11 @@ final class RawJdbcConversations implements ConversationWorkload {
 
     @Override
     public int readLast(UUID conversation, int count) {
-        try (PreparedStatement last = connection.prepareStatement(LAST)) {
-            last.setString(1, TENANT);
-            last.setObject(2, conversation);
-            last.setInt(3, count);
+        try (PreparedStatement last = prepare(LAST)) {
+            int at = bindTenant(last);
+            last.setString(at, tenant);
+            last.setObject(at + 1, conversation);
+            last.setInt(at + 2, count);
             return drain(last);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -102,32 +139,54 @@ final class RawJdbcConversations implements ConversationWorkload {
 
     @Override
     public int readWindow(UUID conversation, int budget) {
-        try (PreparedStatement window = connection.prepareStatement(WINDOW)) {
-            window.setString(1, TENANT);
-            window.setObject(2, conversation);
-            window.setInt(3, budget);
+        try (PreparedStatement window = prepare(WINDOW)) {
+            int at = bindTenant(window);
+            window.setString(at, tenant);
+            window.setObject(at + 1, conversation);
+            window.setInt(at + 2, budget);
             return drain(window);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void bindAppend(PreparedStatement append, UUID conversation, String content, int tokens)
-            throws SQLException {
-        append.setString(1, TENANT);
-        append.setObject(2, conversation);
-        append.setString(3, TENANT);
-        append.setObject(4, conversation);
-        append.setObject(5, UUID.randomUUID());
-        append.setString(6, content);
-        append.setInt(7, tokens);
-        append.setTimestamp(8, Timestamp.from(Instant.now()));
+    /** The statement, preceded under row-level security by the tenant setting in the same round trip. */
+    private PreparedStatement prepare(String sql) throws SQLException {
+        return connection.prepareStatement(rowLevelSecurity ? SET_TENANT + sql : sql);
     }
 
-    /** Reads every column of every row, as a caller would. */
-    private static int drain(PreparedStatement query) throws SQLException {
+    /** Binds the tenant setting if there is one; returns the index of the statement's first parameter. */
+    private int bindTenant(PreparedStatement statement) throws SQLException {
+        if (!rowLevelSecurity) {
+            return 1;
+        }
+        statement.setString(1, tenant);
+        return 2;
+    }
+
+    private void bindAppend(PreparedStatement append, int at, UUID conversation, String content, int tokens)
+            throws SQLException {
+        append.setString(at, tenant);
+        append.setObject(at + 1, conversation);
+        append.setString(at + 2, tenant);
+        append.setObject(at + 3, conversation);
+        append.setObject(at + 4, UUID.randomUUID());
+        append.setString(at + 5, content);
+        append.setInt(at + 6, tokens);
+        append.setTimestamp(at + 7, Timestamp.from(Instant.now()));
+    }
+
+    /** Reads every column of every row of the query's result set (after set_config's, if any), as a caller would. */
+    private int drain(PreparedStatement query) throws SQLException {
+        boolean isResultSet = query.execute();
+        if (rowLevelSecurity) {
+            isResultSet = query.getMoreResults();
+        }
+        if (!isResultSet) {
+            throw new IllegalStateException("the query returned no rows");
+        }
         int rows = 0;
-        try (ResultSet result = query.executeQuery()) {
+        try (ResultSet result = query.getResultSet()) {
             int columns = result.getMetaData().getColumnCount();
             while (result.next()) {
                 for (int c = 1; c <= columns; c++) {

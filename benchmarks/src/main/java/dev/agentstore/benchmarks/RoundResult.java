@@ -26,31 +26,48 @@ record RoundResult(
                 windowP99Millis);
     }
 
-    /** The Markdown table of medians over rounds, with ratios agentstore / raw JDBC. */
-    static String table(List<RoundResult> ours, List<RoundResult> raw, int rounds) {
+    /**
+     * The Markdown table of medians over rounds, with agentstore's ratio to raw JDBC as the table owner and to
+     * raw JDBC under the same row-level security.
+     */
+    static String table(List<RoundResult> ours, List<RoundResult> owner, List<RoundResult> secured, int rounds) {
         StringBuilder out = new StringBuilder();
-        out.append("| operation | raw JDBC | agentstore | ratio | target |\n");
-        out.append("| --- | ---: | ---: | ---: | --- |\n");
-        row(out, "append, one message per call (msg/s)", ours, raw, RoundResult::appendOnePerSecond, ">= 0.9x");
-        row(out, "append, 50 per call (msg/s)", ours, raw, RoundResult::appendBatchPerSecond, ">= 0.9x");
-        row(out, "last 20 messages p50 (ms)", ours, raw, RoundResult::lastP50Millis, "<= 1.1x");
-        row(out, "last 20 messages p99 (ms)", ours, raw, RoundResult::lastP99Millis, "<= 1.1x");
-        row(out, "4,000-token window p50 (ms)", ours, raw, RoundResult::windowP50Millis, "<= 1.1x");
-        row(out, "4,000-token window p99 (ms)", ours, raw, RoundResult::windowP99Millis, "<= 1.1x");
+        out.append(
+                "| operation | raw JDBC, owner | raw JDBC, RLS | agentstore | ratio to owner | ratio to RLS | target |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        Table table = new Table(out, ours, owner, secured);
+        table.row("append, one message per call (msg/s)", RoundResult::appendOnePerSecond, ">= 0.9x");
+        table.row("append, 50 per call (msg/s)", RoundResult::appendBatchPerSecond, ">= 0.9x");
+        table.row("last 20 messages p50 (ms)", RoundResult::lastP50Millis, "<= 1.1x");
+        table.row("last 20 messages p99 (ms)", RoundResult::lastP99Millis, "<= 1.1x");
+        table.row("4,000-token window p50 (ms)", RoundResult::windowP50Millis, "<= 1.1x");
+        table.row("4,000-token window p99 (ms)", RoundResult::windowP99Millis, "<= 1.1x");
         out.append("\nMedians of ").append(rounds).append(" rounds.\n");
         return out.toString();
     }
 
-    private static void row(
-            StringBuilder out,
-            String name,
-            List<RoundResult> ours,
-            List<RoundResult> raw,
-            ToDoubleFunction<RoundResult> metric,
-            String target) {
-        double theirs = Samples.median(raw.stream().mapToDouble(metric).toArray());
-        double mine = Samples.median(ours.stream().mapToDouble(metric).toArray());
-        out.append(String.format(
-                Locale.ROOT, "| %s | %.3f | %.3f | %.2fx | %s |%n", name, theirs, mine, mine / theirs, target));
+    /** Writes rows of medians. */
+    private record Table(
+            StringBuilder out, List<RoundResult> ours, List<RoundResult> owner, List<RoundResult> secured) {
+
+        void row(String name, ToDoubleFunction<RoundResult> metric, String target) {
+            double mine = median(ours, metric);
+            double owners = median(owner, metric);
+            double rls = median(secured, metric);
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.3f | %.3f | %.3f | %.2fx | %.2fx | %s |%n",
+                    name,
+                    owners,
+                    rls,
+                    mine,
+                    mine / owners,
+                    mine / rls,
+                    target));
+        }
+
+        private static double median(List<RoundResult> results, ToDoubleFunction<RoundResult> metric) {
+            return Samples.median(results.stream().mapToDouble(metric).toArray());
+        }
     }
 }
