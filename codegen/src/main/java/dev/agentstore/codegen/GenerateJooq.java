@@ -24,14 +24,33 @@ public final class GenerateJooq {
     static final String SCHEMA = "agentstore";
 
     /** The backends with generated classes, in migration order. */
-    static final List<Module> MODULES = List.of(new Module(
-            "store-postgres",
-            "dev/agentstore/postgres/migration",
-            "agentstore_postgres_history",
-            "dev.agentstore.postgres.internal.jooq"));
+    static final List<Module> MODULES = List.of(
+            new Module(
+                    "store-postgres",
+                    "dev/agentstore/postgres/migration",
+                    "agentstore_postgres_history",
+                    "dev.agentstore.postgres.internal.jooq",
+                    ".*",
+                    "vector_.*"),
+            new Module(
+                    "vector-pgvector",
+                    "dev/agentstore/pgvector/migration",
+                    "agentstore_pgvector_history",
+                    "dev.agentstore.pgvector.internal.jooq",
+                    "vector_.*",
+                    "vector_chunks_.+"));
 
-    /** A backend module: its directory, migrations, Flyway history table and the package to generate. */
-    record Module(String directory, String migrations, String historyTable, String packageName) {}
+    /**
+     * A backend module: its directory, migrations, Flyway history table, the package to generate, and which of
+     * the schema's tables are its own (regular expressions; history tables are always left out).
+     */
+    record Module(
+            String directory,
+            String migrations,
+            String historyTable,
+            String packageName,
+            String includes,
+            String excludes) {}
 
     private GenerateJooq() {}
 
@@ -73,14 +92,20 @@ public final class GenerateJooq {
         Database database = new Database()
                 .withName("org.jooq.meta.postgres.PostgresDatabase")
                 .withInputSchema(SCHEMA)
-                .withIncludes(".*")
-                .withExcludes(".*_history")
+                .withIncludes(module.includes())
+                .withExcludes(".*_history|" + module.excludes())
                 .withIncludeRoutines(false)
                 .withIncludeSequences(false)
                 .withForcedTypes(
                         new ForcedType().withName("INSTANT").withIncludeTypes("timestamp\\ with\\ time\\ zone"),
                         // jOOQ has no tsvector type (and deprecates unknown ones); we only match against it
-                        new ForcedType().withName("VARCHAR").withIncludeTypes("tsvector"));
+                        new ForcedType().withName("VARCHAR").withIncludeTypes("tsvector"),
+                        // pgvector's vector as float[] through vector-pgvector's binding
+                        new ForcedType()
+                                .withUserType("float[]")
+                                .withBinding("dev.agentstore.pgvector.internal.VectorBinding")
+                                .withIncludeTypes("vector")
+                                .withIgnoreUnused(true));
         Generate generate = new Generate()
                 .withRecords(false)
                 .withPojos(false)

@@ -52,6 +52,12 @@ final class InMemoryVectorRepository implements VectorRepository {
         return specs.remove(name) != null;
     }
 
+    /** Exact search has no index to rebuild. */
+    @Override
+    public synchronized void rebuildIndex(String collection) {
+        require(collection);
+    }
+
     @Override
     public synchronized void upsert(String collection, List<Chunk> batch) {
         TreeMap<String, Chunk> stored = require(collection);
@@ -107,10 +113,11 @@ final class InMemoryVectorRepository implements VectorRepository {
     public synchronized List<SearchMatch> search(String collection, SearchRequest request) {
         TreeMap<String, Chunk> stored = require(collection);
         CollectionSpec spec = specs.get(collection);
-        float[] query = request.vector();
+        float[] query = spec.elementType().round(request.vector());
         return stored.values().stream()
                 .filter(c -> request.filter() == null || request.filter().test(c.metadata()))
-                .map(c -> new SearchMatch(c, spec.metric().score(query, c.embedding())))
+                .map(c -> new SearchMatch(
+                        c, spec.metric().score(query, spec.elementType().round(c.embedding()))))
                 .filter(m -> m.score() >= request.minScore())
                 .sorted(Comparator.comparingDouble(SearchMatch::score)
                         .reversed()
@@ -122,9 +129,7 @@ final class InMemoryVectorRepository implements VectorRepository {
     @Override
     public synchronized List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request) {
         SearchRequest vector = request.search();
-        List<SearchMatch> byVector = search(
-                collection,
-                new SearchRequest(vector.vector(), request.candidates(), vector.minScore(), vector.filter()));
+        List<SearchMatch> byVector = search(collection, vector.withTopK(request.candidates()));
         List<String> words = TextMatch.words(request.text());
         List<SearchMatch> byText = require(collection).values().stream()
                 .filter(c -> vector.filter() == null || vector.filter().test(c.metadata()))

@@ -29,6 +29,13 @@ public interface VectorRepository {
      */
     boolean dropCollection(String name);
 
+    /**
+     * Rebuilds the collection's index from the rows it holds now, without blocking writes while it builds.
+     * IVFFlat learns its lists from the data, so build it after a bulk load; HNSW indexes are maintained on every
+     * write and rarely need this. Exact (unindexed) collections and exact backends have nothing to rebuild.
+     */
+    void rebuildIndex(String collection);
+
     /** Inserts chunks, replacing those with the same ids, atomically. An empty list is a no-op. */
     void upsert(String collection, List<Chunk> chunks);
 

@@ -48,6 +48,11 @@ public final class ValidatingVectorRepository implements VectorRepository {
     }
 
     @Override
+    public void rebuildIndex(String collection) {
+        backend.rebuildIndex(Check.name("collection", collection));
+    }
+
+    @Override
     public void upsert(String collection, List<Chunk> chunks) {
         List<Chunk> batch = chunks(collection, chunks);
         if (!batch.isEmpty()) {

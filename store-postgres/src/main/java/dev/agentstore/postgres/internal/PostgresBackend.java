@@ -46,7 +46,7 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public void migrate() {
-        PostgresMigrator.migrate(config);
+        PostgresMigrator.migrate(config, PostgresMigrations::flyway);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.agentstore.postgres.internal;
 
+import java.sql.Connection;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -14,12 +15,20 @@ public final class PostgresDsl {
 
     /** A context over {@code dataSource} that renders the generated schema as {@code schema}. */
     public static DSLContext create(DataSource dataSource, String schema) {
-        Settings settings = new Settings()
+        return DSL.using(dataSource, SQLDialect.POSTGRES, settings(schema));
+    }
+
+    /** A context over one connection (for work in a transaction of its own), rendering as {@link #create} does. */
+    public static DSLContext create(Connection connection, String schema) {
+        return DSL.using(connection, SQLDialect.POSTGRES, settings(schema));
+    }
+
+    private static Settings settings(String schema) {
+        return new Settings()
                 .withExecuteLogging(false)
                 .withRenderMapping(new RenderMapping()
                         .withSchemata(new MappedSchema()
                                 .withInput(PostgresMigrations.GENERATED_SCHEMA)
                                 .withOutput(schema)));
-        return DSL.using(dataSource, SQLDialect.POSTGRES, settings);
     }
 }

@@ -5,35 +5,38 @@ import dev.agentstore.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.function.BiFunction;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Applies this module's migrations. With {@code postgres.migration-user} set, it migrates as that role (the
+ * Applies one module's migrations. With {@code postgres.migration-user} set, it migrates as that role (the
  * schema owner) and grants the runtime user ({@code postgres.user}) the data privileges it needs and nothing
- * more; otherwise it migrates as the runtime user. Migrators in several JVMs serialise on an advisory lock, so
- * each migration is applied once.
+ * more; otherwise it migrates as the runtime user. Migrators of every module in every JVM serialise on one
+ * advisory lock, so each migration is applied once.
  */
-final class PostgresMigrator {
+public final class PostgresMigrator {
     /** An arbitrary constant shared by every agentstore migrator: "agentsto" in ASCII. */
     private static final long LOCK_KEY = 0x6167656e7473746fL;
 
     private PostgresMigrator() {}
 
-    static void migrate(StoreConfig config) {
-        String user = config.get("postgres.migration-user", config.get("postgres.user"));
-        String password = config.get("postgres.migration-user") != null
-                ? config.get("postgres.migration-password")
-                : config.get("postgres.password");
-        DataSource dataSource = dataSource(config.postgresUrl(), user, password);
+    /**
+     * Migrates the configured schema with the module's Flyway (built by {@code flyway} for a data source and a
+     * schema).
+     *
+     * @throws StoreUnavailableException if the database cannot be reached or a migration fails
+     */
+    public static void migrate(StoreConfig config, BiFunction<DataSource, String, Flyway> flyway) {
+        DataSource dataSource = SchemaOwner.dataSource(config);
         try (Connection lock = dataSource.getConnection()) {
             advisory(lock, "pg_advisory_lock");
             try {
-                PostgresMigrations.flyway(dataSource, config.schema()).migrate();
-                if (config.get("postgres.migration-user") != null) {
+                flyway.apply(dataSource, config.schema()).migrate();
+                if (SchemaOwner.isSeparate(config)) {
                     grantRuntimePrivileges(lock, config.schema(), config.get("postgres.user"));
                 }
             } finally {
@@ -60,17 +63,5 @@ final class PostgresMigrator {
             statement.setLong(1, LOCK_KEY);
             statement.execute();
         }
-    }
-
-    private static DataSource dataSource(String url, String user, String password) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(url);
-        if (user != null) {
-            dataSource.setUser(user);
-        }
-        if (password != null) {
-            dataSource.setPassword(password);
-        }
-        return dataSource;
     }
 }

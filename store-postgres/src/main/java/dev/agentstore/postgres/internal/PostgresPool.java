@@ -50,7 +50,7 @@ public final class PostgresPool {
     }
 
     /** The URL without credentials, for messages. */
-    static String safeUrl(StoreConfig config) {
+    public static String safeUrl(StoreConfig config) {
         return config.postgresUrl().replaceAll("(?i)(password=)[^&;]*", "$1****");
     }
 }

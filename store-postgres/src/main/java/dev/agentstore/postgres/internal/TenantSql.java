@@ -146,6 +146,51 @@ public final class TenantSql {
         throw new IllegalStateException("the statement returned no result set");
     }
 
+    /**
+     * Runs {@code work} in one transaction of this tenant on one connection, committed when it returns and
+     * rolled back when it throws: for operations of several statements (COPY, then an upsert from the copied
+     * rows). The work gets the JDBC connection and a jOOQ context over it.
+     */
+    public <T> T transaction(TransactionWork<T> work) {
+        try {
+            return dsl.connectionResult(connection -> {
+                connection.setAutoCommit(false);
+                try {
+                    try (PreparedStatement setTenant =
+                            connection.prepareStatement("select set_config('agentstore.tenant_id', ?, true)")) {
+                        setTenant.setString(1, tenant);
+                        setTenant.execute();
+                    }
+                    T result = work.run(connection, DSL.using(connection, dsl.dialect(), dsl.settings()));
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(connection);
+                    throw e;
+                } finally {
+                    restoreAutoCommit(connection);
+                }
+            });
+        } catch (DataAccessException e) {
+            throw PostgresErrors.translate(e);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool notices and replaces it, and the original failure propagates
+        }
+    }
+
+    /** Statements run inside {@link #transaction}. */
+    @FunctionalInterface
+    public interface TransactionWork<T> {
+        /** Does the work on {@code connection} (or through {@code dsl}, which uses it). */
+        T run(Connection connection, DSLContext dsl) throws SQLException;
+    }
+
     /** Binds a statement's parameters. */
     @FunctionalInterface
     private interface Binder {

@@ -11,7 +11,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 
 class SqlTemplateTest {
-    private final DSLContext dsl = PostgresDsl.create(null, "chat_data");
+    private final DSLContext dsl = PostgresDsl.create((javax.sql.DataSource) null, "chat_data");
 
     @Test
     void should_render_named_parameters_as_jdbc_placeholders_in_the_configured_schema() {

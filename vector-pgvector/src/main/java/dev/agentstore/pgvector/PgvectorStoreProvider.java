@@ -1,0 +1,48 @@
+package dev.agentstore.pgvector;
+
+import dev.agentstore.StoreConfig;
+import dev.agentstore.pgvector.internal.PgvectorBackend;
+import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.StoreBackend;
+import dev.agentstore.spi.StoreContext;
+import dev.agentstore.spi.StoreProvider;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The pgvector provider ({@code pgvector}): vector collections in PostgreSQL with the pgvector extension, on
+ * the same pool as store-postgres, with row-level security per tenant. Configured when {@code postgres.url} is
+ * set. Found by {@link java.util.ServiceLoader}.
+ */
+public final class PgvectorStoreProvider implements StoreProvider {
+    /** The provider id, {@code pgvector}. */
+    public static final String ID = "pgvector";
+
+    /** Creates the provider. */
+    public PgvectorStoreProvider() {}
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String artifact() {
+        return "dev.agentstore:agentstore-vector-pgvector";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.VECTORS);
+    }
+
+    @Override
+    public boolean isConfigured(StoreConfig config) {
+        return config.postgresUrl() != null;
+    }
+
+    @Override
+    public StoreBackend open(StoreContext context) {
+        return new PgvectorBackend(context);
+    }
+}

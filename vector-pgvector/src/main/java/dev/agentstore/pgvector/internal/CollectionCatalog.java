@@ -1,0 +1,104 @@
+package dev.agentstore.pgvector.internal;
+
+import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_COLLECTIONS;
+
+import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.vector.CollectionSpec;
+import dev.agentstore.vector.DistanceMetric;
+import dev.agentstore.vector.ElementType;
+import dev.agentstore.vector.IndexSettings;
+import dev.agentstore.vector.IndexType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Which collections each tenant has, read through the runtime role. Every vector operation needs its
+ * collection's id and spec, so lookups are cached for a short time (this JVM's own creates and drops update the
+ * cache at once; another JVM's drop and re-create of the same name is seen within the time to live).
+ */
+final class CollectionCatalog {
+    static final List<Field<?>> COLUMNS = List.of(
+            VECTOR_COLLECTIONS.ID,
+            VECTOR_COLLECTIONS.NAME,
+            VECTOR_COLLECTIONS.DIMENSION,
+            VECTOR_COLLECTIONS.METRIC,
+            VECTOR_COLLECTIONS.INDEX_TYPE,
+            VECTOR_COLLECTIONS.HNSW_M,
+            VECTOR_COLLECTIONS.HNSW_EF_CONSTRUCTION,
+            VECTOR_COLLECTIONS.IVFFLAT_LISTS,
+            VECTOR_COLLECTIONS.ELEMENT_TYPE,
+            VECTOR_COLLECTIONS.EMBEDDING_MODEL);
+
+    private final long ttlNanos;
+    private final ConcurrentHashMap<Key, Cached> cache = new ConcurrentHashMap<>();
+
+    CollectionCatalog(Duration ttl) {
+        this.ttlNanos = ttl.toNanos();
+    }
+
+    /** The tenant's collection named {@code name}. */
+    Optional<StoredCollection> find(TenantSql sql, String name) {
+        Key key = new Key(sql.tenant(), name);
+        Cached cached = cache.get(key);
+        if (cached != null && System.nanoTime() - cached.readAt() < ttlNanos) {
+            return Optional.of(cached.collection());
+        }
+        Optional<StoredCollection> found = sql
+                .fetch(DSL.select(COLUMNS)
+                        .from(VECTOR_COLLECTIONS)
+                        .where(VECTOR_COLLECTIONS.TENANT_ID.eq(sql.tenant()), VECTOR_COLLECTIONS.NAME.eq(name)))
+                .stream()
+                .findFirst()
+                .map(CollectionCatalog::read);
+        found.ifPresentOrElse(c -> remember(sql.tenant(), c), () -> cache.remove(key));
+        return found;
+    }
+
+    /** The tenant's collections by name. */
+    List<StoredCollection> list(TenantSql sql) {
+        return sql
+                .fetch(DSL.select(COLUMNS)
+                        .from(VECTOR_COLLECTIONS)
+                        .where(VECTOR_COLLECTIONS.TENANT_ID.eq(sql.tenant()))
+                        .orderBy(VECTOR_COLLECTIONS.NAME))
+                .stream()
+                .map(CollectionCatalog::read)
+                .toList();
+    }
+
+    /** Notes a collection this JVM just created. */
+    void remember(String tenant, StoredCollection collection) {
+        cache.put(new Key(tenant, collection.spec().name()), new Cached(collection, System.nanoTime()));
+    }
+
+    /** Forgets a collection this JVM just dropped. */
+    void forget(String tenant, String name) {
+        cache.remove(new Key(tenant, name));
+    }
+
+    private static StoredCollection read(Record row) {
+        IndexType type = IndexType.valueOf(row.get(VECTOR_COLLECTIONS.INDEX_TYPE));
+        IndexSettings index = new IndexSettings(
+                type,
+                row.get(VECTOR_COLLECTIONS.HNSW_M),
+                row.get(VECTOR_COLLECTIONS.HNSW_EF_CONSTRUCTION),
+                row.get(VECTOR_COLLECTIONS.IVFFLAT_LISTS));
+        CollectionSpec spec = new CollectionSpec(
+                row.get(VECTOR_COLLECTIONS.NAME),
+                row.get(VECTOR_COLLECTIONS.DIMENSION),
+                DistanceMetric.valueOf(row.get(VECTOR_COLLECTIONS.METRIC)),
+                index,
+                ElementType.valueOf(row.get(VECTOR_COLLECTIONS.ELEMENT_TYPE)),
+                row.get(VECTOR_COLLECTIONS.EMBEDDING_MODEL));
+        return new StoredCollection(row.get(VECTOR_COLLECTIONS.ID), spec);
+    }
+
+    private record Key(String tenant, String name) {}
+
+    private record Cached(StoredCollection collection, long readAt) {}
+}

@@ -1,0 +1,173 @@
+package dev.agentstore.pgvector.internal;
+
+import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
+import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_COLLECTIONS;
+
+import dev.agentstore.ConflictException;
+import dev.agentstore.StoreConfig;
+import dev.agentstore.StoreUnavailableException;
+import dev.agentstore.postgres.internal.PostgresDsl;
+import dev.agentstore.postgres.internal.PostgresErrors;
+import dev.agentstore.postgres.internal.PostgresPool;
+import dev.agentstore.postgres.internal.SchemaOwner;
+import dev.agentstore.vector.CollectionSpec;
+import dev.agentstore.vector.IndexSettings;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.Name;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+
+/**
+ * The schema changes a collection brings: its chunks partition (with row-level security like every agentstore
+ * table) and its approximate index. They need the schema owner, so they run on a connection of their own as
+ * {@link SchemaOwner}; creating and dropping a collection is one transaction there, catalog row included, so a
+ * failure leaves nothing behind. Identifiers derive from the collection's id and parameters are integers from a
+ * validated spec: no user text reaches the DDL.
+ */
+final class CollectionDdl {
+    private final DataSource owner;
+    private final String schema;
+    private final String maintenanceWorkMem;
+    private final StoreConfig config;
+
+    CollectionDdl(StoreConfig config) {
+        this.config = config;
+        this.owner = SchemaOwner.dataSource(config);
+        this.schema = config.schema();
+        this.maintenanceWorkMem = config.get("pgvector.maintenance-work-mem", "256MB");
+    }
+
+    /** Creates the catalog row, the partition and the index at once. */
+    StoredCollection create(String tenant, CollectionSpec spec, UUID id, Instant now) {
+        StoredCollection collection = new StoredCollection(id, spec);
+        try {
+            inTransaction(tenant, dsl -> {
+                dsl.insertInto(VECTOR_COLLECTIONS)
+                        .set(VECTOR_COLLECTIONS.TENANT_ID, tenant)
+                        .set(VECTOR_COLLECTIONS.ID, id)
+                        .set(VECTOR_COLLECTIONS.NAME, spec.name())
+                        .set(VECTOR_COLLECTIONS.DIMENSION, spec.dimension())
+                        .set(VECTOR_COLLECTIONS.METRIC, spec.metric().name())
+                        .set(VECTOR_COLLECTIONS.ELEMENT_TYPE, spec.elementType().name())
+                        .set(VECTOR_COLLECTIONS.INDEX_TYPE, spec.index().type().name())
+                        .set(VECTOR_COLLECTIONS.HNSW_M, spec.index().m())
+                        .set(
+                                VECTOR_COLLECTIONS.HNSW_EF_CONSTRUCTION,
+                                spec.index().efConstruction())
+                        .set(VECTOR_COLLECTIONS.IVFFLAT_LISTS, spec.index().lists())
+                        .set(VECTOR_COLLECTIONS.EMBEDDING_MODEL, spec.embeddingModel())
+                        .set(VECTOR_COLLECTIONS.CREATED_AT, now)
+                        .execute();
+                createPartition(dsl, collection);
+                createIndex(dsl, collection);
+            });
+        } catch (ConflictException e) {
+            throw new ConflictException("a vector collection named '" + spec.name() + "' already exists", e);
+        }
+        return collection;
+    }
+
+    /** Drops the partition (its rows go with it, no row-by-row delete) and the catalog row at once. */
+    void drop(String tenant, StoredCollection collection) {
+        inTransaction(tenant, dsl -> {
+            dsl.execute("drop table if exists {0}", partition(collection));
+            dsl.deleteFrom(VECTOR_COLLECTIONS)
+                    .where(VECTOR_COLLECTIONS.TENANT_ID.eq(tenant), VECTOR_COLLECTIONS.ID.eq(collection.id()))
+                    .execute();
+        });
+    }
+
+    /** Rebuilds the collection's index from its rows with {@code REINDEX CONCURRENTLY}: writes go on meanwhile. */
+    void rebuild(StoredCollection collection) {
+        if (collection.spec().index().type() == dev.agentstore.vector.IndexType.NONE) {
+            return;
+        }
+        try (Connection connection = owner.getConnection()) {
+            DSLContext dsl = PostgresDsl.create(connection, schema);
+            dsl.execute("select set_config('maintenance_work_mem', {0}, false)", DSL.val(maintenanceWorkMem));
+            dsl.execute("reindex index concurrently {0}", DSL.name(schema, collection.index()));
+        } catch (SQLException e) {
+            throw unavailable(e);
+        } catch (DataAccessException e) {
+            throw PostgresErrors.translate(e);
+        }
+    }
+
+    private void createPartition(DSLContext dsl, StoredCollection collection) {
+        Name partition = partition(collection);
+        dsl.execute(
+                "create table {0} partition of {1} for values in ({2})",
+                partition, VECTOR_CHUNKS, DSL.inline(collection.id()));
+        dsl.execute("alter table {0} enable row level security", partition);
+        dsl.execute("alter table {0} force row level security", partition);
+        dsl.execute(
+                "create policy tenant_isolation on {0}"
+                        + " using (tenant_id = current_setting('agentstore.tenant_id', true))"
+                        + " with check (tenant_id = current_setting('agentstore.tenant_id', true))",
+                partition);
+    }
+
+    private void createIndex(DSLContext dsl, StoredCollection collection) {
+        IndexSettings index = collection.spec().index();
+        Distances distances = new Distances(collection.spec());
+        switch (index.type()) {
+            case HNSW ->
+                dsl.execute(
+                        "create index {0} on {1} using hnsw ({2} {3}) with (m = {4}, ef_construction = {5})",
+                        DSL.name(collection.index()),
+                        partition(collection),
+                        distances.indexed(),
+                        distances.operatorClass(),
+                        DSL.inline(index.m()),
+                        DSL.inline(index.efConstruction()));
+            case IVFFLAT ->
+                dsl.execute(
+                        "create index {0} on {1} using ivfflat ({2} {3}) with (lists = {4})",
+                        DSL.name(collection.index()),
+                        partition(collection),
+                        distances.indexed(),
+                        distances.operatorClass(),
+                        DSL.inline(index.lists()));
+            case NONE -> {
+                // exact search scans the partition
+            }
+        }
+    }
+
+    private Name partition(StoredCollection collection) {
+        return DSL.name(schema, collection.partition());
+    }
+
+    /** Runs {@code work} in one transaction as the schema owner, scoped to {@code tenant}. */
+    private void inTransaction(String tenant, java.util.function.Consumer<DSLContext> work) {
+        try (Connection connection = owner.getConnection()) {
+            connection.setAutoCommit(false);
+            DSLContext dsl = PostgresDsl.create(connection, schema);
+            try {
+                dsl.execute("select set_config('agentstore.tenant_id', {0}, true)", DSL.val(tenant));
+                dsl.execute(
+                        "select set_config('lock_timeout', {0}, true)",
+                        DSL.val(Math.max(1, config.timeout().toMillis()) + "ms"));
+                work.accept(dsl);
+                connection.commit();
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw unavailable(e);
+        } catch (DataAccessException e) {
+            throw PostgresErrors.translate(e);
+        }
+    }
+
+    private StoreUnavailableException unavailable(SQLException e) {
+        return new StoreUnavailableException(
+                "cannot change vector collections as the schema owner at " + PostgresPool.safeUrl(config), e);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.agentstore.pgvector.internal;
+
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The Flyway setup of vector-pgvector: its own classpath location and history table in agentstore's schema, so
+ * it migrates independently of store-postgres, in either order.
+ */
+public final class PgvectorMigrations {
+    /** Where this module's migrations live on the class path. */
+    public static final String LOCATION = "classpath:dev/agentstore/pgvector/migration";
+
+    /** This module's Flyway history table. */
+    public static final String HISTORY_TABLE = "agentstore_pgvector_history";
+
+    private PgvectorMigrations() {}
+
+    /** Flyway for this module's migrations into {@code schema}. */
+    public static Flyway flyway(DataSource dataSource, String schema) {
+        return Flyway.configure(PgvectorMigrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(LOCATION)
+                .schemas(schema)
+                .defaultSchema(schema)
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load();
+    }
+}

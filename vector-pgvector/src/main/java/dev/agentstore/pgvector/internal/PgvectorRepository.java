@@ -1,0 +1,175 @@
+package dev.agentstore.pgvector.internal;
+
+import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
+
+import dev.agentstore.NotFoundException;
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.Pages;
+import dev.agentstore.internal.ReciprocalRankFusion;
+import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.spi.Ids;
+import dev.agentstore.vector.Chunk;
+import dev.agentstore.vector.CollectionSpec;
+import dev.agentstore.vector.Filter;
+import dev.agentstore.vector.HybridSearchRequest;
+import dev.agentstore.vector.SearchMatch;
+import dev.agentstore.vector.SearchRequest;
+import dev.agentstore.vector.VectorRepository;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
+
+/** One tenant's vector collections in PostgreSQL with pgvector. Arguments arrive validated by core. */
+final class PgvectorRepository implements VectorRepository {
+    private final TenantSql sql;
+    private final CollectionCatalog catalog;
+    private final CollectionDdl ddl;
+    private final Clock clock;
+
+    PgvectorRepository(TenantSql sql, CollectionCatalog catalog, CollectionDdl ddl, Clock clock) {
+        this.sql = sql;
+        this.catalog = catalog;
+        this.ddl = ddl;
+        this.clock = clock;
+    }
+
+    @Override
+    public CollectionSpec createCollection(CollectionSpec spec) {
+        var collection = ddl.create(sql.tenant(), spec, Ids.newId(clock), clock.instant());
+        catalog.remember(sql.tenant(), collection);
+        return spec;
+    }
+
+    @Override
+    public Optional<CollectionSpec> findCollection(String name) {
+        return catalog.find(sql, name).map(StoredCollection::spec);
+    }
+
+    @Override
+    public List<CollectionSpec> listCollections() {
+        return catalog.list(sql).stream().map(StoredCollection::spec).toList();
+    }
+
+    @Override
+    public boolean dropCollection(String name) {
+        catalog.forget(sql.tenant(), name);
+        Optional<StoredCollection> collection = catalog.find(sql, name);
+        collection.ifPresent(c -> ddl.drop(sql.tenant(), c));
+        catalog.forget(sql.tenant(), name);
+        return collection.isPresent();
+    }
+
+    @Override
+    public void rebuildIndex(String collection) {
+        ddl.rebuild(require(collection));
+    }
+
+    @Override
+    public void upsert(String collection, List<Chunk> chunks) {
+        var target = require(collection);
+        sql.transaction((connection, dsl) -> {
+            ChunkWriter.upsert(connection, dsl, sql.tenant(), target, chunks, clock.instant());
+            return null;
+        });
+    }
+
+    @Override
+    public void replaceDocument(String collection, String documentId, List<Chunk> chunks) {
+        var target = require(collection);
+        sql.transaction((connection, dsl) -> {
+            dsl.deleteFrom(VECTOR_CHUNKS)
+                    .where(inCollection(target), VECTOR_CHUNKS.DOCUMENT_ID.eq(documentId))
+                    .execute();
+            if (!chunks.isEmpty()) {
+                ChunkWriter.upsert(connection, dsl, sql.tenant(), target, chunks, clock.instant());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Chunk> get(String collection, Collection<String> ids) {
+        var target = require(collection);
+        return sql.query(
+                DSL.select(ChunkColumns.COLUMNS)
+                        .from(VECTOR_CHUNKS)
+                        .where(inCollection(target), VECTOR_CHUNKS.ID.eq(DSL.any(ids.toArray(String[]::new)))),
+                ChunkColumns.READER);
+    }
+
+    @Override
+    public Page<Chunk> list(String collection, Filter filter, PageRequest page) {
+        var target = require(collection);
+        Condition after =
+                page.cursor() == null ? DSL.trueCondition() : VECTOR_CHUNKS.ID.gt(Cursors.decode(page.cursor()));
+        List<Chunk> rows = sql.query(
+                DSL.select(ChunkColumns.COLUMNS)
+                        .from(VECTOR_CHUNKS)
+                        .where(inCollection(target), after, FilterSql.of(filter))
+                        .orderBy(VECTOR_CHUNKS.ID)
+                        .limit(DSL.inline(page.limit() + 1)),
+                ChunkColumns.READER);
+        return Pages.of(rows, page.limit(), Chunk::id);
+    }
+
+    @Override
+    public long count(String collection) {
+        var target = require(collection);
+        return sql.query(DSL.selectCount().from(VECTOR_CHUNKS).where(inCollection(target)), row -> row.getLong(1))
+                .getFirst();
+    }
+
+    @Override
+    public long deleteByIds(String collection, Collection<String> ids) {
+        var target = require(collection);
+        return delete(target, VECTOR_CHUNKS.ID.eq(DSL.any(ids.toArray(String[]::new))));
+    }
+
+    @Override
+    public long deleteByDocument(String collection, String documentId) {
+        return delete(require(collection), VECTOR_CHUNKS.DOCUMENT_ID.eq(documentId));
+    }
+
+    @Override
+    public long deleteByFilter(String collection, Filter filter) {
+        return delete(require(collection), FilterSql.of(filter));
+    }
+
+    @Override
+    public List<SearchMatch> search(String collection, SearchRequest request) {
+        var target = require(collection);
+        return sql.transaction(
+                (connection, dsl) -> VectorSearch.search(connection, dsl, target, sql.tenant(), request));
+    }
+
+    @Override
+    public List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request) {
+        var target = require(collection);
+        SearchRequest vector = request.search();
+        List<SearchMatch> byVector = sql.transaction((connection, dsl) ->
+                VectorSearch.search(connection, dsl, target, sql.tenant(), vector.withTopK(request.candidates())));
+        List<SearchMatch> byText = TextRanking.rank(sql, target, request.text(), vector.filter(), request.candidates());
+        return ReciprocalRankFusion.fuse(List.of(byVector, byText), request.rankConstant(), vector.topK());
+    }
+
+    private long delete(StoredCollection target, Condition condition) {
+        return sql.fetch(DSL.deleteFrom(VECTOR_CHUNKS)
+                        .where(inCollection(target), condition)
+                        .returning(VECTOR_CHUNKS.ID))
+                .size();
+    }
+
+    private Condition inCollection(StoredCollection target) {
+        return VECTOR_CHUNKS.TENANT_ID.eq(sql.tenant()).and(VECTOR_CHUNKS.COLLECTION_ID.eq(DSL.inline(target.id())));
+    }
+
+    private StoredCollection require(String name) {
+        return catalog.find(sql, name)
+                .orElseThrow(() -> new NotFoundException("no vector collection named '" + name + "'"));
+    }
+}

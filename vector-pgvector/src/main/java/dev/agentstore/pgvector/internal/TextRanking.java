@@ -1,0 +1,39 @@
+package dev.agentstore.pgvector.internal;
+
+import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
+
+import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.vector.Filter;
+import dev.agentstore.vector.SearchMatch;
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * The full-text half of hybrid search: chunks whose stored {@code content_search} vector holds every word of the
+ * query (the GIN index {@code vector_chunks_content_search} finds them), ranked by {@code ts_rank_cd}.
+ */
+final class TextRanking {
+    private TextRanking() {}
+
+    /** The best {@code limit} chunks for {@code text} that pass {@code filter}, best first. */
+    static List<SearchMatch> rank(TenantSql sql, StoredCollection collection, String text, Filter filter, int limit) {
+        Field<Object> query = DSL.field("plainto_tsquery('simple', {0})", Object.class, DSL.val(text));
+        Field<Double> rank = DSL.field("ts_rank_cd({0}, {1})", Double.class, VECTOR_CHUNKS.CONTENT_SEARCH, query)
+                .as("rank");
+        List<Field<?>> fields = new ArrayList<>(ChunkColumns.COLUMNS);
+        fields.add(rank);
+        return sql.query(
+                DSL.select(fields)
+                        .from(VECTOR_CHUNKS)
+                        .where(
+                                VECTOR_CHUNKS.TENANT_ID.eq(sql.tenant()),
+                                VECTOR_CHUNKS.COLLECTION_ID.eq(DSL.inline(collection.id())),
+                                DSL.condition("{0} @@ {1}", VECTOR_CHUNKS.CONTENT_SEARCH, query),
+                                FilterSql.of(filter))
+                        .orderBy(DSL.field(DSL.name("rank")).desc(), VECTOR_CHUNKS.ID)
+                        .limit(DSL.inline(limit)),
+                row -> new SearchMatch(ChunkColumns.READER.read(row), row.getDouble(6)));
+    }
+}
