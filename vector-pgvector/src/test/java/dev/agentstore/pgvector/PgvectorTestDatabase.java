@@ -5,13 +5,13 @@ import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.testkit.fixture.TestServers;
 
 /** The migrated database this module's suites share, one per test JVM. */
-final class PgvectorTestDatabase {
+public final class PgvectorTestDatabase {
     private static PostgresDatabase shared;
 
     private PgvectorTestDatabase() {}
 
     /** The shared database, created and migrated (store-postgres and vector-pgvector) on first use. */
-    static synchronized PostgresDatabase shared() {
+    public static synchronized PostgresDatabase shared() {
         if (shared == null) {
             PostgresDatabase database = PostgresDatabase.create(TestServers.postgres());
             AgentStore.open(database.storeConfig().toBuilder()

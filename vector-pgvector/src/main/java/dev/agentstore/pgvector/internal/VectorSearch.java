@@ -28,10 +28,10 @@ import org.jooq.impl.DSL;
  * set_config(..., true)}: {@code hnsw.ef_search} (at least top-k, since HNSW returns at most that many rows) or
  * {@code ivfflat.probes}; pgvector 0.8's iterative scan in relaxed order, so a filter that rejects most of the
  * nearest rows makes the index scan go on instead of returning short; and {@code plan_cache_mode =
- * force_custom_plan}, so a server-prepared statement never switches to a generic plan that loses the partition
- * pruning and the index. Relaxed order may return rows slightly out of order, so rows are re-sorted by their exact
- * distance. If the index still returns fewer than top-k rows, the search is repeated exactly (index scans off,
- * the filter served by the metadata index or a scan of the partition), which returns top-k whenever that many
+ * force_custom_plan}, so a server-prepared statement never switches to a generic plan; and it turns sequential and
+ * bitmap scans off, so the plan is the index walk on purpose rather than by estimate. Relaxed order may return rows slightly out of order, so rows are re-sorted by their exact
+ * distance. If the index still returns fewer than top-k rows (a very selective filter), the search is repeated
+ * exactly (index scans off, the filter served by the metadata index or a scan of the partition), which returns top-k whenever that many
  * rows match: the promise {@link dev.agentstore.vector.VectorRepository#search} makes.
  */
 final class VectorSearch {
@@ -46,16 +46,14 @@ final class VectorSearch {
         Distances distances = new Distances(collection.spec());
         ResultQuery<?> query = query(dsl, collection, tenant, request, distances);
         IndexType index = collection.spec().index().type();
+        List<Scored> rows = List.of();
         if (index != IndexType.NONE) {
             tune(connection, collection.spec().index(), request);
+            rows = run(query);
         }
-        List<Scored> rows = run(connection, dsl, query);
-        if (rows.size() < request.topK() && index != IndexType.NONE) {
-            try (PreparedStatement exact =
-                    connection.prepareStatement("select set_config('enable_indexscan', 'off', true)")) {
-                exact.execute();
-            }
-            rows = run(connection, dsl, query);
+        if (rows.size() < request.topK()) {
+            exact(connection, request.filter() != null);
+            rows = run(query);
         }
         return rows.stream()
                 .sorted(Comparator.comparingDouble(Scored::distance)
@@ -93,10 +91,15 @@ final class VectorSearch {
         }
     }
 
-    /** Sets the candidate knob, turns on the relaxed iterative scan and keeps plans custom. */
+    /**
+     * Sets the candidate knob, turns on the relaxed iterative scan, keeps plans custom, and takes sequential and
+     * bitmap scans off the table so the planner walks the approximate index whatever it estimates for the
+     * filter (its jsonb selectivity estimates are rough); the exact retry turns index scans off instead.
+     */
     private static void set(Connection connection, String knob, int value, String iterativeScan) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("select set_config(?, ?, true),"
-                + " set_config(?, 'relaxed_order', true), set_config('plan_cache_mode', 'force_custom_plan', true)")) {
+                + " set_config(?, 'relaxed_order', true), set_config('plan_cache_mode', 'force_custom_plan', true),"
+                + " set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)")) {
             statement.setString(1, knob);
             statement.setString(2, Integer.toString(value));
             statement.setString(3, iterativeScan);
@@ -104,7 +107,20 @@ final class VectorSearch {
         }
     }
 
-    private static List<Scored> run(Connection connection, DSLContext dsl, ResultQuery<?> query) {
+    /**
+     * Settings for the exact search: no index scans (so no approximate index); with a filter, no sequential scan
+     * either, so a containment filter is served by the metadata index (the exact search runs when the filter is
+     * too selective for the approximate walk, which is when that index pays off).
+     */
+    static void exact(Connection connection, boolean filtered) throws SQLException {
+        try (PreparedStatement exact = connection.prepareStatement("select set_config('enable_indexscan', 'off', true),"
+                + " set_config('enable_seqscan', ?, true), set_config('enable_bitmapscan', 'on', true)")) {
+            exact.setString(1, filtered ? "off" : "on");
+            exact.execute();
+        }
+    }
+
+    private static List<Scored> run(ResultQuery<?> query) {
         List<Scored> rows = new ArrayList<>();
         try (ResultSet result = query.fetchResultSet()) {
             while (result.next()) {

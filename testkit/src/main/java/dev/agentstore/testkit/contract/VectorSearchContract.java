@@ -1,0 +1,204 @@
+package dev.agentstore.testkit.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.agentstore.InvalidInputException;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.PageRequest;
+import dev.agentstore.vector.Chunk;
+import dev.agentstore.vector.CollectionSpec;
+import dev.agentstore.vector.DistanceMetric;
+import dev.agentstore.vector.ElementType;
+import dev.agentstore.vector.Filter;
+import dev.agentstore.vector.HybridSearchRequest;
+import dev.agentstore.vector.IndexSettings;
+import dev.agentstore.vector.SearchMatch;
+import dev.agentstore.vector.SearchRequest;
+import dev.agentstore.vector.SearchTuning;
+import dev.agentstore.vector.VectorRepository;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Approximate indexes give the exact answer when tuned to look everywhere, half precision, large batches,
+ * index rebuilds, and filters at their edges. Complements {@link VectorRepositoryContract}.
+ */
+public abstract class VectorSearchContract extends StoreContract {
+    private static final int DIMENSION = 16;
+
+    private VectorRepository repo() {
+        return store.vectors();
+    }
+
+    @Test
+    void should_give_the_exact_top_k_from_hnsw_and_ivfflat_when_tuned_to_search_widely() {
+        List<Chunk> chunks = randomChunks(600, 7);
+        repo().createCollection(CollectionSpec.of("hnsw", DIMENSION).withIndex(IndexSettings.hnsw(16, 64)));
+        repo().createCollection(CollectionSpec.of("ivf", DIMENSION)
+                .withMetric(DistanceMetric.L2)
+                .withIndex(IndexSettings.ivfflat(8)));
+        repo().upsert("hnsw", chunks);
+        repo().upsert("ivf", chunks);
+        repo().rebuildIndex("ivf"); // IVFFlat learns its lists from the rows
+        Random random = new Random(11);
+        for (int q = 0; q < 12; q++) { // more than 5 calls: server-side prepared statements must not change plans
+            float[] query = randomVector(random);
+            Filter filter = q % 2 == 0 ? null : Filter.eq("bucket", q % 10);
+            SearchRequest request = SearchRequest.of(query, 10).withFilter(filter);
+            assertThat(ids(repo().search("hnsw", request.withTuning(SearchTuning.efSearch(1_000)))))
+                    .isEqualTo(exactTop(chunks, query, 10, filter, DistanceMetric.COSINE));
+            assertThat(ids(repo().search("ivf", request.withTuning(SearchTuning.probes(8)))))
+                    .isEqualTo(exactTop(chunks, query, 10, filter, DistanceMetric.L2));
+        }
+    }
+
+    @Test
+    void should_return_k_matches_for_a_rare_filter_with_default_tuning() {
+        List<Chunk> chunks = randomChunks(1_000, 3);
+        repo().createCollection(CollectionSpec.of("rare", DIMENSION));
+        repo().upsert("rare", chunks);
+        Filter rare = Filter.eq("bucket", 7); // 10% of the rows: most of the nearest ones are filtered out
+        List<SearchMatch> found = repo().search(
+                        "rare", SearchRequest.of(chunks.get(0).embedding(), 40).withFilter(rare));
+        assertThat(found).hasSize(40).allMatch(m -> rare.test(m.chunk().metadata()));
+        assertThat(found)
+                .isSortedAccordingTo(
+                        Comparator.comparingDouble(SearchMatch::score).reversed());
+    }
+
+    @Test
+    void should_index_and_search_wide_vectors_at_half_precision() {
+        CollectionSpec wide = CollectionSpec.of("wide", 2_500);
+        assertThat(wide.elementType()).isEqualTo(ElementType.HALFVEC);
+        assertThatThrownBy(() -> wide.withElementType(ElementType.VECTOR)).isInstanceOf(InvalidInputException.class);
+        repo().createCollection(wide);
+        Random random = new Random(5);
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            float[] vector = new float[2_500];
+            for (int d = 0; d < vector.length; d++) {
+                vector[d] = (float) random.nextGaussian();
+            }
+            chunks.add(Chunk.of("w" + i, "wide " + i, vector));
+        }
+        repo().upsert("wide", chunks);
+        List<SearchMatch> found =
+                repo().search("wide", SearchRequest.of(chunks.get(3).embedding(), 2));
+        assertThat(found.get(0).chunk().id()).isEqualTo("w3");
+        assertThat(found.get(0).score()).isCloseTo(1.0, within(1e-3));
+        assertThat(found.get(0).chunk().embedding())
+                .containsExactly(chunks.get(3).embedding());
+    }
+
+    @Test
+    void should_upsert_and_replace_large_batches_atomically() {
+        repo().createCollection(CollectionSpec.of("bulk", DIMENSION));
+        List<Chunk> chunks = randomChunks(2_000, 1);
+        repo().upsert("bulk", chunks);
+        List<Chunk> renamed = chunks.stream()
+                .map(c -> new Chunk(c.id(), "doc", "updated " + c.id(), c.embedding(), Map.of("v", 2)))
+                .toList();
+        repo().upsert("bulk", renamed);
+        assertThat(repo().count("bulk")).isEqualTo(2_000);
+        assertThat(repo().get("bulk", List.of("c1999")).getFirst().content()).isEqualTo("updated c1999");
+        List<Chunk> bad = new ArrayList<>(renamed);
+        bad.add(Chunk.of("short", "x", new float[] {1, 2}));
+        assertThatThrownBy(() -> repo().upsert("bulk", bad)).isInstanceOf(InvalidInputException.class);
+        assertThat(repo().list("bulk", Filter.eq("v", 2), PageRequest.first(1_000))
+                        .items())
+                .hasSize(1_000);
+        repo().replaceDocument("bulk", "doc", chunks.subList(0, 100));
+        assertThat(repo().count("bulk")).isEqualTo(100);
+    }
+
+    @Test
+    void should_keep_not_exact_over_missing_keys_and_other_kinds() {
+        repo().createCollection(CollectionSpec.of("edge", 2));
+        repo().upsert(
+                        "edge",
+                        List.of(
+                                chunk("num", Map.of("year", 2020)),
+                                chunk("str", Map.of("year", "2020")),
+                                chunk("none", Map.of()),
+                                chunk("meta", Map.of("it's \"k\"", "%_\\'; drop table x; --"))));
+        assertThat(listed(Filter.not(Filter.gt("year", 2019)))).containsExactly("meta", "none", "str");
+        assertThat(listed(Filter.lt("year", "2021"))).containsExactly("str");
+        assertThat(listed(Filter.eq("it's \"k\"", "%_\\'; drop table x; --"))).containsExactly("meta");
+        assertThat(listed(Filter.eq("it's \"k\"", "%"))).isEmpty();
+        assertThat(listed(Filter.ne("year", 2020.0))).containsExactly("meta", "none", "str");
+    }
+
+    @Test
+    void should_filter_both_rankings_of_a_hybrid_search() {
+        repo().createCollection(CollectionSpec.of("hy", 2));
+        repo().upsert(
+                        "hy",
+                        List.of(
+                                new Chunk("en", null, "trains to Bergen", new float[] {1, 0}, Map.of("lang", "en")),
+                                new Chunk("de", null, "trains nach Bergen", new float[] {1, 0}, Map.of("lang", "de"))));
+        List<SearchMatch> fused = repo().hybridSearch(
+                        "hy",
+                        HybridSearchRequest.of(
+                                SearchRequest.of(new float[] {1, 0}, 5).withFilter(Filter.eq("lang", "de")), "trains"));
+        assertThat(ids(fused)).containsExactly("de");
+    }
+
+    @Test
+    void should_forget_the_chunks_of_a_dropped_collection() {
+        repo().createCollection(CollectionSpec.of("gone", DIMENSION));
+        repo().upsert("gone", randomChunks(100, 2));
+        assertThat(repo().dropCollection("gone")).isTrue();
+        assertThatThrownBy(() -> repo().rebuildIndex("gone")).isInstanceOf(NotFoundException.class);
+        repo().createCollection(CollectionSpec.of("gone", DIMENSION));
+        assertThat(repo().count("gone")).isZero();
+    }
+
+    private List<String> listed(Filter filter) {
+        return repo().list("edge", filter, PageRequest.first(100)).items().stream()
+                .map(Chunk::id)
+                .toList();
+    }
+
+    private static Chunk chunk(String id, Map<String, ?> metadata) {
+        return Chunk.of(id, "text " + id, new float[] {1, 1}).withMetadata(metadata);
+    }
+
+    private static List<String> ids(List<SearchMatch> matches) {
+        return matches.stream().map(m -> m.chunk().id()).toList();
+    }
+
+    /** The exact answer, computed here from the metric's definition. */
+    private static List<String> exactTop(
+            List<Chunk> chunks, float[] query, int k, Filter filter, DistanceMetric metric) {
+        return chunks.stream()
+                .filter(c -> filter == null || filter.test(c.metadata()))
+                .sorted(Comparator.comparingDouble((Chunk c) -> -metric.score(query, c.embedding()))
+                        .thenComparing(Chunk::id))
+                .limit(k)
+                .map(Chunk::id)
+                .toList();
+    }
+
+    private static List<Chunk> randomChunks(int count, long seed) {
+        Random random = new Random(seed);
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            chunks.add(Chunk.of("c" + i, "chunk " + i, randomVector(random)).withMetadata(Map.of("bucket", i % 10)));
+        }
+        return chunks;
+    }
+
+    private static float[] randomVector(Random random) {
+        float[] vector = new float[DIMENSION];
+        for (int d = 0; d < DIMENSION; d++) {
+            vector[d] = (float) random.nextGaussian();
+        }
+        return vector;
+    }
+}

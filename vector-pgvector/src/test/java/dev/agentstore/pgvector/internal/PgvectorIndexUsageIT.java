@@ -1,0 +1,150 @@
+package dev.agentstore.pgvector.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.pgvector.PgvectorTestDatabase;
+import dev.agentstore.postgres.internal.PostgresDsl;
+import dev.agentstore.testkit.fixture.PostgresDatabase;
+import dev.agentstore.vector.Chunk;
+import dev.agentstore.vector.CollectionSpec;
+import dev.agentstore.vector.Filter;
+import dev.agentstore.vector.SearchRequest;
+import dev.agentstore.vector.VectorRepository;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.conf.ParamType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * EXPLAIN, as the runtime role under row-level security, proves that searches walk the collection's HNSW index
+ * (also with a filter and after more than five executions, when pgjdbc has prepared the statement on the server)
+ * and that a selective equality filter uses the metadata GIN index (in a collection without an approximate index,
+ * as the exact retry of a filtered search runs).
+ */
+class PgvectorIndexUsageIT {
+    private static final int DIMENSION = 32;
+    private static final String TENANT = "explain-" + UUID.randomUUID();
+
+    private static PostgresDatabase database;
+    private static AgentStore store;
+    private static StoredCollection collection;
+
+    @BeforeAll
+    static void loadCollection() throws SQLException {
+        database = PgvectorTestDatabase.shared();
+        store = AgentStore.open(database.storeConfig());
+        VectorRepository vectors = store.forTenant(TENANT).vectors();
+        CollectionSpec spec = CollectionSpec.of("explained", DIMENSION);
+        vectors.createCollection(spec);
+        Random random = new Random(1);
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            float[] vector = new float[DIMENSION];
+            for (int d = 0; d < DIMENSION; d++) {
+                vector[d] = (float) random.nextGaussian();
+            }
+            Map<String, Object> metadata =
+                    i % 500 == 0 ? Map.of("tag", "rare", "bucket", i % 10) : Map.of("bucket", i % 10);
+            chunks.add(Chunk.of("c" + i, "chunk " + i, vector).withMetadata(metadata));
+        }
+        vectors.upsert("explained", chunks);
+        collection = stored("explained", spec);
+        database.executeAsAdmin(
+                "vacuum analyze agentstore.vector_chunks"); // as autovacuum would: GIN pending list merged
+    }
+
+    private static StoredCollection stored(String name, CollectionSpec spec) throws SQLException {
+        try (Connection admin = database.adminConnection();
+                PreparedStatement id = admin.prepareStatement(
+                        "select id from agentstore.vector_collections where tenant_id = ? and name = ?")) {
+            id.setString(1, TENANT);
+            id.setString(2, name);
+            try (ResultSet row = id.executeQuery()) {
+                row.next();
+                return new StoredCollection(row.getObject(1, UUID.class), spec);
+            }
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        store.close();
+    }
+
+    @Test
+    void should_walk_the_hnsw_index_with_and_without_a_filter_on_every_execution() throws SQLException {
+        float[] query = new float[DIMENSION];
+        query[0] = 1;
+        for (Filter filter : new Filter[] {null, Filter.eq("bucket", 3)}) {
+            SearchRequest request = SearchRequest.of(query, 10).withFilter(filter);
+            for (int call = 0; call < 8; call++) {
+                assertThat(explain(request)).contains("Index Scan using " + collection.index());
+            }
+        }
+    }
+
+    @Test
+    void should_use_the_metadata_index_when_a_selective_filter_makes_the_search_exact() throws SQLException {
+        float[] query = new float[DIMENSION];
+        query[1] = 1;
+        SearchRequest request = SearchRequest.of(query, 20).withFilter(Filter.eq("tag", "rare"));
+        try (Connection connection = tenantConnection()) {
+            VectorSearch.tune(connection, collection.spec().index(), request);
+            VectorSearch.exact(connection, true);
+            assertThat(plan(connection, searchSql(connection, request)))
+                    .containsPattern("Bitmap Index Scan on \\S*metadata")
+                    .doesNotContain(collection.index());
+        }
+        assertThat(store.forTenant(TENANT).vectors().search("explained", request))
+                .hasSize(10)
+                .allMatch(m -> m.chunk().metadata().get("tag").equals("rare"));
+    }
+
+    /** The plan of the search the repository runs, with the same settings, through a server-prepared statement. */
+    private static String explain(SearchRequest request) throws SQLException {
+        try (Connection connection = tenantConnection()) {
+            VectorSearch.tune(connection, collection.spec().index(), request);
+            return plan(connection, searchSql(connection, request));
+        }
+    }
+
+    private static String searchSql(Connection connection, SearchRequest request) {
+        DSLContext dsl = PostgresDsl.create(connection, "agentstore");
+        return VectorSearch.query(dsl, collection, TENANT, request, new Distances(collection.spec()))
+                .getSQL(ParamType.INLINED);
+    }
+
+    private static String plan(Connection connection, String sql) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (PreparedStatement explain = connection.prepareStatement("explain " + sql);
+                ResultSet rows = explain.executeQuery()) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    /** A runtime-role connection in a transaction scoped to the tenant. */
+    private static Connection tenantConnection() throws SQLException {
+        Connection connection = database.runtimeConnection();
+        connection.setAutoCommit(false);
+        try (PreparedStatement tenant =
+                connection.prepareStatement("select set_config('agentstore.tenant_id', ?, true)")) {
+            tenant.setString(1, TENANT);
+            tenant.execute();
+        }
+        return connection;
+    }
+}
