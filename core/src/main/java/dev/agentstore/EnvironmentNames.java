@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Maps environment variable suffixes to property names: {@code POSTGRES_POOL_SIZE} to {@code postgres.pool-size}. */
 final class EnvironmentNames {
-    private static final String[] GROUPS = {"POSTGRES_", "REDIS_", "PROVIDER_", "ENCRYPTION_KEY_", "ENCRYPTION_"};
+    private static final String[] GROUPS = {
+        "POSTGRES_", "PGVECTOR_", "REDIS_", "PROVIDER_", "ENCRYPTION_KEY_", "ENCRYPTION_"
+    };
 
     private EnvironmentNames() {}
 

@@ -21,6 +21,10 @@ import java.util.Properties;
  *   <li>{@code postgres.migration-user}, {@code postgres.migration-password} /
  *       {@code AGENTSTORE_POSTGRES_MIGRATION_USER}, {@code ..._PASSWORD}: a role that owns the schema and applies
  *       migrations, then grants {@code postgres.user} its data privileges; without it the runtime user migrates
+ *   <li>{@code pgvector.maintenance-work-mem} / {@code AGENTSTORE_PGVECTOR_MAINTENANCE_WORK_MEM}: memory for
+ *       vector index builds, e.g. {@code 1GB}; default {@code 256MB}
+ *   <li>{@code pgvector.collection-cache-ttl} / {@code AGENTSTORE_PGVECTOR_COLLECTION_CACHE_TTL}: how long a
+ *       collection's spec is cached (ISO-8601 duration); default {@code PT1S}
  *   <li>{@code redis.url} / {@code AGENTSTORE_REDIS_URL}: e.g. {@code redis://localhost:6379}; when set, Redis serves
  *   <li>{@code migrate-on-open} / {@code AGENTSTORE_MIGRATE_ON_OPEN}: default true
  *   <li>{@code timeout} / {@code AGENTSTORE_TIMEOUT}: connect and call timeout (ISO-8601 duration), default PT5S

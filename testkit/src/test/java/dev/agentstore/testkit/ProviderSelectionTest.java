@@ -120,12 +120,15 @@ class ProviderSelectionTest {
                 "acme",
                 "AGENTSTORE_PROVIDER_VECTORS",
                 "pgvector",
+                "AGENTSTORE_PGVECTOR_MAINTENANCE_WORK_MEM",
+                "1GB",
                 "PATH",
                 "/bin"));
         assertThat(config.get("postgres.pool-size")).isEqualTo("4");
         assertThat(config.defaultTenant()).isEqualTo("acme");
         assertThat(config.get("provider.vectors")).isEqualTo("pgvector");
-        assertThat(config.properties()).hasSize(3);
+        assertThat(config.get("pgvector.maintenance-work-mem")).isEqualTo("1GB");
+        assertThat(config.properties()).hasSize(4);
     }
 
     @Test

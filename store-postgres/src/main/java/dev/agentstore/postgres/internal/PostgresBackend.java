@@ -12,7 +12,6 @@ import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import java.time.Clock;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 
 /** The open PostgreSQL backend: one shared pool and jOOQ context, and repositories per tenant. */
 public final class PostgresBackend implements StoreBackend {
@@ -51,12 +50,7 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public String health() {
-        try {
-            dsl.selectOne().fetch();
-            return "up";
-        } catch (DataAccessException e) {
-            return "down: " + PostgresErrors.translate(e).getMessage();
-        }
+        return PostgresErrors.health(dsl);
     }
 
     /** The pool belongs to the store's context, which closes it. */

@@ -7,6 +7,7 @@ import dev.agentstore.NotFoundException;
 import dev.agentstore.StoreUnavailableException;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
+import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /**
@@ -15,6 +16,16 @@ import org.jooq.exception.DataAccessException;
  */
 public final class PostgresErrors {
     private PostgresErrors() {}
+
+    /** {@code up}, or {@code down: <why>}: a trivial query through {@code dsl}'s pool. */
+    public static String health(DSLContext dsl) {
+        try {
+            dsl.selectOne().fetch();
+            return "up";
+        } catch (DataAccessException e) {
+            return "down: " + translate(e).getMessage();
+        }
+    }
 
     /** The agentstore exception for a failed database call. */
     public static AgentStoreException translate(DataAccessException e) {

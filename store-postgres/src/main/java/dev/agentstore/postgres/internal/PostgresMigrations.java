@@ -21,12 +21,21 @@ public final class PostgresMigrations {
 
     /** Flyway for this module's migrations into {@code schema}. */
     public static Flyway flyway(DataSource dataSource, String schema) {
-        return Flyway.configure(PostgresMigrations.class.getClassLoader())
+        return flyway(dataSource, schema, PostgresMigrations.class, LOCATION, HISTORY_TABLE);
+    }
+
+    /**
+     * Flyway for one agentstore module's migrations into {@code schema}: its location (on the class path of
+     * {@code module}) and history table, baselined at 0 so modules migrate independently in any order.
+     */
+    public static Flyway flyway(
+            DataSource dataSource, String schema, Class<?> module, String location, String historyTable) {
+        return Flyway.configure(module.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(location)
                 .schemas(schema)
                 .defaultSchema(schema)
-                .table(HISTORY_TABLE)
+                .table(historyTable)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();

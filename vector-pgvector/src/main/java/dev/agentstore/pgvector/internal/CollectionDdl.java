@@ -3,6 +3,7 @@ package dev.agentstore.pgvector.internal;
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_COLLECTIONS;
 
+import dev.agentstore.ConfigurationException;
 import dev.agentstore.ConflictException;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.StoreUnavailableException;
@@ -40,6 +41,11 @@ final class CollectionDdl {
         this.owner = SchemaOwner.dataSource(config);
         this.schema = config.schema();
         this.maintenanceWorkMem = config.get("pgvector.maintenance-work-mem", "256MB");
+        if (!maintenanceWorkMem.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
+            throw new ConfigurationException(
+                    "pgvector.maintenance-work-mem must be a size such as 256MB or 1GB, but was '" + maintenanceWorkMem
+                            + "'");
+        }
     }
 
     /** Creates the catalog row, the partition and the index at once. */

@@ -1,5 +1,6 @@
 package dev.agentstore.pgvector.internal;
 
+import dev.agentstore.ConfigurationException;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.postgres.internal.PostgresDsl;
 import dev.agentstore.postgres.internal.PostgresErrors;
@@ -11,8 +12,8 @@ import dev.agentstore.spi.StoreContext;
 import dev.agentstore.vector.VectorRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import org.jooq.DSLContext;
-import org.jooq.exception.DataAccessException;
 
 /** The open pgvector backend: store-postgres's shared pool, the collection catalog, and repositories per tenant. */
 public final class PgvectorBackend implements StoreBackend {
@@ -27,8 +28,22 @@ public final class PgvectorBackend implements StoreBackend {
         this.config = context.config();
         this.clock = context.clock();
         this.dsl = PostgresDsl.create(PostgresPool.shared(context), config.schema());
-        this.catalog = new CollectionCatalog(Duration.parse(config.get("pgvector.collection-cache-ttl", "PT1S")));
+        this.catalog = new CollectionCatalog(cacheTtl(config));
         this.ddl = new CollectionDdl(config);
+    }
+
+    private static Duration cacheTtl(StoreConfig config) {
+        String value = config.get("pgvector.collection-cache-ttl", "PT1S");
+        try {
+            Duration ttl = Duration.parse(value);
+            if (!ttl.isNegative()) {
+                return ttl;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw new ConfigurationException(
+                "pgvector.collection-cache-ttl must be an ISO-8601 duration of zero or more, but was '" + value + "'");
     }
 
     @Override
@@ -43,12 +58,7 @@ public final class PgvectorBackend implements StoreBackend {
 
     @Override
     public String health() {
-        try {
-            dsl.selectOne().fetch();
-            return "up";
-        } catch (DataAccessException e) {
-            return "down: " + PostgresErrors.translate(e).getMessage();
-        }
+        return PostgresErrors.health(dsl);
     }
 
     /** The pool belongs to the store's context, which closes it. */

@@ -1,5 +1,6 @@
 package dev.agentstore.pgvector.internal;
 
+import dev.agentstore.postgres.internal.PostgresMigrations;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -18,14 +19,6 @@ public final class PgvectorMigrations {
 
     /** Flyway for this module's migrations into {@code schema}. */
     public static Flyway flyway(DataSource dataSource, String schema) {
-        return Flyway.configure(PgvectorMigrations.class.getClassLoader())
-                .dataSource(dataSource)
-                .locations(LOCATION)
-                .schemas(schema)
-                .defaultSchema(schema)
-                .table(HISTORY_TABLE)
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .load();
+        return PostgresMigrations.flyway(dataSource, schema, PgvectorMigrations.class, LOCATION, HISTORY_TABLE);
     }
 }

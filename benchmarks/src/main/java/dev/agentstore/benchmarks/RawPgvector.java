@@ -1,0 +1,105 @@
+package dev.agentstore.benchmarks;
+
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * The baseline: one table, binary COPY, then CREATE INDEX (HNSW, m 16, ef_construction 64, cosine) with the
+ * same maintenance_work_mem agentstore uses; top-10 queries as plain SQL on the same server, as the table owner.
+ */
+final class RawPgvector {
+    private final Connection connection;
+
+    RawPgvector(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Loads and indexes the vectors; returns the seconds it took. */
+    double ingest(List<float[]> vectors) throws SQLException, IOException {
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("drop table if exists raw_items");
+            ddl.execute("create table raw_items (id text primary key, bucket int not null," + " embedding vector("
+                    + EmbeddingLikeData.DIMENSION + ") not null)");
+        }
+        long start = System.nanoTime();
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new PGCopyOutputStream(pg, "copy raw_items (id, bucket, embedding) from stdin (format binary)"),
+                1 << 16))) {
+            out.write("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
+            out.writeInt(0);
+            out.writeInt(0);
+            for (int i = 0; i < vectors.size(); i++) {
+                out.writeShort(3);
+                byte[] id = ("c" + i).getBytes(StandardCharsets.UTF_8);
+                out.writeInt(id.length);
+                out.write(id);
+                out.writeInt(4);
+                out.writeInt(i % 10);
+                float[] v = vectors.get(i);
+                out.writeInt(4 + 4 * v.length);
+                out.writeShort(v.length);
+                out.writeShort(0);
+                for (float x : v) {
+                    out.writeFloat(x);
+                }
+            }
+            out.writeShort(-1);
+        }
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("set maintenance_work_mem = '256MB'");
+            ddl.execute("create index on raw_items using hnsw (embedding vector_cosine_ops)"
+                    + " with (m = 16, ef_construction = 64)");
+            ddl.execute("analyze raw_items");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Sets ef_search for the following queries (and, for the filtered baseline, no iterative scan). */
+    void efSearch(int ef) throws SQLException {
+        try (Statement set = connection.createStatement()) {
+            set.execute("set hnsw.ef_search = " + ef);
+            set.execute("set hnsw.iterative_scan = off");
+        }
+    }
+
+    /** The ids of the top 10, optionally only of one bucket (a plain filtered HNSW scan). */
+    List<String> top10(float[] query, Integer bucket) throws SQLException {
+        String sql = bucket == null
+                ? "select id from raw_items order by embedding <=> ?::vector limit 10"
+                : "select id from raw_items where bucket = ? order by embedding <=> ?::vector limit 10";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int at = 1;
+            if (bucket != null) {
+                statement.setInt(at++, bucket);
+            }
+            statement.setString(at, text(query));
+            List<String> ids = new ArrayList<>(10);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static String text(float[] vector) {
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < vector.length; i++) {
+            text.append(i == 0 ? "" : ",").append(vector[i]);
+        }
+        return text.append(']').toString();
+    }
+}
