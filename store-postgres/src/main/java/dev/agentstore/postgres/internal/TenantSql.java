@@ -94,8 +94,27 @@ public final class TenantSql {
                 rows -> readAll(rows, reader));
     }
 
-    @SuppressWarnings("removal") // bindContext: deprecated in jOOQ 3.21 without a replacement for JDBC binding
+    /**
+     * As {@link #query(ResultQuery, RowReader)}, with server settings scoped to the same transaction (set with
+     * {@code set_config(name, value, true)} beside the tenant, still one round trip). Names and values are the
+     * caller's constants, never user input: they are rendered as escaped literals.
+     */
+    public <T> List<T> query(ResultQuery<?> query, Map<String, String> settings, RowReader<T> reader) {
+        StringBuilder prefix = new StringBuilder(begin.substring(0, begin.length() - 2));
+        settings.forEach((name, value) -> prefix.append(", set_config(")
+                .append(dsl.render(DSL.inline(name)))
+                .append(", ")
+                .append(dsl.render(DSL.inline(value)))
+                .append(", true)"));
+        return run(prefix.append("; ").toString(), query, rows -> readAll(rows, reader));
+    }
+
     private <T> T run(ResultQuery<?> query, ResultSetHandler<T> handler) {
+        return run(begin, query, handler);
+    }
+
+    @SuppressWarnings("removal") // bindContext: deprecated in jOOQ 3.21 without a replacement for JDBC binding
+    private <T> T run(String begin, ResultQuery<?> query, ResultSetHandler<T> handler) {
         return run(
                 begin,
                 dsl.render(query),

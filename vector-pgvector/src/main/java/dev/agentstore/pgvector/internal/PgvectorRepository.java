@@ -143,16 +143,14 @@ final class PgvectorRepository implements VectorRepository {
     @Override
     public List<SearchMatch> search(String collection, SearchRequest request) {
         var target = require(collection);
-        return sql.transaction(
-                (connection, dsl) -> VectorSearch.search(connection, dsl, target, sql.tenant(), request));
+        return VectorSearch.search(sql, target, request);
     }
 
     @Override
     public List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request) {
         var target = require(collection);
         SearchRequest vector = request.search();
-        List<SearchMatch> byVector = sql.transaction((connection, dsl) ->
-                VectorSearch.search(connection, dsl, target, sql.tenant(), vector.withTopK(request.candidates())));
+        List<SearchMatch> byVector = VectorSearch.search(sql, target, vector.withTopK(request.candidates()));
         List<SearchMatch> byText = TextRanking.rank(sql, target, request.text(), vector.filter(), request.candidates());
         return ReciprocalRankFusion.fuse(List.of(byVector, byText), request.rankConstant(), vector.topK());
     }

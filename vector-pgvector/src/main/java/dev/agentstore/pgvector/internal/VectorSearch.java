@@ -2,30 +2,31 @@ package dev.agentstore.pgvector.internal;
 
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 
+import dev.agentstore.postgres.internal.RowReader;
+import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.IndexSettings;
 import dev.agentstore.vector.IndexType;
 import dev.agentstore.vector.SearchMatch;
 import dev.agentstore.vector.SearchRequest;
 import dev.agentstore.vector.SearchTuning;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * Top-k search in one collection, inside the caller's tenant transaction.
+ * Top-k search in one collection for one tenant.
  *
- * <p>The query orders by the indexed distance expression with the collection's id as a constant, so PostgreSQL
- * prunes to the collection's partition and walks its HNSW or IVFFlat index. The transaction sets, with {@code
- * set_config(..., true)}: {@code hnsw.ef_search} (at least top-k, since HNSW returns at most that many rows) or
+ * <p>One round trip: the tenant and the settings below are set with {@code set_config(..., true)} in the same
+ * transaction as the query. The query orders by the indexed distance expression with the collection's id as a constant, so PostgreSQL
+ * prunes to the collection's partition and walks its HNSW or IVFFlat index. The settings: {@code hnsw.ef_search} (at least top-k, since HNSW returns at most that many rows) or
  * {@code ivfflat.probes}; pgvector 0.8's iterative scan in relaxed order, so a filter that rejects most of the
  * nearest rows makes the index scan go on instead of returning short; and {@code plan_cache_mode =
  * force_custom_plan}, so a server-prepared statement never switches to a generic plan; and it turns sequential and
@@ -40,20 +41,16 @@ final class VectorSearch {
     private VectorSearch() {}
 
     /** The best matches, best first, at most {@code request.topK()}, at least {@code request.minScore()}. */
-    static List<SearchMatch> search(
-            Connection connection, DSLContext dsl, StoredCollection collection, String tenant, SearchRequest request)
-            throws SQLException {
+    static List<SearchMatch> search(TenantSql sql, StoredCollection collection, SearchRequest request) {
         Distances distances = new Distances(collection.spec());
-        ResultQuery<?> query = query(dsl, collection, tenant, request, distances);
+        ResultQuery<?> query = query(DSL.using(SQLDialect.POSTGRES), collection, sql.tenant(), request, distances);
         IndexType index = collection.spec().index().type();
         List<Scored> rows = List.of();
         if (index != IndexType.NONE) {
-            tune(connection, collection.spec().index(), request);
-            rows = run(query);
+            rows = sql.query(query, annSettings(collection.spec().index(), request), Scored.READER);
         }
         if (rows.size() < request.topK()) {
-            exact(connection, request.filter() != null);
-            rows = run(query);
+            rows = sql.query(query, exactSettings(request.filter() != null), Scored.READER);
         }
         return rows.stream()
                 .sorted(Comparator.comparingDouble(Scored::distance)
@@ -79,59 +76,41 @@ final class VectorSearch {
                 .limit(DSL.inline(request.topK()));
     }
 
-    /** Sets the index knobs for this transaction, in one statement. */
-    static void tune(Connection connection, IndexSettings index, SearchRequest request) throws SQLException {
+    /**
+     * The settings of the index walk: the candidate knob, the relaxed iterative scan, custom plans, and sequential
+     * and bitmap scans off the table so the planner walks the approximate index whatever it estimates for the
+     * filter (its jsonb selectivity estimates are rough).
+     */
+    static Map<String, String> annSettings(IndexSettings index, SearchRequest request) {
         SearchTuning tuning = request.tuning();
+        Map<String, String> settings = new LinkedHashMap<>();
         if (index.type() == IndexType.HNSW) {
             int ef = tuning.efSearch() > 0 ? tuning.efSearch() : DEFAULT_EF_SEARCH;
-            set(connection, "hnsw.ef_search", Math.min(1_000, Math.max(request.topK(), ef)), "hnsw.iterative_scan");
+            settings.put("hnsw.ef_search", Integer.toString(Math.min(1_000, Math.max(request.topK(), ef))));
+            settings.put("hnsw.iterative_scan", "relaxed_order");
         } else {
             int probes = tuning.probes() > 0 ? tuning.probes() : (int) Math.ceil(Math.sqrt(index.lists()));
-            set(connection, "ivfflat.probes", Math.min(probes, index.lists()), "ivfflat.iterative_scan");
+            settings.put("ivfflat.probes", Integer.toString(Math.min(probes, index.lists())));
+            settings.put("ivfflat.iterative_scan", "relaxed_order");
         }
+        settings.put("plan_cache_mode", "force_custom_plan");
+        settings.put("enable_seqscan", "off");
+        settings.put("enable_bitmapscan", "off");
+        settings.put("jit", "off"); // a disabled path costs 1e10 on paper, which would trigger JIT compilation
+        return settings;
     }
 
     /**
-     * Sets the candidate knob, turns on the relaxed iterative scan, keeps plans custom, and takes sequential and
-     * bitmap scans off the table so the planner walks the approximate index whatever it estimates for the
-     * filter (its jsonb selectivity estimates are rough); the exact retry turns index scans off instead.
+     * The settings of the exact search: no index scans (so no approximate index); with a filter, no sequential
+     * scan either, so a containment filter is served by the metadata index (the exact search runs when the filter
+     * is too selective for the approximate walk, which is when that index pays off).
      */
-    private static void set(Connection connection, String knob, int value, String iterativeScan) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("select set_config(?, ?, true),"
-                + " set_config(?, 'relaxed_order', true), set_config('plan_cache_mode', 'force_custom_plan', true),"
-                + " set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true)")) {
-            statement.setString(1, knob);
-            statement.setString(2, Integer.toString(value));
-            statement.setString(3, iterativeScan);
-            statement.execute();
-        }
+    static Map<String, String> exactSettings(boolean filtered) {
+        return Map.of("enable_indexscan", "off", "enable_seqscan", filtered ? "off" : "on", "jit", "off");
     }
 
-    /**
-     * Settings for the exact search: no index scans (so no approximate index); with a filter, no sequential scan
-     * either, so a containment filter is served by the metadata index (the exact search runs when the filter is
-     * too selective for the approximate walk, which is when that index pays off).
-     */
-    static void exact(Connection connection, boolean filtered) throws SQLException {
-        try (PreparedStatement exact = connection.prepareStatement("select set_config('enable_indexscan', 'off', true),"
-                + " set_config('enable_seqscan', ?, true), set_config('enable_bitmapscan', 'on', true)")) {
-            exact.setString(1, filtered ? "off" : "on");
-            exact.execute();
-        }
+    /** A chunk and its distance from the query. */
+    private record Scored(Chunk chunk, double distance) {
+        static final RowReader<Scored> READER = row -> new Scored(ChunkColumns.READER.read(row), row.getDouble(6));
     }
-
-    private static List<Scored> run(ResultQuery<?> query) {
-        List<Scored> rows = new ArrayList<>();
-        try (ResultSet result = query.fetchResultSet()) {
-            while (result.next()) {
-                Chunk chunk = ChunkColumns.READER.read(result);
-                rows.add(new Scored(chunk, result.getDouble(6)));
-            }
-        } catch (SQLException e) {
-            throw new org.jooq.exception.DataAccessException("reading search results failed", e);
-        }
-        return rows;
-    }
-
-    private record Scored(Chunk chunk, double distance) {}
 }

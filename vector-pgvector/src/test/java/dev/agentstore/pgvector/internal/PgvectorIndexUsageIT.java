@@ -100,8 +100,7 @@ class PgvectorIndexUsageIT {
         query[1] = 1;
         SearchRequest request = SearchRequest.of(query, 20).withFilter(Filter.eq("tag", "rare"));
         try (Connection connection = tenantConnection()) {
-            VectorSearch.tune(connection, collection.spec().index(), request);
-            VectorSearch.exact(connection, true);
+            apply(connection, VectorSearch.exactSettings(true));
             assertThat(plan(connection, searchSql(connection, request)))
                     .containsPattern("Bitmap Index Scan on \\S*metadata")
                     .doesNotContain(collection.index());
@@ -114,7 +113,7 @@ class PgvectorIndexUsageIT {
     /** The plan of the search the repository runs, with the same settings, through a server-prepared statement. */
     private static String explain(SearchRequest request) throws SQLException {
         try (Connection connection = tenantConnection()) {
-            VectorSearch.tune(connection, collection.spec().index(), request);
+            apply(connection, VectorSearch.annSettings(collection.spec().index(), request));
             return plan(connection, searchSql(connection, request));
         }
     }
@@ -123,6 +122,17 @@ class PgvectorIndexUsageIT {
         DSLContext dsl = PostgresDsl.create(connection, "agentstore");
         return VectorSearch.query(dsl, collection, TENANT, request, new Distances(collection.spec()))
                 .getSQL(ParamType.INLINED);
+    }
+
+    /** The settings the repository sends with its query, on this connection's transaction. */
+    private static void apply(Connection connection, Map<String, String> settings) throws SQLException {
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            try (PreparedStatement set = connection.prepareStatement("select set_config(?, ?, true)")) {
+                set.setString(1, setting.getKey());
+                set.setString(2, setting.getValue());
+                set.execute();
+            }
+        }
     }
 
     private static String plan(Connection connection, String sql) throws SQLException {
