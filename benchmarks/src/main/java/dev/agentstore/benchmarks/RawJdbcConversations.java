@@ -126,25 +126,22 @@ final class RawJdbcConversations implements ConversationWorkload {
 
     @Override
     public int readLast(UUID conversation, int count) {
-        try (PreparedStatement last = prepare(LAST)) {
-            int at = bindTenant(last);
-            last.setString(at, tenant);
-            last.setObject(at + 1, conversation);
-            last.setInt(at + 2, count);
-            return drain(last);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return read(LAST, conversation, count);
     }
 
     @Override
     public int readWindow(UUID conversation, int budget) {
-        try (PreparedStatement window = prepare(WINDOW)) {
-            int at = bindTenant(window);
-            window.setString(at, tenant);
-            window.setObject(at + 1, conversation);
-            window.setInt(at + 2, budget);
-            return drain(window);
+        return read(WINDOW, conversation, budget);
+    }
+
+    /** Runs a read of one conversation with one integer parameter (a count or a budget); returns the rows. */
+    private int read(String sql, UUID conversation, int value) {
+        try (PreparedStatement read = prepare(sql)) {
+            int at = bindTenant(read);
+            read.setString(at, tenant);
+            read.setObject(at + 1, conversation);
+            read.setInt(at + 2, value);
+            return drain(read);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

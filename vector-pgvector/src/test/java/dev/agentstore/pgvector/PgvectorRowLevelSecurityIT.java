@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.testkit.fixture.MigratedPostgres;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * chunks only through the partitioned table and its policy.
  */
 class PgvectorRowLevelSecurityIT {
-    private final PostgresDatabase database = PgvectorTestDatabase.shared();
+    private final PostgresDatabase database = MigratedPostgres.shared();
 
     @Test
     void should_force_row_level_security_on_every_vector_table_and_partition() throws SQLException {

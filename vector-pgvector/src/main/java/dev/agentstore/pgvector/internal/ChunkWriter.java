@@ -13,8 +13,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStep8;
+import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.postgresql.PGConnection;
@@ -52,8 +54,8 @@ final class ChunkWriter {
 
     private static void insert(
             DSLContext dsl, String tenant, StoredCollection collection, List<Chunk> chunks, Instant now) {
-        InsertValuesStep8<Record, String, java.util.UUID, String, String, String, float[], org.jooq.JSONB, Instant>
-                insert = dsl.insertInto(
+        InsertValuesStep8<Record, String, UUID, String, String, String, float[], JSONB, Instant> insert =
+                dsl.insertInto(
                         VECTOR_CHUNKS,
                         VECTOR_CHUNKS.TENANT_ID,
                         VECTOR_CHUNKS.COLLECTION_ID,

@@ -11,12 +11,15 @@ import dev.agentstore.postgres.internal.PostgresDsl;
 import dev.agentstore.postgres.internal.PostgresErrors;
 import dev.agentstore.postgres.internal.PostgresPool;
 import dev.agentstore.postgres.internal.SchemaOwner;
+import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.IndexSettings;
+import dev.agentstore.vector.IndexType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Name;
@@ -32,6 +35,7 @@ import org.jooq.impl.DSL;
  */
 final class CollectionDdl {
     private final DataSource owner;
+    private final DSLContext ownerDsl;
     private final String schema;
     private final String maintenanceWorkMem;
     private final StoreConfig config;
@@ -39,6 +43,7 @@ final class CollectionDdl {
     CollectionDdl(StoreConfig config) {
         this.config = config;
         this.owner = SchemaOwner.dataSource(config);
+        this.ownerDsl = PostgresDsl.create(owner, config.schema());
         this.schema = config.schema();
         this.maintenanceWorkMem = config.get("pgvector.maintenance-work-mem", "256MB");
         if (!maintenanceWorkMem.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
@@ -90,7 +95,7 @@ final class CollectionDdl {
 
     /** Rebuilds the collection's index from its rows with {@code REINDEX CONCURRENTLY}: writes go on meanwhile. */
     void rebuild(StoredCollection collection) {
-        if (collection.spec().index().type() == dev.agentstore.vector.IndexType.NONE) {
+        if (collection.spec().index().type() == IndexType.NONE) {
             return;
         }
         try (Connection connection = owner.getConnection()) {
@@ -149,27 +154,18 @@ final class CollectionDdl {
         return DSL.name(schema, collection.partition());
     }
 
-    /** Runs {@code work} in one transaction as the schema owner, scoped to {@code tenant}. */
-    private void inTransaction(String tenant, java.util.function.Consumer<DSLContext> work) {
-        try (Connection connection = owner.getConnection()) {
-            connection.setAutoCommit(false);
-            DSLContext dsl = PostgresDsl.create(connection, schema);
-            try {
-                dsl.execute("select set_config('agentstore.tenant_id', {0}, true)", DSL.val(tenant));
-                dsl.execute(
-                        "select set_config('lock_timeout', {0}, true)",
-                        DSL.val(Math.max(1, config.timeout().toMillis()) + "ms"));
-                work.accept(dsl);
-                connection.commit();
-            } catch (RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        } catch (DataAccessException e) {
-            throw PostgresErrors.translate(e);
-        }
+    /**
+     * Runs {@code work} in one transaction as the schema owner, scoped to {@code tenant} (the owner is subject to
+     * the forced row-level security too), waiting at most the configured timeout for locks.
+     */
+    private void inTransaction(String tenant, Consumer<DSLContext> work) {
+        new TenantSql(ownerDsl, tenant).transaction((connection, dsl) -> {
+            dsl.execute(
+                    "select set_config('lock_timeout', {0}, true)",
+                    DSL.val(Math.max(1, config.timeout().toMillis()) + "ms"));
+            work.accept(dsl);
+            return null;
+        });
     }
 
     private StoreUnavailableException unavailable(SQLException e) {

@@ -1,7 +1,11 @@
 package dev.agentstore.pgvector.internal;
 
+import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
+
 import dev.agentstore.vector.CollectionSpec;
 import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.impl.DSL;
 
 /**
  * A stored collection: its spec and the id its chunks, partition and index are keyed by. The partition and index
@@ -11,6 +15,14 @@ import java.util.UUID;
  * @param spec what the user asked for
  */
 record StoredCollection(UUID id, CollectionSpec spec) {
+
+    /**
+     * The tenant's chunks of this collection. The id is inlined so PostgreSQL prunes to the collection's
+     * partition when it plans the statement, prepared or not.
+     */
+    Condition chunksOf(String tenant) {
+        return VECTOR_CHUNKS.TENANT_ID.eq(tenant).and(VECTOR_CHUNKS.COLLECTION_ID.eq(DSL.inline(id)));
+    }
 
     /** The chunks partition of this collection: {@code vector_chunks_<32 hex digits>}. */
     String partition() {

@@ -28,8 +28,7 @@ final class TextRanking {
                 DSL.select(fields)
                         .from(VECTOR_CHUNKS)
                         .where(
-                                VECTOR_CHUNKS.TENANT_ID.eq(sql.tenant()),
-                                VECTOR_CHUNKS.COLLECTION_ID.eq(DSL.inline(collection.id())),
+                                collection.chunksOf(sql.tenant()),
                                 DSL.condition("{0} @@ {1}", VECTOR_CHUNKS.CONTENT_SEARCH, query),
                                 FilterSql.of(filter))
                         .orderBy(DSL.field(DSL.name("rank")).desc(), VECTOR_CHUNKS.ID)

@@ -68,10 +68,7 @@ final class VectorSearch {
         fields.add(distance);
         return dsl.select(fields)
                 .from(VECTOR_CHUNKS)
-                .where(
-                        VECTOR_CHUNKS.TENANT_ID.eq(tenant),
-                        VECTOR_CHUNKS.COLLECTION_ID.eq(DSL.inline(collection.id())),
-                        FilterSql.of(request.filter()))
+                .where(collection.chunksOf(tenant), FilterSql.of(request.filter()))
                 .orderBy(DSL.field(DSL.name("distance")))
                 .limit(DSL.inline(request.topK()));
     }

@@ -3,8 +3,8 @@ package dev.agentstore.pgvector.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
-import dev.agentstore.pgvector.PgvectorTestDatabase;
 import dev.agentstore.postgres.internal.PostgresDsl;
+import dev.agentstore.testkit.fixture.MigratedPostgres;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
@@ -42,7 +42,7 @@ class PgvectorIndexUsageIT {
 
     @BeforeAll
     static void loadCollection() throws SQLException {
-        database = PgvectorTestDatabase.shared();
+        database = MigratedPostgres.shared();
         store = AgentStore.open(database.storeConfig());
         VectorRepository vectors = store.forTenant(TENANT).vectors();
         CollectionSpec spec = CollectionSpec.of("explained", DIMENSION);
