@@ -35,6 +35,7 @@ public final class TenantSql {
     private final DSLContext dsl;
     private final String tenant;
     private final String begin;
+    private final String setTenant;
     private final String implicitBegin;
 
     /** Statements for {@code tenant} through {@code dsl}. */
@@ -44,8 +45,8 @@ public final class TenantSql {
         this.tenant = Check.tenantId("tenant", tenant);
         // The tenant is rendered as an escaped literal (and is a validated name), so the query's own bind
         // values keep their positions and the prefix is built once per tenant.
-        this.implicitBegin =
-                "select set_config('agentstore.tenant_id', " + dsl.render(DSL.inline(tenant)) + ", true); ";
+        this.setTenant = "select set_config('agentstore.tenant_id', " + dsl.render(DSL.inline(tenant)) + ", true)";
+        this.implicitBegin = setTenant + "; ";
         this.begin = "begin; " + implicitBegin;
     }
 
@@ -100,7 +101,7 @@ public final class TenantSql {
      * caller's constants, never user input: they are rendered as escaped literals.
      */
     public <T> List<T> query(ResultQuery<?> query, Map<String, String> settings, RowReader<T> reader) {
-        StringBuilder prefix = new StringBuilder(begin.substring(0, begin.length() - 2));
+        StringBuilder prefix = new StringBuilder("begin; ").append(setTenant);
         settings.forEach((name, value) -> prefix.append(", set_config(")
                 .append(dsl.render(DSL.inline(name)))
                 .append(", ")
@@ -175,10 +176,8 @@ public final class TenantSql {
             return dsl.connectionResult(connection -> {
                 connection.setAutoCommit(false);
                 try {
-                    try (PreparedStatement setTenant =
-                            connection.prepareStatement("select set_config('agentstore.tenant_id', ?, true)")) {
-                        setTenant.setString(1, tenant);
-                        setTenant.execute();
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(setTenant);
                     }
                     T result = work.run(connection, DSL.using(connection, dsl.dialect(), dsl.settings()));
                     connection.commit();
