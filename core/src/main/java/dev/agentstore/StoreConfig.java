@@ -25,6 +25,9 @@ import java.util.Properties;
  *       vector index builds, e.g. {@code 1GB}; default {@code 256MB}
  *   <li>{@code pgvector.collection-cache-ttl} / {@code AGENTSTORE_PGVECTOR_COLLECTION_CACHE_TTL}: how long a
  *       collection's spec is cached (ISO-8601 duration); default {@code PT1S}
+ *   <li>{@code pgvector.bulk-load-rows} / {@code AGENTSTORE_PGVECTOR_BULK_LOAD_ROWS}: a write of at least this many
+ *       chunks into an indexed collection holding fewer rows than it brings builds the index once after loading
+ *       instead of inserting into it (the collection's readers wait for that load); default 10000, 0 never
  *   <li>{@code redis.url} / {@code AGENTSTORE_REDIS_URL}: e.g. {@code redis://localhost:6379}; when set, Redis serves
  *   <li>{@code migrate-on-open} / {@code AGENTSTORE_MIGRATE_ON_OPEN}: default true
  *   <li>{@code timeout} / {@code AGENTSTORE_TIMEOUT}: connect and call timeout (ISO-8601 duration), default PT5S

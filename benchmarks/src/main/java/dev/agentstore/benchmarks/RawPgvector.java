@@ -15,7 +15,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * The baseline: one table, binary COPY, then CREATE INDEX (HNSW, m 16, ef_construction 64, cosine) with the
+ * The baseline: one table holding the same chunks (id, content, metadata, embedding, plus the bucket as an integer
+ * column for the filter), binary COPY, then CREATE INDEX (HNSW, m 16, ef_construction 64, cosine) with the
  * same maintenance_work_mem agentstore uses; top-10 queries as plain SQL on the same server, as the table owner.
  */
 final class RawPgvector {
@@ -29,24 +30,28 @@ final class RawPgvector {
     double ingest(List<float[]> vectors) throws SQLException, IOException {
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("drop table if exists raw_items");
-            ddl.execute("create table raw_items (id text primary key, bucket int not null," + " embedding vector("
-                    + EmbeddingLikeData.DIMENSION + ") not null)");
+            ddl.execute("create table raw_items (id text primary key, content text not null, bucket int not null,"
+                    + " metadata jsonb not null, embedding vector(" + EmbeddingLikeData.DIMENSION + ") not null)");
         }
         long start = System.nanoTime();
         PGConnection pg = connection.unwrap(PGConnection.class);
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                new PGCopyOutputStream(pg, "copy raw_items (id, bucket, embedding) from stdin (format binary)"),
+                new PGCopyOutputStream(
+                        pg, "copy raw_items (id, content, bucket, metadata, embedding) from stdin (format binary)"),
                 1 << 16))) {
             out.write("PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1));
             out.writeInt(0);
             out.writeInt(0);
             for (int i = 0; i < vectors.size(); i++) {
-                out.writeShort(3);
-                byte[] id = ("c" + i).getBytes(StandardCharsets.UTF_8);
-                out.writeInt(id.length);
-                out.write(id);
+                out.writeShort(5);
+                writeText(out, VectorBenchmark.id(i));
+                writeText(out, VectorBenchmark.content(i));
                 out.writeInt(4);
                 out.writeInt(i % 10);
+                byte[] metadata = ("{\"bucket\": " + i % 10 + "}").getBytes(StandardCharsets.UTF_8);
+                out.writeInt(metadata.length + 1);
+                out.writeByte(1); // jsonb version
+                out.write(metadata);
                 float[] v = vectors.get(i);
                 out.writeInt(4 + 4 * v.length);
                 out.writeShort(v.length);
@@ -74,25 +79,38 @@ final class RawPgvector {
         }
     }
 
-    /** The ids of the top 10, optionally only of one bucket (a plain filtered HNSW scan). */
+    /**
+     * The ids of the top 10, optionally only of one bucket (a plain filtered HNSW scan). Like agentstore's search it
+     * reads what a caller needs of each match: content, metadata and distance.
+     */
     List<String> top10(float[] query, Integer bucket) throws SQLException {
-        String sql = bucket == null
-                ? "select id from raw_items order by embedding <=> ?::vector limit 10"
-                : "select id from raw_items where bucket = ? order by embedding <=> ?::vector limit 10";
+        String sql = "select id, content, metadata::text, embedding <=> ?::vector as distance from raw_items"
+                + (bucket == null ? "" : " where bucket = ?") + " order by embedding <=> ?::vector limit 10";
+        String vector = text(query);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int at = 1;
+            statement.setString(at++, vector);
             if (bucket != null) {
                 statement.setInt(at++, bucket);
             }
-            statement.setString(at, text(query));
+            statement.setString(at, vector);
             List<String> ids = new ArrayList<>(10);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     ids.add(rows.getString(1));
+                    rows.getString(2);
+                    rows.getString(3);
+                    rows.getDouble(4);
                 }
             }
             return ids;
         }
+    }
+
+    private static void writeText(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
     }
 
     private static String text(float[] vector) {

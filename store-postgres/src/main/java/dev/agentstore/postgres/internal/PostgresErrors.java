@@ -62,6 +62,7 @@ public final class PostgresErrors {
                 || state.startsWith("57P") // admin shutdown, crash shutdown, cannot connect now
                 || state.equals("40001") // serialization failure: retry
                 || state.equals("40P01") // deadlock: retry
+                || state.equals("55P03") // lock not available within lock_timeout: retry
                 || state.equals("25P03"); // idle in transaction timeout
     }
 

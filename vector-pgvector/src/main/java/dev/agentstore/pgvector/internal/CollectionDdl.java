@@ -12,6 +12,7 @@ import dev.agentstore.postgres.internal.PostgresErrors;
 import dev.agentstore.postgres.internal.PostgresPool;
 import dev.agentstore.postgres.internal.SchemaOwner;
 import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.internal.TenantSql.TransactionWork;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.IndexSettings;
 import dev.agentstore.vector.IndexType;
@@ -19,7 +20,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Name;
@@ -57,7 +57,7 @@ final class CollectionDdl {
     StoredCollection create(String tenant, CollectionSpec spec, UUID id, Instant now) {
         StoredCollection collection = new StoredCollection(id, spec);
         try {
-            inTransaction(tenant, dsl -> {
+            inTransaction(tenant, (connection, dsl) -> {
                 dsl.insertInto(VECTOR_COLLECTIONS)
                         .set(VECTOR_COLLECTIONS.TENANT_ID, tenant)
                         .set(VECTOR_COLLECTIONS.ID, id)
@@ -76,6 +76,7 @@ final class CollectionDdl {
                         .execute();
                 createPartition(dsl, collection);
                 createIndex(dsl, collection);
+                return null;
             });
         } catch (ConflictException e) {
             throw new ConflictException("a vector collection named '" + spec.name() + "' already exists", e);
@@ -85,11 +86,27 @@ final class CollectionDdl {
 
     /** Drops the partition (its rows go with it, no row-by-row delete) and the catalog row at once. */
     void drop(String tenant, StoredCollection collection) {
-        inTransaction(tenant, dsl -> {
+        inTransaction(tenant, (connection, dsl) -> {
             dsl.execute("drop table if exists {0}", partition(collection));
-            dsl.deleteFrom(VECTOR_COLLECTIONS)
+            return dsl.deleteFrom(VECTOR_COLLECTIONS)
                     .where(VECTOR_COLLECTIONS.TENANT_ID.eq(tenant), VECTOR_COLLECTIONS.ID.eq(collection.id()))
                     .execute();
+        });
+    }
+
+    /**
+     * Runs {@code load} (a write of this tenant's chunks) as the schema owner in one transaction that drops the
+     * collection's index first and builds it again over all rows afterwards (see {@link BulkLoadPolicy}). A
+     * failure anywhere rolls back the load and the index together; readers of the collection wait until it
+     * commits, readers of other collections do not.
+     */
+    void loadWithoutIndex(String tenant, StoredCollection collection, TransactionWork<?> load) {
+        inTransaction(tenant, (connection, dsl) -> {
+            dsl.execute("drop index if exists {0}", DSL.name(schema, collection.index()));
+            load.run(connection, dsl);
+            dsl.execute("select set_config('maintenance_work_mem', {0}, true)", DSL.val(maintenanceWorkMem));
+            createIndex(dsl, collection);
+            return null;
         });
     }
 
@@ -158,13 +175,12 @@ final class CollectionDdl {
      * Runs {@code work} in one transaction as the schema owner, scoped to {@code tenant} (the owner is subject to
      * the forced row-level security too), waiting at most the configured timeout for locks.
      */
-    private void inTransaction(String tenant, Consumer<DSLContext> work) {
+    private void inTransaction(String tenant, TransactionWork<?> work) {
         new TenantSql(ownerDsl, tenant).transaction((connection, dsl) -> {
             dsl.execute(
                     "select set_config('lock_timeout', {0}, true)",
                     DSL.val(Math.max(1, config.timeout().toMillis()) + "ms"));
-            work.accept(dsl);
-            return null;
+            return work.run(connection, dsl);
         });
     }
 

@@ -22,6 +22,7 @@ public final class PgvectorBackend implements StoreBackend {
     private final DSLContext dsl;
     private final CollectionCatalog catalog;
     private final CollectionDdl ddl;
+    private final BulkLoadPolicy bulkLoad;
 
     /** Opens the backend on the context's shared pool. */
     public PgvectorBackend(StoreContext context) {
@@ -30,6 +31,7 @@ public final class PgvectorBackend implements StoreBackend {
         this.dsl = PostgresDsl.create(PostgresPool.shared(context), config.schema());
         this.catalog = new CollectionCatalog(cacheTtl(config));
         this.ddl = new CollectionDdl(config);
+        this.bulkLoad = new BulkLoadPolicy(config);
     }
 
     private static Duration cacheTtl(StoreConfig config) {
@@ -48,7 +50,7 @@ public final class PgvectorBackend implements StoreBackend {
 
     @Override
     public VectorRepository vectors(String tenant) {
-        return new PgvectorRepository(new TenantSql(dsl, tenant), catalog, ddl, clock);
+        return new PgvectorRepository(new TenantSql(dsl, tenant), catalog, ddl, bulkLoad, clock);
     }
 
     @Override

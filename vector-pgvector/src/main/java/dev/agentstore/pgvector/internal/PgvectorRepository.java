@@ -9,6 +9,7 @@ import dev.agentstore.internal.Cursors;
 import dev.agentstore.internal.Pages;
 import dev.agentstore.internal.ReciprocalRankFusion;
 import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.internal.TenantSql.TransactionWork;
 import dev.agentstore.spi.Ids;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
@@ -29,12 +30,15 @@ final class PgvectorRepository implements VectorRepository {
     private final TenantSql sql;
     private final CollectionCatalog catalog;
     private final CollectionDdl ddl;
+    private final BulkLoadPolicy bulkLoad;
     private final Clock clock;
 
-    PgvectorRepository(TenantSql sql, CollectionCatalog catalog, CollectionDdl ddl, Clock clock) {
+    PgvectorRepository(
+            TenantSql sql, CollectionCatalog catalog, CollectionDdl ddl, BulkLoadPolicy bulkLoad, Clock clock) {
         this.sql = sql;
         this.catalog = catalog;
         this.ddl = ddl;
+        this.bulkLoad = bulkLoad;
         this.clock = clock;
     }
 
@@ -72,7 +76,7 @@ final class PgvectorRepository implements VectorRepository {
     @Override
     public void upsert(String collection, List<Chunk> chunks) {
         var target = require(collection);
-        sql.transaction((connection, dsl) -> {
+        write(target, chunks.size(), (connection, dsl) -> {
             ChunkWriter.upsert(connection, dsl, sql.tenant(), target, chunks, clock.instant());
             return null;
         });
@@ -81,9 +85,9 @@ final class PgvectorRepository implements VectorRepository {
     @Override
     public void replaceDocument(String collection, String documentId, List<Chunk> chunks) {
         var target = require(collection);
-        sql.transaction((connection, dsl) -> {
+        write(target, chunks.size(), (connection, dsl) -> {
             dsl.deleteFrom(VECTOR_CHUNKS)
-                    .where(inCollection(target), VECTOR_CHUNKS.DOCUMENT_ID.eq(documentId))
+                    .where(target.chunksOf(sql.tenant()), VECTOR_CHUNKS.DOCUMENT_ID.eq(documentId))
                     .execute();
             if (!chunks.isEmpty()) {
                 ChunkWriter.upsert(connection, dsl, sql.tenant(), target, chunks, clock.instant());
@@ -98,7 +102,7 @@ final class PgvectorRepository implements VectorRepository {
         return sql.query(
                 DSL.select(ChunkColumns.COLUMNS)
                         .from(VECTOR_CHUNKS)
-                        .where(inCollection(target), VECTOR_CHUNKS.ID.eq(DSL.any(ids.toArray(String[]::new)))),
+                        .where(target.chunksOf(sql.tenant()), VECTOR_CHUNKS.ID.eq(DSL.any(ids.toArray(String[]::new)))),
                 ChunkColumns.READER);
     }
 
@@ -110,7 +114,7 @@ final class PgvectorRepository implements VectorRepository {
         List<Chunk> rows = sql.query(
                 DSL.select(ChunkColumns.COLUMNS)
                         .from(VECTOR_CHUNKS)
-                        .where(inCollection(target), after, FilterSql.of(filter))
+                        .where(target.chunksOf(sql.tenant()), after, FilterSql.of(filter))
                         .orderBy(VECTOR_CHUNKS.ID)
                         .limit(DSL.inline(page.limit() + 1)),
                 ChunkColumns.READER);
@@ -120,7 +124,9 @@ final class PgvectorRepository implements VectorRepository {
     @Override
     public long count(String collection) {
         var target = require(collection);
-        return sql.query(DSL.selectCount().from(VECTOR_CHUNKS).where(inCollection(target)), row -> row.getLong(1))
+        return sql.query(
+                        DSL.selectCount().from(VECTOR_CHUNKS).where(target.chunksOf(sql.tenant())),
+                        row -> row.getLong(1))
                 .getFirst();
     }
 
@@ -155,15 +161,20 @@ final class PgvectorRepository implements VectorRepository {
         return ReciprocalRankFusion.fuse(List.of(byVector, byText), request.rankConstant(), vector.topK());
     }
 
-    private long delete(StoredCollection target, Condition condition) {
-        return sql.fetch(DSL.deleteFrom(VECTOR_CHUNKS)
-                        .where(inCollection(target), condition)
-                        .returning(VECTOR_CHUNKS.ID))
-                .size();
+    /** One atomic write of {@code rows} chunks: a bulk load around the index, or a transaction of the tenant. */
+    private void write(StoredCollection target, int rows, TransactionWork<Void> work) {
+        if (bulkLoad.appliesTo(sql, target, rows)) {
+            ddl.loadWithoutIndex(sql.tenant(), target, work);
+        } else {
+            sql.transaction(work);
+        }
     }
 
-    private Condition inCollection(StoredCollection target) {
-        return VECTOR_CHUNKS.TENANT_ID.eq(sql.tenant()).and(VECTOR_CHUNKS.COLLECTION_ID.eq(DSL.inline(target.id())));
+    private long delete(StoredCollection target, Condition condition) {
+        return sql.fetch(DSL.deleteFrom(VECTOR_CHUNKS)
+                        .where(target.chunksOf(sql.tenant()), condition)
+                        .returning(VECTOR_CHUNKS.ID))
+                .size();
     }
 
     private StoredCollection require(String name) {
