@@ -16,6 +16,7 @@ import dev.agentstore.internal.validation.ValidatingResponseCache;
 import dev.agentstore.internal.validation.ValidatingSessionCache;
 import dev.agentstore.internal.validation.ValidatingVectorRepository;
 import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.security.SecurityRepository;
 import dev.agentstore.spi.Capability;
@@ -179,6 +180,22 @@ public final class AgentStore implements AutoCloseable {
     /** System and LLM metrics. */
     public MetricsRepository metrics() {
         return metrics;
+    }
+
+    /**
+     * Retention of raw metrics for the whole store: every tenant's rows of whole UTC months at once (see
+     * {@link MetricsRetention}).
+     *
+     * @throws IllegalStateException on a tenant view, which must not drop other tenants' rows
+     */
+    public MetricsRetention metricsRetention() {
+        if (!owner) {
+            throw new IllegalStateException(
+                    "metrics retention is store-wide: call it on the root store, not on a tenant view");
+        }
+        MetricsRetention backend = runtime.backend(Capability.METRICS).metricsRetention();
+        MetricsRetention validating = cutoff -> backend.dropMonthsBefore(Check.time("cutoff", cutoff));
+        return runtime.guarded(MetricsRetention.class, validating);
     }
 
     /** Credentials, logins, TOTP, reset tokens, API keys and the security log. */

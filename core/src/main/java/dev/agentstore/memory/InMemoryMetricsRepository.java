@@ -16,6 +16,7 @@ import dev.agentstore.model.ModelRepository;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -38,7 +42,7 @@ final class InMemoryMetricsRepository implements MetricsRepository {
     private final ModelRepository models;
     private final List<SerialSample> samples = new ArrayList<>();
     private long nextSerial;
-    private final Map<UUID, LlmRequestMetric> llm = new LinkedHashMap<>();
+    private final Map<MetricKey, LlmRequestMetric> llm = new LinkedHashMap<>();
     private final Map<LocalDate, DailySummary> summaries = new HashMap<>();
 
     InMemoryMetricsRepository(ModelRepository models) {
@@ -57,13 +61,13 @@ final class InMemoryMetricsRepository implements MetricsRepository {
 
     @Override
     public synchronized boolean recordLlm(LlmRequestMetric metric) {
-        return llm.putIfAbsent(metric.requestId(), metric) == null;
+        return llm.putIfAbsent(MetricKey.of(metric), metric) == null;
     }
 
     @Override
     public synchronized long recordLlmBatch(List<LlmRequestMetric> batch) {
         return batch.stream()
-                .filter(m -> llm.putIfAbsent(m.requestId(), m) == null)
+                .filter(m -> llm.putIfAbsent(MetricKey.of(m), m) == null)
                 .count();
     }
 
@@ -140,12 +144,24 @@ final class InMemoryMetricsRepository implements MetricsRepository {
                 .toList();
     }
 
-    @Override
-    public synchronized long deleteBefore(Instant cutoff) {
-        int before = samples.size() + llm.size();
-        samples.removeIf(s -> s.sample().recordedAt().isBefore(cutoff));
-        llm.values().removeIf(m -> m.recordedAt().isBefore(cutoff));
-        return before - (samples.size() + llm.size());
+    /** Drops the raw rows of every UTC month that ended at or before {@code cutoff}; returns those months. */
+    synchronized SortedSet<YearMonth> dropMonthsBefore(Instant cutoff) {
+        Instant boundary = YearMonth.from(cutoff.atOffset(ZoneOffset.UTC))
+                .atDay(1)
+                .atStartOfDay(ZoneOffset.UTC)
+                .toInstant();
+        SortedSet<YearMonth> dropped = new TreeSet<>();
+        samples.removeIf(s -> dropIfBefore(s.sample().recordedAt(), boundary, dropped));
+        llm.values().removeIf(m -> dropIfBefore(m.recordedAt(), boundary, dropped));
+        return dropped;
+    }
+
+    private static boolean dropIfBefore(Instant time, Instant boundary, Set<YearMonth> dropped) {
+        if (!time.isBefore(boundary)) {
+            return false;
+        }
+        dropped.add(YearMonth.from(time.atOffset(ZoneOffset.UTC)));
+        return true;
     }
 
     private List<LlmRequestMetric> matching(MetricQuery query) {
@@ -184,6 +200,13 @@ final class InMemoryMetricsRepository implements MetricsRepository {
         }
         List<T> items = window.subList(0, page.limit());
         return new Page<>(items, key.apply(items.get(page.limit() - 1)).cursor());
+    }
+
+    /** What makes an LLM metric unique: its request id and time, as the partitioned table's key in SQL. */
+    private record MetricKey(UUID requestId, Instant recordedAt) {
+        static MetricKey of(LlmRequestMetric metric) {
+            return new MetricKey(metric.requestId(), metric.recordedAt());
+        }
     }
 
     /** A sample with the serial that orders samples of the same instant, as a bigserial column does in SQL. */

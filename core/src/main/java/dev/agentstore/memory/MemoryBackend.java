@@ -4,6 +4,7 @@ import dev.agentstore.StoreUnavailableException;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.spi.RecentMessagesCache;
 import dev.agentstore.spi.SecurityStore;
@@ -15,7 +16,11 @@ import dev.agentstore.state.SessionCache;
 import dev.agentstore.vector.VectorRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -49,6 +54,17 @@ final class MemoryBackend implements StoreBackend {
     public MetricsRepository metrics(String tenant) {
         ModelRepository models = models(tenant); // outside the factory: no nested update of the map
         return repository("metrics", tenant, t -> new InMemoryMetricsRepository(models));
+    }
+
+    @Override
+    public MetricsRetention metricsRetention() {
+        return cutoff -> {
+            SortedSet<YearMonth> dropped = new TreeSet<>();
+            repositories.values().stream()
+                    .filter(InMemoryMetricsRepository.class::isInstance)
+                    .forEach(r -> dropped.addAll(((InMemoryMetricsRepository) r).dropMonthsBefore(cutoff)));
+            return List.copyOf(dropped);
+        };
     }
 
     @Override

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What one model request cost and how it went. Recording is idempotent on {@link #requestId()}: a second
- * metric with the same id is ignored, so retries never count twice.
+ * What one model request cost and how it went. Recording is idempotent on {@link #requestId()} and
+ * {@link #recordedAt()}: recording the same metric again is ignored, so retries never count twice.
  *
  * @param requestId unique per request (use {@link dev.agentstore.spi.Ids#newId()} if the app has none)
  * @param recordedAt when the request finished

@@ -10,7 +10,8 @@ import java.util.SortedMap;
 
 /**
  * System and LLM metrics of one tenant. Thread-safe. Batches are atomic: a batch with one bad row is
- * rejected whole and writes nothing.
+ * rejected whole and writes nothing. Raw rows live until {@link MetricsRetention} drops their month; daily
+ * summaries stay.
  */
 public interface MetricsRepository {
 
@@ -21,15 +22,16 @@ public interface MetricsRepository {
     void recordSystemBatch(List<SystemSample> samples);
 
     /**
-     * Records one LLM request metric.
+     * Records one LLM request metric. A metric is identified by its request id and time, so recording the same
+     * metric again (a retry) changes nothing.
      *
-     * @return false if a metric with the same request id was already recorded (nothing changes)
+     * @return false if a metric with the same request id and time was already recorded (nothing changes)
      */
     boolean recordLlm(LlmRequestMetric metric);
 
     /**
-     * Records LLM request metrics atomically, skipping request ids already recorded (or repeated within the
-     * batch).
+     * Records LLM request metrics atomically, skipping those already recorded (or repeated within the batch):
+     * the same request id and time.
      *
      * @return how many were new
      */
@@ -58,13 +60,4 @@ public interface MetricsRepository {
 
     /** Stored summaries for days in {@code [from, to]}, oldest first. */
     List<DailySummary> dailySummaries(LocalDate from, LocalDate to);
-
-    /**
-     * Deletes raw system and LLM rows recorded before {@code cutoff}. Daily summaries are kept. Backends that
-     * partition by time may keep rows of a partition that straddles the cutoff until the whole partition is
-     * older.
-     *
-     * @return how many raw rows were deleted
-     */
-    long deleteBefore(Instant cutoff);
 }

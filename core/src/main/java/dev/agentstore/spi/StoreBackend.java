@@ -4,6 +4,7 @@ import dev.agentstore.UnsupportedCapabilityException;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.state.Presence;
@@ -29,6 +30,11 @@ public interface StoreBackend extends AutoCloseable {
 
     /** Metrics of {@code tenant}. */
     default MetricsRepository metrics(String tenant) {
+        throw unsupported(Capability.METRICS);
+    }
+
+    /** Retention of raw metrics across all tenants: whole UTC months at a time. */
+    default MetricsRetention metricsRetention() {
         throw unsupported(Capability.METRICS);
     }
 

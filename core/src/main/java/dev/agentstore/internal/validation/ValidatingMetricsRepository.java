@@ -94,11 +94,6 @@ public final class ValidatingMetricsRepository implements MetricsRepository {
         return backend.dailySummaries(from, to);
     }
 
-    @Override
-    public long deleteBefore(Instant cutoff) {
-        return backend.deleteBefore(Check.time("cutoff", cutoff));
-    }
-
     private static LocalDate day(String field, LocalDate day) {
         Check.present(field, day);
         if (day.isBefore(MIN_DAY) || day.isAfter(MAX_DAY)) {

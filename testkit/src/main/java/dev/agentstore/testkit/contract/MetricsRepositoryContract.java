@@ -21,6 +21,7 @@ import dev.agentstore.spi.Ids;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -64,7 +65,7 @@ public abstract class MetricsRepositoryContract extends StoreContract {
     }
 
     @Test
-    void should_ignore_a_repeated_request_id() {
+    void should_ignore_a_repeated_metric() {
         LlmRequestMetric m = metric("a", 1, 100);
         assertThat(repo().recordLlm(m)).isTrue();
         assertThat(repo().recordLlm(m)).isFalse();
@@ -159,18 +160,24 @@ public abstract class MetricsRepositoryContract extends StoreContract {
     }
 
     @Test
-    void should_keep_a_metrics_cursor_on_its_row_when_earlier_rows_go() {
-        repo().recordLlmBatch(
-                        IntStream.range(0, 6).mapToObj(i -> metric("m", i, 10)).toList());
-        Page<LlmRequestMetric> first = repo().llmMetrics(WHOLE_DAY, PageRequest.first(3));
+    void should_keep_a_metrics_cursor_on_its_row_when_earlier_months_go() {
+        Instant february = Instant.parse("2026-02-27T00:00:00Z");
+        List<LlmRequestMetric> rows = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            rows.add(LlmRequestMetric.success(Ids.newId(), february.plusSeconds(i), "m", 1, 1, 1));
+            rows.add(metric("m", i, 10));
+        }
+        repo().recordLlmBatch(rows);
+        MetricQuery both = MetricQuery.between(february, DAY.plusSeconds(86_400));
+        Page<LlmRequestMetric> first = repo().llmMetrics(both, PageRequest.first(4));
 
-        repo().deleteBefore(DAY.plusSeconds(60 * 2));
-        Page<LlmRequestMetric> second = repo().llmMetrics(
-                        WHOLE_DAY, first.nextRequest(PageRequest.first(3)).orElseThrow());
+        root().metricsRetention().dropMonthsBefore(DAY);
+        Page<LlmRequestMetric> second =
+                repo().llmMetrics(both, first.nextRequest(PageRequest.first(4)).orElseThrow());
 
         assertThat(second.items())
                 .extracting(LlmRequestMetric::recordedAt)
-                .containsExactly(DAY.plusSeconds(180), DAY.plusSeconds(240), DAY.plusSeconds(300));
+                .containsExactly(DAY.plusSeconds(60), DAY.plusSeconds(120));
         assertThat(second.hasNext()).isFalse();
     }
 
@@ -207,17 +214,36 @@ public abstract class MetricsRepositoryContract extends StoreContract {
     }
 
     @Test
-    void should_delete_raw_rows_before_a_cutoff_and_keep_summaries() {
-        repo().recordLlmBatch(List.of(metric("a", 1, 1), metric("a", 2, 1)));
+    void should_drop_whole_months_before_a_cutoff_for_every_tenant_and_keep_summaries() {
+        Instant january = Instant.parse("2026-01-15T12:00:00Z");
+        MetricsRepository other = otherTenant().metrics();
+        repo().recordLlmBatch(List.of(
+                LlmRequestMetric.success(Ids.newId(), january, "a", 1, 1, 1),
+                LlmRequestMetric.success(Ids.newId(), january.plusSeconds(1), "a", 1, 1, 1)));
+        other.recordLlm(LlmRequestMetric.success(Ids.newId(), january, "a", 1, 1, 1));
+        repo().recordSystem(SystemSample.of(january, "h", 10, 10));
+        repo().recordLlm(metric("a", 1, 1));
         repo().recordLlm(LlmRequestMetric.success(Ids.newId(), DAY.plusSeconds(200_000), "a", 1, 1, 1));
-        repo().rollupDay(LocalDate.of(2026, 3, 10));
-        assertThat(repo().deleteBefore(DAY.plusSeconds(86_400))).isEqualTo(2);
-        assertThat(repo().llmMetrics(WHOLE_DAY, PageRequest.first(10)).items()).isEmpty();
-        assertThat(repo().llmMetrics(MetricQuery.between(DAY, DAY.plusSeconds(300_000)), PageRequest.first(10))
+        repo().rollupDay(LocalDate.of(2026, 1, 15));
+
+        List<YearMonth> dropped = root().metricsRetention().dropMonthsBefore(DAY.plusSeconds(86_400));
+
+        assertThat(dropped).contains(YearMonth.of(2026, 1)).doesNotContain(YearMonth.of(2026, 3));
+        MetricQuery untilNow = MetricQuery.between(Instant.parse("2025-12-01T00:00:00Z"), DAY.plusSeconds(300_000));
+        assertThat(repo().llmMetrics(untilNow, PageRequest.first(10)).items())
+                .extracting(LlmRequestMetric::recordedAt)
+                .containsExactly(DAY.plusSeconds(60), DAY.plusSeconds(200_000));
+        assertThat(other.llmMetrics(untilNow, PageRequest.first(10)).items()).isEmpty();
+        assertThat(repo().systemSamples(january.minusSeconds(1), DAY, PageRequest.first(10))
                         .items())
-                .hasSize(1);
-        assertThat(repo().dailySummaries(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)))
-                .hasSize(1);
+                .isEmpty();
+        assertThat(repo().dailySummary(LocalDate.of(2026, 1, 15)))
+                .hasValueSatisfying(s -> assertThat(s.usage().requests()).isEqualTo(2));
+    }
+
+    @Test
+    void should_refuse_retention_on_a_tenant_view() {
+        assertThatThrownBy(() -> store.metricsRetention()).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

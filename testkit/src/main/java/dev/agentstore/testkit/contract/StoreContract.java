@@ -37,6 +37,11 @@ public abstract class StoreContract {
         }
     }
 
+    /** The root store, for store-wide operations such as metrics retention. */
+    protected AgentStore root() {
+        return root;
+    }
+
     /** The same store scoped to another fresh tenant. */
     protected AgentStore otherTenant() {
         return root.forTenant("t-" + UUID.randomUUID());
