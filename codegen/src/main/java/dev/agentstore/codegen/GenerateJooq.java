@@ -31,7 +31,7 @@ public final class GenerateJooq {
                     "agentstore_postgres_history",
                     "dev.agentstore.postgres.internal.jooq",
                     ".*",
-                    "vector_.*"),
+                    "vector_.*|(system|llm)_metrics_\\d{4}_\\d{2}"),
             new Module(
                     "vector-pgvector",
                     "dev/agentstore/pgvector/migration",

@@ -79,10 +79,7 @@ final class InMemoryMetricsRepository implements MetricsRepository {
 
     @Override
     public synchronized Page<LlmRequestMetric> llmMetrics(MetricQuery query, PageRequest page) {
-        return slice(
-                matching(query).stream(),
-                m -> new TimeKey(m.recordedAt(), m.requestId().toString()),
-                page);
+        return slice(matching(query).stream(), m -> TimeKey.ofId(m.recordedAt(), m.requestId()), page);
     }
 
     @Override
@@ -216,7 +213,7 @@ final class InMemoryMetricsRepository implements MetricsRepository {
         }
 
         TimeKey key() {
-            return new TimeKey(sample.recordedAt(), String.format("%019d", serial));
+            return TimeKey.ofSerial(sample.recordedAt(), serial);
         }
     }
 }

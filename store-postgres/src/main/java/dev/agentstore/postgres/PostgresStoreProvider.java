@@ -33,7 +33,7 @@ public final class PostgresStoreProvider implements StoreProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CONVERSATIONS, Capability.MODELS, Capability.RESPONSE_CACHE);
+        return EnumSet.of(Capability.CONVERSATIONS, Capability.MODELS, Capability.METRICS, Capability.RESPONSE_CACHE);
     }
 
     @Override

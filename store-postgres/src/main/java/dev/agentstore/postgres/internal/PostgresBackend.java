@@ -3,14 +3,19 @@ package dev.agentstore.postgres.internal;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.PostgresConversationRepository;
+import dev.agentstore.postgres.internal.metrics.MetricPartitions;
+import dev.agentstore.postgres.internal.metrics.PostgresMetricsRepository;
 import dev.agentstore.postgres.internal.model.PostgresModelRepository;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import java.time.Clock;
+import java.util.List;
 import org.jooq.DSLContext;
 
 /** The open PostgreSQL backend: one shared pool and jOOQ context, and repositories per tenant. */
@@ -19,6 +24,7 @@ public final class PostgresBackend implements StoreBackend {
     private final Clock clock;
     private final DSLContext dsl;
     private final ConversationStatements conversationStatements;
+    private final MetricPartitions metricPartitions;
 
     /** Opens the backend on the context's shared pool. */
     public PostgresBackend(StoreContext context) {
@@ -26,6 +32,7 @@ public final class PostgresBackend implements StoreBackend {
         this.clock = context.clock();
         this.dsl = PostgresDsl.create(PostgresPool.shared(context), config.schema());
         this.conversationStatements = ConversationStatements.render(dsl);
+        this.metricPartitions = new MetricPartitions(config, clock);
     }
 
     @Override
@@ -39,6 +46,16 @@ public final class PostgresBackend implements StoreBackend {
     }
 
     @Override
+    public MetricsRepository metrics(String tenant) {
+        return new PostgresMetricsRepository(new TenantSql(dsl, tenant), metricPartitions, clock);
+    }
+
+    @Override
+    public MetricsRetention metricsRetention() {
+        return metricPartitions;
+    }
+
+    @Override
     public ResponseCache responseCache(String tenant) {
         return new PostgresResponseCache(new TenantSql(dsl, tenant), clock);
     }
@@ -46,6 +63,7 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public void migrate() {
         PostgresMigrator.migrate(config, PostgresMigrations::flyway);
+        metricPartitions.ensure(List.of());
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class PostgresMigrator {
         dsl.execute(
                 "grant select, insert, update, delete on all tables in schema {0} to {1}",
                 DSL.name(schema), DSL.name(runtimeUser));
+        dsl.execute("grant usage on all sequences in schema {0} to {1}", DSL.name(schema), DSL.name(runtimeUser));
     }
 
     private static void advisory(Connection connection, String function) throws SQLException {

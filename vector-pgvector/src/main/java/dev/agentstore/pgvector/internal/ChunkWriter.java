@@ -2,13 +2,9 @@ package dev.agentstore.pgvector.internal;
 
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 
+import dev.agentstore.postgres.internal.BinaryCopy;
 import dev.agentstore.postgres.internal.Json;
 import dev.agentstore.vector.Chunk;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,8 +15,6 @@ import org.jooq.InsertValuesStep8;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.PGCopyOutputStream;
 
 /**
  * Upserts chunks inside the caller's tenant transaction. Small batches are one multi-row {@code INSERT ... ON
@@ -31,7 +25,6 @@ final class ChunkWriter {
     /** From this many chunks on, COPY. */
     static final int COPY_THRESHOLD = 64;
 
-    private static final byte[] COPY_HEADER = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final String LOAD_TABLE = "agentstore_chunk_load";
 
     private ChunkWriter() {}
@@ -98,21 +91,18 @@ final class ChunkWriter {
                 "create temporary table if not exists {0} (id text, document_id text, content text,"
                         + " embedding vector, metadata jsonb) on commit delete rows",
                 DSL.name(LOAD_TABLE));
-        PGConnection pg = connection.unwrap(PGConnection.class);
         String copy =
                 "copy " + LOAD_TABLE + " (id, document_id, content, embedding, metadata) from stdin (format binary)";
-        try (PGCopyOutputStream stream = new PGCopyOutputStream(pg, copy, 1 << 16);
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16))) {
-            out.write(COPY_HEADER);
-            out.writeInt(0); // flags
-            out.writeInt(0); // header extension length
+        BinaryCopy.copy(connection, copy, rows -> {
             for (Chunk chunk : chunks) {
-                writeRow(out, chunk);
+                rows.row(5)
+                        .text(chunk.id())
+                        .text(chunk.documentId())
+                        .text(chunk.content())
+                        .vector(chunk.embedding())
+                        .jsonb(Json.of(chunk.metadata()).data());
             }
-            out.writeShort(-1);
-        } catch (IOException e) {
-            throw copyFailure(e);
-        }
+        });
         dsl.execute(
                 "insert into {0} (tenant_id, collection_id, id, document_id, content, embedding, metadata,"
                         + " updated_at) select {1}, {2}, id, document_id, content, embedding, metadata, {3} from {4}"
@@ -120,44 +110,5 @@ final class ChunkWriter {
                         + " content = excluded.content, embedding = excluded.embedding, metadata = excluded.metadata,"
                         + " updated_at = excluded.updated_at",
                 VECTOR_CHUNKS, DSL.val(tenant), DSL.val(collection.id()), DSL.val(now), DSL.name(LOAD_TABLE));
-    }
-
-    /** One tuple: id, document_id, content as UTF-8 text; the vector in pgvector's binary form; jsonb version 1. */
-    private static void writeRow(DataOutputStream out, Chunk chunk) throws IOException {
-        out.writeShort(5);
-        writeText(out, chunk.id());
-        writeText(out, chunk.documentId());
-        writeText(out, chunk.content());
-        float[] vector = chunk.embedding();
-        out.writeInt(4 + 4 * vector.length);
-        out.writeShort(vector.length);
-        out.writeShort(0); // unused
-        for (float component : vector) {
-            out.writeFloat(component);
-        }
-        byte[] json = Json.of(chunk.metadata()).data().getBytes(StandardCharsets.UTF_8);
-        out.writeInt(json.length + 1);
-        out.writeByte(1); // jsonb binary format version
-        out.write(json);
-    }
-
-    private static void writeText(DataOutputStream out, String value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    /** pgjdbc reports a failed COPY as an IOException around the server's SQLException; surface the latter. */
-    private static RuntimeException copyFailure(IOException e) throws SQLException {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                throw sql;
-            }
-        }
-        throw new UncheckedIOException(e);
     }
 }

@@ -6,21 +6,16 @@ import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_COLLECTIONS;
 import dev.agentstore.ConfigurationException;
 import dev.agentstore.ConflictException;
 import dev.agentstore.StoreConfig;
-import dev.agentstore.StoreUnavailableException;
+import dev.agentstore.postgres.internal.OwnerDdl;
 import dev.agentstore.postgres.internal.PostgresDsl;
 import dev.agentstore.postgres.internal.PostgresErrors;
-import dev.agentstore.postgres.internal.PostgresPool;
-import dev.agentstore.postgres.internal.SchemaOwner;
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.internal.TenantPolicy;
 import dev.agentstore.postgres.internal.TenantSql.TransactionWork;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.IndexSettings;
 import dev.agentstore.vector.IndexType;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.Name;
 import org.jooq.exception.DataAccessException;
@@ -29,21 +24,17 @@ import org.jooq.impl.DSL;
 /**
  * The schema changes a collection brings: its chunks partition (with row-level security like every agentstore
  * table) and its approximate index. They need the schema owner, so they run on a connection of their own as
- * {@link SchemaOwner}; creating and dropping a collection is one transaction there, catalog row included, so a
+ * {@link OwnerDdl}; creating and dropping a collection is one transaction there, catalog row included, so a
  * failure leaves nothing behind. Identifiers derive from the collection's id and parameters are integers from a
  * validated spec: no user text reaches the DDL.
  */
 final class CollectionDdl {
-    private final DataSource owner;
-    private final DSLContext ownerDsl;
+    private final OwnerDdl owner;
     private final String schema;
     private final String maintenanceWorkMem;
-    private final StoreConfig config;
 
     CollectionDdl(StoreConfig config) {
-        this.config = config;
-        this.owner = SchemaOwner.dataSource(config);
-        this.ownerDsl = PostgresDsl.create(owner, config.schema());
+        this.owner = new OwnerDdl(config);
         this.schema = config.schema();
         this.maintenanceWorkMem = config.get("pgvector.maintenance-work-mem", "256MB");
         if (!maintenanceWorkMem.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
@@ -57,7 +48,7 @@ final class CollectionDdl {
     StoredCollection create(String tenant, CollectionSpec spec, UUID id, Instant now) {
         StoredCollection collection = new StoredCollection(id, spec);
         try {
-            inTransaction(tenant, (connection, dsl) -> {
+            owner.transaction(tenant, (connection, dsl) -> {
                 dsl.insertInto(VECTOR_COLLECTIONS)
                         .set(VECTOR_COLLECTIONS.TENANT_ID, tenant)
                         .set(VECTOR_COLLECTIONS.ID, id)
@@ -86,7 +77,7 @@ final class CollectionDdl {
 
     /** Drops the partition (its rows go with it, no row-by-row delete) and the catalog row at once. */
     void drop(String tenant, StoredCollection collection) {
-        inTransaction(tenant, (connection, dsl) -> {
+        owner.transaction(tenant, (connection, dsl) -> {
             dsl.execute("drop table if exists {0}", partition(collection));
             return dsl.deleteFrom(VECTOR_COLLECTIONS)
                     .where(VECTOR_COLLECTIONS.TENANT_ID.eq(tenant), VECTOR_COLLECTIONS.ID.eq(collection.id()))
@@ -101,7 +92,7 @@ final class CollectionDdl {
      * commits, readers of other collections do not.
      */
     void loadWithoutIndex(String tenant, StoredCollection collection, TransactionWork<?> load) {
-        inTransaction(tenant, (connection, dsl) -> {
+        owner.transaction(tenant, (connection, dsl) -> {
             dsl.execute("drop index if exists {0}", DSL.name(schema, collection.index()));
             load.run(connection, dsl);
             dsl.execute("select set_config('maintenance_work_mem', {0}, true)", DSL.val(maintenanceWorkMem));
@@ -115,12 +106,12 @@ final class CollectionDdl {
         if (collection.spec().index().type() == IndexType.NONE) {
             return;
         }
-        try (Connection connection = owner.getConnection()) {
-            DSLContext dsl = PostgresDsl.create(connection, schema);
-            dsl.execute("select set_config('maintenance_work_mem', {0}, false)", DSL.val(maintenanceWorkMem));
-            dsl.execute("reindex index concurrently {0}", DSL.name(schema, collection.index()));
-        } catch (SQLException e) {
-            throw unavailable(e);
+        try {
+            owner.dsl().connection(connection -> {
+                DSLContext dsl = PostgresDsl.create(connection, schema);
+                dsl.execute("select set_config('maintenance_work_mem', {0}, false)", DSL.val(maintenanceWorkMem));
+                dsl.execute("reindex index concurrently {0}", DSL.name(schema, collection.index()));
+            });
         } catch (DataAccessException e) {
             throw PostgresErrors.translate(e);
         }
@@ -131,13 +122,7 @@ final class CollectionDdl {
         dsl.execute(
                 "create table {0} partition of {1} for values in ({2})",
                 partition, VECTOR_CHUNKS, DSL.inline(collection.id()));
-        dsl.execute("alter table {0} enable row level security", partition);
-        dsl.execute("alter table {0} force row level security", partition);
-        dsl.execute(
-                "create policy tenant_isolation on {0}"
-                        + " using (tenant_id = current_setting('agentstore.tenant_id', true))"
-                        + " with check (tenant_id = current_setting('agentstore.tenant_id', true))",
-                partition);
+        TenantPolicy.apply(dsl, partition);
     }
 
     private void createIndex(DSLContext dsl, StoredCollection collection) {
@@ -169,23 +154,5 @@ final class CollectionDdl {
 
     private Name partition(StoredCollection collection) {
         return DSL.name(schema, collection.partition());
-    }
-
-    /**
-     * Runs {@code work} in one transaction as the schema owner, scoped to {@code tenant} (the owner is subject to
-     * the forced row-level security too), waiting at most the configured timeout for locks.
-     */
-    private void inTransaction(String tenant, TransactionWork<?> work) {
-        new TenantSql(ownerDsl, tenant).transaction((connection, dsl) -> {
-            dsl.execute(
-                    "select set_config('lock_timeout', {0}, true)",
-                    DSL.val(Math.max(1, config.timeout().toMillis()) + "ms"));
-            return work.run(connection, dsl);
-        });
-    }
-
-    private StoreUnavailableException unavailable(SQLException e) {
-        return new StoreUnavailableException(
-                "cannot change vector collections as the schema owner at " + PostgresPool.safeUrl(config), e);
     }
 }

@@ -6,9 +6,12 @@ package dev.agentstore.postgres.internal.jooq;
 
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
+import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
+import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
+import dev.agentstore.postgres.internal.jooq.tables.SystemMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.Users;
 
 import java.util.Arrays;
@@ -44,6 +47,16 @@ public class Agentstore extends SchemaImpl {
     public final Conversations CONVERSATIONS = Conversations.CONVERSATIONS;
 
     /**
+     * The table <code>agentstore.daily_metrics_summary</code>.
+     */
+    public final DailyMetricsSummary DAILY_METRICS_SUMMARY = DailyMetricsSummary.DAILY_METRICS_SUMMARY;
+
+    /**
+     * The table <code>agentstore.llm_metrics</code>.
+     */
+    public final LlmMetrics LLM_METRICS = LlmMetrics.LLM_METRICS;
+
+    /**
      * The table <code>agentstore.messages</code>.
      */
     public final Messages MESSAGES = Messages.MESSAGES;
@@ -57,6 +70,11 @@ public class Agentstore extends SchemaImpl {
      * The table <code>agentstore.response_cache</code>.
      */
     public final ResponseCache RESPONSE_CACHE = ResponseCache.RESPONSE_CACHE;
+
+    /**
+     * The table <code>agentstore.system_metrics</code>.
+     */
+    public final SystemMetrics SYSTEM_METRICS = SystemMetrics.SYSTEM_METRICS;
 
     /**
      * The table <code>agentstore.users</code>.
@@ -81,9 +99,12 @@ public class Agentstore extends SchemaImpl {
         return Arrays.asList(
             ChatSessions.CHAT_SESSIONS,
             Conversations.CONVERSATIONS,
+            DailyMetricsSummary.DAILY_METRICS_SUMMARY,
+            LlmMetrics.LLM_METRICS,
             Messages.MESSAGES,
             Models.MODELS,
             ResponseCache.RESPONSE_CACHE,
+            SystemMetrics.SYSTEM_METRICS,
             Users.USERS
         );
     }

@@ -6,6 +6,7 @@ package dev.agentstore.postgres.internal.jooq;
 
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
+import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
 
@@ -27,6 +28,8 @@ public class Indexes {
 
     public static final Index CHAT_SESSIONS_BY_USER = Internal.createIndex(DSL.name("chat_sessions_by_user"), ChatSessions.CHAT_SESSIONS, new OrderField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.USER_ID, ChatSessions.CHAT_SESSIONS.LAST_ACTIVE_AT.desc(), ChatSessions.CHAT_SESSIONS.ID.desc() }, false);
     public static final Index CONVERSATIONS_BY_USER = Internal.createIndex(DSL.name("conversations_by_user"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.USER_ID, Conversations.CONVERSATIONS.ID.desc() }, false);
+    public static final Index LLM_METRICS_BY_MODEL = Internal.createIndex(DSL.name("llm_metrics_by_model"), LlmMetrics.LLM_METRICS, new OrderField[] { LlmMetrics.LLM_METRICS.TENANT_ID, LlmMetrics.LLM_METRICS.MODEL, LlmMetrics.LLM_METRICS.RECORDED_AT }, false);
+    public static final Index LLM_METRICS_BY_SESSION = Internal.createIndex(DSL.name("llm_metrics_by_session"), LlmMetrics.LLM_METRICS, new OrderField[] { LlmMetrics.LLM_METRICS.TENANT_ID, LlmMetrics.LLM_METRICS.SESSION_ID, LlmMetrics.LLM_METRICS.RECORDED_AT }, false);
     public static final Index MESSAGES_SEARCH = Internal.createIndex(DSL.name("messages_search"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.SEARCH_VECTOR }, false);
     public static final Index MESSAGES_SYSTEM = Internal.createIndex(DSL.name("messages_system"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.SEQUENCE }, false);
     public static final Index RESPONSE_CACHE_EXPIRY = Internal.createIndex(DSL.name("response_cache_expiry"), ResponseCache.RESPONSE_CACHE, new OrderField[] { ResponseCache.RESPONSE_CACHE.TENANT_ID, ResponseCache.RESPONSE_CACHE.EXPIRES_AT }, false);

@@ -6,9 +6,12 @@ package dev.agentstore.postgres.internal.jooq;
 
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
+import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
+import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
+import dev.agentstore.postgres.internal.jooq.tables.SystemMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.Users;
 
 import org.jooq.ForeignKey;
@@ -33,11 +36,14 @@ public class Keys {
 
     public static final UniqueKey<Record> CHAT_SESSIONS_PKEY = Internal.createUniqueKey(ChatSessions.CHAT_SESSIONS, DSL.name("chat_sessions_pkey"), new TableField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.ID }, true);
     public static final UniqueKey<Record> CONVERSATIONS_PKEY = Internal.createUniqueKey(Conversations.CONVERSATIONS, DSL.name("conversations_pkey"), new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.ID }, true);
+    public static final UniqueKey<Record> DAILY_METRICS_SUMMARY_PKEY = Internal.createUniqueKey(DailyMetricsSummary.DAILY_METRICS_SUMMARY, DSL.name("daily_metrics_summary_pkey"), new TableField[] { DailyMetricsSummary.DAILY_METRICS_SUMMARY.TENANT_ID, DailyMetricsSummary.DAILY_METRICS_SUMMARY.DAY }, true);
+    public static final UniqueKey<Record> LLM_METRICS_PKEY = Internal.createUniqueKey(LlmMetrics.LLM_METRICS, DSL.name("llm_metrics_pkey"), new TableField[] { LlmMetrics.LLM_METRICS.TENANT_ID, LlmMetrics.LLM_METRICS.RECORDED_AT, LlmMetrics.LLM_METRICS.REQUEST_ID }, true);
     public static final UniqueKey<Record> MESSAGES_PKEY = Internal.createUniqueKey(Messages.MESSAGES, DSL.name("messages_pkey"), new TableField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.SEQUENCE }, true);
     public static final UniqueKey<Record> MESSAGES_TENANT_ID_ID_KEY = Internal.createUniqueKey(Messages.MESSAGES, DSL.name("messages_tenant_id_id_key"), new TableField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.ID }, true);
     public static final UniqueKey<Record> MODELS_PKEY = Internal.createUniqueKey(Models.MODELS, DSL.name("models_pkey"), new TableField[] { Models.MODELS.TENANT_ID, Models.MODELS.ID }, true);
     public static final UniqueKey<Record> MODELS_TENANT_ID_NAME_KEY = Internal.createUniqueKey(Models.MODELS, DSL.name("models_tenant_id_name_key"), new TableField[] { Models.MODELS.TENANT_ID, Models.MODELS.NAME }, true);
     public static final UniqueKey<Record> RESPONSE_CACHE_PKEY = Internal.createUniqueKey(ResponseCache.RESPONSE_CACHE, DSL.name("response_cache_pkey"), new TableField[] { ResponseCache.RESPONSE_CACHE.TENANT_ID, ResponseCache.RESPONSE_CACHE.MODEL, ResponseCache.RESPONSE_CACHE.PROMPT_HASH }, true);
+    public static final UniqueKey<Record> SYSTEM_METRICS_PKEY = Internal.createUniqueKey(SystemMetrics.SYSTEM_METRICS, DSL.name("system_metrics_pkey"), new TableField[] { SystemMetrics.SYSTEM_METRICS.TENANT_ID, SystemMetrics.SYSTEM_METRICS.RECORDED_AT, SystemMetrics.SYSTEM_METRICS.SERIAL }, true);
     public static final UniqueKey<Record> USERS_PKEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_pkey"), new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true);
     public static final UniqueKey<Record> USERS_TENANT_ID_CHANNEL_EXTERNAL_ID_KEY = Internal.createUniqueKey(Users.USERS, DSL.name("users_tenant_id_channel_external_id_key"), new TableField[] { Users.USERS.TENANT_ID, Users.USERS.CHANNEL, Users.USERS.EXTERNAL_ID }, true);
 

@@ -6,9 +6,12 @@ package dev.agentstore.postgres.internal.jooq;
 
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
+import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
+import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
+import dev.agentstore.postgres.internal.jooq.tables.SystemMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.Users;
 
 
@@ -29,6 +32,16 @@ public class Tables {
     public static final Conversations CONVERSATIONS = Conversations.CONVERSATIONS;
 
     /**
+     * The table <code>agentstore.daily_metrics_summary</code>.
+     */
+    public static final DailyMetricsSummary DAILY_METRICS_SUMMARY = DailyMetricsSummary.DAILY_METRICS_SUMMARY;
+
+    /**
+     * The table <code>agentstore.llm_metrics</code>.
+     */
+    public static final LlmMetrics LLM_METRICS = LlmMetrics.LLM_METRICS;
+
+    /**
      * The table <code>agentstore.messages</code>.
      */
     public static final Messages MESSAGES = Messages.MESSAGES;
@@ -42,6 +55,11 @@ public class Tables {
      * The table <code>agentstore.response_cache</code>.
      */
     public static final ResponseCache RESPONSE_CACHE = ResponseCache.RESPONSE_CACHE;
+
+    /**
+     * The table <code>agentstore.system_metrics</code>.
+     */
+    public static final SystemMetrics SYSTEM_METRICS = SystemMetrics.SYSTEM_METRICS;
 
     /**
      * The table <code>agentstore.users</code>.

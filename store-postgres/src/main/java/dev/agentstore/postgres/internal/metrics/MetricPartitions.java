@@ -1,0 +1,141 @@
+package dev.agentstore.postgres.internal.metrics;
+
+import dev.agentstore.StoreConfig;
+import dev.agentstore.metrics.MetricsRetention;
+import dev.agentstore.postgres.internal.OwnerDdl;
+import dev.agentstore.postgres.internal.TenantPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jooq.DSLContext;
+import org.jooq.Name;
+import org.jooq.impl.DSL;
+
+/**
+ * The monthly partitions of {@code system_metrics} and {@code llm_metrics}, named {@code <table>_<yyyy>_<mm>} and
+ * bounded by UTC month starts. Writes call {@link #ensure} first: each month a row falls in, each of the three
+ * after it, and the current month and the three after it get their partitions, created once as the schema owner
+ * with the tables' row-level security. Retention drops whole partitions. Both serialise on one advisory lock,
+ * and the months known to exist are remembered, so the common write costs a set lookup.
+ */
+public final class MetricPartitions implements MetricsRetention {
+    /** Months created past the current one and past every incoming row's. */
+    static final int MONTHS_AHEAD = 3;
+
+    private static final List<String> TABLES = List.of("system_metrics", "llm_metrics");
+    private static final Pattern PARTITION = Pattern.compile("(system_metrics|llm_metrics)_(\\d{4,5})_(\\d{2})");
+    private static final long LOCK_KEY = 0x6167_6d65_7472_6963L; // "agmetric"
+
+    private final OwnerDdl owner;
+    private final String schema;
+    private final Clock clock;
+    private final Set<YearMonth> present = ConcurrentHashMap.newKeySet();
+
+    /** The partitions of the schema of {@code config}. */
+    public MetricPartitions(StoreConfig config, Clock clock) {
+        this.owner = new OwnerDdl(config);
+        this.schema = config.schema();
+        this.clock = clock;
+    }
+
+    /** Makes sure rows recorded at {@code times} (and now) have partitions for their months and three more. */
+    public void ensure(Collection<Instant> times) {
+        SortedSet<YearMonth> needed = new TreeSet<>();
+        addWithAhead(needed, month(clock.instant()));
+        times.forEach(time -> addWithAhead(needed, month(time)));
+        needed.removeAll(present);
+        if (needed.isEmpty()) {
+            return;
+        }
+        owner.transaction((connection, dsl) -> {
+            lock(dsl);
+            Set<String> existing = partitionNames(dsl);
+            for (YearMonth month : needed) {
+                for (String table : TABLES) {
+                    if (!existing.contains(name(table, month))) {
+                        create(dsl, table, month);
+                    }
+                }
+            }
+            return null;
+        });
+        present.addAll(needed);
+    }
+
+    /** Forgets which partitions exist (another process's retention may have dropped some); the next write checks. */
+    public void forget() {
+        present.clear();
+    }
+
+    @Override
+    public List<YearMonth> dropMonthsBefore(Instant cutoff) {
+        YearMonth firstKept = month(cutoff);
+        List<YearMonth> dropped = owner.transaction((connection, dsl) -> {
+            lock(dsl);
+            SortedSet<YearMonth> months = new TreeSet<>();
+            for (String partition : partitionNames(dsl)) {
+                Matcher name = PARTITION.matcher(partition);
+                if (name.matches()) {
+                    YearMonth month = YearMonth.of(Integer.parseInt(name.group(2)), Integer.parseInt(name.group(3)));
+                    if (month.isBefore(firstKept)) {
+                        dsl.execute("drop table {0}", DSL.name(schema, partition));
+                        months.add(month);
+                    }
+                }
+            }
+            return List.copyOf(months);
+        });
+        present.removeAll(dropped);
+        return dropped;
+    }
+
+    private void create(DSLContext dsl, String table, YearMonth month) {
+        Name partition = DSL.name(schema, name(table, month));
+        dsl.execute(
+                "create table {0} partition of {1} for values from ({2}) to ({3})",
+                partition, DSL.name(schema, table), DSL.inline(start(month)), DSL.inline(start(month.plusMonths(1))));
+        TenantPolicy.apply(dsl, partition);
+    }
+
+    /** The partitions of both tables now in the catalog (read under the lock, so current). */
+    private Set<String> partitionNames(DSLContext dsl) {
+        return Set.copyOf(dsl.fetch(
+                        "select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid"
+                                + " join pg_class p on p.oid = i.inhparent join pg_namespace n on n.oid = p.relnamespace"
+                                + " where n.nspname = {0} and p.relname = any({1})",
+                        DSL.val(schema), DSL.val(TABLES.toArray(String[]::new)))
+                .getValues(0, String.class));
+    }
+
+    private static void lock(DSLContext dsl) {
+        dsl.execute("select pg_advisory_xact_lock({0})", DSL.inline(LOCK_KEY));
+    }
+
+    private static void addWithAhead(Set<YearMonth> months, YearMonth month) {
+        for (int ahead = 0; ahead <= MONTHS_AHEAD; ahead++) {
+            months.add(month.plusMonths(ahead));
+        }
+    }
+
+    private static YearMonth month(Instant time) {
+        return YearMonth.from(time.atOffset(ZoneOffset.UTC));
+    }
+
+    private static String name(String table, YearMonth month) {
+        return String.format("%s_%04d_%02d", table, month.getYear(), month.getMonthValue());
+    }
+
+    /** The month's first instant as a timestamptz literal PostgreSQL reads for any year, five digits included. */
+    private static String start(YearMonth month) {
+        return String.format("%04d-%02d-01 00:00:00+00", month.getYear(), month.getMonthValue());
+    }
+}

@@ -1,0 +1,250 @@
+package dev.agentstore.postgres.internal.metrics;
+
+import static dev.agentstore.postgres.internal.jooq.Tables.DAILY_METRICS_SUMMARY;
+import static dev.agentstore.postgres.internal.jooq.Tables.LLM_METRICS;
+import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
+
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.internal.Pages;
+import dev.agentstore.internal.TimeKey;
+import dev.agentstore.metrics.DailySummary;
+import dev.agentstore.metrics.LlmRequestMetric;
+import dev.agentstore.metrics.MetricQuery;
+import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.SystemSample;
+import dev.agentstore.metrics.TimeBucket;
+import dev.agentstore.metrics.UsageStats;
+import dev.agentstore.postgres.internal.RowReader;
+import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.internal.TenantSql.TransactionWork;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The metrics of one tenant in the month-partitioned {@code system_metrics} and {@code llm_metrics}. Writes make
+ * sure their months have partitions first and are atomic (one transaction; COPY for large batches); aggregates
+ * and rollups run in SQL.
+ */
+public final class PostgresMetricsRepository implements MetricsRepository {
+    private final TenantSql sql;
+    private final MetricPartitions partitions;
+    private final Clock clock;
+
+    /** The metrics of {@code sql}'s tenant. */
+    public PostgresMetricsRepository(TenantSql sql, MetricPartitions partitions, Clock clock) {
+        this.sql = sql;
+        this.partitions = partitions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void recordSystem(SystemSample sample) {
+        recordSystemBatch(List.of(sample));
+    }
+
+    @Override
+    public void recordSystemBatch(List<SystemSample> samples) {
+        write(samples, SystemSample::recordedAt, (connection, dsl) -> {
+            MetricWriter.system(connection, dsl, sql.tenant(), samples);
+            return 0L;
+        });
+    }
+
+    @Override
+    public boolean recordLlm(LlmRequestMetric metric) {
+        return recordLlmBatch(List.of(metric)) == 1;
+    }
+
+    @Override
+    public long recordLlmBatch(List<LlmRequestMetric> metrics) {
+        return write(
+                metrics,
+                LlmRequestMetric::recordedAt,
+                (connection, dsl) -> MetricWriter.llm(connection, dsl, sql.tenant(), metrics));
+    }
+
+    @Override
+    public Page<SystemSample> systemSamples(Instant from, Instant to, PageRequest page) {
+        Condition after = page.cursor() == null ? DSL.trueCondition() : afterSample(TimeKey.fromCursor(page.cursor()));
+        List<SerialSample> rows = sql.query(
+                DSL.select(
+                                SYSTEM_METRICS.RECORDED_AT,
+                                SYSTEM_METRICS.SERIAL,
+                                SYSTEM_METRICS.HOST,
+                                SYSTEM_METRICS.CPU_PERCENT,
+                                SYSTEM_METRICS.MEMORY_PERCENT,
+                                SYSTEM_METRICS.GPU_PERCENT,
+                                SYSTEM_METRICS.GPU_MEMORY_PERCENT,
+                                SYSTEM_METRICS.DISK_PERCENT)
+                        .from(SYSTEM_METRICS)
+                        .where(
+                                SYSTEM_METRICS.TENANT_ID.eq(sql.tenant()),
+                                SYSTEM_METRICS.RECORDED_AT.ge(from),
+                                SYSTEM_METRICS.RECORDED_AT.lt(to),
+                                after)
+                        .orderBy(SYSTEM_METRICS.RECORDED_AT, SYSTEM_METRICS.SERIAL)
+                        .limit(DSL.inline(page.limit() + 1)),
+                row -> new SerialSample(
+                        row.getLong(2),
+                        new SystemSample(
+                                instant(row.getObject(1, OffsetDateTime.class)),
+                                row.getString(3),
+                                row.getDouble(4),
+                                row.getDouble(5),
+                                row.getObject(6, Double.class),
+                                row.getObject(7, Double.class),
+                                row.getObject(8, Double.class))));
+        Page<SerialSample> keyed = Pages.of(rows, page.limit(), SerialSample::position);
+        return new Page<>(keyed.items().stream().map(SerialSample::sample).toList(), keyed.nextCursor());
+    }
+
+    @Override
+    public Page<LlmRequestMetric> llmMetrics(MetricQuery query, PageRequest page) {
+        Condition after = page.cursor() == null ? DSL.trueCondition() : afterMetric(TimeKey.fromCursor(page.cursor()));
+        List<LlmRequestMetric> rows = sql.query(
+                DSL.select(LLM_METRICS.fields())
+                        .from(LLM_METRICS)
+                        .where(matching(query), after)
+                        .orderBy(LLM_METRICS.RECORDED_AT, LLM_METRICS.REQUEST_ID)
+                        .limit(DSL.inline(page.limit() + 1)),
+                row -> new LlmRequestMetric(
+                        row.getObject(3, UUID.class),
+                        instant(row.getObject(2, OffsetDateTime.class)),
+                        row.getString(4),
+                        row.getObject(5, UUID.class),
+                        row.getObject(6, UUID.class),
+                        row.getInt(7),
+                        row.getInt(8),
+                        row.getLong(9),
+                        row.getObject(10, Long.class),
+                        row.getBoolean(11),
+                        row.getBoolean(12),
+                        row.getString(13)));
+        return Pages.of(
+                rows,
+                page.limit(),
+                m -> TimeKey.ofId(m.recordedAt(), m.requestId()).position());
+    }
+
+    @Override
+    public SortedMap<String, UsageStats> usageByModel(MetricQuery query) {
+        return usageBy(LLM_METRICS.MODEL, query, row -> row.getString(1));
+    }
+
+    @Override
+    public SortedMap<Instant, UsageStats> usageOverTime(MetricQuery query, TimeBucket bucket) {
+        Field<OffsetDateTime> start = DSL.field(
+                "date_trunc({0}, {1}, 'UTC')",
+                SQLDataType.TIMESTAMPWITHTIMEZONE,
+                DSL.inline(bucket.name().toLowerCase(Locale.ROOT)),
+                LLM_METRICS.RECORDED_AT);
+        return usageBy(start, query, row -> instant(row.getObject(1, OffsetDateTime.class)));
+    }
+
+    @Override
+    public DailySummary rollupDay(LocalDate day) {
+        return DailyRollup.run(sql, day, clock.instant());
+    }
+
+    @Override
+    public Optional<DailySummary> dailySummary(LocalDate day) {
+        return summaries(DAILY_METRICS_SUMMARY.DAY.eq(day)).stream().findFirst();
+    }
+
+    @Override
+    public List<DailySummary> dailySummaries(LocalDate from, LocalDate to) {
+        return summaries(DAILY_METRICS_SUMMARY.DAY.between(from, to));
+    }
+
+    private List<DailySummary> summaries(Condition days) {
+        return sql.query(
+                DSL.select(DailyRollup.SUMMARY)
+                        .from(DAILY_METRICS_SUMMARY)
+                        .where(DAILY_METRICS_SUMMARY.TENANT_ID.eq(sql.tenant()), days)
+                        .orderBy(DAILY_METRICS_SUMMARY.DAY),
+                DailyRollup.READER);
+    }
+
+    /** Aggregates per value of {@code key}, the key first and then the usage columns, sorted by key. */
+    private <K extends Comparable<K>> SortedMap<K, UsageStats> usageBy(
+            Field<?> key, MetricQuery query, RowReader<K> keyReader) {
+        List<Field<?>> columns = new ArrayList<>();
+        columns.add(key);
+        columns.addAll(UsageColumns.FIELDS);
+        SortedMap<K, UsageStats> result = new TreeMap<>();
+        sql.query(
+                        DSL.select(columns)
+                                .from(LLM_METRICS)
+                                .where(matching(query))
+                                .groupBy(key),
+                        row -> Map.entry(keyReader.read(row), UsageColumns.read(row, 2)))
+                .forEach(entry -> result.put(entry.getKey(), entry.getValue()));
+        return result;
+    }
+
+    /**
+     * One atomic write of rows at {@code times}: their months' partitions first, then {@code work} in one
+     * transaction; if a partition went missing meanwhile (another process's retention), check again and retry once.
+     */
+    private <T> long write(List<T> rows, Function<T, Instant> time, TransactionWork<Long> work) {
+        List<Instant> times = rows.stream().map(time).toList();
+        partitions.ensure(times);
+        try {
+            return sql.transaction(work);
+        } catch (MissingPartitionException e) {
+            partitions.forget();
+            partitions.ensure(times);
+            return sql.transaction(work);
+        }
+    }
+
+    private Condition matching(MetricQuery query) {
+        Condition condition = LLM_METRICS
+                .TENANT_ID
+                .eq(sql.tenant())
+                .and(LLM_METRICS.RECORDED_AT.ge(query.from()))
+                .and(LLM_METRICS.RECORDED_AT.lt(query.to()));
+        if (query.model() != null) {
+            condition = condition.and(LLM_METRICS.MODEL.eq(query.model()));
+        }
+        if (query.sessionId() != null) {
+            condition = condition.and(LLM_METRICS.SESSION_ID.eq(query.sessionId()));
+        }
+        return condition;
+    }
+
+    private static Condition afterSample(TimeKey key) {
+        return DSL.row(SYSTEM_METRICS.RECORDED_AT, SYSTEM_METRICS.SERIAL).gt(key.at(), key.serial());
+    }
+
+    private static Condition afterMetric(TimeKey key) {
+        return DSL.row(LLM_METRICS.RECORDED_AT, LLM_METRICS.REQUEST_ID).gt(key.at(), key.id());
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time.toInstant();
+    }
+
+    /** A sample with its serial, the tie-breaker of its keyset position. */
+    private record SerialSample(long serial, SystemSample sample) {
+        String position() {
+            return TimeKey.ofSerial(sample.recordedAt(), serial).position();
+        }
+    }
+}
