@@ -31,7 +31,7 @@ class PostgresMigrationIT {
                     .as(new String(jvm.getInputStream().readAllBytes()))
                     .isZero();
         }
-        assertThat(appliedVersions(database, "agentstore")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(appliedVersions(database, "agentstore")).containsExactly("1", "2", "3", "4", "5", "6");
     }
 
     @Test
@@ -44,9 +44,11 @@ class PostgresMigrationIT {
         try (AgentStore store = AgentStore.open(config)) {
             store.conversations().upsertUser(NewUser.of("web", "in-custom-schema"));
         }
-        assertThat(appliedVersions(database, "chat_data")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(appliedVersions(database, "chat_data")).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(tablesIn(database, "chat_data"))
-                .contains("users", "conversations", "messages", "models", "response_cache");
+                .contains("users", "conversations", "messages", "models", "response_cache")
+                .contains("system_metrics", "llm_metrics", "daily_metrics_summary")
+                .anyMatch(table -> table.matches("llm_metrics_\\d{4}_\\d{2}"));
         assertThat(tablesIn(database, "agentstore")).isEmpty();
         assertThat(tablesIn(database, "public")).isEmpty();
     }

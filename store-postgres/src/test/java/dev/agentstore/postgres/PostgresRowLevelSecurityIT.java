@@ -107,7 +107,9 @@ class PostgresRowLevelSecurityIT {
                         .isTrue();
             }
             assertThat(tables)
-                    .contains("users", "chat_sessions", "conversations", "messages", "models", "response_cache");
+                    .contains("users", "chat_sessions", "conversations", "messages", "models", "response_cache")
+                    .contains("system_metrics", "llm_metrics", "daily_metrics_summary")
+                    .anyMatch(table -> table.matches("llm_metrics_\\d{4}_\\d{2}"));
         }
     }
 
