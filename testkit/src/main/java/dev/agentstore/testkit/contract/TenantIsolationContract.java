@@ -14,6 +14,9 @@ import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
+import dev.agentstore.metrics.LlmRequestMetric;
+import dev.agentstore.metrics.MetricQuery;
+import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.model.LlmModel;
 import dev.agentstore.model.ModelFilter;
 import dev.agentstore.model.ModelFormat;
@@ -21,6 +24,7 @@ import dev.agentstore.model.ModelSpec;
 import dev.agentstore.security.LoginContext;
 import dev.agentstore.security.LoginStatus;
 import dev.agentstore.security.NewCredential;
+import dev.agentstore.spi.Ids;
 import dev.agentstore.state.FlagContext;
 import dev.agentstore.state.FlagScope;
 import dev.agentstore.state.FlagValue;
@@ -28,6 +32,8 @@ import dev.agentstore.state.RateLimit;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +101,32 @@ public abstract class TenantIsolationContract extends StoreContract {
         assertThat(other.presence().count("room")).isZero();
         store.featureFlags().set("f", FlagScope.tenant(), FlagValue.of(true));
         assertThat(other.featureFlags().isEnabled("f", FlagContext.anonymous())).isFalse();
+    }
+
+    @Test
+    void should_isolate_metrics_and_their_summaries() {
+        AgentStore other = otherTenant();
+        Instant at = Instant.parse("2026-04-02T10:00:00Z");
+        MetricQuery day =
+                MetricQuery.between(Instant.parse("2026-04-02T00:00:00Z"), Instant.parse("2026-04-03T00:00:00Z"));
+        LlmRequestMetric metric = LlmRequestMetric.success(Ids.newId(), at, "m", 10, 20, 300);
+        assertThat(store.metrics().recordLlm(metric)).isTrue();
+        store.metrics().recordSystem(SystemSample.of(at, "h", 50, 50));
+        store.metrics().rollupDay(LocalDate.of(2026, 4, 2));
+
+        assertThat(other.metrics().llmMetrics(day, PageRequest.first(10)).items())
+                .isEmpty();
+        assertThat(other.metrics().usageByModel(day)).isEmpty();
+        assertThat(other.metrics()
+                        .systemSamples(day.from(), day.to(), PageRequest.first(10))
+                        .items())
+                .isEmpty();
+        assertThat(other.metrics().dailySummary(LocalDate.of(2026, 4, 2))).isEmpty();
+        assertThat(other.metrics().rollupDay(LocalDate.of(2026, 4, 2)).usage().requests())
+                .isZero();
+        assertThat(other.metrics().recordLlm(metric))
+                .as("the same metric is new to another tenant")
+                .isTrue();
+        assertThat(store.metrics().usageByModel(day).get("m").requests()).isEqualTo(1);
     }
 }
