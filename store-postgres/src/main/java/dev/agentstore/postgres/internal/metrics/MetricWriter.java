@@ -8,6 +8,7 @@ import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.postgres.internal.BinaryCopy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import java.util.function.IntSupplier;
 import org.jooq.DSLContext;
@@ -20,7 +21,8 @@ import org.jooq.impl.DSL;
  * Writes metric rows inside the caller's tenant transaction. Small batches are one multi-row {@code INSERT};
  * large ones stream through binary {@code COPY} into a session temporary table (COPY cannot write through
  * row-level security) and move into the partitioned table with one {@code INSERT ... SELECT}. LLM metrics already
- * recorded (same request id and time) are skipped with {@code ON CONFLICT DO NOTHING}.
+ * recorded (same request id and time) are skipped with {@code ON CONFLICT DO NOTHING} (for COPY batches only once
+ * a plain insert has met one).
  */
 final class MetricWriter {
     /** From this many rows on, COPY. */
@@ -78,11 +80,36 @@ final class MetricWriter {
                         .text(m.errorType());
             }
         });
-        return intoPartitions(() -> dsl.execute(
-                "insert into {0} (tenant_id, recorded_at, request_id, model, session_id, conversation_id,"
-                        + " prompt_tokens, completion_tokens, latency_ms, time_to_first_token_ms, cache_hit, success,"
-                        + " error_type) select {1}, * from {2} on conflict do nothing",
-                LLM_METRICS, DSL.val(tenant), DSL.name(LLM_LOAD)));
+        return insertOptimistically(connection, dsl, tenant);
+    }
+
+    /**
+     * Moves the loaded metrics into the table with a plain {@code INSERT ... SELECT} first, inside a savepoint:
+     * fresh rows, the common case, skip the speculative insertion {@code ON CONFLICT} costs per row. If a row was
+     * recorded already (a retried batch), the plain insert fails on the primary key and the rows go again with
+     * {@code ON CONFLICT DO NOTHING}.
+     */
+    private static long insertOptimistically(Connection connection, DSLContext dsl, String tenant) throws SQLException {
+        String insert = "insert into {0} (tenant_id, recorded_at, request_id, model, session_id, conversation_id,"
+                + " prompt_tokens, completion_tokens, latency_ms, time_to_first_token_ms, cache_hit, success,"
+                + " error_type) select {1}, * from {2}";
+        Savepoint plain = connection.setSavepoint();
+        try {
+            int inserted = intoPartitions(() -> dsl.execute(insert, LLM_METRICS, DSL.val(tenant), DSL.name(LLM_LOAD)));
+            connection.releaseSavepoint(plain);
+            return inserted;
+        } catch (DataAccessException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            connection.rollback(plain);
+        }
+        return intoPartitions(() ->
+                dsl.execute(insert + " on conflict do nothing", LLM_METRICS, DSL.val(tenant), DSL.name(LLM_LOAD)));
+    }
+
+    private static boolean isUniqueViolation(DataAccessException e) {
+        return "23505".equals(e.sqlState());
     }
 
     /** Inserts the samples; each gets the next serial. */
