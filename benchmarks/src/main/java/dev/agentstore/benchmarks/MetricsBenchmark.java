@@ -23,8 +23,8 @@ import java.util.UUID;
  * Issue 4's benchmark: 1,000,000 LLM-metric rows of one day ingested through agentstore's batch API (one call:
  * binary COPY into a temporary table, then one INSERT ... SELECT under row-level security) against raw binary COPY
  * and a raw JDBC batch into the same partitioned table on the same server, the three taking turns round by round
- * (each round a fresh tenant per side); then the daily rollup over agentstore's rows. Prints a Markdown table of
- * medians.
+ * (each round a fresh tenant per side, a CHECKPOINT before each side so none inherits the dirty pages of the side
+ * before it); then the daily rollup over agentstore's rows. Prints a Markdown table of medians.
  */
 public final class MetricsBenchmark {
     private static final int ROWS = 1_000_000;
@@ -56,6 +56,7 @@ public final class MetricsBenchmark {
                                 .pricing(ModelPricing.usd("0.15", "0.60"))
                                 .build());
                 for (int turn = 0; turn < 3; turn++) {
+                    database.executeAsAdmin("checkpoint"); // no side pays for the dirty pages of the one before
                     switch ((turn + round) % 3) {
                         case 0 -> ours[round] = timed(() -> metrics.recordLlmBatch(rows));
                         case 1 -> copy[round] = raw.copy("copy" + suffix, rows);

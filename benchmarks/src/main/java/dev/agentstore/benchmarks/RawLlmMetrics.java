@@ -2,6 +2,7 @@ package dev.agentstore.benchmarks;
 
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.postgres.internal.BinaryCopy;
+import dev.agentstore.postgres.internal.metrics.LlmMetricTuple;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,7 +13,7 @@ import java.util.List;
 /**
  * The baselines: the same rows into the same partitioned {@code llm_metrics} table as its administrator (who
  * bypasses row-level security, so COPY may write the table directly), once through binary COPY (pgjdbc's
- * CopyManager, encoded by the same tuple writer agentstore uses) and once as a JDBC batch of prepared INSERTs
+ * CopyManager, encoded by the same tuple writer agentstore uses, with the tenant as the first column) and once as a JDBC batch of prepared INSERTs
  * (10,000 per executeBatch), each in one transaction.
  */
 final class RawLlmMetrics {
@@ -33,20 +34,7 @@ final class RawLlmMetrics {
         BinaryCopy.copy(
                 connection, "copy agentstore.llm_metrics (" + COLUMNS + ") from stdin (format binary)", rows -> {
                     for (LlmRequestMetric m : metrics) {
-                        rows.row(13)
-                                .text(tenant)
-                                .timestamp(m.recordedAt())
-                                .uuid(m.requestId())
-                                .text(m.model())
-                                .uuid(m.sessionId())
-                                .uuid(m.conversationId())
-                                .int4(m.promptTokens())
-                                .int4(m.completionTokens())
-                                .int8(m.latencyMillis())
-                                .int8(m.timeToFirstTokenMillis())
-                                .bool(m.cacheHit())
-                                .bool(m.success())
-                                .text(m.errorType());
+                        LlmMetricTuple.write(rows.row(1 + LlmMetricTuple.FIELDS).text(tenant), m);
                     }
                 });
         connection.commit();

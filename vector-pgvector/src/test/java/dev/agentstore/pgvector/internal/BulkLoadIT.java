@@ -131,7 +131,8 @@ class BulkLoadIT {
     }
 
     private static String partitionOf(String collection) throws SQLException {
-        return "vector_chunks_" + collectionId(collection).toString().replace("-", "");
+        return StoredCollections.find(database, TENANT, collection, CollectionSpec.of(collection, DIMENSION))
+                .partition();
     }
 
     private static long indexOid(String collection) throws SQLException {
@@ -144,19 +145,6 @@ class BulkLoadIT {
                                 + " where c.relname = ? and i.indisvalid and i.indisready",
                         partitionOf(collection) + "_ann")
                 == 1;
-    }
-
-    private static UUID collectionId(String name) throws SQLException {
-        try (Connection admin = database.adminConnection();
-                PreparedStatement id = admin.prepareStatement(
-                        "select id from agentstore.vector_collections where tenant_id = ? and name = ?")) {
-            id.setString(1, TENANT);
-            id.setString(2, name);
-            try (ResultSet row = id.executeQuery()) {
-                assertThat(row.next()).isTrue();
-                return row.getObject(1, UUID.class);
-            }
-        }
     }
 
     private static long single(String sql, String parameter) throws SQLException {

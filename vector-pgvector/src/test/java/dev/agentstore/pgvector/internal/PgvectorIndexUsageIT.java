@@ -59,22 +59,9 @@ class PgvectorIndexUsageIT {
             chunks.add(Chunk.of("c" + i, "chunk " + i, vector).withMetadata(metadata));
         }
         vectors.upsert("explained", chunks);
-        collection = stored("explained", spec);
+        collection = StoredCollections.find(database, TENANT, "explained", spec);
         database.executeAsAdmin(
                 "vacuum analyze agentstore.vector_chunks"); // as autovacuum would: GIN pending list merged
-    }
-
-    private static StoredCollection stored(String name, CollectionSpec spec) throws SQLException {
-        try (Connection admin = database.adminConnection();
-                PreparedStatement id = admin.prepareStatement(
-                        "select id from agentstore.vector_collections where tenant_id = ? and name = ?")) {
-            id.setString(1, TENANT);
-            id.setString(2, name);
-            try (ResultSet row = id.executeQuery()) {
-                row.next();
-                return new StoredCollection(row.getObject(1, UUID.class), spec);
-            }
-        }
     }
 
     @AfterAll

@@ -65,19 +65,7 @@ final class MetricWriter {
                 DSL.name(LLM_LOAD));
         BinaryCopy.copy(connection, "copy " + LLM_LOAD + " from stdin (format binary)", rows -> {
             for (LlmRequestMetric m : metrics) {
-                rows.row(12)
-                        .timestamp(m.recordedAt())
-                        .uuid(m.requestId())
-                        .text(m.model())
-                        .uuid(m.sessionId())
-                        .uuid(m.conversationId())
-                        .int4(m.promptTokens())
-                        .int4(m.completionTokens())
-                        .int8(m.latencyMillis())
-                        .int8(m.timeToFirstTokenMillis())
-                        .bool(m.cacheHit())
-                        .bool(m.success())
-                        .text(m.errorType());
+                LlmMetricTuple.write(rows.row(LlmMetricTuple.FIELDS), m);
             }
         });
         return insertOptimistically(connection, dsl, tenant);
