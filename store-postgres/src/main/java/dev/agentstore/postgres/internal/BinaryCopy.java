@@ -149,11 +149,10 @@ public final class BinaryCopy {
 
     /** pgjdbc reports a failed COPY as an IOException around the server's SQLException; surface the latter. */
     private static SQLException serverFailure(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return sql;
-            }
+        SQLException sql = PostgresErrors.sqlExceptionIn(e);
+        if (sql == null) {
+            throw new UncheckedIOException(e);
         }
-        throw new UncheckedIOException(e);
+        return sql;
     }
 }

@@ -47,7 +47,8 @@ public final class PostgresErrors {
         return new AgentStoreException("PostgreSQL call failed (SQL state " + state + ")", e);
     }
 
-    private static SQLException sqlExceptionIn(Throwable e) {
+    /** The first {@link SQLException} in {@code e}'s cause chain ({@code e} included), or null. */
+    public static SQLException sqlExceptionIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 return sql;

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Record;
+import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 
 /** Chat sessions of users. */
@@ -58,10 +60,28 @@ final class SessionQueries {
 
     /** Marks the session active now; an ended session stays ended and the call fails. */
     ChatSession touch(UUID sessionId) {
-        Optional<ChatSession> touched = sql
-                .fetch(DSL.update(CHAT_SESSIONS)
-                        .set(CHAT_SESSIONS.LAST_ACTIVE_AT, clock.instant())
-                        .where(
+        return updateIfActive(sessionId, DSL.update(CHAT_SESSIONS).set(CHAT_SESSIONS.LAST_ACTIVE_AT, clock.instant()))
+                .orElseGet(() -> {
+                    find(sessionId).orElseThrow(() -> new NotFoundException("no session with id " + sessionId));
+                    throw new ConflictException("session " + sessionId + " has ended");
+                });
+    }
+
+    /** Ends the session; ending an ended session returns it unchanged. */
+    ChatSession end(UUID sessionId) {
+        return updateIfActive(
+                        sessionId,
+                        DSL.update(CHAT_SESSIONS)
+                                .set(CHAT_SESSIONS.STATUS, SessionStatus.ENDED.name())
+                                .set(CHAT_SESSIONS.LAST_ACTIVE_AT, clock.instant()))
+                .or(() -> find(sessionId))
+                .orElseThrow(() -> new NotFoundException("no session with id " + sessionId));
+    }
+
+    /** Applies {@code update} to the session if it is still active; the updated session, or empty. */
+    private Optional<ChatSession> updateIfActive(UUID sessionId, UpdateSetMoreStep<Record> update) {
+        return sql
+                .fetch(update.where(
                                 CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()),
                                 CHAT_SESSIONS.ID.eq(sessionId),
                                 CHAT_SESSIONS.STATUS.eq(SessionStatus.ACTIVE.name()))
@@ -69,28 +89,6 @@ final class SessionQueries {
                 .stream()
                 .findFirst()
                 .map(ConversationRows::session);
-        return touched.orElseGet(() -> {
-            find(sessionId).orElseThrow(() -> new NotFoundException("no session with id " + sessionId));
-            throw new ConflictException("session " + sessionId + " has ended");
-        });
-    }
-
-    /** Ends the session; ending an ended session returns it unchanged. */
-    ChatSession end(UUID sessionId) {
-        return sql
-                .fetch(DSL.update(CHAT_SESSIONS)
-                        .set(CHAT_SESSIONS.STATUS, SessionStatus.ENDED.name())
-                        .set(CHAT_SESSIONS.LAST_ACTIVE_AT, clock.instant())
-                        .where(
-                                CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()),
-                                CHAT_SESSIONS.ID.eq(sessionId),
-                                CHAT_SESSIONS.STATUS.eq(SessionStatus.ACTIVE.name()))
-                        .returning())
-                .stream()
-                .findFirst()
-                .map(ConversationRows::session)
-                .or(() -> find(sessionId))
-                .orElseThrow(() -> new NotFoundException("no session with id " + sessionId));
     }
 
     List<ChatSession> of(UUID userId, int limit) {

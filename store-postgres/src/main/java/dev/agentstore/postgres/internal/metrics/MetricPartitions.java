@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -49,9 +50,11 @@ public final class MetricPartitions implements MetricsRetention {
 
     /** Makes sure rows recorded at {@code times} (and now) have partitions for their months and three more. */
     public void ensure(Collection<Instant> times) {
+        Set<YearMonth> months = new HashSet<>();
+        months.add(month(clock.instant()));
+        times.forEach(time -> months.add(month(time))); // a batch spans few months: expand the distinct ones
         SortedSet<YearMonth> needed = new TreeSet<>();
-        addWithAhead(needed, month(clock.instant()));
-        times.forEach(time -> addWithAhead(needed, month(time)));
+        months.forEach(month -> addWithAhead(needed, month));
         needed.removeAll(present);
         if (needed.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package dev.agentstore.postgres.internal.metrics;
 
+import dev.agentstore.postgres.internal.PostgresErrors;
 import java.sql.SQLException;
 import org.postgresql.util.PSQLException;
 
@@ -19,13 +20,12 @@ final class MissingPartitionException extends RuntimeException {
      * names no constraint, unlike a failed CHECK.
      */
     static boolean isCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23514".equals(sql.getSQLState())) {
-                return !(sql instanceof PSQLException psql)
-                        || psql.getServerErrorMessage() == null
-                        || psql.getServerErrorMessage().getConstraint() == null;
-            }
+        SQLException sql = PostgresErrors.sqlExceptionIn(e);
+        if (sql == null || !"23514".equals(sql.getSQLState())) {
+            return false;
         }
-        return false;
+        return !(sql instanceof PSQLException psql)
+                || psql.getServerErrorMessage() == null
+                || psql.getServerErrorMessage().getConstraint() == null;
     }
 }
