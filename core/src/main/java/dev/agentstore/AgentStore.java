@@ -98,8 +98,8 @@ public final class AgentStore implements AutoCloseable {
                 new ValidatingSessionCache(runtime.backend(Capability.SESSIONS).sessions(tenant)));
         this.rateLimits = runtime.guarded(
                 RateLimiter.class,
-                new ValidatingRateLimiter(
-                        runtime.backend(Capability.RATE_LIMITS).rateLimits(tenant)));
+                new ValidatingRateLimiter(runtime.rateLimitFallback()
+                        .protect(tenant, runtime.backend(Capability.RATE_LIMITS).rateLimits(tenant))));
         this.presence = runtime.guarded(
                 Presence.class,
                 new ValidatingPresence(runtime.backend(Capability.PRESENCE).presence(tenant)));

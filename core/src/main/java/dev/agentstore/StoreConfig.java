@@ -28,7 +28,14 @@ import java.util.Properties;
  *   <li>{@code pgvector.bulk-load-rows} / {@code AGENTSTORE_PGVECTOR_BULK_LOAD_ROWS}: a write of at least this many
  *       chunks into an indexed collection holding fewer rows than it brings builds the index once after loading
  *       instead of inserting into it (the collection's readers wait for that load); default 10000, 0 never
- *   <li>{@code redis.url} / {@code AGENTSTORE_REDIS_URL}: e.g. {@code redis://localhost:6379}; when set, Redis serves
+ *   <li>{@code redis.url} / {@code AGENTSTORE_REDIS_URL}: e.g. {@code redis://localhost:6379}, or
+ *       {@code rediss://user:password@host:6380/0} for TLS and authentication; when set, Redis serves the session
+ *       cache, rate limits, presence, feature flags, the response cache and the recent-context cache. Several
+ *       comma-separated URLs are the seed nodes of a cluster
+ *   <li>{@code redis.cluster} / {@code AGENTSTORE_REDIS_CLUSTER}: {@code true} for Redis Cluster; default false
+ *   <li>{@code redis.pool-size} / {@code AGENTSTORE_REDIS_POOL_SIZE}: connections per Redis node; default 16
+ *   <li>{@code rate-limit.on-failure} / {@code AGENTSTORE_RATE_LIMIT_ON_FAILURE}: while the rate-limit backend is
+ *       unavailable, {@code local} (default) limits each JVM's own calls in memory, {@code deny} refuses every call
  *   <li>{@code migrate-on-open} / {@code AGENTSTORE_MIGRATE_ON_OPEN}: default true
  *   <li>{@code timeout} / {@code AGENTSTORE_TIMEOUT}: connect and call timeout (ISO-8601 duration), default PT5S
  *   <li>{@code default-tenant} / {@code AGENTSTORE_DEFAULT_TENANT}: default {@code default}
@@ -156,6 +163,11 @@ public record StoreConfig(Map<String, String> properties) {
         return Duration.parse(get("context-cache-ttl", "PT1H"));
     }
 
+    /** Whether rate-limit checks are refused, rather than limited in this JVM, while their backend is unavailable. */
+    public boolean rateLimitsDenyOnFailure() {
+        return get("rate-limit.on-failure", "local").equals("deny");
+    }
+
     /** A secret setting (password, key), masked when printed, or null. */
     public Secret secret(String key) {
         String value = get(key);
@@ -203,6 +215,11 @@ public record StoreConfig(Map<String, String> properties) {
         String cacheSize = p.getOrDefault("context-cache-size", "50");
         if (!cacheSize.matches("[1-9][0-9]{0,2}|1000")) {
             throw new ConfigurationException("context-cache-size must be 1 to 1000, but was '" + cacheSize + "'");
+        }
+        String onFailure = p.getOrDefault("rate-limit.on-failure", "local");
+        if (!onFailure.equals("local") && !onFailure.equals("deny")) {
+            throw new ConfigurationException(
+                    "rate-limit.on-failure must be local or deny, but was '" + onFailure + "'");
         }
         String migrate = p.getOrDefault("migrate-on-open", "true");
         if (!migrate.equals("true") && !migrate.equals("false")) {

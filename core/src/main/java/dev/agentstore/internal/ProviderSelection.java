@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Decides which provider serves each capability: the one the configuration names, else the only configured
- * provider that offers it, else the fallback (the memory provider); an optional capability with no candidate
+ * provider that offers it (or, among several, the only one that does not yield it), else the fallback (the memory provider); an optional capability with no candidate
  * is left out unless named. Several candidates, or a named provider that is missing, fail with a message
  * listing every provider found.
  */
@@ -56,6 +56,12 @@ public final class ProviderSelection {
                 .filter(p -> p != fallback && p.capabilities().contains(capability) && p.isConfigured(config))
                 .toList();
         if (candidates.size() > 1) {
+            List<StoreProvider> preferred = candidates.stream()
+                    .filter(p -> !p.yieldingCapabilities().contains(capability))
+                    .toList();
+            if (preferred.size() == 1) {
+                return preferred.get(0);
+            }
             throw new ConfigurationException("several configured providers serve " + capability + ": "
                     + candidates.stream().map(StoreProvider::id).collect(Collectors.joining(", "))
                     + "; choose one with " + capability.configKey() + ". " + describe(byId));

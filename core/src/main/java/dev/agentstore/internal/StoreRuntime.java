@@ -4,6 +4,7 @@ import dev.agentstore.ConfigurationException;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.internal.crypto.PasswordHasher;
 import dev.agentstore.internal.crypto.SecretCipher;
+import dev.agentstore.internal.degrade.RateLimitFallback;
 import dev.agentstore.memory.MemoryStoreProvider;
 import dev.agentstore.security.PasswordPolicy;
 import dev.agentstore.spi.Capability;
@@ -31,6 +32,7 @@ public final class StoreRuntime implements AutoCloseable {
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
     private final PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
     private final OpenGuard guard = new OpenGuard();
+    private final RateLimitFallback rateLimitFallback;
 
     private StoreRuntime(
             StoreContext context,
@@ -41,6 +43,8 @@ public final class StoreRuntime implements AutoCloseable {
         this.backendsById = byId;
         this.backends = backends;
         this.cipher = cipher;
+        this.rateLimitFallback = new RateLimitFallback(
+                new MemoryStoreProvider().open(context), context.config().rateLimitsDenyOnFailure(), context.clock());
     }
 
     /** Selects a provider for each capability and opens each chosen provider once. */
@@ -110,6 +114,11 @@ public final class StoreRuntime implements AutoCloseable {
 
     public SecretCipher cipher() {
         return cipher;
+    }
+
+    /** What answers rate-limit checks while their backend is unavailable. */
+    public RateLimitFallback rateLimitFallback() {
+        return rateLimitFallback;
     }
 
     public PasswordHasher hasher() {

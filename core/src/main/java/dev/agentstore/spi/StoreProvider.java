@@ -18,6 +18,15 @@ public interface StoreProvider {
     /** What this provider can serve. */
     Set<Capability> capabilities();
 
+    /**
+     * Capabilities this provider gives way on: when another configured provider serves one of them too, that one
+     * is chosen without asking the configuration to decide (for example, PostgreSQL's durable response cache
+     * yields to Redis when both are configured). A subset of {@link #capabilities()}; none by default.
+     */
+    default Set<Capability> yieldingCapabilities() {
+        return Set.of();
+    }
+
     /** Whether {@code config} asks for this provider (for example, a PostgreSQL URL is set). */
     boolean isConfigured(StoreConfig config);
 

@@ -36,6 +36,12 @@ public final class PostgresStoreProvider implements StoreProvider {
         return EnumSet.of(Capability.CONVERSATIONS, Capability.MODELS, Capability.METRICS, Capability.RESPONSE_CACHE);
     }
 
+    /** A durable response cache, which gives way to a configured Redis. */
+    @Override
+    public Set<Capability> yieldingCapabilities() {
+        return EnumSet.of(Capability.RESPONSE_CACHE);
+    }
+
     @Override
     public boolean isConfigured(StoreConfig config) {
         return config.postgresUrl() != null;

@@ -20,7 +20,11 @@ import org.junit.jupiter.api.Test;
 class ProviderSelectionTest {
 
     /** A provider that serves models from its own memory backend when "fake.enabled" is set. */
-    record FakeProvider(String id) implements StoreProvider {
+    record FakeProvider(String id, Set<Capability> yieldingCapabilities) implements StoreProvider {
+        FakeProvider(String id) {
+            this(id, Set.of());
+        }
+
         @Override
         public String artifact() {
             return "com.example:" + id;
@@ -66,6 +70,19 @@ class ProviderSelectionTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("one")
                 .hasMessageContaining("two")
+                .hasMessageContaining("provider.models");
+    }
+
+    @Test
+    void should_choose_the_only_candidate_that_does_not_yield() {
+        StoreConfig config = StoreConfig.builder().set("fake.enabled", "true").build();
+        FakeProvider durable = new FakeProvider("durable", Set.of(Capability.MODELS));
+        try (AgentStore store = AgentStore.open(config, Clock.systemUTC(), durable, new FakeProvider("fast"))) {
+            assertThat(store.health().components()).containsKeys("fast").doesNotContainKey("durable");
+        }
+        FakeProvider alsoYielding = new FakeProvider("other", Set.of(Capability.MODELS));
+        assertThatThrownBy(() -> AgentStore.open(config, Clock.systemUTC(), durable, alsoYielding))
+                .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("provider.models");
     }
 

@@ -1,18 +1,15 @@
 package dev.agentstore.internal.context;
 
 import dev.agentstore.conversation.Message;
+import dev.agentstore.internal.degrade.DegradationLog;
 import dev.agentstore.spi.CacheLookup;
 import dev.agentstore.spi.RecentMessagesCache;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -21,20 +18,20 @@ import org.slf4j.LoggerFactory;
  * miss and the source of truth answers. Failures are logged at most once a minute.
  */
 final class FailSafeCache {
-    private static final Logger LOG = LoggerFactory.getLogger(FailSafeCache.class);
     private static final int MAX_PENDING = 10_000;
-    private static final Duration LOG_INTERVAL = Duration.ofMinutes(1);
 
     private final RecentMessagesCache cache;
-    private final Clock clock;
     private final Set<UUID> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean pendingAll = new AtomicBoolean();
-    private final AtomicBoolean degraded = new AtomicBoolean();
-    private final AtomicReference<Instant> lastLogged = new AtomicReference<>(Instant.MIN);
+    private final DegradationLog log;
 
     FailSafeCache(RecentMessagesCache cache, Clock clock) {
         this.cache = cache;
-        this.clock = clock;
+        this.log = new DegradationLog(
+                LoggerFactory.getLogger(FailSafeCache.class),
+                "recent-context cache",
+                "serving conversations from their backend",
+                clock);
     }
 
     int capacity() {
@@ -48,10 +45,10 @@ final class FailSafeCache {
         }
         try {
             CacheLookup lookup = cache.newest(conversationId, count);
-            recovered();
+            log.recovered();
             return lookup;
         } catch (RuntimeException e) {
-            failed("read", e);
+            log.failed("read", e);
             return CacheLookup.miss(-1);
         }
     }
@@ -63,7 +60,7 @@ final class FailSafeCache {
         try {
             cache.fill(conversationId, newest, whole, epoch);
         } catch (RuntimeException e) {
-            failed("fill", e);
+            log.failed("fill", e);
             remember(conversationId);
         }
     }
@@ -72,7 +69,7 @@ final class FailSafeCache {
         try {
             cache.appended(conversationId, messages);
         } catch (RuntimeException e) {
-            failed("write-through", e);
+            log.failed("write-through", e);
             remember(conversationId);
         }
     }
@@ -81,7 +78,7 @@ final class FailSafeCache {
         try {
             cache.invalidate(conversationId);
         } catch (RuntimeException e) {
-            failed("invalidate", e);
+            log.failed("invalidate", e);
             remember(conversationId);
         }
     }
@@ -110,26 +107,8 @@ final class FailSafeCache {
             }
             return true;
         } catch (RuntimeException e) {
-            failed("invalidate", e);
+            log.failed("invalidate", e);
             return false;
-        }
-    }
-
-    private void failed(String operation, RuntimeException e) {
-        degraded.set(true);
-        Instant now = clock.instant();
-        Instant last = lastLogged.get();
-        if (now.isAfter(last.plus(LOG_INTERVAL)) && lastLogged.compareAndSet(last, now)) {
-            LOG.warn(
-                    "recent-context cache {} failed; serving conversations from their backend until it works: {}",
-                    operation,
-                    e.toString());
-        }
-    }
-
-    private void recovered() {
-        if (degraded.compareAndSet(true, false)) {
-            LOG.info("recent-context cache works again");
         }
     }
 }

@@ -1,0 +1,148 @@
+package dev.agentstore.redis.internal;
+
+import java.net.URI;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.SslOptions;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.ScanResult;
+import redis.clients.jedis.util.JedisURIHelper;
+import redis.clients.jedis.util.Pool;
+
+/**
+ * One Jedis client ({@link RedisClient}, or {@link RedisClusterClient} for a cluster) with every connect, call
+ * and pool wait bounded by the configured timeout. {@link #call} translates Jedis exceptions; after a lost
+ * connection it drops the pool's idle connections, which died with it when the server went away, so the calls
+ * after a restart get fresh ones rather than failing one dead socket at a time. Thread-safe.
+ */
+public final class RedisConnections implements AutoCloseable {
+    private final UnifiedJedis client;
+    private final Supplier<Collection<? extends Pool<Connection>>> pools;
+
+    private RedisConnections(UnifiedJedis client, Supplier<Collection<? extends Pool<Connection>>> pools) {
+        this.client = client;
+        this.pools = pools;
+    }
+
+    /** Connects lazily: nothing is opened until the first call (a cluster client reads the topology now). */
+    public static RedisConnections open(RedisSettings settings) {
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(settings.poolSize());
+        pool.setMaxIdle(settings.poolSize());
+        pool.setMinIdle(0);
+        pool.setMaxWait(settings.timeout());
+        pool.setBlockWhenExhausted(true);
+        pool.setJmxEnabled(false);
+        URI first = settings.nodes().get(0);
+        JedisClientConfig client = clientConfig(first, settings.timeoutMillis(), !settings.cluster());
+        try {
+            if (settings.cluster()) {
+                Set<HostAndPort> seeds = new LinkedHashSet<>();
+                settings.nodes().forEach(uri -> seeds.add(JedisURIHelper.getHostAndPort(uri)));
+                RedisClusterClient cluster = RedisClusterClient.builder()
+                        .nodes(seeds)
+                        .clientConfig(client)
+                        .poolConfig(pool)
+                        .maxAttempts(3)
+                        .maxTotalRetriesDuration(settings.timeout())
+                        .build();
+                return new RedisConnections(
+                        cluster, () -> cluster.getClusterNodes().values());
+            }
+            RedisClient standalone = RedisClient.builder()
+                    .hostAndPort(JedisURIHelper.getHostAndPort(first))
+                    .clientConfig(client)
+                    .poolConfig(pool)
+                    .build();
+            return new RedisConnections(standalone, () -> List.of(standalone.getPool()));
+        } catch (JedisException e) {
+            throw RedisErrors.translate(e);
+        }
+    }
+
+    /** Runs {@code command} on the client, translating failures. */
+    public <T> T call(Function<UnifiedJedis, T> command) {
+        try {
+            return command.apply(client);
+        } catch (JedisConnectionException e) {
+            pools.get().forEach(Pool::clear);
+            throw RedisErrors.translate(e);
+        } catch (JedisException e) {
+            throw RedisErrors.translate(e);
+        }
+    }
+
+    /** Every key matching {@code pattern} on every node (SCAN, never KEYS). */
+    public Set<String> scan(String pattern) {
+        return call(ignored -> {
+            Set<String> keys = new LinkedHashSet<>();
+            ScanParams params = new ScanParams().match(pattern).count(1_000);
+            for (Pool<Connection> pool : pools.get()) {
+                try (Connection connection = pool.getResource()) {
+                    Jedis node = new Jedis(connection);
+                    String cursor = ScanParams.SCAN_POINTER_START;
+                    do {
+                        ScanResult<String> page = node.scan(cursor, params);
+                        keys.addAll(page.getResult());
+                        cursor = page.getCursor();
+                    } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+                }
+            }
+            return keys;
+        });
+    }
+
+    /** "up", or "down: " and why. */
+    public String health() {
+        try {
+            call(UnifiedJedis::ping);
+            return "up";
+        } catch (RuntimeException e) {
+            return "down: " + e.getMessage();
+        }
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static JedisClientConfig clientConfig(URI uri, int timeoutMillis, boolean withDatabase) {
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis)
+                .blockingSocketTimeoutMillis(timeoutMillis)
+                .clientName("agentstore");
+        if (JedisURIHelper.isRedisSSLScheme(uri)) {
+            // TLS with the JVM's trust store and host name verification.
+            config.sslOptions(SslOptions.defaults());
+        }
+        String user = JedisURIHelper.getUser(uri);
+        String password = JedisURIHelper.getPassword(uri);
+        if (user != null) {
+            config.user(user);
+        }
+        if (password != null) {
+            config.password(password);
+        }
+        if (withDatabase && JedisURIHelper.hasDbIndex(uri)) {
+            config.database(JedisURIHelper.getDBIndex(uri));
+        }
+        return config.build();
+    }
+}
