@@ -134,7 +134,7 @@ class RedisDegradationIT {
             Conversation chat = chatWith(store, 2);
             store.sessions().put("s1", Map.of(), Duration.ofMinutes(5));
 
-            pauseRedis(Duration.ofSeconds(4));
+            pauseRedis(Duration.ofSeconds(10));
             assertThat(returnsWithinTimeout(() -> store.conversations().lastMessages(chat.id(), 1)))
                     .extracting(Message::content)
                     .containsExactly("m2");

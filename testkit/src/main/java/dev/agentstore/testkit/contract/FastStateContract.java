@@ -64,7 +64,7 @@ public abstract class FastStateContract extends StoreContract {
     void should_be_exact_under_concurrent_callers() throws Exception {
         RateLimit limit = RateLimit.of(20, Duration.ofMinutes(1));
         List<Boolean> results = Concurrently.run(
-                32, i -> store.rateLimits().tryAcquire("hot", limit).allowed());
+                100, i -> store.rateLimits().tryAcquire("hot", limit).allowed());
         assertThat(results.stream().filter(b -> b).count()).isEqualTo(20);
     }
 
