@@ -17,6 +17,9 @@ import java.util.Properties;
  *   <li>{@code postgres.url} / {@code AGENTSTORE_POSTGRES_URL}: a JDBC URL; when set, the PostgreSQL providers serve
  *   <li>{@code postgres.user}, {@code postgres.password} / {@code AGENTSTORE_POSTGRES_USER}, {@code ..._PASSWORD}
  *   <li>{@code postgres.schema} / {@code AGENTSTORE_POSTGRES_SCHEMA}: default {@code agentstore}
+ *   <li>{@code postgres.security-schema} / {@code AGENTSTORE_POSTGRES_SECURITY_SCHEMA}: the schema of the security
+ *       tables (credentials, password history, reset tokens, API keys, login attempts, security events), kept apart
+ *       so a DBA can grant it separately; default the main schema's name with {@code _security} appended
  *   <li>{@code postgres.pool-size} / {@code AGENTSTORE_POSTGRES_POOL_SIZE}: default 10
  *   <li>{@code postgres.migration-user}, {@code postgres.migration-password} /
  *       {@code AGENTSTORE_POSTGRES_MIGRATION_USER}, {@code ..._PASSWORD}: a role that owns the schema and applies
@@ -138,6 +141,11 @@ public record StoreConfig(Map<String, String> properties) {
         return get("postgres.schema", DEFAULT_SCHEMA);
     }
 
+    /** The PostgreSQL schema for the security tables. */
+    public String securitySchema() {
+        return get("postgres.security-schema", schema() + "_security");
+    }
+
     /** The tenant of {@link AgentStore}'s unscoped view. */
     public String defaultTenant() {
         return get("default-tenant", DEFAULT_TENANT);
@@ -197,9 +205,11 @@ public record StoreConfig(Map<String, String> properties) {
 
     private static void validate(Map<String, String> p) {
         String schema = p.getOrDefault("postgres.schema", DEFAULT_SCHEMA);
-        if (!schema.matches("[a-z_][a-z0-9_]{0,62}")) {
-            throw new ConfigurationException(
-                    "postgres.schema must be a lowercase SQL identifier, but was '" + schema + "'");
+        identifier("postgres.schema", schema);
+        String securitySchema = p.getOrDefault("postgres.security-schema", schema + "_security");
+        identifier("postgres.security-schema", securitySchema);
+        if (securitySchema.equals(schema)) {
+            throw new ConfigurationException("postgres.security-schema must differ from postgres.schema");
         }
         try {
             Check.tenantId("default-tenant", p.getOrDefault("default-tenant", DEFAULT_TENANT));
@@ -224,6 +234,12 @@ public record StoreConfig(Map<String, String> properties) {
         String migrate = p.getOrDefault("migrate-on-open", "true");
         if (!migrate.equals("true") && !migrate.equals("false")) {
             throw new ConfigurationException("migrate-on-open must be true or false, but was '" + migrate + "'");
+        }
+    }
+
+    private static void identifier(String key, String value) {
+        if (!value.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new ConfigurationException(key + " must be a lowercase SQL identifier, but was '" + value + "'");
         }
     }
 

@@ -23,10 +23,14 @@ public final class GenerateJooq {
     /** The schema the classes are generated from; backends map it to the configured schema at runtime. */
     static final String SCHEMA = "agentstore";
 
+    /** The security tables' schema the classes are generated from, mapped at runtime the same way. */
+    static final String SECURITY_SCHEMA = "agentstore_security";
+
     /** The backends with generated classes, in migration order. */
     static final List<Module> MODULES = List.of(
             new Module(
                     "store-postgres",
+                    SCHEMA,
                     "dev/agentstore/postgres/migration",
                     "agentstore_postgres_history",
                     "dev.agentstore.postgres.internal.jooq",
@@ -34,18 +38,29 @@ public final class GenerateJooq {
                     "vector_.*|(system|llm)_metrics_\\d{4}_\\d{2}"),
             new Module(
                     "vector-pgvector",
+                    SCHEMA,
                     "dev/agentstore/pgvector/migration",
                     "agentstore_pgvector_history",
                     "dev.agentstore.pgvector.internal.jooq",
                     "vector_.*",
-                    "vector_chunks_.+"));
+                    "vector_chunks_.+"),
+            new Module(
+                    "store-postgres",
+                    SECURITY_SCHEMA,
+                    "dev/agentstore/postgres/security/migration",
+                    "agentstore_security_history",
+                    "dev.agentstore.postgres.internal.security.jooq",
+                    ".*",
+                    "$^"));
 
     /**
-     * A backend module: its directory, migrations, Flyway history table, the package to generate, and which of
-     * the schema's tables are its own (regular expressions; history tables are always left out).
+     * A backend module's schema: its directory, the schema, migrations, Flyway history table, the package to
+     * generate, and which of the schema's tables are its own (regular expressions; history tables are always left
+     * out).
      */
     record Module(
             String directory,
+            String schema,
             String migrations,
             String historyTable,
             String packageName,
@@ -79,8 +94,8 @@ public final class GenerateJooq {
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("filesystem:" + resources.resolve(module.migrations()))
-                .schemas(SCHEMA)
-                .defaultSchema(SCHEMA)
+                .schemas(module.schema())
+                .defaultSchema(module.schema())
                 .table(module.historyTable())
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
@@ -91,15 +106,18 @@ public final class GenerateJooq {
     private static Configuration configuration(String url, String user, Path root, Module module) {
         Database database = new Database()
                 .withName("org.jooq.meta.postgres.PostgresDatabase")
-                .withInputSchema(SCHEMA)
+                .withInputSchema(module.schema())
                 .withIncludes(module.includes())
-                .withExcludes(".*_history|" + module.excludes())
+                .withExcludes("agentstore_[a-z]+_history|" + module.excludes())
                 .withIncludeRoutines(false)
                 .withIncludeSequences(false)
                 .withForcedTypes(
                         new ForcedType().withName("INSTANT").withIncludeTypes("timestamp\\ with\\ time\\ zone"),
                         // jOOQ has no tsvector type (and deprecates unknown ones); we only match against it
-                        new ForcedType().withName("VARCHAR").withIncludeTypes("tsvector"),
+                        new ForcedType()
+                                .withName("VARCHAR")
+                                .withIncludeTypes("tsvector")
+                                .withIgnoreUnused(true),
                         // pgvector's vector as float[] through vector-pgvector's binding
                         new ForcedType()
                                 .withUserType("float[]")

@@ -10,9 +10,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The PostgreSQL provider ({@code postgres}): conversations, models and the response cache, in the configured
- * schema with row-level security per tenant. Configured when {@code postgres.url} is set. Found by
- * {@link java.util.ServiceLoader}.
+ * The PostgreSQL provider ({@code postgres}): conversations, models, metrics and the response cache in the
+ * configured schema, and security in a schema of its own, with row-level security per tenant. Configured when
+ * {@code postgres.url} is set. Found by {@link java.util.ServiceLoader}.
  */
 public final class PostgresStoreProvider implements StoreProvider {
     /** The provider id, {@code postgres}. */
@@ -33,7 +33,12 @@ public final class PostgresStoreProvider implements StoreProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.CONVERSATIONS, Capability.MODELS, Capability.METRICS, Capability.RESPONSE_CACHE);
+        return EnumSet.of(
+                Capability.CONVERSATIONS,
+                Capability.MODELS,
+                Capability.METRICS,
+                Capability.SECURITY,
+                Capability.RESPONSE_CACHE);
     }
 
     /** A durable response cache, which gives way to a configured Redis. */

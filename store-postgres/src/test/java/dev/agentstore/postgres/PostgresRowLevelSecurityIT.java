@@ -94,8 +94,8 @@ class PostgresRowLevelSecurityIT {
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select c.relname, c.relrowsecurity, c.relforcerowsecurity"
                         + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-                        + " where n.nspname = 'agentstore' and c.relkind in ('r', 'p')"
-                        + " and c.relname not like '%history'")) {
+                        + " where n.nspname in ('agentstore', 'agentstore_security') and c.relkind in ('r', 'p')"
+                        + " and c.relname not like 'agentstore_%_history'")) {
             List<String> tables = new ArrayList<>();
             while (rows.next()) {
                 tables.add(rows.getString(1));
@@ -109,6 +109,8 @@ class PostgresRowLevelSecurityIT {
             assertThat(tables)
                     .contains("users", "chat_sessions", "conversations", "messages", "models", "response_cache")
                     .contains("system_metrics", "llm_metrics", "daily_metrics_summary")
+                    .contains("credentials", "password_history", "reset_tokens", "api_keys", "login_attempts")
+                    .contains("security_events")
                     .anyMatch(table -> table.matches("llm_metrics_\\d{4}_\\d{2}"));
         }
     }

@@ -26,6 +26,10 @@ public final class SecretCipher {
 
     public SecretCipher(Map<String, byte[]> keys, String activeKeyId) {
         this.keys = new LinkedHashMap<>();
+        if (keys.isEmpty() && activeKeyId == null) {
+            this.activeKeyId = null; // unconfigured: every use fails, see requireKeys
+            return;
+        }
         keys.forEach((id, key) -> {
             if (key.length != 32) {
                 throw new ConfigurationException("encryption.key." + id + " must be 32 bytes (Base64 of AES-256)");
@@ -38,7 +42,11 @@ public final class SecretCipher {
         this.activeKeyId = activeKeyId;
     }
 
-    /** The keys in {@code encryption.key.*}, or one random key when none is configured and {@code ephemeralOk}. */
+    /**
+     * The keys in {@code encryption.key.*}; with none configured, one random key when {@code ephemeralOk} (nothing
+     * outlives the JVM), else a cipher that refuses every use with a {@link ConfigurationException}, so a store
+     * opens without keys and only the features that seal secrets (TOTP) ask for one.
+     */
     public static SecretCipher fromConfig(StoreConfig config, boolean ephemeralOk) {
         Map<String, byte[]> keys = new LinkedHashMap<>();
         config.properties().forEach((k, v) -> {
@@ -54,8 +62,7 @@ public final class SecretCipher {
         });
         if (keys.isEmpty()) {
             if (!ephemeralOk) {
-                throw new ConfigurationException("no encryption key is configured: set encryption.key.<id> "
-                        + "(AGENTSTORE_ENCRYPTION_KEY_<ID>) to a Base64 AES-256 key");
+                return new SecretCipher(Map.of(), null);
             }
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
@@ -67,6 +74,7 @@ public final class SecretCipher {
     }
 
     public String encrypt(byte[] plaintext, String associatedData) {
+        requireKeys();
         byte[] iv = new byte[12];
         RANDOM.nextBytes(iv);
         try {
@@ -86,6 +94,7 @@ public final class SecretCipher {
 
     /** The plaintext; throws {@link SecurityException} for tampered, moved or unknown-key ciphertexts. */
     public byte[] decrypt(String stored, String associatedData) {
+        requireKeys();
         int colon = stored.indexOf(':');
         SecretKeySpec key = colon < 0 ? null : keys.get(stored.substring(0, colon));
         if (key == null) {
@@ -104,6 +113,14 @@ public final class SecretCipher {
 
     /** Whether a ciphertext was made with an older key and should be re-encrypted. */
     public boolean isStale(String stored) {
+        requireKeys();
         return !stored.startsWith(activeKeyId + ":");
+    }
+
+    private void requireKeys() {
+        if (activeKeyId == null) {
+            throw new ConfigurationException("no encryption key is configured for secrets at rest: set"
+                    + " encryption.key.<id> (AGENTSTORE_ENCRYPTION_KEY_<ID>) to a Base64 AES-256 key");
+        }
     }
 }

@@ -12,6 +12,8 @@ import dev.agentstore.postgres.internal.conversation.PostgresConversationReposit
 import dev.agentstore.postgres.internal.metrics.MetricPartitions;
 import dev.agentstore.postgres.internal.metrics.PostgresMetricsRepository;
 import dev.agentstore.postgres.internal.model.PostgresModelRepository;
+import dev.agentstore.postgres.internal.security.PostgresSecurityStore;
+import dev.agentstore.spi.SecurityStore;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import java.time.Clock;
@@ -23,6 +25,7 @@ public final class PostgresBackend implements StoreBackend {
     private final StoreConfig config;
     private final Clock clock;
     private final DSLContext dsl;
+    private final DSLContext securityDsl;
     private final ConversationStatements conversationStatements;
     private final MetricPartitions metricPartitions;
 
@@ -31,6 +34,8 @@ public final class PostgresBackend implements StoreBackend {
         this.config = context.config();
         this.clock = context.clock();
         this.dsl = PostgresDsl.create(PostgresPool.shared(context), config.schema());
+        this.securityDsl = PostgresDsl.create(
+                PostgresPool.shared(context), PostgresMigrations.GENERATED_SECURITY_SCHEMA, config.securitySchema());
         this.conversationStatements = ConversationStatements.render(dsl);
         this.metricPartitions = new MetricPartitions(config, clock);
     }
@@ -56,6 +61,11 @@ public final class PostgresBackend implements StoreBackend {
     }
 
     @Override
+    public SecurityStore security(String tenant) {
+        return new PostgresSecurityStore(new TenantSql(securityDsl, tenant));
+    }
+
+    @Override
     public ResponseCache responseCache(String tenant) {
         return new PostgresResponseCache(new TenantSql(dsl, tenant), clock);
     }
@@ -63,6 +73,7 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public void migrate() {
         PostgresMigrator.migrate(config, PostgresMigrations::flyway);
+        PostgresMigrator.migrate(config, config.securitySchema(), PostgresMigrations::securityFlyway);
         metricPartitions.ensure(List.of());
     }
 

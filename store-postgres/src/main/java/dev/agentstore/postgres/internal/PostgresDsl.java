@@ -15,20 +15,23 @@ public final class PostgresDsl {
 
     /** A context over {@code dataSource} that renders the generated schema as {@code schema}. */
     public static DSLContext create(DataSource dataSource, String schema) {
-        return DSL.using(dataSource, SQLDialect.POSTGRES, settings(schema));
+        return create(dataSource, PostgresMigrations.GENERATED_SCHEMA, schema);
+    }
+
+    /** A context over {@code dataSource} that renders the generated schema {@code generated} as {@code schema}. */
+    public static DSLContext create(DataSource dataSource, String generated, String schema) {
+        return DSL.using(dataSource, SQLDialect.POSTGRES, settings(generated, schema));
     }
 
     /** A context over one connection (for work in a transaction of its own), rendering as {@link #create} does. */
     public static DSLContext create(Connection connection, String schema) {
-        return DSL.using(connection, SQLDialect.POSTGRES, settings(schema));
+        return DSL.using(connection, SQLDialect.POSTGRES, settings(PostgresMigrations.GENERATED_SCHEMA, schema));
     }
 
-    private static Settings settings(String schema) {
+    private static Settings settings(String generated, String schema) {
         return new Settings()
                 .withExecuteLogging(false)
                 .withRenderMapping(new RenderMapping()
-                        .withSchemata(new MappedSchema()
-                                .withInput(PostgresMigrations.GENERATED_SCHEMA)
-                                .withOutput(schema)));
+                        .withSchemata(new MappedSchema().withInput(generated).withOutput(schema)));
     }
 }

@@ -17,7 +17,21 @@ public final class PostgresMigrations {
     /** The schema the committed jOOQ classes were generated from; mapped to the configured one at runtime. */
     public static final String GENERATED_SCHEMA = "agentstore";
 
+    /** Where the security tables' migrations live on the class path. */
+    public static final String SECURITY_LOCATION = "classpath:dev/agentstore/postgres/security/migration";
+
+    /** The security schema's Flyway history table. */
+    public static final String SECURITY_HISTORY_TABLE = "agentstore_security_history";
+
+    /** The security schema the committed jOOQ classes were generated from. */
+    public static final String GENERATED_SECURITY_SCHEMA = "agentstore_security";
+
     private PostgresMigrations() {}
+
+    /** Flyway for the security tables' migrations into {@code schema}. */
+    public static Flyway securityFlyway(DataSource dataSource, String schema) {
+        return flyway(dataSource, schema, PostgresMigrations.class, SECURITY_LOCATION, SECURITY_HISTORY_TABLE);
+    }
 
     /** Flyway for this module's migrations into {@code schema}. */
     public static Flyway flyway(DataSource dataSource, String schema) {

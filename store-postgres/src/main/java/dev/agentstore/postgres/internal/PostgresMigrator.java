@@ -31,22 +31,30 @@ public final class PostgresMigrator {
      * @throws StoreUnavailableException if the database cannot be reached or a migration fails
      */
     public static void migrate(StoreConfig config, BiFunction<DataSource, String, Flyway> flyway) {
+        migrate(config, config.schema(), flyway);
+    }
+
+    /**
+     * Migrates {@code schema} with the module's Flyway, as {@link #migrate(StoreConfig, BiFunction)} does the
+     * configured main schema.
+     *
+     * @throws StoreUnavailableException if the database cannot be reached or a migration fails
+     */
+    public static void migrate(StoreConfig config, String schema, BiFunction<DataSource, String, Flyway> flyway) {
         DataSource dataSource = SchemaOwner.dataSource(config);
         try (Connection lock = dataSource.getConnection()) {
             advisory(lock, "pg_advisory_lock");
             try {
-                flyway.apply(dataSource, config.schema()).migrate();
+                flyway.apply(dataSource, schema).migrate();
                 if (SchemaOwner.isSeparate(config)) {
-                    grantRuntimePrivileges(lock, config.schema(), config.get("postgres.user"));
+                    grantRuntimePrivileges(lock, schema, config.get("postgres.user"));
                 }
             } finally {
                 advisory(lock, "pg_advisory_unlock");
             }
         } catch (SQLException | FlywayException e) {
             throw new StoreUnavailableException(
-                    "could not migrate the PostgreSQL schema '" + config.schema() + "' at "
-                            + PostgresPool.safeUrl(config),
-                    e);
+                    "could not migrate the PostgreSQL schema '" + schema + "' at " + PostgresPool.safeUrl(config), e);
         }
     }
 

@@ -1,0 +1,178 @@
+package dev.agentstore.postgres.internal.security;
+
+import static dev.agentstore.postgres.internal.security.jooq.Tables.CREDENTIALS;
+import static dev.agentstore.postgres.internal.security.jooq.Tables.PASSWORD_HISTORY;
+import static dev.agentstore.postgres.internal.security.jooq.Tables.RESET_TOKENS;
+
+import dev.agentstore.ConflictException;
+import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.security.Credential;
+import dev.agentstore.spi.StoredCredential;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+/**
+ * Credentials of one tenant with their password history and reset tokens. Changes that touch two tables, or read
+ * before they write, run in one transaction and lock the credential's row first.
+ */
+final class CredentialRows {
+    private final TenantSql sql;
+
+    CredentialRows(TenantSql sql) {
+        this.sql = sql;
+    }
+
+    void insert(StoredCredential stored) {
+        Credential c = stored.credential();
+        try {
+            sql.transaction((connection, tx) -> {
+                tx.insertInto(CREDENTIALS)
+                        .set(CREDENTIALS.TENANT_ID, sql.tenant())
+                        .set(CREDENTIALS.ID, c.id())
+                        .set(CREDENTIALS.USERNAME, c.username())
+                        .set(CREDENTIALS.USERNAME_LOWER, lower(c.username()))
+                        .set(CREDENTIALS.EMAIL, c.email())
+                        .set(CREDENTIALS.EMAIL_LOWER, lower(c.email()))
+                        .set(CREDENTIALS.CREATED_AT, c.createdAt())
+                        .set(changing(stored))
+                        .execute();
+                appendHistory(tx, c.id(), stored.passwordHash(), c.passwordChangedAt());
+                return null;
+            });
+        } catch (ConflictException e) {
+            String what = e.getMessage().contains("credentials_username_taken") ? "username" : "email";
+            throw new ConflictException("the " + what + " is already taken", e);
+        }
+    }
+
+    Optional<StoredCredential> find(Condition condition) {
+        return sql
+                .fetch(
+                        DSL.selectFrom(CREDENTIALS).where(CREDENTIALS.TENANT_ID.eq(sql.tenant()), condition),
+                        CREDENTIALS.fields())
+                .stream()
+                .findFirst()
+                .map(CredentialRows::stored);
+    }
+
+    Optional<StoredCredential> update(UUID id, UnaryOperator<StoredCredential> change) {
+        return sql.transaction((connection, tx) -> {
+            Optional<StoredCredential> current = tx.selectFrom(CREDENTIALS)
+                    .where(CREDENTIALS.TENANT_ID.eq(sql.tenant()), CREDENTIALS.ID.eq(id))
+                    .forUpdate()
+                    .fetchOptional()
+                    .map(CredentialRows::stored);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            StoredCredential changed = change.apply(current.get());
+            tx.update(CREDENTIALS)
+                    .set(changing(changed))
+                    .where(CREDENTIALS.TENANT_ID.eq(sql.tenant()), CREDENTIALS.ID.eq(id))
+                    .execute();
+            return Optional.of(changed);
+        });
+    }
+
+    void setPassword(UUID id, String passwordHash, Instant changedAt) {
+        sql.transaction((connection, tx) -> {
+            int updated = tx.update(CREDENTIALS)
+                    .set(CREDENTIALS.PASSWORD_HASH, passwordHash)
+                    .set(CREDENTIALS.PASSWORD_CHANGED_AT, changedAt)
+                    .where(CREDENTIALS.TENANT_ID.eq(sql.tenant()), CREDENTIALS.ID.eq(id))
+                    .execute();
+            if (updated == 1) {
+                appendHistory(tx, id, passwordHash, changedAt);
+            }
+            return null;
+        });
+    }
+
+    List<String> passwordHistory(UUID id, int limit) {
+        return sql.fetch(DSL.select(PASSWORD_HISTORY.PASSWORD_HASH)
+                        .from(PASSWORD_HISTORY)
+                        .where(PASSWORD_HISTORY.TENANT_ID.eq(sql.tenant()), PASSWORD_HISTORY.CREDENTIAL_ID.eq(id))
+                        .orderBy(PASSWORD_HISTORY.POSITION.desc())
+                        .limit(limit))
+                .map(r -> r.get(PASSWORD_HISTORY.PASSWORD_HASH));
+    }
+
+    void insertResetToken(UUID credentialId, String tokenHash, Instant expiresAt) {
+        sql.fetch(DSL.insertInto(RESET_TOKENS)
+                .set(RESET_TOKENS.TENANT_ID, sql.tenant())
+                .set(RESET_TOKENS.TOKEN_HASH, tokenHash)
+                .set(RESET_TOKENS.CREDENTIAL_ID, credentialId)
+                .set(RESET_TOKENS.EXPIRES_AT, expiresAt)
+                .returningResult(RESET_TOKENS.TOKEN_HASH));
+    }
+
+    /** One DELETE ... RETURNING: of two concurrent redemptions exactly one gets the row. */
+    Optional<UUID> redeemResetToken(String tokenHash, Instant now) {
+        return sql
+                .fetch(DSL.deleteFrom(RESET_TOKENS)
+                        .where(RESET_TOKENS.TENANT_ID.eq(sql.tenant()), RESET_TOKENS.TOKEN_HASH.eq(tokenHash))
+                        .returningResult(RESET_TOKENS.CREDENTIAL_ID, RESET_TOKENS.EXPIRES_AT))
+                .stream()
+                .filter(r -> now.isBefore(r.get(RESET_TOKENS.EXPIRES_AT)))
+                .map(r -> r.get(RESET_TOKENS.CREDENTIAL_ID))
+                .findFirst();
+    }
+
+    /** The columns that change over a credential's life, with their values in {@code stored}. */
+    private static Map<Field<?>, Object> changing(StoredCredential stored) {
+        Credential c = stored.credential();
+        Map<Field<?>, Object> columns = new HashMap<>();
+        columns.put(CREDENTIALS.PASSWORD_HASH, stored.passwordHash());
+        columns.put(CREDENTIALS.TOTP_ENABLED, c.totpEnabled());
+        columns.put(CREDENTIALS.TOTP_SECRET, stored.totpSecret());
+        columns.put(CREDENTIALS.PENDING_TOTP_SECRET, stored.pendingTotpSecret());
+        columns.put(CREDENTIALS.LAST_TOTP_STEP, stored.lastTotpStep());
+        columns.put(CREDENTIALS.FAILED_ATTEMPTS, c.failedAttempts());
+        columns.put(CREDENTIALS.LOCKED_UNTIL, c.lockedUntil());
+        columns.put(CREDENTIALS.PASSWORD_CHANGED_AT, c.passwordChangedAt());
+        columns.put(CREDENTIALS.LAST_LOGIN_AT, c.lastLoginAt());
+        return columns;
+    }
+
+    private void appendHistory(DSLContext tx, UUID id, String passwordHash, Instant at) {
+        tx.insertInto(PASSWORD_HISTORY)
+                .set(PASSWORD_HISTORY.TENANT_ID, sql.tenant())
+                .set(PASSWORD_HISTORY.CREDENTIAL_ID, id)
+                .set(PASSWORD_HISTORY.PASSWORD_HASH, passwordHash)
+                .set(PASSWORD_HISTORY.CREATED_AT, at)
+                .execute();
+    }
+
+    private static StoredCredential stored(Record r) {
+        return new StoredCredential(
+                new Credential(
+                        r.get(CREDENTIALS.ID),
+                        r.get(CREDENTIALS.USERNAME),
+                        r.get(CREDENTIALS.EMAIL),
+                        r.get(CREDENTIALS.TOTP_ENABLED),
+                        r.get(CREDENTIALS.FAILED_ATTEMPTS),
+                        r.get(CREDENTIALS.LOCKED_UNTIL),
+                        r.get(CREDENTIALS.PASSWORD_CHANGED_AT),
+                        r.get(CREDENTIALS.LAST_LOGIN_AT),
+                        r.get(CREDENTIALS.CREATED_AT)),
+                r.get(CREDENTIALS.PASSWORD_HASH),
+                r.get(CREDENTIALS.TOTP_SECRET),
+                r.get(CREDENTIALS.PENDING_TOTP_SECRET),
+                r.get(CREDENTIALS.LAST_TOTP_STEP));
+    }
+
+    static String lower(String value) {
+        return value.toLowerCase(Locale.ROOT);
+    }
+}
