@@ -44,10 +44,12 @@ public interface SecurityRepository {
     Credential unlock(UUID credentialId);
 
     /**
-     * Issues a single-use reset token for the account with this email. Returns empty for unknown emails, so
-     * the caller can answer the same way in both cases.
+     * Issues a single-use reset token for the account with this email and hands it to {@code delivery}; for an
+     * unknown email it does the same work without a delivery. Either way it returns normally and records a
+     * {@link SecurityEventType#PASSWORD_RESET_REQUESTED} event, so the answer never reveals whether the account
+     * exists.
      */
-    Optional<Secret> requestPasswordReset(String email);
+    void requestPasswordReset(String email, ResetTokenDelivery delivery);
 
     /**
      * Sets a new password with a reset token. The token works once and only before it expires; otherwise

@@ -44,25 +44,30 @@ final class ApiKeys {
 
     Optional<ApiKey> verify(Secret raw) {
         if (!Tokens.isWellFormedApiKey(raw.reveal())) {
-            return Optional.empty();
+            return Optional.empty(); // no lookup and no log write for what cannot be a key
         }
         Instant now = ctx.now();
-        return ctx.store()
+        Optional<ApiKey> used = ctx.store()
                 .findApiKeyByHash(Tokens.sha256Hex(raw.reveal()))
-                .filter(key -> key.usableAt(now))
-                .flatMap(key -> ctx.store()
-                        .updateApiKey(
-                                key.id(),
-                                k -> new ApiKey(
-                                        k.id(),
-                                        k.ownerId(),
-                                        k.name(),
-                                        k.prefix(),
-                                        k.scopes(),
-                                        k.expiresAt(),
-                                        k.revokedAt(),
-                                        now,
-                                        k.createdAt())));
+                .flatMap(found -> ctx.store().updateApiKey(found.id(), k -> k.usableAt(now) ? lastUsed(k, now) : k))
+                .filter(key -> key.usableAt(now));
+        if (used.isEmpty()) {
+            log.record(SecurityEventType.API_KEY_REJECTED, null, "warning", Map.of());
+        }
+        return used;
+    }
+
+    private static ApiKey lastUsed(ApiKey k, Instant now) {
+        return new ApiKey(
+                k.id(),
+                k.ownerId(),
+                k.name(),
+                k.prefix(),
+                k.scopes(),
+                k.expiresAt(),
+                k.revokedAt(),
+                now,
+                k.createdAt());
     }
 
     boolean revoke(UUID keyId) {

@@ -14,6 +14,7 @@ import dev.agentstore.security.LoginContext;
 import dev.agentstore.security.LoginResult;
 import dev.agentstore.security.NewApiKey;
 import dev.agentstore.security.NewCredential;
+import dev.agentstore.security.ResetTokenDelivery;
 import dev.agentstore.security.SecurityEvent;
 import dev.agentstore.security.SecurityEventType;
 import dev.agentstore.security.SecurityRepository;
@@ -112,20 +113,21 @@ public final class PolicySecurityRepository implements SecurityRepository {
     }
 
     @Override
-    public Optional<Secret> requestPasswordReset(String email) {
+    public void requestPasswordReset(String email, ResetTokenDelivery delivery) {
+        Check.present("delivery", delivery);
         Optional<StoredCredential> stored = ctx.store().findByEmail(lower(Check.name("email", email)));
+        Secret token = Tokens.randomToken(); // made and hashed either way: the same work for unknown emails
+        String hash = Tokens.sha256Hex(token.reveal());
         if (stored.isEmpty()) {
-            return Optional.empty();
+            log.record(SecurityEventType.PASSWORD_RESET_REQUESTED, null, "info", Map.of("account", "unknown"));
+            return;
         }
-        Secret token = Tokens.randomToken();
-        UUID id = stored.get().credential().id();
+        Credential account = stored.get().credential();
         ctx.store()
                 .insertResetToken(
-                        id,
-                        Tokens.sha256Hex(token.reveal()),
-                        ctx.now().plus(ctx.policy().resetTokenTtl()));
-        log.record(SecurityEventType.PASSWORD_RESET_REQUESTED, id, "info", Map.of());
-        return Optional.of(token);
+                        account.id(), hash, ctx.now().plus(ctx.policy().resetTokenTtl()));
+        log.record(SecurityEventType.PASSWORD_RESET_REQUESTED, account.id(), "info", Map.of());
+        delivery.deliver(account, token);
     }
 
     @Override
@@ -137,6 +139,8 @@ public final class PolicySecurityRepository implements SecurityRepository {
                 .flatMap(ctx.store()::findCredential)
                 .orElseThrow(() -> new InvalidCredentialsException("the reset token is invalid, expired or used"));
         logins.setPassword(stored, newPassword);
+        log.record(
+                SecurityEventType.PASSWORD_RESET_COMPLETED, stored.credential().id(), "info", Map.of());
         unlock(stored.credential().id());
     }
 

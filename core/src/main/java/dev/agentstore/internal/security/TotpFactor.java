@@ -46,7 +46,7 @@ final class TotpFactor {
         }
         long step = Totp.matchingStep(ctx.cipher().decrypt(stored.pendingTotpSecret(), aad(stored)), code, ctx.now());
         if (step < 0) {
-            return false;
+            return rejected(stored);
         }
         ctx.store()
                 .update(
@@ -68,7 +68,7 @@ final class TotpFactor {
         byte[] secret = ctx.cipher().decrypt(stored.totpSecret(), aad(stored));
         long step = Totp.matchingStep(secret, code, ctx.now());
         if (step < 0) {
-            return false;
+            return rejected(stored);
         }
         AtomicBoolean won = new AtomicBoolean();
         boolean rotate = ctx.cipher().isStale(stored.totpSecret());
@@ -80,7 +80,16 @@ final class TotpFactor {
             String sealed = rotate ? ctx.cipher().encrypt(secret, aad(stored)) : c.totpSecret();
             return new StoredCredential(c.credential(), c.passwordHash(), sealed, c.pendingTotpSecret(), step);
         });
-        return won.get();
+        if (!won.get()) {
+            return rejected(stored); // a code already used, here or by a concurrent call
+        }
+        log.record(SecurityEventType.TOTP_VERIFIED, stored.credential().id(), "info", Map.of());
+        return true;
+    }
+
+    private boolean rejected(StoredCredential stored) {
+        log.record(SecurityEventType.TOTP_REJECTED, stored.credential().id(), "warning", Map.of());
+        return false;
     }
 
     void disable(StoredCredential stored) {

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Credentials, lockout, reset tokens, TOTP, API keys and the security log. */
@@ -147,22 +148,43 @@ public abstract class SecurityRepositoryContract extends StoreContract {
                 .isInstanceOf(InvalidInputException.class);
     }
 
+    /** Asks for a reset token for {@code email}; the token delivered, or null when none was. */
+    private Secret requestReset(String email) {
+        AtomicReference<Secret> delivered = new AtomicReference<>();
+        repo().requestPasswordReset(email, (account, token) -> {
+            assertThat(account.email()).isEqualToIgnoringCase(email);
+            assertThat(delivered.getAndSet(token)).isNull();
+        });
+        return delivered.get();
+    }
+
     @Test
     void should_reset_a_password_once_with_a_token() {
         alice();
-        Secret token = repo().requestPasswordReset("alice@example.com").orElseThrow();
+        Secret token = requestReset("alice@example.com");
         Secret fresh = Secret.of("a brand new long password");
         repo().resetPassword(token, fresh);
         assertThat(login("alice", fresh).status()).isEqualTo(LoginStatus.SUCCESS);
         assertThatThrownBy(() -> repo().resetPassword(token, Secret.of("yet another long password")))
                 .isInstanceOf(InvalidCredentialsException.class);
-        assertThat(repo().requestPasswordReset("nobody@example.com")).isEmpty();
+        assertThat(repo().events(SecurityEventType.PASSWORD_RESET_COMPLETED, Instant.EPOCH, 10))
+                .hasSize(1);
+    }
+
+    @Test
+    void should_answer_a_reset_request_alike_whether_or_not_the_account_exists() {
+        alice();
+        assertThat(requestReset("nobody@example.com")).isNull();
+        assertThat(requestReset("alice@example.com")).isNotNull();
+        assertThat(repo().events(SecurityEventType.PASSWORD_RESET_REQUESTED, Instant.EPOCH, 10))
+                .extracting(e -> e.credentialId() != null)
+                .containsExactly(true, false);
     }
 
     @Test
     void should_refuse_an_expired_reset_token() {
         alice();
-        Secret token = repo().requestPasswordReset("alice@example.com").orElseThrow();
+        Secret token = requestReset("alice@example.com");
         clock.advance(Duration.ofMinutes(31));
         assertThatThrownBy(() -> repo().resetPassword(token, Secret.of("a brand new long password")))
                 .isInstanceOf(InvalidCredentialsException.class);
@@ -183,6 +205,11 @@ public abstract class SecurityRepositoryContract extends StoreContract {
         String next = code(secret, 0);
         assertThat(repo().verifyTotp(c.id(), next)).isTrue();
         assertThat(repo().verifyTotp(c.id(), next)).isFalse();
+        assertThat(repo().events(SecurityEventType.TOTP_VERIFIED, Instant.EPOCH, 10))
+                .hasSize(1);
+        assertThat(repo().events(SecurityEventType.TOTP_REJECTED, Instant.EPOCH, 10))
+                .as("the wrong confirmation and the reused code")
+                .hasSize(2);
         repo().disableTotp(c.id());
         assertThat(login("alice", PASSWORD).status()).isEqualTo(LoginStatus.SUCCESS);
     }
@@ -222,6 +249,12 @@ public abstract class SecurityRepositoryContract extends StoreContract {
                 .containsExactly(issued.key().id());
         assertThat(repo().revokeApiKey(issued.key().id())).isTrue();
         assertThat(repo().verifyApiKey(issued.rawKey())).isEmpty();
+        assertThat(repo().events(SecurityEventType.API_KEY_REJECTED, Instant.EPOCH, 10))
+                .as("the revoked key's use")
+                .hasSize(1);
+        assertThat(repo().events(null, Instant.EPOCH, 10))
+                .extracting(e -> e.type())
+                .contains(SecurityEventType.API_KEY_CREATED, SecurityEventType.API_KEY_REVOKED);
     }
 
     @Test
