@@ -1,12 +1,19 @@
 package dev.agentstore;
 
 import dev.agentstore.internal.Check;
+import dev.agentstore.security.PasswordPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Immutable store configuration. Every instance is valid. Build one in code with {@link #builder()}, or
@@ -48,6 +55,11 @@ import java.util.Properties;
  *       that cache (ISO-8601 duration), default PT1H
  *   <li>{@code provider.<capability>} / {@code AGENTSTORE_PROVIDER_<CAPABILITY>}: which provider serves a
  *       capability (e.g. {@code provider.vectors=pgvector}) when several could
+ *   <li>{@code security.min-password-length} (default 15), {@code security.min-password-length-with-totp} (default
+ *       8), {@code security.password-history} (default 5), {@code security.lockout-after} (consecutive failures,
+ *       default 10), {@code security.max-lockout} (ISO-8601 duration, default PT15M) and
+ *       {@code security.password-blocklist-file} (a UTF-8 file of refused passwords, one per line, added to the
+ *       built-in list): the password and lockout policy ({@code AGENTSTORE_SECURITY_...} likewise)
  *   <li>{@code encryption.key.<id>} / {@code AGENTSTORE_ENCRYPTION_KEY_<ID>}: Base64 AES-256 keys for secrets at
  *       rest; {@code encryption.active-key} / {@code AGENTSTORE_ENCRYPTION_ACTIVE_KEY} names the one to encrypt with
  * </ul>
@@ -174,6 +186,43 @@ public record StoreConfig(Map<String, String> properties) {
     /** Whether rate-limit checks are refused, rather than limited in this JVM, while their backend is unavailable. */
     public boolean rateLimitsDenyOnFailure() {
         return get("rate-limit.on-failure", "local").equals("deny");
+    }
+
+    /**
+     * The password and lockout policy: {@link PasswordPolicy#defaults()} with the {@code security.*} settings
+     * applied.
+     *
+     * @throws ConfigurationException if a setting is out of range or the blocklist file cannot be read
+     */
+    public PasswordPolicy passwordPolicy() {
+        PasswordPolicy d = PasswordPolicy.defaults();
+        Set<String> blocklist = new HashSet<>(d.blocklist());
+        String file = get("security.password-blocklist-file");
+        if (file != null) {
+            try {
+                Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .forEach(blocklist::add);
+            } catch (IOException | RuntimeException e) {
+                throw new ConfigurationException("security.password-blocklist-file could not be read: " + file, e);
+            }
+        }
+        try {
+            return new PasswordPolicy(
+                    Integer.parseInt(get("security.min-password-length", Integer.toString(d.minLength()))),
+                    Integer.parseInt(
+                            get("security.min-password-length-with-totp", Integer.toString(d.minLengthWithTotp()))),
+                    d.maxLength(),
+                    Integer.parseInt(get("security.password-history", Integer.toString(d.historySize()))),
+                    blocklist,
+                    Integer.parseInt(get("security.lockout-after", Integer.toString(d.maxFailures()))),
+                    d.baseLockout(),
+                    Duration.parse(get("security.max-lockout", d.maxLockout().toString())),
+                    d.resetTokenTtl());
+        } catch (InvalidInputException | NumberFormatException | java.time.format.DateTimeParseException e) {
+            throw new ConfigurationException("invalid security.* setting: " + e.getMessage(), e);
+        }
     }
 
     /** A secret setting (password, key), masked when printed, or null. */

@@ -30,7 +30,7 @@ public final class StoreRuntime implements AutoCloseable {
     private final Map<Capability, StoreBackend> backends;
     private final SecretCipher cipher;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
-    private final PasswordPolicy passwordPolicy = PasswordPolicy.defaults();
+    private final PasswordPolicy passwordPolicy;
     private final OpenGuard guard = new OpenGuard();
     private final RateLimitFallback rateLimitFallback;
 
@@ -43,6 +43,7 @@ public final class StoreRuntime implements AutoCloseable {
         this.backendsById = byId;
         this.backends = backends;
         this.cipher = cipher;
+        this.passwordPolicy = context.config().passwordPolicy();
         this.rateLimitFallback = new RateLimitFallback(
                 new MemoryStoreProvider().open(context), context.config().rateLimitsDenyOnFailure(), context.clock());
     }

@@ -1,5 +1,6 @@
 package dev.agentstore.security;
 
+import dev.agentstore.InvalidInputException;
 import dev.agentstore.internal.Check;
 import java.time.Duration;
 import java.util.Locale;
@@ -42,6 +43,10 @@ public record PasswordPolicy(
         Check.range("policy.maxFailures", maxFailures, 1, 1_000);
         Check.present("policy.baseLockout", baseLockout);
         Check.present("policy.maxLockout", maxLockout);
+        if (!baseLockout.isPositive() || maxLockout.compareTo(baseLockout) < 0) {
+            throw new InvalidInputException(
+                    "policy.maxLockout", "must be at least the base lockout (" + baseLockout + "), which is positive");
+        }
         Check.present("policy.resetTokenTtl", resetTokenTtl);
     }
 

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
@@ -52,8 +54,15 @@ public final class PasswordHasher {
         return dummy;
     }
 
-    /** Whether {@code password} matches {@code phc}; false for malformed strings. */
+    /**
+     * Whether {@code password} matches {@code phc}, an Argon2id PHC string or a bcrypt hash ({@code $2a$},
+     * {@code $2b$}, {@code $2y$}) imported from another system, which {@link #needsRehash} then asks to replace;
+     * false for malformed strings.
+     */
     public boolean verify(String password, String phc) {
+        if (isBcrypt(phc)) {
+            return verifyBcrypt(password, phc);
+        }
         Phc parsed = Phc.parse(phc);
         if (parsed == null) {
             return false;
@@ -66,6 +75,24 @@ public final class PasswordHasher {
     public boolean needsRehash(String phc) {
         Phc parsed = Phc.parse(phc);
         return parsed == null || parsed.memoryKib() < memoryKib || parsed.iterations() < iterations;
+    }
+
+    private static boolean isBcrypt(String hash) {
+        return hash != null && hash.length() == 60 && hash.matches("\\$2[aby]\\$\\d\\d\\$[./A-Za-z0-9]{53}");
+    }
+
+    /** bcrypt reads at most 72 bytes of a password, as every implementation does. */
+    private static boolean verifyBcrypt(String password, String hash) {
+        byte[] bytes = password.getBytes(StandardCharsets.UTF_8);
+        byte[] used = bytes.length > 72 ? Arrays.copyOf(bytes, 72) : bytes;
+        SLOTS.acquireUninterruptibly();
+        try {
+            return OpenBSDBCrypt.checkPassword(hash, used);
+        } catch (IllegalArgumentException e) {
+            return false; // a cost or version this library refuses
+        } finally {
+            SLOTS.release();
+        }
     }
 
     private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int length) {

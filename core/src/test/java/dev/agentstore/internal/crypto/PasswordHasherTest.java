@@ -52,6 +52,17 @@ class PasswordHasherTest {
                 .isTrue();
     }
 
+    /** crypt_blowfish's published test vectors (also used by OpenBSD and John the Ripper). */
+    @Test
+    void should_verify_imported_bcrypt_hashes_and_ask_to_replace_them() {
+        String bcrypt = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+        assertThat(hasher.verify("U*U", bcrypt)).isTrue();
+        assertThat(hasher.verify("U*U*", bcrypt)).isFalse();
+        assertThat(hasher.verify("U*U*", "$2a$05$CCCCCCCCCCCCCCCCCCCCC.VGOzA784oUp/Z0DY336zx7pLYAy0lwK"))
+                .isTrue();
+        assertThat(hasher.needsRehash(bcrypt)).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
