@@ -36,9 +36,11 @@ final class PasswordLogins {
         StoredCredential stored = found.get();
         Credential credential = stored.credential();
         if (credential.lockedAt(now)) {
+            // No check of the real hash while locked (no oracle), but the same work, and the attempt still counts.
             ctx.hasher().verify(typed, ctx.hasher().dummyHash());
+            Credential counted = countFailure(credential, now);
             return attempt(
-                    username, credential, new LoginResult(LoginStatus.LOCKED, null, credential.lockedUntil()), context);
+                    username, credential, new LoginResult(LoginStatus.LOCKED, null, counted.lockedUntil()), context);
         }
         boolean ok = typed.length() <= ctx.policy().maxLength() && ctx.hasher().verify(typed, stored.passwordHash());
         return attempt(username, credential, ok ? succeed(stored, typed, now) : fail(credential), context);
@@ -84,11 +86,30 @@ final class PasswordLogins {
 
     private LoginResult fail(Credential credential) {
         Instant now = ctx.now();
-        Credential updated = ctx.store()
+        Credential updated = countFailure(credential, now);
+        if (updated.lockedAt(now) && !credential.lockedAt(now)) {
+            log.record(
+                    SecurityEventType.ACCOUNT_LOCKED,
+                    credential.id(),
+                    "warning",
+                    Map.of("failedAttempts", updated.failedAttempts()));
+        }
+        return new LoginResult(LoginStatus.INVALID_CREDENTIALS, null, null);
+    }
+
+    /**
+     * Adds one failure under the credential's row lock (so parallel failures all count) and locks for the policy's
+     * backoff once there are enough; a lock is only ever extended, never shortened.
+     */
+    private Credential countFailure(Credential credential, Instant now) {
+        return ctx.store()
                 .update(credential.id(), c -> {
                     int failures = c.credential().failedAttempts() + 1;
                     Duration lock = ctx.policy().lockoutAfter(failures);
-                    Instant until = lock.isZero() ? c.credential().lockedUntil() : now.plus(lock);
+                    Instant current = c.credential().lockedUntil();
+                    Instant until = lock.isZero() || (current != null && current.isAfter(now.plus(lock)))
+                            ? current
+                            : now.plus(lock);
                     return new StoredCredential(
                             Credentials.withFailures(c.credential(), failures, until),
                             c.passwordHash(),
@@ -98,14 +119,6 @@ final class PasswordLogins {
                 })
                 .orElseThrow()
                 .credential();
-        if (updated.lockedAt(now) && !credential.lockedAt(now)) {
-            log.record(
-                    SecurityEventType.ACCOUNT_LOCKED,
-                    credential.id(),
-                    "warning",
-                    Map.of("failedAttempts", updated.failedAttempts()));
-        }
-        return new LoginResult(LoginStatus.INVALID_CREDENTIALS, null, null);
     }
 
     private LoginResult attempt(String username, Credential credential, LoginResult result, LoginContext context) {

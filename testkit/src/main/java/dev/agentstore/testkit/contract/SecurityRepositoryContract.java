@@ -22,6 +22,7 @@ import dev.agentstore.security.SecurityRepository;
 import dev.agentstore.security.TotpEnrollment;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,10 +105,50 @@ public abstract class SecurityRepositoryContract extends StoreContract {
     }
 
     @Test
+    void should_take_similar_time_for_unknown_users_wrong_passwords_and_locked_accounts() {
+        alice();
+        repo().createCredential(new NewCredential("bob", "bob@example.com", PASSWORD));
+        for (int i = 0; i < 10; i++) {
+            login("bob", Secret.of("wrong-" + i));
+        }
+        long[] unknown = new long[7];
+        long[] wrong = new long[7];
+        long[] locked = new long[7];
+        for (int i = 0; i < 7; i++) { // interleaved, so a noisy neighbour slows all three alike
+            unknown[i] = nanos(() -> login("nobody", PASSWORD));
+            Secret wrongPassword = Secret.of("wrong password " + i);
+            wrong[i] = nanos(() -> login("alice", wrongPassword));
+            locked[i] = nanos(() -> login("bob", PASSWORD));
+            repo().unlock(repo().findByUsername("alice").orElseThrow().id());
+        }
+        long fastest = Math.min(median(unknown), Math.min(median(wrong), median(locked)));
+        long slowest = Math.max(median(unknown), Math.max(median(wrong), median(locked)));
+        assertThat((double) slowest / fastest)
+                .as("each path hashes once: the medians stay within 2.5x of each other")
+                .isLessThan(2.5);
+    }
+
+    private static long nanos(Runnable call) {
+        long start = System.nanoTime();
+        call.run();
+        return System.nanoTime() - start;
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    @Test
     void should_count_parallel_failures_exactly() throws Exception {
         Credential c = alice();
-        Concurrently.run(8, i -> login("alice", Secret.of("wrong-" + i)));
-        assertThat(repo().findCredential(c.id()).orElseThrow().failedAttempts()).isEqualTo(8);
+        List<LoginResult> results = Concurrently.run(50, i -> login("alice", Secret.of("wrong-" + i)));
+        assertThat(repo().findCredential(c.id()).orElseThrow().failedAttempts())
+                .as("failures while locked count too")
+                .isEqualTo(50);
+        assertThat(results).extracting(LoginResult::status).doesNotContain(LoginStatus.SUCCESS);
+        assertThat(repo().loginAttempts("alice", Instant.EPOCH, 1_000)).hasSize(50);
     }
 
     @Test
