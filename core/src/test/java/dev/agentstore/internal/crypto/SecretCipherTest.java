@@ -83,9 +83,12 @@ class SecretCipherTest {
 
     @Test
     void should_demand_a_key_when_an_ephemeral_one_is_not_acceptable() {
-        assertThatThrownBy(() -> SecretCipher.fromConfig(StoreConfig.builder().build(), false))
+        SecretCipher unconfigured =
+                SecretCipher.fromConfig(StoreConfig.builder().build(), false);
+        assertThatThrownBy(() -> unconfigured.encrypt(PLAINTEXT, ALICE))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("encryption.key");
+        assertThatThrownBy(() -> unconfigured.decrypt("k:AAAA", ALICE)).isInstanceOf(ConfigurationException.class);
         assertThat(SecretCipher.fromConfig(StoreConfig.builder().build(), true).encrypt(PLAINTEXT, ALICE))
                 .startsWith("ephemeral:");
     }

@@ -223,6 +223,21 @@ public abstract class SecurityRepositoryContract extends StoreContract {
     }
 
     @Test
+    void should_let_one_of_two_concurrent_redemptions_of_a_reset_token_win() throws Exception {
+        alice();
+        Secret token = requestReset("alice@example.com");
+        List<Boolean> won = Concurrently.run(2, i -> {
+            try {
+                repo().resetPassword(token, Secret.of("concurrent new password " + i));
+                return true;
+            } catch (InvalidCredentialsException e) {
+                return false;
+            }
+        });
+        assertThat(won).containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
     void should_refuse_an_expired_reset_token() {
         alice();
         Secret token = requestReset("alice@example.com");
