@@ -12,7 +12,8 @@ class RedisSettingsTest {
 
     @Test
     void should_read_one_node_with_defaults() {
-        RedisSettings settings = RedisSettings.from(StoreConfig.builder().redis("redis://127.0.0.1:6379").build());
+        RedisSettings settings = RedisSettings.from(
+                StoreConfig.builder().redis("redis://127.0.0.1:6379").build());
         assertThat(settings.nodes()).hasSize(1);
         assertThat(settings.cluster()).isFalse();
         assertThat(settings.poolSize()).isEqualTo(16);
@@ -33,9 +34,8 @@ class RedisSettingsTest {
 
     @Test
     void should_refuse_several_nodes_without_cluster_mode() {
-        StoreConfig config = StoreConfig.builder()
-                .redis("redis://a:1,redis://b:2")
-                .build();
+        StoreConfig config =
+                StoreConfig.builder().redis("redis://a:1,redis://b:2").build();
         assertThatThrownBy(() -> RedisSettings.from(config))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("redis.cluster=true");
@@ -43,7 +43,8 @@ class RedisSettingsTest {
 
     @Test
     void should_refuse_a_bad_url_without_repeating_its_password() {
-        StoreConfig config = StoreConfig.builder().redis("http://user:s3cret@host:1").build();
+        StoreConfig config =
+                StoreConfig.builder().redis("http://user:s3cret@host:1").build();
         assertThatThrownBy(() -> RedisSettings.from(config))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("redis.url")
