@@ -24,6 +24,9 @@ import java.util.Set;
  *   <li>{@code postgres.url} / {@code AGENTSTORE_POSTGRES_URL}: a JDBC URL; when set, the PostgreSQL providers serve
  *   <li>{@code postgres.user}, {@code postgres.password} / {@code AGENTSTORE_POSTGRES_USER}, {@code ..._PASSWORD}
  *   <li>{@code postgres.schema} / {@code AGENTSTORE_POSTGRES_SCHEMA}: default {@code agentstore}
+ *   <li>{@code postgres.ingest-user}, {@code postgres.ingest-password} / {@code AGENTSTORE_POSTGRES_INGEST_USER},
+ *       {@code ..._PASSWORD}: optional; a role with BYPASSRLS to which the migrator grants only INSERT on the metrics
+ *       tables, so metric batches of 256 rows or more COPY straight into them (row-level security refuses COPY)
  *   <li>{@code postgres.security-schema} / {@code AGENTSTORE_POSTGRES_SECURITY_SCHEMA}: the schema of the security
  *       tables (credentials, password history, reset tokens, API keys, login attempts, security events), kept apart
  *       so a DBA can grant it separately; default the main schema's name with {@code _security} appended

@@ -9,6 +9,7 @@ import dev.agentstore.model.ModelRepository;
 import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.PostgresConversationRepository;
+import dev.agentstore.postgres.internal.metrics.MetricIngest;
 import dev.agentstore.postgres.internal.metrics.MetricPartitions;
 import dev.agentstore.postgres.internal.metrics.PostgresMetricsRepository;
 import dev.agentstore.postgres.internal.model.PostgresModelRepository;
@@ -18,6 +19,7 @@ import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import java.time.Clock;
 import java.util.List;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
 /** The open PostgreSQL backend: one shared pool and jOOQ context, and repositories per tenant. */
@@ -28,6 +30,7 @@ public final class PostgresBackend implements StoreBackend {
     private final DSLContext securityDsl;
     private final ConversationStatements conversationStatements;
     private final MetricPartitions metricPartitions;
+    private final MetricIngest ingest;
 
     /** Opens the backend on the context's shared pool. */
     public PostgresBackend(StoreContext context) {
@@ -38,6 +41,8 @@ public final class PostgresBackend implements StoreBackend {
                 PostgresPool.shared(context), PostgresMigrations.GENERATED_SECURITY_SCHEMA, config.securitySchema());
         this.conversationStatements = ConversationStatements.render(dsl);
         this.metricPartitions = new MetricPartitions(config, clock);
+        DataSource ingestPool = PostgresPool.ingest(context);
+        this.ingest = ingestPool == null ? null : new MetricIngest(ingestPool, config.schema());
     }
 
     @Override
@@ -52,7 +57,7 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public MetricsRepository metrics(String tenant) {
-        return new PostgresMetricsRepository(new TenantSql(dsl, tenant), metricPartitions, clock);
+        return new PostgresMetricsRepository(new TenantSql(dsl, tenant), metricPartitions, ingest, clock);
     }
 
     @Override

@@ -48,6 +48,10 @@ public final class PostgresMigrator {
                 flyway.apply(dataSource, schema).migrate();
                 if (SchemaOwner.isSeparate(config)) {
                     grantRuntimePrivileges(lock, schema, config.get("postgres.user"));
+                    String ingest = config.get("postgres.ingest-user");
+                    if (ingest != null && schema.equals(config.schema())) {
+                        grantIngestPrivileges(lock, schema, ingest);
+                    }
                 }
             } finally {
                 advisory(lock, "pg_advisory_unlock");
@@ -65,6 +69,26 @@ public final class PostgresMigrator {
                 "grant select, insert, update, delete on all tables in schema {0} to {1}",
                 DSL.name(schema), DSL.name(runtimeUser));
         dsl.execute("grant usage on all sequences in schema {0} to {1}", DSL.name(schema), DSL.name(runtimeUser));
+    }
+
+    /** INSERT on the two metrics tables and their serial, nothing else: the ingest role reads nothing. */
+    private static void grantIngestPrivileges(Connection connection, String schema, String ingestUser) {
+        var dsl = DSL.using(connection, SQLDialect.POSTGRES);
+        boolean hasMetrics = dsl.fetchExists(DSL.selectOne()
+                .from(DSL.table(DSL.name("pg_catalog", "pg_tables")))
+                .where(
+                        DSL.field(DSL.name("schemaname")).eq(schema),
+                        DSL.field(DSL.name("tablename")).eq("llm_metrics")));
+        if (!hasMetrics) {
+            return; // another module's schema step, or before the metrics migration
+        }
+        dsl.execute("grant usage on schema {0} to {1}", DSL.name(schema), DSL.name(ingestUser));
+        dsl.execute(
+                "grant insert on {0}, {1} to {2}",
+                DSL.name(schema, "llm_metrics"), DSL.name(schema, "system_metrics"), DSL.name(ingestUser));
+        dsl.execute(
+                "grant usage on sequence {0} to {1}",
+                DSL.name(schema, "system_metrics_serial_seq"), DSL.name(ingestUser));
     }
 
     private static void advisory(Connection connection, String function) throws SQLException {

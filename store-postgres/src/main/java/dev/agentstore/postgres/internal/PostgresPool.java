@@ -3,6 +3,7 @@ package dev.agentstore.postgres.internal;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.agentstore.Secret;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.StoreUnavailableException;
 import dev.agentstore.spi.StoreContext;
@@ -25,15 +26,43 @@ public final class PostgresPool {
         return context.shared(key, HikariDataSource.class, () -> create(config));
     }
 
-    private static HikariDataSource create(StoreConfig config) {
-        HikariConfig hikari = new HikariConfig();
-        hikari.setPoolName("agentstore-postgres");
-        hikari.setJdbcUrl(config.postgresUrl());
-        hikari.setUsername(config.get("postgres.user"));
-        if (config.secret("postgres.password") != null) {
-            hikari.setPassword(config.secret("postgres.password").reveal());
+    /**
+     * The pool of the optional ingest role ({@code postgres.ingest-user}), created on first use; null when none is
+     * configured. The role bypasses row-level security and holds nothing but INSERT on the metrics tables, so
+     * large metric batches can COPY straight into them.
+     *
+     * @throws StoreUnavailableException if no connection can be made within the configured timeout
+     */
+    public static HikariDataSource ingest(StoreContext context) {
+        StoreConfig config = context.config();
+        String user = config.get("postgres.ingest-user");
+        if (user == null) {
+            return null;
         }
-        int size = Integer.parseInt(config.get("postgres.pool-size", "10"));
+        String key = "postgres.ingest-pool:" + config.postgresUrl() + "#" + user;
+        return context.shared(
+                key,
+                HikariDataSource.class,
+                () -> create(config, "agentstore-postgres-ingest", user, config.secret("postgres.ingest-password"), 2));
+    }
+
+    private static HikariDataSource create(StoreConfig config) {
+        return create(
+                config,
+                "agentstore-postgres",
+                config.get("postgres.user"),
+                config.secret("postgres.password"),
+                Integer.parseInt(config.get("postgres.pool-size", "10")));
+    }
+
+    private static HikariDataSource create(StoreConfig config, String name, String user, Secret password, int size) {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName(name);
+        hikari.setJdbcUrl(config.postgresUrl());
+        hikari.setUsername(user);
+        if (password != null) {
+            hikari.setPassword(password.reveal());
+        }
         long timeoutMillis = Math.max(250, config.timeout().toMillis());
         hikari.setMaximumPoolSize(size);
         hikari.setMinimumIdle(Math.min(2, size));

@@ -17,7 +17,6 @@ import dev.agentstore.metrics.TimeBucket;
 import dev.agentstore.metrics.UsageStats;
 import dev.agentstore.postgres.internal.RowReader;
 import dev.agentstore.postgres.internal.TenantSql;
-import dev.agentstore.postgres.internal.TenantSql.TransactionWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +30,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -44,12 +44,19 @@ import org.jooq.impl.SQLDataType;
 public final class PostgresMetricsRepository implements MetricsRepository {
     private final TenantSql sql;
     private final MetricPartitions partitions;
+    private final MetricIngest ingest;
     private final Clock clock;
 
-    /** The metrics of {@code sql}'s tenant. */
-    public PostgresMetricsRepository(TenantSql sql, MetricPartitions partitions, Clock clock) {
+    /**
+     * The metrics of {@code sql}'s tenant.
+     *
+     * @param ingest the ingest role's COPY path for large batches, or null to write every batch under row-level
+     *     security
+     */
+    public PostgresMetricsRepository(TenantSql sql, MetricPartitions partitions, MetricIngest ingest, Clock clock) {
         this.sql = sql;
         this.partitions = partitions;
+        this.ingest = ingest;
         this.clock = clock;
     }
 
@@ -60,8 +67,15 @@ public final class PostgresMetricsRepository implements MetricsRepository {
 
     @Override
     public void recordSystemBatch(List<SystemSample> samples) {
-        write(samples, SystemSample::recordedAt, (connection, dsl) -> {
-            MetricWriter.system(connection, dsl, sql.tenant(), samples);
+        write(samples, SystemSample::recordedAt, () -> {
+            if (viaIngest(samples)) {
+                ingest.system(sql.tenant(), samples);
+            } else {
+                sql.transaction((connection, dsl) -> {
+                    MetricWriter.system(connection, dsl, sql.tenant(), samples);
+                    return 0L;
+                });
+            }
             return 0L;
         });
     }
@@ -73,10 +87,20 @@ public final class PostgresMetricsRepository implements MetricsRepository {
 
     @Override
     public long recordLlmBatch(List<LlmRequestMetric> metrics) {
-        return write(
-                metrics,
-                LlmRequestMetric::recordedAt,
-                (connection, dsl) -> MetricWriter.llm(connection, dsl, sql.tenant(), metrics));
+        return write(metrics, LlmRequestMetric::recordedAt, () -> {
+            if (viaIngest(metrics)) {
+                long copied = ingest.llm(sql.tenant(), metrics);
+                if (copied != MetricIngest.ALREADY_RECORDED) {
+                    return copied;
+                }
+            }
+            return sql.transaction((connection, dsl) -> MetricWriter.llm(connection, dsl, sql.tenant(), metrics));
+        });
+    }
+
+    /** Whether a batch goes through the ingest role: one is configured and the batch is large enough for COPY. */
+    private boolean viaIngest(List<?> batch) {
+        return ingest != null && batch.size() >= MetricWriter.COPY_THRESHOLD;
     }
 
     @Override
@@ -199,18 +223,18 @@ public final class PostgresMetricsRepository implements MetricsRepository {
     }
 
     /**
-     * One atomic write of rows at {@code times}: their months' partitions first, then {@code work} in one
-     * transaction; if a partition went missing meanwhile (another process's retention), check again and retry once.
+     * One atomic write of rows at {@code times}: their months' partitions first, then {@code work} (one
+     * transaction); if a partition went missing meanwhile (another process's retention), check again and retry once.
      */
-    private <T> long write(List<T> rows, Function<T, Instant> time, TransactionWork<Long> work) {
+    private <T> long write(List<T> rows, Function<T, Instant> time, LongSupplier work) {
         List<Instant> times = rows.stream().map(time).toList();
         partitions.ensure(times);
         try {
-            return sql.transaction(work);
+            return work.getAsLong();
         } catch (MissingPartitionException e) {
             partitions.forget();
             partitions.ensure(times);
-            return sql.transaction(work);
+            return work.getAsLong();
         }
     }
 

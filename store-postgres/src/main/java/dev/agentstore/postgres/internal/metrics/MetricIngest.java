@@ -1,0 +1,107 @@
+package dev.agentstore.postgres.internal.metrics;
+
+import static dev.agentstore.postgres.internal.jooq.Tables.LLM_METRICS;
+import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
+
+import dev.agentstore.metrics.LlmRequestMetric;
+import dev.agentstore.metrics.SystemSample;
+import dev.agentstore.postgres.internal.BinaryCopy;
+import dev.agentstore.postgres.internal.PostgresDsl;
+import dev.agentstore.postgres.internal.PostgresErrors;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/**
+ * Large metric batches COPYed straight into the partitioned tables through the optional ingest role
+ * ({@code postgres.ingest-user}): a role that bypasses row-level security (PostgreSQL refuses COPY FROM into a
+ * table under it) but may do nothing except INSERT into these two tables. The tenant column is written from the
+ * tenant view the batch came through, like every other write. A batch holding a metric recorded before (a
+ * retry) fails on the primary key and is answered {@link #ALREADY_RECORDED}, so the caller falls back to the
+ * row-level-security path, which skips such rows.
+ */
+public final class MetricIngest {
+    /** What {@link #llm} answers when some row of the batch exists already. */
+    static final long ALREADY_RECORDED = -1;
+
+    private static final String LLM_COLUMNS = "tenant_id, recorded_at, request_id, model, session_id, conversation_id,"
+            + " prompt_tokens, completion_tokens, latency_ms, time_to_first_token_ms, cache_hit, success, error_type";
+    private static final String SYSTEM_COLUMNS =
+            "tenant_id, recorded_at, host, cpu_percent, memory_percent, gpu_percent, gpu_memory_percent, disk_percent";
+
+    private final DataSource pool;
+    private final String llmCopy;
+    private final String systemCopy;
+
+    /** COPY through {@code pool} (the ingest role's) into the metrics tables of {@code schema}. */
+    public MetricIngest(DataSource pool, String schema) {
+        this.pool = pool;
+        DSLContext dsl = PostgresDsl.create(pool, schema);
+        this.llmCopy = "copy " + dsl.render(LLM_METRICS) + " (" + LLM_COLUMNS + ") from stdin (format binary)";
+        this.systemCopy = "copy " + dsl.render(SYSTEM_METRICS) + " (" + SYSTEM_COLUMNS + ") from stdin (format binary)";
+    }
+
+    /** COPYs the batch in one transaction; returns how many rows were written, or {@link #ALREADY_RECORDED}. */
+    long llm(String tenant, List<LlmRequestMetric> metrics) {
+        try {
+            copy(llmCopy, rows -> {
+                for (LlmRequestMetric m : metrics) {
+                    LlmMetricTuple.write(rows.row(1 + LlmMetricTuple.FIELDS).text(tenant), m);
+                }
+            });
+            return metrics.size();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                return ALREADY_RECORDED;
+            }
+            throw failure(e);
+        }
+    }
+
+    /** COPYs the samples in one transaction. */
+    void system(String tenant, List<SystemSample> samples) {
+        try {
+            copy(systemCopy, rows -> {
+                for (SystemSample s : samples) {
+                    rows.row(8)
+                            .text(tenant)
+                            .timestamp(s.recordedAt())
+                            .text(s.host())
+                            .float8(s.cpuPercent())
+                            .float8(s.memoryPercent())
+                            .float8(s.gpuPercent())
+                            .float8(s.gpuMemoryPercent())
+                            .float8(s.diskPercent());
+                }
+            });
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private void copy(String sql, BinaryCopy.Rows rows) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                BinaryCopy.copy(connection, sql, rows);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** A row without a partition becomes {@link MissingPartitionException}; the rest as any database failure. */
+    private static RuntimeException failure(SQLException e) {
+        DataAccessException wrapped = new DataAccessException("metric ingest failed", e);
+        return MissingPartitionException.isCause(e)
+                ? new MissingPartitionException(wrapped)
+                : PostgresErrors.translate(wrapped);
+    }
+}
