@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -24,6 +25,10 @@ import java.util.Set;
  *   <li>{@code postgres.url} / {@code AGENTSTORE_POSTGRES_URL}: a JDBC URL; when set, the PostgreSQL providers serve
  *   <li>{@code postgres.user}, {@code postgres.password} / {@code AGENTSTORE_POSTGRES_USER}, {@code ..._PASSWORD}
  *   <li>{@code postgres.schema} / {@code AGENTSTORE_POSTGRES_SCHEMA}: default {@code agentstore}
+ *   <li>{@code postgres.leak-detection} / {@code AGENTSTORE_POSTGRES_LEAK_DETECTION}: an ISO-8601 duration (at least
+ *       2 s) after which a connection still borrowed is logged as a possible leak; off by default
+ *   <li>{@code postgres.allow-plaintext} / {@code AGENTSTORE_POSTGRES_ALLOW_PLAINTEXT}: default false, which refuses
+ *       a URL with {@code sslmode=disable} or {@code allow} to a host other than this machine
  *   <li>{@code postgres.ingest-user}, {@code postgres.ingest-password} / {@code AGENTSTORE_POSTGRES_INGEST_USER},
  *       {@code ..._PASSWORD}: optional; a role with BYPASSRLS to which the migrator grants only INSERT on the metrics
  *       tables, so metric batches of 256 rows or more COPY straight into them (row-level security refuses COPY)
@@ -282,6 +287,15 @@ public record StoreConfig(Map<String, String> properties) {
         if (!onFailure.equals("local") && !onFailure.equals("deny")) {
             throw new ConfigurationException(
                     "rate-limit.on-failure must be local or deny, but was '" + onFailure + "'");
+        }
+        if (p.containsKey("postgres.leak-detection")) {
+            positiveDuration(p, "postgres.leak-detection", "PT30S");
+        }
+        for (String flag : List.of("postgres.allow-plaintext", "redis.cluster")) {
+            String value = p.getOrDefault(flag, "false");
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new ConfigurationException(flag + " must be true or false, but was '" + value + "'");
+            }
         }
         String migrate = p.getOrDefault("migrate-on-open", "true");
         if (!migrate.equals("true") && !migrate.equals("false")) {

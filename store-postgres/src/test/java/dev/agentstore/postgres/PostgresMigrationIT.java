@@ -1,8 +1,10 @@
 package dev.agentstore.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.ConfigurationException;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
@@ -32,6 +34,26 @@ class PostgresMigrationIT {
                     .isZero();
         }
         assertThat(appliedVersions(database, "agentstore")).containsExactly("1", "2", "3", "4", "5", "6");
+        assertThat(strings(
+                        database,
+                        "select version from agentstore_security.agentstore_security_history"
+                                + " where success and version is not null order by installed_rank"))
+                .containsExactly("1");
+    }
+
+    @Test
+    void should_refuse_to_open_when_a_shipped_migration_was_changed() throws SQLException {
+        PostgresDatabase database = PostgresTestDatabase.create();
+        StoreConfig config =
+                database.storeConfig().toBuilder().migrateOnOpen(true).build();
+        AgentStore.open(config).close();
+        // What a changed V2 file looks like to Flyway: a checksum that no longer matches the applied one.
+        database.executeAsAdmin(
+                "update agentstore.agentstore_postgres_history set checksum = checksum + 1 where version = '2'");
+        assertThatThrownBy(() -> AgentStore.open(config))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("differ from the ones this version of agentstore ships")
+                .hasMessageContaining("2");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.agentstore.postgres.internal;
 
+import dev.agentstore.ConfigurationException;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.StoreUnavailableException;
 import java.sql.Connection;
@@ -9,6 +10,7 @@ import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -56,6 +58,12 @@ public final class PostgresMigrator {
             } finally {
                 advisory(lock, "pg_advisory_unlock");
             }
+        } catch (FlywayValidateException e) {
+            throw new ConfigurationException(
+                    "the migrations applied to the PostgreSQL schema '" + schema + "' differ from the ones this version"
+                            + " of agentstore ships (a shipped migration was changed, or the schema belongs to another"
+                            + " version): " + e.getMessage(),
+                    e);
         } catch (SQLException | FlywayException e) {
             throw new StoreUnavailableException(
                     "could not migrate the PostgreSQL schema '" + schema + "' at " + PostgresPool.safeUrl(config), e);

@@ -7,6 +7,7 @@ import dev.agentstore.Secret;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.StoreUnavailableException;
 import dev.agentstore.spi.StoreContext;
+import java.time.Duration;
 
 /**
  * The HikariCP pool for the configured PostgreSQL URL and user, shared through the {@link StoreContext} by
@@ -56,6 +57,7 @@ public final class PostgresPool {
     }
 
     private static HikariDataSource create(StoreConfig config, String name, String user, Secret password, int size) {
+        TlsPolicy.check(config);
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(name);
         hikari.setJdbcUrl(config.postgresUrl());
@@ -69,6 +71,11 @@ public final class PostgresPool {
         hikari.setConnectionTimeout(timeoutMillis);
         hikari.setValidationTimeout(Math.min(timeoutMillis, 5_000));
         hikari.setAutoCommit(true);
+        String leakDetection = config.get("postgres.leak-detection");
+        if (leakDetection != null) {
+            hikari.setLeakDetectionThreshold(
+                    Math.max(2_000, Duration.parse(leakDetection).toMillis()));
+        }
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
         hikari.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, timeoutMillis / 1000)));
         try {

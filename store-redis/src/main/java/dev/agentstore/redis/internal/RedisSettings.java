@@ -39,10 +39,7 @@ public record RedisSettings(List<URI> nodes, boolean cluster, int poolSize, Dura
         for (String url : urls.split(",")) {
             nodes.add(parse(url.strip()));
         }
-        String cluster = config.get("redis.cluster", "false");
-        if (!cluster.equals("true") && !cluster.equals("false")) {
-            throw new ConfigurationException("redis.cluster must be true or false, but was '" + cluster + "'");
-        }
+        String cluster = config.get("redis.cluster", "false"); // true or false, as StoreConfig checks
         if (cluster.equals("false") && nodes.size() > 1) {
             throw new ConfigurationException("redis.url lists " + nodes.size()
                     + " nodes; set redis.cluster=true for a cluster, or give one URL");
