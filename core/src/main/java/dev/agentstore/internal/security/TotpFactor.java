@@ -1,5 +1,6 @@
 package dev.agentstore.internal.security;
 
+import dev.agentstore.AgentStoreException;
 import dev.agentstore.Secret;
 import dev.agentstore.internal.crypto.Base32;
 import dev.agentstore.internal.crypto.Totp;
@@ -44,7 +45,7 @@ final class TotpFactor {
         if (stored.pendingTotpSecret() == null) {
             return false;
         }
-        long step = Totp.matchingStep(ctx.cipher().decrypt(stored.pendingTotpSecret(), aad(stored)), code, ctx.now());
+        long step = Totp.matchingStep(unseal(stored, stored.pendingTotpSecret()), code, ctx.now());
         if (step < 0) {
             return rejected(stored);
         }
@@ -65,7 +66,7 @@ final class TotpFactor {
         if (stored.totpSecret() == null) {
             return false;
         }
-        byte[] secret = ctx.cipher().decrypt(stored.totpSecret(), aad(stored));
+        byte[] secret = unseal(stored, stored.totpSecret());
         long step = Totp.matchingStep(secret, code, ctx.now());
         if (step < 0) {
             return rejected(stored);
@@ -85,6 +86,28 @@ final class TotpFactor {
         }
         log.record(SecurityEventType.TOTP_VERIFIED, stored.credential().id(), "info", Map.of());
         return true;
+    }
+
+    /**
+     * The secret sealed for this credential. A ciphertext that fails authentication (tampered with, copied from
+     * another credential or tenant, or sealed under a key no longer configured) is recorded as a critical event and
+     * refused: nothing is verified against it.
+     */
+    private byte[] unseal(StoredCredential stored, String sealed) {
+        try {
+            return ctx.cipher().decrypt(sealed, aad(stored));
+        } catch (SecurityException e) {
+            log.record(
+                    SecurityEventType.TOTP_REJECTED,
+                    stored.credential().id(),
+                    "critical",
+                    Map.of("reason", "the sealed secret failed authentication"));
+            throw new AgentStoreException(
+                    "the stored TOTP secret of credential "
+                            + stored.credential().id()
+                            + " failed authentication (tampered with, moved, or sealed under a key not configured)",
+                    e);
+        }
     }
 
     private boolean rejected(StoredCredential stored) {

@@ -78,6 +78,16 @@ public abstract class SecurityRepositoryContract extends StoreContract {
     }
 
     @Test
+    void should_treat_canonically_equivalent_passwords_as_one() {
+        String composed = "caf\u00e9 au lait, sans sucre"; // é as one code point
+        String decomposed = "cafe\u0301 au lait, sans sucre"; // e + combining acute accent
+        repo().createCredential(new NewCredential("nfc", "nfc@example.com", Secret.of(composed)));
+        assertThat(login("nfc", Secret.of(decomposed)).status()).isEqualTo(LoginStatus.SUCCESS);
+        assertThat(login("nfc", Secret.of("cafe au lait, sans sucre")).status())
+                .isEqualTo(LoginStatus.INVALID_CREDENTIALS);
+    }
+
+    @Test
     void should_answer_unknown_users_and_wrong_passwords_alike() {
         alice();
         LoginResult unknown = login("nobody", PASSWORD);
