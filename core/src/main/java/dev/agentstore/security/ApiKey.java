@@ -36,4 +36,14 @@ public record ApiKey(
     public boolean usableAt(Instant now) {
         return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
     }
+
+    /** This key, used at {@code time}. */
+    public ApiKey withLastUsedAt(Instant time) {
+        return new ApiKey(id, ownerId, name, prefix, scopes, expiresAt, revokedAt, time, createdAt);
+    }
+
+    /** This key, revoked at {@code time}. */
+    public ApiKey withRevokedAt(Instant time) {
+        return new ApiKey(id, ownerId, name, prefix, scopes, expiresAt, time, lastUsedAt, createdAt);
+    }
 }

@@ -49,7 +49,8 @@ final class ApiKeys {
         Instant now = ctx.now();
         Optional<ApiKey> used = ctx.store()
                 .findApiKeyByHash(Tokens.sha256Hex(raw.reveal()))
-                .flatMap(found -> ctx.store().updateApiKey(found.id(), k -> k.usableAt(now) ? lastUsed(k, now) : k))
+                .flatMap(
+                        found -> ctx.store().updateApiKey(found.id(), k -> k.usableAt(now) ? k.withLastUsedAt(now) : k))
                 .filter(key -> key.usableAt(now));
         if (used.isEmpty()) {
             log.record(SecurityEventType.API_KEY_REJECTED, null, "warning", Map.of());
@@ -57,36 +58,10 @@ final class ApiKeys {
         return used;
     }
 
-    private static ApiKey lastUsed(ApiKey k, Instant now) {
-        return new ApiKey(
-                k.id(),
-                k.ownerId(),
-                k.name(),
-                k.prefix(),
-                k.scopes(),
-                k.expiresAt(),
-                k.revokedAt(),
-                now,
-                k.createdAt());
-    }
-
     boolean revoke(UUID keyId) {
         Instant now = ctx.now();
-        Optional<ApiKey> revoked = ctx.store()
-                .updateApiKey(
-                        keyId,
-                        k -> k.revokedAt() != null
-                                ? k
-                                : new ApiKey(
-                                        k.id(),
-                                        k.ownerId(),
-                                        k.name(),
-                                        k.prefix(),
-                                        k.scopes(),
-                                        k.expiresAt(),
-                                        now,
-                                        k.lastUsedAt(),
-                                        k.createdAt()));
+        Optional<ApiKey> revoked =
+                ctx.store().updateApiKey(keyId, k -> k.revokedAt() != null ? k : k.withRevokedAt(now));
         revoked.ifPresent(k ->
                 log.record(SecurityEventType.API_KEY_REVOKED, k.ownerId(), "info", Map.of("keyId", k.id().toString())));
         return revoked.isPresent();

@@ -29,8 +29,7 @@ public final class MetricIngest {
 
     private static final String LLM_COLUMNS = "tenant_id, recorded_at, request_id, model, session_id, conversation_id,"
             + " prompt_tokens, completion_tokens, latency_ms, time_to_first_token_ms, cache_hit, success, error_type";
-    private static final String SYSTEM_COLUMNS =
-            "tenant_id, recorded_at, host, cpu_percent, memory_percent, gpu_percent, gpu_memory_percent, disk_percent";
+    private static final String SYSTEM_COLUMNS = "tenant_id, " + SystemSampleTuple.COLUMNS;
 
     private final DataSource pool;
     private final String llmCopy;
@@ -66,15 +65,8 @@ public final class MetricIngest {
         try {
             copy(systemCopy, rows -> {
                 for (SystemSample s : samples) {
-                    rows.row(8)
-                            .text(tenant)
-                            .timestamp(s.recordedAt())
-                            .text(s.host())
-                            .float8(s.cpuPercent())
-                            .float8(s.memoryPercent())
-                            .float8(s.gpuPercent())
-                            .float8(s.gpuMemoryPercent())
-                            .float8(s.diskPercent());
+                    SystemSampleTuple.write(
+                            rows.row(1 + SystemSampleTuple.FIELDS).text(tenant), s);
                 }
             });
         } catch (SQLException e) {

@@ -136,14 +136,7 @@ final class MetricWriter {
                 DSL.name(SYSTEM_LOAD));
         BinaryCopy.copy(connection, "copy " + SYSTEM_LOAD + " from stdin (format binary)", rows -> {
             for (SystemSample s : samples) {
-                rows.row(7)
-                        .timestamp(s.recordedAt())
-                        .text(s.host())
-                        .float8(s.cpuPercent())
-                        .float8(s.memoryPercent())
-                        .float8(s.gpuPercent())
-                        .float8(s.gpuMemoryPercent())
-                        .float8(s.diskPercent());
+                SystemSampleTuple.write(rows.row(SystemSampleTuple.FIELDS), s);
             }
         });
         intoPartitions(() -> dsl.execute(
