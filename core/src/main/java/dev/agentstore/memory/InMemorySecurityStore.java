@@ -102,6 +102,12 @@ final class InMemorySecurityStore implements SecurityStore {
     }
 
     @Override
+    public synchronized Optional<UUID> findResetToken(String tokenHash, Instant now) {
+        ResetToken token = resetTokens.get(tokenHash);
+        return token != null && now.isBefore(token.expiresAt()) ? Optional.of(token.credentialId()) : Optional.empty();
+    }
+
+    @Override
     public synchronized Optional<UUID> redeemResetToken(String tokenHash, Instant now) {
         ResetToken token = resetTokens.remove(tokenHash);
         return token != null && now.isBefore(token.expiresAt()) ? Optional.of(token.credentialId()) : Optional.empty();

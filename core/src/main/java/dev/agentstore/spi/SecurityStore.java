@@ -44,6 +44,9 @@ public interface SecurityStore {
     /** Stores a reset token's hash. */
     void insertResetToken(UUID credentialId, String tokenHash, Instant expiresAt);
 
+    /** The credential of a live reset token, without consuming it. */
+    Optional<UUID> findResetToken(String tokenHash, Instant now);
+
     /** Atomically consumes a live reset token: returns its credential once, empty after that or when expired. */
     Optional<UUID> redeemResetToken(String tokenHash, Instant now);
 

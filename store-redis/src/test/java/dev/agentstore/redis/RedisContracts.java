@@ -5,6 +5,7 @@ import dev.agentstore.StoreConfig;
 import dev.agentstore.spi.RecentMessagesCache;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
+import dev.agentstore.testkit.contract.BadInputSweepContract;
 import dev.agentstore.testkit.contract.ContextCacheContract;
 import dev.agentstore.testkit.contract.FastStateContract;
 import dev.agentstore.testkit.contract.RecentMessagesCacheContract;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Nested;
 /**
  * Every contract suite that concerns Redis, against the deployment {@link #redisConfig()} points at: session
  * cache, rate limits, presence and flags; the response cache; the recent-context cache through its SPI and in
- * front of the (memory) conversations backend; validation; tenant isolation.
+ * front of the (memory) conversations backend; validation; the bad-input sweep; tenant isolation.
  */
 abstract class RedisContracts {
     /** A configuration pointing at the Redis deployment under test. */
@@ -51,6 +52,14 @@ abstract class RedisContracts {
 
     @Nested
     class Validation extends ValidationContract {
+        @Override
+        protected AgentStore openStore(Clock clock) {
+            return AgentStore.open(redisConfig(), clock);
+        }
+    }
+
+    @Nested
+    class BadInputSweep extends BadInputSweepContract {
         @Override
         protected AgentStore openStore(Clock clock) {
             return AgentStore.open(redisConfig(), clock);

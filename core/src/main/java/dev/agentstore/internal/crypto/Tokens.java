@@ -27,6 +27,11 @@ public final class Tokens {
         return Secret.of(randomBase62(BODY));
     }
 
+    /** Whether a raw value has the shape of a {@link #randomToken()}: 32 base62 characters. */
+    public static boolean isWellFormedToken(String raw) {
+        return raw.length() == BODY && raw.chars().allMatch(c -> BASE62.indexOf(c) >= 0);
+    }
+
     public static Secret newApiKey() {
         String body = randomBase62(BODY);
         return Secret.of(API_KEY_PREFIX + body + checksum(body));

@@ -47,12 +47,23 @@ final class PasswordLogins {
     }
 
     void setPassword(StoredCredential stored, Secret next) {
+        checkNew(stored, next);
+        storePassword(stored, next);
+    }
+
+    /** Checks a new password against the policy and the credential's recent passwords; changes nothing. */
+    void checkNew(StoredCredential stored, Secret next) {
         Credential c = stored.credential();
         rules.checkNew(
                 c.username(),
                 next,
                 c.totpEnabled(),
                 ctx.store().passwordHistory(c.id(), Math.max(1, ctx.policy().historySize())));
+    }
+
+    /** Stores a new password already checked with {@link #checkNew}. */
+    void storePassword(StoredCredential stored, Secret next) {
+        Credential c = stored.credential();
         ctx.store().setPassword(c.id(), ctx.hasher().hash(rules.normalised(next)), ctx.now());
         log.record(SecurityEventType.PASSWORD_CHANGED, c.id(), "info", Map.of());
     }

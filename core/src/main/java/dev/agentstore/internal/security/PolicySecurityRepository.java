@@ -1,6 +1,7 @@
 package dev.agentstore.internal.security;
 
 import dev.agentstore.ConflictException;
+import dev.agentstore.InvalidInputException;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Secret;
 import dev.agentstore.internal.Check;
@@ -130,18 +131,36 @@ public final class PolicySecurityRepository implements SecurityRepository {
         delivery.deliver(account, token);
     }
 
+    /**
+     * Checks everything before the token is spent: its shape, that it is live, and the new password against the
+     * policy and the account's recent passwords. Only then is the token redeemed (atomically: of two concurrent
+     * resets one wins) and the password set, so a refused password leaves the token usable.
+     */
     @Override
     public void resetPassword(Secret token, Secret newPassword) {
         Check.present("token", token);
         Check.present("newPassword", newPassword);
+        if (!Tokens.isWellFormedToken(token.reveal())) {
+            throw new InvalidInputException("token", "is not a reset token");
+        }
+        String hash = Tokens.sha256Hex(token.reveal());
         StoredCredential stored = ctx.store()
-                .redeemResetToken(Tokens.sha256Hex(token.reveal()), ctx.now())
+                .findResetToken(hash, ctx.now())
                 .flatMap(ctx.store()::findCredential)
-                .orElseThrow(() -> new InvalidCredentialsException("the reset token is invalid, expired or used"));
-        logins.setPassword(stored, newPassword);
+                .orElseThrow(PolicySecurityRepository::invalidResetToken);
+        logins.checkNew(stored, newPassword);
+        ctx.store()
+                .redeemResetToken(hash, ctx.now())
+                .filter(stored.credential().id()::equals)
+                .orElseThrow(PolicySecurityRepository::invalidResetToken);
+        logins.storePassword(stored, newPassword);
         log.record(
                 SecurityEventType.PASSWORD_RESET_COMPLETED, stored.credential().id(), "info", Map.of());
         unlock(stored.credential().id());
+    }
+
+    private static InvalidCredentialsException invalidResetToken() {
+        return new InvalidCredentialsException("the reset token is invalid, expired or used");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.agentstore.internal.validation;
 
+import dev.agentstore.InvalidInputException;
 import dev.agentstore.Limits;
 import dev.agentstore.internal.Check;
 import dev.agentstore.state.CachedSession;
@@ -25,9 +26,15 @@ public final class ValidatingSessionCache implements SessionCache {
         Check.name("sessionId", sessionId);
         Check.batch("attributes", Check.present("attributes", attributes).keySet(), 1_000);
         Map<String, String> copy = new LinkedHashMap<>();
-        attributes.forEach((k, v) -> copy.put(
-                Check.name("attributes key", k),
-                Check.text("attributes." + k, Check.present("attributes." + k, v), Limits.MAX_METADATA_STRING_CHARS)));
+        ((Map<?, ?>) attributes).forEach((k, v) -> {
+            // Callers through raw types or other JVM languages can smuggle in other types; refuse them by name.
+            if (!(k instanceof String key) || !(v instanceof String value)) {
+                throw new InvalidInputException("attributes", "keys and values must be strings");
+            }
+            copy.put(
+                    Check.name("attributes key", key),
+                    Check.text("attributes." + key, value, Limits.MAX_METADATA_STRING_CHARS));
+        });
         return backend.put(sessionId, copy, Durations.check("ttl", ttl, MIN_TTL, MAX_TTL));
     }
 

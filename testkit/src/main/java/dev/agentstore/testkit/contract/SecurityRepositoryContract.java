@@ -233,6 +233,22 @@ public abstract class SecurityRepositoryContract extends StoreContract {
     }
 
     @Test
+    void should_keep_a_reset_token_usable_when_the_new_password_is_refused() {
+        alice();
+        Secret token = requestReset("alice@example.com");
+        assertThatThrownBy(() -> repo().resetPassword(token, Secret.of("short")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> repo().resetPassword(token, PASSWORD))
+                .as("the current password is a recent one")
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> repo().resetPassword(Secret.of("not a token"), Secret.of("a brand new long password")))
+                .isInstanceOf(InvalidInputException.class);
+        repo().resetPassword(token, Secret.of("a brand new long password"));
+        assertThat(login("alice", Secret.of("a brand new long password")).status())
+                .isEqualTo(LoginStatus.SUCCESS);
+    }
+
+    @Test
     void should_let_one_of_two_concurrent_redemptions_of_a_reset_token_win() throws Exception {
         alice();
         Secret token = requestReset("alice@example.com");

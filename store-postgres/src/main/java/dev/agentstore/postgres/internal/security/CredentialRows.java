@@ -117,6 +117,19 @@ final class CredentialRows {
                 .returningResult(RESET_TOKENS.TOKEN_HASH));
     }
 
+    Optional<UUID> findResetToken(String tokenHash, Instant now) {
+        return sql
+                .fetch(DSL.select(RESET_TOKENS.CREDENTIAL_ID)
+                        .from(RESET_TOKENS)
+                        .where(
+                                RESET_TOKENS.TENANT_ID.eq(sql.tenant()),
+                                RESET_TOKENS.TOKEN_HASH.eq(tokenHash),
+                                RESET_TOKENS.EXPIRES_AT.gt(now)))
+                .stream()
+                .map(r -> r.get(RESET_TOKENS.CREDENTIAL_ID))
+                .findFirst();
+    }
+
     /** One DELETE ... RETURNING: of two concurrent redemptions exactly one gets the row. */
     Optional<UUID> redeemResetToken(String tokenHash, Instant now) {
         return sql

@@ -69,6 +69,11 @@ public final class PostgresSecurityStore implements SecurityStore {
     }
 
     @Override
+    public Optional<UUID> findResetToken(String tokenHash, Instant now) {
+        return credentials.findResetToken(tokenHash, now);
+    }
+
+    @Override
     public Optional<UUID> redeemResetToken(String tokenHash, Instant now) {
         return credentials.redeemResetToken(tokenHash, now);
     }
