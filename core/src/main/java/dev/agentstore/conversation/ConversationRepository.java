@@ -94,6 +94,16 @@ public interface ConversationRepository {
      */
     List<Message> appendAll(UUID conversationId, List<NewMessage> messages);
 
+    /**
+     * As {@link #appendAll(UUID, List)}, at most once per {@code idempotencyKey} in the conversation: a call
+     * repeating a key that already appended (a retry after a timeout or a lost connection, when the caller cannot
+     * know whether the first call went through) appends nothing and returns the messages the first call appended.
+     * Concurrent calls with one key append once and all return those messages.
+     *
+     * @param idempotencyKey 1 to 200 characters chosen by the caller, e.g. the id of the request being answered
+     */
+    List<Message> appendAll(UUID conversationId, List<NewMessage> messages, String idempotencyKey);
+
     /** One page of a conversation's messages in the given order. */
     Page<Message> history(UUID conversationId, HistoryOrder order, PageRequest page);
 

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
     private final Map<UUID, User> users = new LinkedHashMap<>();
     private final SessionBook sessions;
     private final Map<UUID, Conversation> conversations = new LinkedHashMap<>();
+    private final Map<AppendKey, List<Message>> appendedByKey = new HashMap<>();
     private final MessageLog log = new MessageLog();
 
     InMemoryConversationRepository(Clock clock) {
@@ -108,6 +110,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
             boolean owned = c.userId().equals(userId);
             if (owned) {
                 log.remove(c.id());
+                forgetKeys(c.id());
             }
             return owned;
         });
@@ -207,6 +210,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
     @Override
     public synchronized boolean deleteConversation(UUID conversationId) {
         log.remove(conversationId);
+        forgetKeys(conversationId);
         return conversations.remove(conversationId) != null;
     }
 
@@ -222,6 +226,23 @@ final class InMemoryConversationRepository implements ConversationRepository {
             throw new ConflictException("conversation " + conversationId + " is deleted and takes no messages");
         }
         return log.append(conversationId, batch, clock);
+    }
+
+    @Override
+    public synchronized List<Message> appendAll(UUID conversationId, List<NewMessage> batch, String idempotencyKey) {
+        List<Message> earlier = appendedByKey.get(new AppendKey(conversationId, idempotencyKey));
+        if (earlier != null && conversations.containsKey(conversationId)) {
+            return earlier;
+        }
+        List<Message> appended = appendAll(conversationId, batch);
+        appendedByKey.put(new AppendKey(conversationId, idempotencyKey), appended);
+        return appended;
+    }
+
+    private record AppendKey(UUID conversationId, String idempotencyKey) {}
+
+    private void forgetKeys(UUID conversationId) {
+        appendedByKey.keySet().removeIf(key -> key.conversationId().equals(conversationId));
     }
 
     @Override

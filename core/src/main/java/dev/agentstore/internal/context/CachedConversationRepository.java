@@ -68,6 +68,14 @@ public final class CachedConversationRepository implements ConversationRepositor
         return appended;
     }
 
+    /** A replay returns messages the cache saw already; they do not follow its entry, so it drops the entry. */
+    @Override
+    public List<Message> appendAll(UUID conversationId, List<NewMessage> messages, String idempotencyKey) {
+        List<Message> appended = source.appendAll(conversationId, messages, idempotencyKey);
+        cache.appended(conversationId, appended);
+        return appended;
+    }
+
     @Override
     public boolean deleteConversation(UUID conversationId) {
         boolean deleted = source.deleteConversation(conversationId);

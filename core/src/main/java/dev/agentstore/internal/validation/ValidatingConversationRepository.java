@@ -120,6 +120,14 @@ public final class ValidatingConversationRepository implements ConversationRepos
     }
 
     @Override
+    public List<Message> appendAll(UUID conversationId, List<NewMessage> messages, String idempotencyKey) {
+        List<NewMessage> batch = List.copyOf(Check.batch("messages", messages, Limits.MAX_MESSAGE_BATCH));
+        Check.id("conversationId", conversationId);
+        Check.text("idempotencyKey", Check.name("idempotencyKey", idempotencyKey), 200);
+        return batch.isEmpty() ? List.of() : backend.appendAll(conversationId, batch, idempotencyKey);
+    }
+
+    @Override
     public Page<Message> history(UUID conversationId, HistoryOrder order, PageRequest page) {
         return backend.history(
                 Check.id("conversationId", conversationId), Check.present("order", order), Check.present("page", page));

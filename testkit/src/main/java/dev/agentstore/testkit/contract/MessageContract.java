@@ -87,6 +87,50 @@ public abstract class MessageContract extends ConversationContractBase {
     }
 
     @Test
+    void should_append_once_per_idempotency_key() {
+        Conversation c = conversation();
+        List<NewMessage> turn = List.of(NewMessage.user("question", 2), NewMessage.assistant("answer", 2));
+        List<Message> first = repo().appendAll(c.id(), turn, "request-1");
+        List<Message> retried = repo().appendAll(c.id(), turn, "request-1");
+        List<Message> other = repo().appendAll(c.id(), List.of(NewMessage.user("something else", 1)), "request-1");
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(other).as("a repeated key returns what it appended first").isEqualTo(first);
+        assertThat(repo().lastMessages(c.id(), 10)).extracting(Message::content).containsExactly("question", "answer");
+        Conversation elsewhere = conversation();
+        assertThat(repo().appendAll(elsewhere.id(), turn, "request-1"))
+                .as("keys are per conversation")
+                .extracting(Message::conversationId)
+                .containsOnly(elsewhere.id());
+        assertThat(repo().appendAll(c.id(), turn, "request-2"))
+                .extracting(Message::sequence)
+                .containsExactly(3L, 4L);
+    }
+
+    @Test
+    void should_append_once_when_retries_with_one_key_race() throws Exception {
+        Conversation c = conversation();
+        List<List<Message>> results = Concurrently.run(
+                8, i -> repo().appendAll(c.id(), List.of(NewMessage.user("only once", 1)), "racing-key"));
+        assertThat(results).allSatisfy(r -> assertThat(r).isEqualTo(results.get(0)));
+        assertThat(repo().lastMessages(c.id(), 10)).hasSize(1);
+    }
+
+    @Test
+    void should_refuse_keyed_appends_to_unknown_or_deleted_conversations_and_keep_the_key_unused() {
+        assertThatThrownBy(() -> repo().appendAll(UUID.randomUUID(), List.of(NewMessage.user("x", 1)), "k"))
+                .isInstanceOf(NotFoundException.class);
+        Conversation c = conversation();
+        repo().updateConversation(
+                        c.id(), ConversationUpdate.expecting(c.version()).status(ConversationStatus.DELETED));
+        assertThatThrownBy(() -> repo().appendAll(c.id(), List.of(NewMessage.user("x", 1)), "k"))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> repo().appendAll(c.id(), List.of(NewMessage.user("x", 1)), "k"))
+                .as("the refused call did not claim the key")
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
     void should_keep_order_and_lose_nothing_under_concurrent_appends() throws Exception {
         Conversation c = conversation();
         Concurrently.run(8, i -> {

@@ -2,6 +2,7 @@ package dev.agentstore.postgres.internal.conversation;
 
 import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
+import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_APPEND_KEYS;
 
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewMessage;
@@ -9,6 +10,8 @@ import dev.agentstore.internal.StoredMessages;
 import dev.agentstore.postgres.internal.Json;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.spi.Ids;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,9 +21,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.jooq.CommonTableExpression;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.Row10;
 import org.jooq.Table;
@@ -60,6 +66,82 @@ final class MessageAppender {
             appended.add(StoredMessages.of(batch.get(i), ids.get(i), conversationId, first + i, now));
         }
         return appended;
+    }
+
+    /**
+     * Appends the batch once per {@code key}, in one transaction: claiming the key first (a concurrent call with
+     * the same key waits here for the first to commit or roll back), then the same statement as
+     * {@link #append}, then recording where the messages start. A key claimed before returns the messages it
+     * appended. Returns an empty list when the conversation takes no messages; the caller tells why.
+     */
+    List<Message> appendOnce(UUID conversationId, List<NewMessage> batch, String key) {
+        Instant now = Timestamps.now(clock);
+        List<UUID> ids = batch.stream().map(m -> Ids.newId(clock)).toList();
+        return sql.transaction((connection, tx) -> {
+            Condition byKey = MESSAGE_APPEND_KEYS
+                    .TENANT_ID
+                    .eq(sql.tenant())
+                    .and(MESSAGE_APPEND_KEYS.CONVERSATION_ID.eq(conversationId))
+                    .and(MESSAGE_APPEND_KEYS.IDEMPOTENCY_KEY.eq(key));
+            int claimed = tx.insertInto(MESSAGE_APPEND_KEYS)
+                    .set(MESSAGE_APPEND_KEYS.TENANT_ID, sql.tenant())
+                    .set(MESSAGE_APPEND_KEYS.CONVERSATION_ID, conversationId)
+                    .set(MESSAGE_APPEND_KEYS.IDEMPOTENCY_KEY, key)
+                    .set(MESSAGE_APPEND_KEYS.FIRST_SEQUENCE, 0L)
+                    .set(MESSAGE_APPEND_KEYS.MESSAGE_COUNT, batch.size())
+                    .set(MESSAGE_APPEND_KEYS.CREATED_AT, now)
+                    .onConflictDoNothing()
+                    .execute();
+            if (claimed == 0) {
+                return earlier(tx, conversationId, byKey);
+            }
+            List<Long> sequences =
+                    tx.fetch(appendMany(conversationId, ids, batch, now)).getValues(0, Long.class);
+            if (sequences.isEmpty()) {
+                throw new NotAppended(); // rolls the claimed key back
+            }
+            long first = sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
+            tx.update(MESSAGE_APPEND_KEYS)
+                    .set(MESSAGE_APPEND_KEYS.FIRST_SEQUENCE, first)
+                    .where(byKey)
+                    .execute();
+            List<Message> appended = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                appended.add(StoredMessages.of(batch.get(i), ids.get(i), conversationId, first + i, now));
+            }
+            return appended;
+        });
+    }
+
+    /** The conversation took no messages (missing or deleted); thrown inside the transaction to roll it back. */
+    static final class NotAppended extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotAppended() {
+            super(null, null, false, false);
+        }
+    }
+
+    private List<Message> earlier(DSLContext tx, UUID conversationId, Condition byKey) throws SQLException {
+        Record2<Long, Integer> claim = tx.select(MESSAGE_APPEND_KEYS.FIRST_SEQUENCE, MESSAGE_APPEND_KEYS.MESSAGE_COUNT)
+                .from(MESSAGE_APPEND_KEYS)
+                .where(byKey)
+                .fetchOne();
+        long first = claim.value1();
+        List<Message> messages = new ArrayList<>();
+        try (ResultSet rows = tx.select(MessageReader.COLUMNS)
+                .from(MESSAGES)
+                .where(
+                        MESSAGES.TENANT_ID.eq(sql.tenant()),
+                        MESSAGES.CONVERSATION_ID.eq(conversationId),
+                        MESSAGES.SEQUENCE.between(first, first + claim.value2() - 1))
+                .orderBy(MESSAGES.SEQUENCE)
+                .fetchResultSet()) {
+            while (rows.next()) {
+                messages.add(MessageReader.INSTANCE.read(rows));
+            }
+        }
+        return messages;
     }
 
     /** The columns an append writes: the tenant, then {@link MessageReader#COLUMNS} in their order. */

@@ -1,6 +1,7 @@
 package dev.agentstore.postgres.internal.conversation;
 
 import dev.agentstore.ConflictException;
+import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.ChatSession;
@@ -139,6 +140,17 @@ public final class PostgresConversationRepository implements ConversationReposit
                     "conversation " + c.id() + " is " + c.status().name().toLowerCase() + " and takes no messages");
         }
         return appended;
+    }
+
+    @Override
+    public List<Message> appendAll(UUID conversationId, List<NewMessage> batch, String idempotencyKey) {
+        try {
+            return appender.appendOnce(conversationId, batch, idempotencyKey);
+        } catch (MessageAppender.NotAppended | NotFoundException e) {
+            Conversation c = requireConversation(conversationId); // NotFoundException naming the conversation
+            throw new ConflictException(
+                    "conversation " + c.id() + " is " + c.status().name().toLowerCase() + " and takes no messages");
+        }
     }
 
     @Override

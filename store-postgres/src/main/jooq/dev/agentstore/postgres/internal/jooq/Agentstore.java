@@ -8,6 +8,7 @@ import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
+import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
@@ -57,6 +58,11 @@ public class Agentstore extends SchemaImpl {
     public final LlmMetrics LLM_METRICS = LlmMetrics.LLM_METRICS;
 
     /**
+     * The table <code>agentstore.message_append_keys</code>.
+     */
+    public final MessageAppendKeys MESSAGE_APPEND_KEYS = MessageAppendKeys.MESSAGE_APPEND_KEYS;
+
+    /**
      * The table <code>agentstore.messages</code>.
      */
     public final Messages MESSAGES = Messages.MESSAGES;
@@ -101,6 +107,7 @@ public class Agentstore extends SchemaImpl {
             Conversations.CONVERSATIONS,
             DailyMetricsSummary.DAILY_METRICS_SUMMARY,
             LlmMetrics.LLM_METRICS,
+            MessageAppendKeys.MESSAGE_APPEND_KEYS,
             Messages.MESSAGES,
             Models.MODELS,
             ResponseCache.RESPONSE_CACHE,

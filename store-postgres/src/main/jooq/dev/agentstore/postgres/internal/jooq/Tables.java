@@ -8,6 +8,7 @@ import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
+import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
@@ -40,6 +41,11 @@ public class Tables {
      * The table <code>agentstore.llm_metrics</code>.
      */
     public static final LlmMetrics LLM_METRICS = LlmMetrics.LLM_METRICS;
+
+    /**
+     * The table <code>agentstore.message_append_keys</code>.
+     */
+    public static final MessageAppendKeys MESSAGE_APPEND_KEYS = MessageAppendKeys.MESSAGE_APPEND_KEYS;
 
     /**
      * The table <code>agentstore.messages</code>.

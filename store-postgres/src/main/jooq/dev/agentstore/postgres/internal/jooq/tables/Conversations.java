@@ -8,6 +8,7 @@ import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
+import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys.MessageAppendKeysPath;
 import dev.agentstore.postgres.internal.jooq.tables.Messages.MessagesPath;
 import dev.agentstore.postgres.internal.jooq.tables.Users.UsersPath;
 
@@ -234,6 +235,19 @@ public class Conversations extends TableImpl<Record> {
             _users = new UsersPath(this, Keys.CONVERSATIONS__CONVERSATIONS_TENANT_ID_USER_ID_FKEY, null);
 
         return _users;
+    }
+
+    private transient MessageAppendKeysPath _messageAppendKeys;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.message_append_keys</code> table
+     */
+    public MessageAppendKeysPath messageAppendKeys() {
+        if (_messageAppendKeys == null)
+            _messageAppendKeys = new MessageAppendKeysPath(this, null, Keys.MESSAGE_APPEND_KEYS__MESSAGE_APPEND_KEYS_TENANT_ID_CONVERSATION_ID_FKEY.getInverseKey());
+
+        return _messageAppendKeys;
     }
 
     private transient MessagesPath _messages;
