@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The fault soak: for a minute (or {@code -Dagentstore.soak.seconds}), three writers append messages (with
  * idempotency keys), record metric batches and upsert vector chunks for two tenants, retrying each write until it
- * is acknowledged, while backends are terminated every 1.5 s ({@code pg_terminate_backend}), PostgreSQL is stopped
+ * is acknowledged, while a random half of the backends is terminated every 1 to 2 s ({@code pg_terminate_backend}), PostgreSQL is stopped
  * for 5 s and started again, and Redis is paused and later killed and restarted. Afterwards every acknowledged
  * write exists exactly once, a write never acknowledged at most once (and a batch all or nothing), nothing is
  * duplicated, nothing sits in the other tenant, and the recent-context cache agrees with PostgreSQL.
@@ -170,6 +170,7 @@ class FaultSoakIT {
 
     private void chaos(
             PostgresDatabase database, LocalPostgres postgres, LocalRedis redis, long deadline, Duration soak) {
+        Random random = new Random(42);
         long start = System.nanoTime();
         boolean stopped = false;
         boolean paused = false;
@@ -199,14 +200,14 @@ class FaultSoakIT {
             } catch (Exception e) {
                 record("chaos failed: " + e);
             }
-            sleep(1_500);
+            sleep(1_000 + random.nextInt(1_000));
         }
     }
 
     private void terminateBackends(PostgresDatabase database) {
         try (Connection admin = database.adminConnection();
                 PreparedStatement kill = admin.prepareStatement("select pg_terminate_backend(pid) from pg_stat_activity"
-                        + " where usename = ? and pid <> pg_backend_pid()")) {
+                        + " where usename = ? and pid <> pg_backend_pid() and random() < 0.5")) {
             kill.setString(1, database.runtimeRole());
             try (ResultSet killed = kill.executeQuery()) {
                 while (killed.next()) {
