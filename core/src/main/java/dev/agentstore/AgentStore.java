@@ -13,11 +13,13 @@ import dev.agentstore.internal.validation.ValidatingModelRepository;
 import dev.agentstore.internal.validation.ValidatingPresence;
 import dev.agentstore.internal.validation.ValidatingRateLimiter;
 import dev.agentstore.internal.validation.ValidatingResponseCache;
+import dev.agentstore.internal.validation.ValidatingRunRepository;
 import dev.agentstore.internal.validation.ValidatingSessionCache;
 import dev.agentstore.internal.validation.ValidatingVectorRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
+import dev.agentstore.run.RunRepository;
 import dev.agentstore.security.SecurityRepository;
 import dev.agentstore.spi.Capability;
 import dev.agentstore.spi.StoreBackend;
@@ -54,6 +56,7 @@ public final class AgentStore implements AutoCloseable {
     private final boolean owner;
     private final ConversationRepository conversations;
     private final ModelRepository models;
+    private final RunRepository runs;
     private final MetricsRepository metrics;
     private final SecurityRepository security;
     private final VectorRepository vectors;
@@ -69,6 +72,9 @@ public final class AgentStore implements AutoCloseable {
         this.owner = owner;
         this.conversations = runtime.guarded(
                 ConversationRepository.class, new ValidatingConversationRepository(conversationsOf(runtime, tenant)));
+        this.runs = runtime.guarded(
+                RunRepository.class,
+                new ValidatingRunRepository(runtime.backend(Capability.RUNS).runs(tenant)));
         this.models = runtime.guarded(
                 ModelRepository.class,
                 new ValidatingModelRepository(runtime.backend(Capability.MODELS).models(tenant)));
@@ -170,6 +176,11 @@ public final class AgentStore implements AutoCloseable {
     /** Users, sessions, conversations and messages. */
     public ConversationRepository conversations() {
         return conversations;
+    }
+
+    /** Agent runs. */
+    public RunRepository runs() {
+        return runs;
     }
 
     /** The model registry. */

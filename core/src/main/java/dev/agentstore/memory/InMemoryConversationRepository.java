@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Conversations of one tenant in memory; every method holds the repository's lock. */
 final class InMemoryConversationRepository implements ConversationRepository {
@@ -41,6 +42,8 @@ final class InMemoryConversationRepository implements ConversationRepository {
     private final Map<UUID, Conversation> conversations = new LinkedHashMap<>();
     private final Map<AppendKey, List<Message>> appendedByKey = new HashMap<>();
     private final MessageLog log = new MessageLog();
+    private Consumer<UUID> userErased = id -> {};
+    private Consumer<UUID> conversationDeleted = id -> {};
 
     InMemoryConversationRepository(Clock clock) {
         this.clock = clock;
@@ -100,17 +103,25 @@ final class InMemoryConversationRepository implements ConversationRepository {
         return updated;
     }
 
+    /** Tells {@code user} and {@code conversation} (the tenant's runs) what erasures and deletions remove. */
+    synchronized void onRemoval(Consumer<UUID> user, Consumer<UUID> conversation) {
+        this.userErased = user;
+        this.conversationDeleted = conversation;
+    }
+
     @Override
     public synchronized boolean eraseUser(UUID userId) {
         if (users.remove(userId) == null) {
             return false;
         }
         sessions.removeAllOf(userId);
+        userErased.accept(userId);
         conversations.values().removeIf(c -> {
             boolean owned = c.userId().equals(userId);
             if (owned) {
                 log.remove(c.id());
                 forgetKeys(c.id());
+                conversationDeleted.accept(c.id());
             }
             return owned;
         });
@@ -211,6 +222,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
     public synchronized boolean deleteConversation(UUID conversationId) {
         log.remove(conversationId);
         forgetKeys(conversationId);
+        conversationDeleted.accept(conversationId);
         return conversations.remove(conversationId) != null;
     }
 

@@ -6,6 +6,7 @@ import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
+import dev.agentstore.run.RunRepository;
 import dev.agentstore.spi.RecentMessagesCache;
 import dev.agentstore.spi.SecurityStore;
 import dev.agentstore.spi.StoreBackend;
@@ -43,6 +44,14 @@ final class MemoryBackend implements StoreBackend {
     @Override
     public ConversationRepository conversations(String tenant) {
         return repository("conversations", tenant, t -> new InMemoryConversationRepository(clock));
+    }
+
+    @Override
+    public RunRepository runs(String tenant) {
+        return repository(
+                "runs",
+                tenant,
+                t -> new InMemoryRunRepository(clock, (InMemoryConversationRepository) conversations(t)));
     }
 
     @Override

@@ -4,6 +4,8 @@ package dev.agentstore.spi;
 public enum Capability {
     /** {@link dev.agentstore.AgentStore#conversations()}. */
     CONVERSATIONS,
+    /** {@link dev.agentstore.AgentStore#runs()}. */
+    RUNS,
     /** {@link dev.agentstore.AgentStore#models()}. */
     MODELS,
     /** {@link dev.agentstore.AgentStore#metrics()}. */

@@ -6,6 +6,7 @@ import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
+import dev.agentstore.run.RunRepository;
 import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.state.Presence;
 import dev.agentstore.state.RateLimiter;
@@ -21,6 +22,11 @@ public interface StoreBackend extends AutoCloseable {
     /** Conversations of {@code tenant}. */
     default ConversationRepository conversations(String tenant) {
         throw unsupported(Capability.CONVERSATIONS);
+    }
+
+    /** Agent runs of {@code tenant}. */
+    default RunRepository runs(String tenant) {
+        throw unsupported(Capability.RUNS);
     }
 
     /** Models of {@code tenant}. */

@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The PostgreSQL provider ({@code postgres}): conversations, models, metrics and the response cache in the
+ * The PostgreSQL provider ({@code postgres}): conversations, agent runs, models, metrics and the response cache in the
  * configured schema, and security in a schema of its own, with row-level security per tenant. Configured when
  * {@code postgres.url} is set. Found by {@link java.util.ServiceLoader}.
  */
@@ -35,6 +35,7 @@ public final class PostgresStoreProvider implements StoreProvider {
     public Set<Capability> capabilities() {
         return EnumSet.of(
                 Capability.CONVERSATIONS,
+                Capability.RUNS,
                 Capability.MODELS,
                 Capability.METRICS,
                 Capability.SECURITY,

@@ -13,7 +13,9 @@ import dev.agentstore.postgres.internal.metrics.MetricIngest;
 import dev.agentstore.postgres.internal.metrics.MetricPartitions;
 import dev.agentstore.postgres.internal.metrics.PostgresMetricsRepository;
 import dev.agentstore.postgres.internal.model.PostgresModelRepository;
+import dev.agentstore.postgres.internal.run.PostgresRunRepository;
 import dev.agentstore.postgres.internal.security.PostgresSecurityStore;
+import dev.agentstore.run.RunRepository;
 import dev.agentstore.spi.SecurityStore;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
@@ -48,6 +50,11 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public ConversationRepository conversations(String tenant) {
         return new PostgresConversationRepository(new TenantSql(dsl, tenant), conversationStatements, clock);
+    }
+
+    @Override
+    public RunRepository runs(String tenant) {
+        return new PostgresRunRepository(new TenantSql(dsl, tenant), clock);
     }
 
     @Override

@@ -25,6 +25,10 @@ import dev.agentstore.model.ModelFilter;
 import dev.agentstore.model.ModelFormat;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.model.ModelSpec;
+import dev.agentstore.run.NewRun;
+import dev.agentstore.run.RunQuery;
+import dev.agentstore.run.RunRepository;
+import dev.agentstore.run.RunUsage;
 import dev.agentstore.security.Credential;
 import dev.agentstore.security.LoginContext;
 import dev.agentstore.security.NewApiKey;
@@ -79,6 +83,7 @@ public abstract class BadInputSweepContract extends StoreContract {
     private static final Secret PASSWORD = Secret.of("a long enough password for the sweep");
     private static final List<Class<?>> REPOSITORIES = List.of(
             ConversationRepository.class,
+            RunRepository.class,
             ModelRepository.class,
             MetricsRepository.class,
             SecurityRepository.class,
@@ -108,6 +113,9 @@ public abstract class BadInputSweepContract extends StoreContract {
                 String.valueOf(c.history(conversationId, HistoryOrder.OLDEST_FIRST, PageRequest.first(100))
                         .items()),
                 String.valueOf(c.sessionsOf(userId, 100)),
+                String.valueOf(store.runs()
+                        .list(RunQuery.all(), PageRequest.first(100))
+                        .items()),
                 String.valueOf(store.models()
                         .list(ModelFilter.all(), PageRequest.first(100))
                         .items()),
@@ -171,6 +179,7 @@ public abstract class BadInputSweepContract extends StoreContract {
         conversationId = conversation.id();
         c.appendAll(conversationId, List.of(NewMessage.system("be brief", 2), NewMessage.user("hello", 1)));
         c.startSession(userId, Map.of());
+        store.runs().create(NewRun.of(userId, "sweep-agent").inConversation(conversationId));
         store.models()
                 .register(ModelSpec.builder("sweep-model", ModelFormat.API).build());
         store.metrics().recordLlm(LlmRequestMetric.success(Ids.newId(), clock.instant(), "sweep-model", 1, 2, 3));
@@ -189,6 +198,7 @@ public abstract class BadInputSweepContract extends StoreContract {
         AgentStore s = store;
         return switch (repository.getSimpleName()) {
             case "ConversationRepository" -> s.conversations();
+            case "RunRepository" -> s.runs();
             case "ModelRepository" -> s.models();
             case "MetricsRepository" -> s.metrics();
             case "SecurityRepository" -> s.security();
@@ -297,6 +307,9 @@ public abstract class BadInputSweepContract extends StoreContract {
                 () -> ModelSpec.builder("sweep-" + counter.incrementAndGet(), ModelFormat.API)
                         .build());
         values.put(ModelFilter.class, ModelFilter::all);
+        values.put(NewRun.class, () -> NewRun.of(userId, "sweep-agent"));
+        values.put(RunQuery.class, RunQuery::all);
+        values.put(RunUsage.class, RunUsage::none);
         values.put(SystemSample.class, () -> SystemSample.of(now, "h", 1, 1));
         values.put(LlmRequestMetric.class, () -> LlmRequestMetric.success(Ids.newId(), now, "m", 1, 1, 1));
         values.put(MetricQuery.class, () -> MetricQuery.between(now.minus(Duration.ofDays(1)), now));

@@ -4,6 +4,7 @@
 package dev.agentstore.postgres.internal.jooq;
 
 
+import dev.agentstore.postgres.internal.jooq.tables.AgentRuns;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
@@ -36,6 +37,11 @@ public class Agentstore extends SchemaImpl {
      * The reference instance of <code>agentstore</code>
      */
     public static final Agentstore AGENTSTORE = new Agentstore();
+
+    /**
+     * The table <code>agentstore.agent_runs</code>.
+     */
+    public final AgentRuns AGENT_RUNS = AgentRuns.AGENT_RUNS;
 
     /**
      * The table <code>agentstore.chat_sessions</code>.
@@ -103,6 +109,7 @@ public class Agentstore extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
+            AgentRuns.AGENT_RUNS,
             ChatSessions.CHAT_SESSIONS,
             Conversations.CONVERSATIONS,
             DailyMetricsSummary.DAILY_METRICS_SUMMARY,

@@ -4,6 +4,7 @@
 package dev.agentstore.postgres.internal.jooq;
 
 
+import dev.agentstore.postgres.internal.jooq.tables.AgentRuns;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
@@ -21,6 +22,11 @@ import dev.agentstore.postgres.internal.jooq.tables.Users;
  */
 @SuppressWarnings({ "all", "unchecked", "rawtypes", "this-escape" })
 public class Tables {
+
+    /**
+     * The table <code>agentstore.agent_runs</code>.
+     */
+    public static final AgentRuns AGENT_RUNS = AgentRuns.AGENT_RUNS;
 
     /**
      * The table <code>agentstore.chat_sessions</code>.

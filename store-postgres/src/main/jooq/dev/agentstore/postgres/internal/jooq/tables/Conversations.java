@@ -7,6 +7,7 @@ package dev.agentstore.postgres.internal.jooq.tables;
 import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
+import dev.agentstore.postgres.internal.jooq.tables.AgentRuns.AgentRunsPath;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys.MessageAppendKeysPath;
 import dev.agentstore.postgres.internal.jooq.tables.Messages.MessagesPath;
@@ -235,6 +236,19 @@ public class Conversations extends TableImpl<Record> {
             _users = new UsersPath(this, Keys.CONVERSATIONS__CONVERSATIONS_TENANT_ID_USER_ID_FKEY, null);
 
         return _users;
+    }
+
+    private transient AgentRunsPath _agentRuns;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.agent_runs</code> table
+     */
+    public AgentRunsPath agentRuns() {
+        if (_agentRuns == null)
+            _agentRuns = new AgentRunsPath(this, null, Keys.AGENT_RUNS__AGENT_RUNS_TENANT_ID_CONVERSATION_ID_FKEY.getInverseKey());
+
+        return _agentRuns;
     }
 
     private transient MessageAppendKeysPath _messageAppendKeys;

@@ -6,6 +6,7 @@ package dev.agentstore.postgres.internal.jooq.tables;
 
 import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Keys;
+import dev.agentstore.postgres.internal.jooq.tables.AgentRuns.AgentRunsPath;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
 
@@ -175,6 +176,19 @@ public class Users extends TableImpl<Record> {
     @Override
     public List<UniqueKey<Record>> getUniqueKeys() {
         return Arrays.asList(Keys.USERS_TENANT_ID_CHANNEL_EXTERNAL_ID_KEY);
+    }
+
+    private transient AgentRunsPath _agentRuns;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.agent_runs</code> table
+     */
+    public AgentRunsPath agentRuns() {
+        if (_agentRuns == null)
+            _agentRuns = new AgentRunsPath(this, null, Keys.AGENT_RUNS__AGENT_RUNS_TENANT_ID_USER_ID_FKEY.getInverseKey());
+
+        return _agentRuns;
     }
 
     private transient ChatSessionsPath _chatSessions;

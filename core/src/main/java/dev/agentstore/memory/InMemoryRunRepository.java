@@ -1,0 +1,147 @@
+package dev.agentstore.memory;
+
+import dev.agentstore.NotFoundException;
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.Pages;
+import dev.agentstore.internal.RunTransitions;
+import dev.agentstore.run.AgentRun;
+import dev.agentstore.run.NewRun;
+import dev.agentstore.run.RunQuery;
+import dev.agentstore.run.RunRepository;
+import dev.agentstore.run.RunStatus;
+import dev.agentstore.run.RunUsage;
+import dev.agentstore.spi.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs of one tenant in memory. A run needs its user (and conversation, if it names one) to exist, like a foreign
+ * key; the tenant's conversations tell it when a user is erased or a conversation deleted, and the runs go too.
+ */
+final class InMemoryRunRepository implements RunRepository {
+    private final Clock clock;
+    private final InMemoryConversationRepository conversations;
+    private final Map<UUID, AgentRun> runs = new LinkedHashMap<>();
+
+    InMemoryRunRepository(Clock clock, InMemoryConversationRepository conversations) {
+        this.clock = clock;
+        this.conversations = conversations;
+        conversations.onRemoval(this::forgetUser, this::forgetConversation);
+    }
+
+    @Override
+    public AgentRun create(NewRun request) {
+        if (conversations.findUser(request.userId()).isEmpty()) {
+            throw new NotFoundException("no user with id " + request.userId());
+        }
+        if (request.conversationId() != null
+                && conversations.findConversation(request.conversationId()).isEmpty()) {
+            throw new NotFoundException("no conversation with id " + request.conversationId());
+        }
+        AgentRun run = new AgentRun(
+                Ids.newId(clock),
+                request.userId(),
+                request.conversationId(),
+                request.agentType(),
+                RunStatus.PENDING,
+                request.input(),
+                Map.of(),
+                null,
+                RunUsage.none(),
+                request.metadata(),
+                clock.instant(),
+                null,
+                null);
+        synchronized (this) {
+            runs.put(run.id(), run);
+        }
+        return run;
+    }
+
+    @Override
+    public synchronized Optional<AgentRun> find(UUID runId) {
+        return Optional.ofNullable(runs.get(runId));
+    }
+
+    @Override
+    public AgentRun start(UUID runId) {
+        return move(runId, RunStatus.PROCESSING, r -> with(r, RunStatus.PROCESSING, r.output(), null, r.usage()));
+    }
+
+    @Override
+    public AgentRun complete(UUID runId, Map<String, ?> output, RunUsage usage) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = (Map<String, Object>) output;
+        return move(runId, RunStatus.COMPLETED, r -> with(r, RunStatus.COMPLETED, result, null, usage));
+    }
+
+    @Override
+    public AgentRun fail(UUID runId, String errorMessage, RunUsage usage) {
+        return move(runId, RunStatus.FAILED, r -> with(r, RunStatus.FAILED, r.output(), errorMessage, usage));
+    }
+
+    @Override
+    public AgentRun cancel(UUID runId) {
+        return move(runId, RunStatus.CANCELLED, r -> with(r, RunStatus.CANCELLED, r.output(), null, r.usage()));
+    }
+
+    @Override
+    public synchronized Page<AgentRun> list(RunQuery query, PageRequest page) {
+        UUID after = page.cursor() == null ? null : Cursors.decodeUuid(page.cursor());
+        List<AgentRun> matching = runs.values().stream()
+                .filter(query::matches)
+                .sorted(Comparator.comparing(AgentRun::id).reversed())
+                .filter(r -> after == null || r.id().compareTo(after) < 0)
+                .limit(page.limit() + 1L)
+                .toList();
+        return Pages.of(matching, page.limit(), r -> r.id().toString());
+    }
+
+    private synchronized AgentRun move(UUID runId, RunStatus next, UnaryOperator<AgentRun> change) {
+        AgentRun current = runs.get(runId);
+        if (current == null) {
+            throw new NotFoundException("no run with id " + runId);
+        }
+        if (!current.status().canMoveTo(next)) {
+            throw RunTransitions.refused(runId, current.status(), next);
+        }
+        AgentRun moved = change.apply(current);
+        runs.put(runId, moved);
+        return moved;
+    }
+
+    private AgentRun with(AgentRun r, RunStatus status, Map<String, Object> output, String error, RunUsage usage) {
+        Instant now = clock.instant();
+        return new AgentRun(
+                r.id(),
+                r.userId(),
+                r.conversationId(),
+                r.agentType(),
+                status,
+                r.input(),
+                output,
+                error,
+                usage,
+                r.metadata(),
+                r.createdAt(),
+                status == RunStatus.PROCESSING ? now : r.startedAt(),
+                status.isFinal() ? now : null);
+    }
+
+    private synchronized void forgetUser(UUID userId) {
+        runs.values().removeIf(r -> r.userId().equals(userId));
+    }
+
+    private synchronized void forgetConversation(UUID conversationId) {
+        runs.values().removeIf(r -> conversationId.equals(r.conversationId()));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.agentstore.run;
+
+import dev.agentstore.InvalidInputException;
+import dev.agentstore.internal.Check;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Which runs to list; every criterion is optional (null) and they combine with AND.
+ *
+ * @param userId runs of this user, or null
+ * @param conversationId runs in this conversation, or null
+ * @param status runs in this status, or null
+ * @param from runs created at or after this time, or null
+ * @param to runs created before this time, or null
+ */
+public record RunQuery(UUID userId, UUID conversationId, RunStatus status, Instant from, Instant to) {
+    /** Checks the time range. */
+    public RunQuery {
+        if (from != null) {
+            Check.time("query.from", from);
+        }
+        if (to != null) {
+            Check.time("query.to", to);
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidInputException("query.to", "must be after query.from");
+        }
+    }
+
+    /** Every run. */
+    public static RunQuery all() {
+        return new RunQuery(null, null, null, null, null);
+    }
+
+    /** The runs of a user. */
+    public static RunQuery ofUser(UUID userId) {
+        return new RunQuery(Check.id("query.userId", userId), null, null, null, null);
+    }
+
+    /** These runs, in a conversation. */
+    public RunQuery inConversation(UUID conversation) {
+        return new RunQuery(userId, Check.id("query.conversationId", conversation), status, from, to);
+    }
+
+    /** These runs, in a status. */
+    public RunQuery withStatus(RunStatus runStatus) {
+        return new RunQuery(userId, conversationId, Check.present("query.status", runStatus), from, to);
+    }
+
+    /** These runs, created in {@code [start, end)}. */
+    public RunQuery createdBetween(Instant start, Instant end) {
+        return new RunQuery(userId, conversationId, status, start, end);
+    }
+
+    /** Whether {@code run} matches. */
+    public boolean matches(AgentRun run) {
+        return (userId == null || userId.equals(run.userId()))
+                && (conversationId == null || conversationId.equals(run.conversationId()))
+                && (status == null || status == run.status())
+                && (from == null || !run.createdAt().isBefore(from))
+                && (to == null || run.createdAt().isBefore(to));
+    }
+}

@@ -1,0 +1,2 @@
+/** PostgreSQL agent runs. Internal. */
+package dev.agentstore.postgres.internal.run;
