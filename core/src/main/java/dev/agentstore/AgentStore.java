@@ -2,12 +2,14 @@ package dev.agentstore;
 
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.internal.Check;
 import dev.agentstore.internal.StoreRuntime;
 import dev.agentstore.internal.context.CachedConversationRepository;
 import dev.agentstore.internal.security.PolicySecurityRepository;
 import dev.agentstore.internal.validation.ValidatingConversationRepository;
 import dev.agentstore.internal.validation.ValidatingFeatureFlags;
+import dev.agentstore.internal.validation.ValidatingFeedbackRepository;
 import dev.agentstore.internal.validation.ValidatingMetricsRepository;
 import dev.agentstore.internal.validation.ValidatingModelRepository;
 import dev.agentstore.internal.validation.ValidatingPresence;
@@ -57,6 +59,7 @@ public final class AgentStore implements AutoCloseable {
     private final ConversationRepository conversations;
     private final ModelRepository models;
     private final RunRepository runs;
+    private final FeedbackRepository feedback;
     private final MetricsRepository metrics;
     private final SecurityRepository security;
     private final VectorRepository vectors;
@@ -75,6 +78,10 @@ public final class AgentStore implements AutoCloseable {
         this.runs = runtime.guarded(
                 RunRepository.class,
                 new ValidatingRunRepository(runtime.backend(Capability.RUNS).runs(tenant)));
+        this.feedback = runtime.guarded(
+                FeedbackRepository.class,
+                new ValidatingFeedbackRepository(
+                        runtime.backend(Capability.FEEDBACK).feedback(tenant)));
         this.models = runtime.guarded(
                 ModelRepository.class,
                 new ValidatingModelRepository(runtime.backend(Capability.MODELS).models(tenant)));
@@ -181,6 +188,11 @@ public final class AgentStore implements AutoCloseable {
     /** Agent runs. */
     public RunRepository runs() {
         return runs;
+    }
+
+    /** Feedback on messages and conversations. */
+    public FeedbackRepository feedback() {
+        return feedback;
     }
 
     /** The model registry. */

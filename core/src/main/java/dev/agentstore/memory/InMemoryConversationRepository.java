@@ -42,8 +42,8 @@ final class InMemoryConversationRepository implements ConversationRepository {
     private final Map<UUID, Conversation> conversations = new LinkedHashMap<>();
     private final Map<AppendKey, List<Message>> appendedByKey = new HashMap<>();
     private final MessageLog log = new MessageLog();
-    private Consumer<UUID> userErased = id -> {};
-    private Consumer<UUID> conversationDeleted = id -> {};
+    private final List<Consumer<UUID>> userErased = new ArrayList<>();
+    private final List<Consumer<UUID>> conversationDeleted = new ArrayList<>();
 
     InMemoryConversationRepository(Clock clock) {
         this.clock = clock;
@@ -103,10 +103,20 @@ final class InMemoryConversationRepository implements ConversationRepository {
         return updated;
     }
 
-    /** Tells {@code user} and {@code conversation} (the tenant's runs) what erasures and deletions remove. */
+    /** Tells {@code user} and {@code conversation} (the tenant's runs, feedback) what erasures and deletions remove. */
     synchronized void onRemoval(Consumer<UUID> user, Consumer<UUID> conversation) {
-        this.userErased = user;
-        this.conversationDeleted = conversation;
+        userErased.add(user);
+        conversationDeleted.add(conversation);
+    }
+
+    /** A message of a conversation, by id. */
+    synchronized Optional<Message> message(UUID conversationId, UUID messageId) {
+        if (!conversations.containsKey(conversationId)) {
+            return Optional.empty();
+        }
+        return log.all(conversationId).stream()
+                .filter(m -> m.id().equals(messageId))
+                .findFirst();
     }
 
     @Override
@@ -115,13 +125,13 @@ final class InMemoryConversationRepository implements ConversationRepository {
             return false;
         }
         sessions.removeAllOf(userId);
-        userErased.accept(userId);
+        userErased.forEach(listener -> listener.accept(userId));
         conversations.values().removeIf(c -> {
             boolean owned = c.userId().equals(userId);
             if (owned) {
                 log.remove(c.id());
                 forgetKeys(c.id());
-                conversationDeleted.accept(c.id());
+                conversationDeleted.forEach(listener -> listener.accept(c.id()));
             }
             return owned;
         });
@@ -222,7 +232,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
     public synchronized boolean deleteConversation(UUID conversationId) {
         log.remove(conversationId);
         forgetKeys(conversationId);
-        conversationDeleted.accept(conversationId);
+        conversationDeleted.forEach(listener -> listener.accept(conversationId));
         return conversations.remove(conversationId) != null;
     }
 

@@ -3,6 +3,7 @@ package dev.agentstore.memory;
 import dev.agentstore.StoreUnavailableException;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
@@ -52,6 +53,14 @@ final class MemoryBackend implements StoreBackend {
                 "runs",
                 tenant,
                 t -> new InMemoryRunRepository(clock, (InMemoryConversationRepository) conversations(t)));
+    }
+
+    @Override
+    public FeedbackRepository feedback(String tenant) {
+        return repository(
+                "feedback",
+                tenant,
+                t -> new InMemoryFeedbackRepository(clock, (InMemoryConversationRepository) conversations(t)));
     }
 
     @Override

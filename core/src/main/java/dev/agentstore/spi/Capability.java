@@ -6,6 +6,8 @@ public enum Capability {
     CONVERSATIONS,
     /** {@link dev.agentstore.AgentStore#runs()}. */
     RUNS,
+    /** {@link dev.agentstore.AgentStore#feedback()}. */
+    FEEDBACK,
     /** {@link dev.agentstore.AgentStore#models()}. */
     MODELS,
     /** {@link dev.agentstore.AgentStore#metrics()}. */

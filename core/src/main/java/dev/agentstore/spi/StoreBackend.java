@@ -3,6 +3,7 @@ package dev.agentstore.spi;
 import dev.agentstore.UnsupportedCapabilityException;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
@@ -27,6 +28,11 @@ public interface StoreBackend extends AutoCloseable {
     /** Agent runs of {@code tenant}. */
     default RunRepository runs(String tenant) {
         throw unsupported(Capability.RUNS);
+    }
+
+    /** Feedback of {@code tenant}. */
+    default FeedbackRepository feedback(String tenant) {
+        throw unsupported(Capability.FEEDBACK);
     }
 
     /** Models of {@code tenant}. */

@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The PostgreSQL provider ({@code postgres}): conversations, agent runs, models, metrics and the response cache in the
+ * The PostgreSQL provider ({@code postgres}): conversations, agent runs, feedback, models, metrics and the response cache in the
  * configured schema, and security in a schema of its own, with row-level security per tenant. Configured when
  * {@code postgres.url} is set. Found by {@link java.util.ServiceLoader}.
  */
@@ -36,6 +36,7 @@ public final class PostgresStoreProvider implements StoreProvider {
         return EnumSet.of(
                 Capability.CONVERSATIONS,
                 Capability.RUNS,
+                Capability.FEEDBACK,
                 Capability.MODELS,
                 Capability.METRICS,
                 Capability.SECURITY,

@@ -3,12 +3,14 @@ package dev.agentstore.postgres.internal;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.PostgresConversationRepository;
+import dev.agentstore.postgres.internal.feedback.PostgresFeedbackRepository;
 import dev.agentstore.postgres.internal.metrics.MetricIngest;
 import dev.agentstore.postgres.internal.metrics.MetricPartitions;
 import dev.agentstore.postgres.internal.metrics.PostgresMetricsRepository;
@@ -55,6 +57,11 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public RunRepository runs(String tenant) {
         return new PostgresRunRepository(new TenantSql(dsl, tenant), clock);
+    }
+
+    @Override
+    public FeedbackRepository feedback(String tenant) {
+        return new PostgresFeedbackRepository(new TenantSql(dsl, tenant), clock);
     }
 
     @Override

@@ -17,6 +17,8 @@ import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
+import dev.agentstore.feedback.FeedbackRepository;
+import dev.agentstore.feedback.NewFeedback;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.MetricQuery;
 import dev.agentstore.metrics.MetricsRepository;
@@ -84,6 +86,7 @@ public abstract class BadInputSweepContract extends StoreContract {
     private static final List<Class<?>> REPOSITORIES = List.of(
             ConversationRepository.class,
             RunRepository.class,
+            FeedbackRepository.class,
             ModelRepository.class,
             MetricsRepository.class,
             SecurityRepository.class,
@@ -180,6 +183,7 @@ public abstract class BadInputSweepContract extends StoreContract {
         c.appendAll(conversationId, List.of(NewMessage.system("be brief", 2), NewMessage.user("hello", 1)));
         c.startSession(userId, Map.of());
         store.runs().create(NewRun.of(userId, "sweep-agent").inConversation(conversationId));
+        store.feedback().give(NewFeedback.onConversation(userId, conversationId, 4));
         store.models()
                 .register(ModelSpec.builder("sweep-model", ModelFormat.API).build());
         store.metrics().recordLlm(LlmRequestMetric.success(Ids.newId(), clock.instant(), "sweep-model", 1, 2, 3));
@@ -199,6 +203,7 @@ public abstract class BadInputSweepContract extends StoreContract {
         return switch (repository.getSimpleName()) {
             case "ConversationRepository" -> s.conversations();
             case "RunRepository" -> s.runs();
+            case "FeedbackRepository" -> s.feedback();
             case "ModelRepository" -> s.models();
             case "MetricsRepository" -> s.metrics();
             case "SecurityRepository" -> s.security();
@@ -308,6 +313,7 @@ public abstract class BadInputSweepContract extends StoreContract {
                         .build());
         values.put(ModelFilter.class, ModelFilter::all);
         values.put(NewRun.class, () -> NewRun.of(userId, "sweep-agent"));
+        values.put(NewFeedback.class, () -> NewFeedback.onConversation(userId, conversationId, 2));
         values.put(RunQuery.class, RunQuery::all);
         values.put(RunUsage.class, RunUsage::none);
         values.put(SystemSample.class, () -> SystemSample.of(now, "h", 1, 1));

@@ -10,6 +10,7 @@ import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
+import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
@@ -69,6 +70,11 @@ public class Agentstore extends SchemaImpl {
     public final MessageAppendKeys MESSAGE_APPEND_KEYS = MessageAppendKeys.MESSAGE_APPEND_KEYS;
 
     /**
+     * The table <code>agentstore.message_feedback</code>.
+     */
+    public final MessageFeedback MESSAGE_FEEDBACK = MessageFeedback.MESSAGE_FEEDBACK;
+
+    /**
      * The table <code>agentstore.messages</code>.
      */
     public final Messages MESSAGES = Messages.MESSAGES;
@@ -115,6 +121,7 @@ public class Agentstore extends SchemaImpl {
             DailyMetricsSummary.DAILY_METRICS_SUMMARY,
             LlmMetrics.LLM_METRICS,
             MessageAppendKeys.MESSAGE_APPEND_KEYS,
+            MessageFeedback.MESSAGE_FEEDBACK,
             Messages.MESSAGES,
             Models.MODELS,
             ResponseCache.RESPONSE_CACHE,

@@ -8,6 +8,7 @@ import dev.agentstore.postgres.internal.jooq.tables.AgentRuns;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
+import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
 
@@ -34,6 +35,10 @@ public class Indexes {
     public static final Index CONVERSATIONS_BY_USER = Internal.createIndex(DSL.name("conversations_by_user"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.USER_ID, Conversations.CONVERSATIONS.ID.desc() }, false);
     public static final Index LLM_METRICS_BY_MODEL = Internal.createIndex(DSL.name("llm_metrics_by_model"), LlmMetrics.LLM_METRICS, new OrderField[] { LlmMetrics.LLM_METRICS.TENANT_ID, LlmMetrics.LLM_METRICS.MODEL, LlmMetrics.LLM_METRICS.RECORDED_AT }, false);
     public static final Index LLM_METRICS_BY_SESSION = Internal.createIndex(DSL.name("llm_metrics_by_session"), LlmMetrics.LLM_METRICS, new OrderField[] { LlmMetrics.LLM_METRICS.TENANT_ID, LlmMetrics.LLM_METRICS.SESSION_ID, LlmMetrics.LLM_METRICS.RECORDED_AT }, false);
+    public static final Index MESSAGE_FEEDBACK_BY_CONVERSATION = Internal.createIndex(DSL.name("message_feedback_by_conversation"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.CONVERSATION_ID, MessageFeedback.MESSAGE_FEEDBACK.ID }, false);
+    public static final Index MESSAGE_FEEDBACK_BY_TIME = Internal.createIndex(DSL.name("message_feedback_by_time"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.UPDATED_AT }, false);
+    public static final Index MESSAGE_FEEDBACK_PER_CONVERSATION = Internal.createIndex(DSL.name("message_feedback_per_conversation"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.USER_ID, MessageFeedback.MESSAGE_FEEDBACK.CONVERSATION_ID }, true);
+    public static final Index MESSAGE_FEEDBACK_PER_MESSAGE = Internal.createIndex(DSL.name("message_feedback_per_message"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.USER_ID, MessageFeedback.MESSAGE_FEEDBACK.MESSAGE_ID }, true);
     public static final Index MESSAGES_SEARCH = Internal.createIndex(DSL.name("messages_search"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.SEARCH_VECTOR }, false);
     public static final Index MESSAGES_SYSTEM = Internal.createIndex(DSL.name("messages_system"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.SEQUENCE }, false);
     public static final Index RESPONSE_CACHE_EXPIRY = Internal.createIndex(DSL.name("response_cache_expiry"), ResponseCache.RESPONSE_CACHE, new OrderField[] { ResponseCache.RESPONSE_CACHE.TENANT_ID, ResponseCache.RESPONSE_CACHE.EXPIRES_AT }, false);

@@ -10,6 +10,7 @@ import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
+import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
@@ -52,6 +53,11 @@ public class Tables {
      * The table <code>agentstore.message_append_keys</code>.
      */
     public static final MessageAppendKeys MESSAGE_APPEND_KEYS = MessageAppendKeys.MESSAGE_APPEND_KEYS;
+
+    /**
+     * The table <code>agentstore.message_feedback</code>.
+     */
+    public static final MessageFeedback MESSAGE_FEEDBACK = MessageFeedback.MESSAGE_FEEDBACK;
 
     /**
      * The table <code>agentstore.messages</code>.

@@ -10,6 +10,7 @@ import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns.AgentRunsPath;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys.MessageAppendKeysPath;
+import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
 import dev.agentstore.postgres.internal.jooq.tables.Messages.MessagesPath;
 import dev.agentstore.postgres.internal.jooq.tables.Users.UsersPath;
 
@@ -262,6 +263,19 @@ public class Conversations extends TableImpl<Record> {
             _messageAppendKeys = new MessageAppendKeysPath(this, null, Keys.MESSAGE_APPEND_KEYS__MESSAGE_APPEND_KEYS_TENANT_ID_CONVERSATION_ID_FKEY.getInverseKey());
 
         return _messageAppendKeys;
+    }
+
+    private transient MessageFeedbackPath _messageFeedback;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.message_feedback</code> table
+     */
+    public MessageFeedbackPath messageFeedback() {
+        if (_messageFeedback == null)
+            _messageFeedback = new MessageFeedbackPath(this, null, Keys.MESSAGE_FEEDBACK__MESSAGE_FEEDBACK_TENANT_ID_CONVERSATION_ID_FKEY.getInverseKey());
+
+        return _messageFeedback;
     }
 
     private transient MessagesPath _messages;

@@ -8,6 +8,7 @@ import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
+import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -230,6 +231,19 @@ public class Messages extends TableImpl<Record> {
             _conversations = new ConversationsPath(this, Keys.MESSAGES__MESSAGES_TENANT_ID_CONVERSATION_ID_FKEY, null);
 
         return _conversations;
+    }
+
+    private transient MessageFeedbackPath _messageFeedback;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.message_feedback</code> table
+     */
+    public MessageFeedbackPath messageFeedback() {
+        if (_messageFeedback == null)
+            _messageFeedback = new MessageFeedbackPath(this, null, Keys.MESSAGE_FEEDBACK__MESSAGE_FEEDBACK_TENANT_ID_MESSAGE_ID_FKEY.getInverseKey());
+
+        return _messageFeedback;
     }
 
     @Override

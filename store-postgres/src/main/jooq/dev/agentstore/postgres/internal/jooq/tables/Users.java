@@ -9,6 +9,7 @@ import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns.AgentRunsPath;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
+import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -215,6 +216,19 @@ public class Users extends TableImpl<Record> {
             _conversations = new ConversationsPath(this, null, Keys.CONVERSATIONS__CONVERSATIONS_TENANT_ID_USER_ID_FKEY.getInverseKey());
 
         return _conversations;
+    }
+
+    private transient MessageFeedbackPath _messageFeedback;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.message_feedback</code> table
+     */
+    public MessageFeedbackPath messageFeedback() {
+        if (_messageFeedback == null)
+            _messageFeedback = new MessageFeedbackPath(this, null, Keys.MESSAGE_FEEDBACK__MESSAGE_FEEDBACK_TENANT_ID_USER_ID_FKEY.getInverseKey());
+
+        return _messageFeedback;
     }
 
     @Override

@@ -1,0 +1,63 @@
+package dev.agentstore.internal.validation;
+
+import dev.agentstore.InvalidInputException;
+import dev.agentstore.feedback.Feedback;
+import dev.agentstore.feedback.FeedbackRepository;
+import dev.agentstore.feedback.FeedbackStats;
+import dev.agentstore.feedback.NewFeedback;
+import dev.agentstore.internal.Check;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.UUID;
+
+/** Checks every argument before the backend sees it. */
+public final class ValidatingFeedbackRepository implements FeedbackRepository {
+    private final FeedbackRepository backend;
+
+    public ValidatingFeedbackRepository(FeedbackRepository backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public Feedback give(NewFeedback feedback) {
+        return backend.give(Check.present("feedback", feedback));
+    }
+
+    @Override
+    public Optional<Feedback> find(UUID userId, UUID conversationId, UUID messageId) {
+        return backend.find(Check.id("userId", userId), Check.id("conversationId", conversationId), messageId);
+    }
+
+    @Override
+    public List<Feedback> ofConversation(UUID conversationId) {
+        return backend.ofConversation(Check.id("conversationId", conversationId));
+    }
+
+    @Override
+    public boolean withdraw(UUID feedbackId) {
+        return backend.withdraw(Check.id("feedbackId", feedbackId));
+    }
+
+    @Override
+    public SortedMap<String, FeedbackStats> byModel(Instant from, Instant to) {
+        range(from, to);
+        return backend.byModel(from, to);
+    }
+
+    @Override
+    public SortedMap<LocalDate, FeedbackStats> byDay(Instant from, Instant to) {
+        range(from, to);
+        return backend.byDay(from, to);
+    }
+
+    private static void range(Instant from, Instant to) {
+        Check.time("from", from);
+        Check.time("to", to);
+        if (!from.isBefore(to)) {
+            throw new InvalidInputException("to", "must be after from");
+        }
+    }
+}
