@@ -146,9 +146,9 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
         return stats;
     }
 
-    /** The model that wrote the rated message, which must be in the conversation. */
+    /** The model that wrote the rated message (or null), which must be in the conversation. */
     private String modelOf(NewFeedback given) {
-        return sql
+        Record message = sql
                 .fetch(DSL.select(MESSAGES.MODEL_ID)
                         .from(MESSAGES)
                         .where(
@@ -157,12 +157,9 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
                                 MESSAGES.ID.eq(given.messageId())))
                 .stream()
                 .findFirst()
-                .map(r -> r.get(MESSAGES.MODEL_ID))
-                .or(() -> {
-                    throw new NotFoundException(
-                            "no message with id " + given.messageId() + " in conversation " + given.conversationId());
-                })
-                .orElse(null);
+                .orElseThrow(() -> new NotFoundException(
+                        "no message with id " + given.messageId() + " in conversation " + given.conversationId()));
+        return message.get(MESSAGES.MODEL_ID);
     }
 
     private Condition within(Instant from, Instant to) {
