@@ -1,5 +1,6 @@
 package dev.agentstore;
 
+import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.feedback.FeedbackRepository;
@@ -7,6 +8,7 @@ import dev.agentstore.internal.Check;
 import dev.agentstore.internal.StoreRuntime;
 import dev.agentstore.internal.context.CachedConversationRepository;
 import dev.agentstore.internal.security.PolicySecurityRepository;
+import dev.agentstore.internal.validation.ValidatingAgentRepository;
 import dev.agentstore.internal.validation.ValidatingConversationRepository;
 import dev.agentstore.internal.validation.ValidatingFeatureFlags;
 import dev.agentstore.internal.validation.ValidatingFeedbackRepository;
@@ -60,6 +62,7 @@ public final class AgentStore implements AutoCloseable {
     private final ModelRepository models;
     private final RunRepository runs;
     private final FeedbackRepository feedback;
+    private final AgentRepository agents;
     private final MetricsRepository metrics;
     private final SecurityRepository security;
     private final VectorRepository vectors;
@@ -82,6 +85,9 @@ public final class AgentStore implements AutoCloseable {
                 FeedbackRepository.class,
                 new ValidatingFeedbackRepository(
                         runtime.backend(Capability.FEEDBACK).feedback(tenant)));
+        this.agents = runtime.guarded(
+                AgentRepository.class,
+                new ValidatingAgentRepository(runtime.backend(Capability.AGENTS).agents(tenant)));
         this.models = runtime.guarded(
                 ModelRepository.class,
                 new ValidatingModelRepository(runtime.backend(Capability.MODELS).models(tenant)));
@@ -193,6 +199,11 @@ public final class AgentStore implements AutoCloseable {
     /** Feedback on messages and conversations. */
     public FeedbackRepository feedback() {
         return feedback;
+    }
+
+    /** Agent definitions and channel defaults. */
+    public AgentRepository agents() {
+        return agents;
     }
 
     /** The model registry. */

@@ -1,6 +1,7 @@
 package dev.agentstore.memory;
 
 import dev.agentstore.StoreUnavailableException;
+import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.feedback.FeedbackRepository;
@@ -61,6 +62,14 @@ final class MemoryBackend implements StoreBackend {
                 "feedback",
                 tenant,
                 t -> new InMemoryFeedbackRepository(clock, (InMemoryConversationRepository) conversations(t)));
+    }
+
+    @Override
+    public AgentRepository agents(String tenant) {
+        return repository(
+                "agents",
+                tenant,
+                t -> new InMemoryAgentRepository(clock, (InMemoryConversationRepository) conversations(t)));
     }
 
     @Override

@@ -8,6 +8,8 @@ public enum Capability {
     RUNS,
     /** {@link dev.agentstore.AgentStore#feedback()}. */
     FEEDBACK,
+    /** {@link dev.agentstore.AgentStore#agents()}. */
+    AGENTS,
     /** {@link dev.agentstore.AgentStore#models()}. */
     MODELS,
     /** {@link dev.agentstore.AgentStore#metrics()}. */

@@ -1,6 +1,7 @@
 package dev.agentstore.spi;
 
 import dev.agentstore.UnsupportedCapabilityException;
+import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.feedback.FeedbackRepository;
@@ -33,6 +34,11 @@ public interface StoreBackend extends AutoCloseable {
     /** Feedback of {@code tenant}. */
     default FeedbackRepository feedback(String tenant) {
         throw unsupported(Capability.FEEDBACK);
+    }
+
+    /** Agent definitions and channel defaults of {@code tenant}. */
+    default AgentRepository agents(String tenant) {
+        throw unsupported(Capability.AGENTS);
     }
 
     /** Models of {@code tenant}. */

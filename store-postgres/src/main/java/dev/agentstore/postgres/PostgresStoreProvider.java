@@ -10,7 +10,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The PostgreSQL provider ({@code postgres}): conversations, agent runs, feedback, models, metrics and the response cache in the
+ * The PostgreSQL provider ({@code postgres}): conversations, agent runs, feedback, agents, models, metrics and the response cache in the
  * configured schema, and security in a schema of its own, with row-level security per tenant. Configured when
  * {@code postgres.url} is set. Found by {@link java.util.ServiceLoader}.
  */
@@ -37,6 +37,7 @@ public final class PostgresStoreProvider implements StoreProvider {
                 Capability.CONVERSATIONS,
                 Capability.RUNS,
                 Capability.FEEDBACK,
+                Capability.AGENTS,
                 Capability.MODELS,
                 Capability.METRICS,
                 Capability.SECURITY,

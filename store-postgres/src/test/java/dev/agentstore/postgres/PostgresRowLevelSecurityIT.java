@@ -110,7 +110,7 @@ class PostgresRowLevelSecurityIT {
                     .contains("users", "chat_sessions", "conversations", "messages", "models", "response_cache")
                     .contains("system_metrics", "llm_metrics", "daily_metrics_summary")
                     .contains("credentials", "password_history", "reset_tokens", "api_keys", "login_attempts")
-                    .contains("agent_runs", "message_append_keys", "message_feedback")
+                    .contains("agent_runs", "message_append_keys", "message_feedback", "agents", "channel_configs")
                     .contains("security_events")
                     .anyMatch(table -> table.matches("llm_metrics_\\d{4}_\\d{2}"));
         }

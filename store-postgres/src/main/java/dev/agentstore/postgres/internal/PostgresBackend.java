@@ -1,12 +1,14 @@
 package dev.agentstore.postgres.internal;
 
 import dev.agentstore.StoreConfig;
+import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
+import dev.agentstore.postgres.internal.agent.PostgresAgentRepository;
 import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.PostgresConversationRepository;
@@ -62,6 +64,11 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public FeedbackRepository feedback(String tenant) {
         return new PostgresFeedbackRepository(new TenantSql(dsl, tenant), clock);
+    }
+
+    @Override
+    public AgentRepository agents(String tenant) {
+        return new PostgresAgentRepository(new TenantSql(dsl, tenant), clock);
     }
 
     @Override

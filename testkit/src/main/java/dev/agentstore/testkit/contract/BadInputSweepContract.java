@@ -7,6 +7,9 @@ import dev.agentstore.InvalidInputException;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.PageRequest;
 import dev.agentstore.Secret;
+import dev.agentstore.agent.AgentRepository;
+import dev.agentstore.agent.AgentSpec;
+import dev.agentstore.agent.ChannelDefaults;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.Conversation;
@@ -68,6 +71,7 @@ public abstract class BadInputSweepContract extends StoreContract {
             ConversationRepository.class,
             RunRepository.class,
             FeedbackRepository.class,
+            AgentRepository.class,
             ModelRepository.class,
             MetricsRepository.class,
             SecurityRepository.class,
@@ -165,6 +169,9 @@ public abstract class BadInputSweepContract extends StoreContract {
         c.startSession(userId, Map.of());
         store.runs().create(NewRun.of(userId, "sweep-agent").inConversation(conversationId));
         store.feedback().give(NewFeedback.onConversation(userId, conversationId, 4));
+        store.agents()
+                .define(AgentSpec.builder(userId, "sweep-agent", "sweep-model").build());
+        store.agents().setChannelDefaults(new ChannelDefaults("sweep-channel", "sweep-model", Map.of()));
         store.models()
                 .register(ModelSpec.builder("sweep-model", ModelFormat.API).build());
         store.metrics().recordLlm(LlmRequestMetric.success(Ids.newId(), clock.instant(), "sweep-model", 1, 2, 3));
@@ -185,6 +192,7 @@ public abstract class BadInputSweepContract extends StoreContract {
             case "ConversationRepository" -> s.conversations();
             case "RunRepository" -> s.runs();
             case "FeedbackRepository" -> s.feedback();
+            case "AgentRepository" -> s.agents();
             case "ModelRepository" -> s.models();
             case "MetricsRepository" -> s.metrics();
             case "SecurityRepository" -> s.security();

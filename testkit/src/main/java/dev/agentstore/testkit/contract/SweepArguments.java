@@ -4,6 +4,8 @@ import dev.agentstore.InvalidInputException;
 import dev.agentstore.Limits;
 import dev.agentstore.PageRequest;
 import dev.agentstore.Secret;
+import dev.agentstore.agent.AgentSpec;
+import dev.agentstore.agent.ChannelDefaults;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.NewConversation;
@@ -159,6 +161,12 @@ final class SweepArguments {
                         .build());
         values.put(ModelFilter.class, ModelFilter::all);
         values.put(NewRun.class, () -> NewRun.of(userId, "sweep-agent"));
+        values.put(
+                AgentSpec.class,
+                () -> AgentSpec.builder(userId, "sweep-" + counter.incrementAndGet(), "m")
+                        .build());
+        values.put(
+                ChannelDefaults.class, () -> new ChannelDefaults("sweep-" + counter.incrementAndGet(), null, Map.of()));
         values.put(NewFeedback.class, () -> NewFeedback.onConversation(userId, conversationId, 2));
         values.put(RunQuery.class, RunQuery::all);
         values.put(RunUsage.class, RunUsage::none);

@@ -5,6 +5,8 @@ package dev.agentstore.postgres.internal.jooq;
 
 
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns;
+import dev.agentstore.postgres.internal.jooq.tables.Agents;
+import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
@@ -43,6 +45,16 @@ public class Agentstore extends SchemaImpl {
      * The table <code>agentstore.agent_runs</code>.
      */
     public final AgentRuns AGENT_RUNS = AgentRuns.AGENT_RUNS;
+
+    /**
+     * The table <code>agentstore.agents</code>.
+     */
+    public final Agents AGENTS = Agents.AGENTS;
+
+    /**
+     * The table <code>agentstore.channel_configs</code>.
+     */
+    public final ChannelConfigs CHANNEL_CONFIGS = ChannelConfigs.CHANNEL_CONFIGS;
 
     /**
      * The table <code>agentstore.chat_sessions</code>.
@@ -116,6 +128,8 @@ public class Agentstore extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             AgentRuns.AGENT_RUNS,
+            Agents.AGENTS,
+            ChannelConfigs.CHANNEL_CONFIGS,
             ChatSessions.CHAT_SESSIONS,
             Conversations.CONVERSATIONS,
             DailyMetricsSummary.DAILY_METRICS_SUMMARY,

@@ -5,6 +5,7 @@ package dev.agentstore.postgres.internal.jooq;
 
 
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns;
+import dev.agentstore.postgres.internal.jooq.tables.Agents;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
@@ -31,6 +32,7 @@ public class Indexes {
     public static final Index AGENT_RUNS_BY_CONVERSATION = Internal.createIndex(DSL.name("agent_runs_by_conversation"), AgentRuns.AGENT_RUNS, new OrderField[] { AgentRuns.AGENT_RUNS.TENANT_ID, AgentRuns.AGENT_RUNS.CONVERSATION_ID, AgentRuns.AGENT_RUNS.ID.desc() }, false);
     public static final Index AGENT_RUNS_BY_STATUS = Internal.createIndex(DSL.name("agent_runs_by_status"), AgentRuns.AGENT_RUNS, new OrderField[] { AgentRuns.AGENT_RUNS.TENANT_ID, AgentRuns.AGENT_RUNS.STATUS, AgentRuns.AGENT_RUNS.ID.desc() }, false);
     public static final Index AGENT_RUNS_BY_USER = Internal.createIndex(DSL.name("agent_runs_by_user"), AgentRuns.AGENT_RUNS, new OrderField[] { AgentRuns.AGENT_RUNS.TENANT_ID, AgentRuns.AGENT_RUNS.USER_ID, AgentRuns.AGENT_RUNS.ID.desc() }, false);
+    public static final Index AGENTS_PUBLIC = Internal.createIndex(DSL.name("agents_public"), Agents.AGENTS, new OrderField[] { Agents.AGENTS.TENANT_ID, Agents.AGENTS.NAME, Agents.AGENTS.ID }, false);
     public static final Index CHAT_SESSIONS_BY_USER = Internal.createIndex(DSL.name("chat_sessions_by_user"), ChatSessions.CHAT_SESSIONS, new OrderField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.USER_ID, ChatSessions.CHAT_SESSIONS.LAST_ACTIVE_AT.desc(), ChatSessions.CHAT_SESSIONS.ID.desc() }, false);
     public static final Index CONVERSATIONS_BY_USER = Internal.createIndex(DSL.name("conversations_by_user"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.USER_ID, Conversations.CONVERSATIONS.ID.desc() }, false);
     public static final Index LLM_METRICS_BY_MODEL = Internal.createIndex(DSL.name("llm_metrics_by_model"), LlmMetrics.LLM_METRICS, new OrderField[] { LlmMetrics.LLM_METRICS.TENANT_ID, LlmMetrics.LLM_METRICS.MODEL, LlmMetrics.LLM_METRICS.RECORDED_AT }, false);

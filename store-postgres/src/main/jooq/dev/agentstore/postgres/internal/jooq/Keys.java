@@ -5,6 +5,8 @@ package dev.agentstore.postgres.internal.jooq;
 
 
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns;
+import dev.agentstore.postgres.internal.jooq.tables.Agents;
+import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
@@ -38,6 +40,9 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final UniqueKey<Record> AGENT_RUNS_PKEY = Internal.createUniqueKey(AgentRuns.AGENT_RUNS, DSL.name("agent_runs_pkey"), new TableField[] { AgentRuns.AGENT_RUNS.TENANT_ID, AgentRuns.AGENT_RUNS.ID }, true);
+    public static final UniqueKey<Record> AGENTS_NAME_TAKEN = Internal.createUniqueKey(Agents.AGENTS, DSL.name("agents_name_taken"), new TableField[] { Agents.AGENTS.TENANT_ID, Agents.AGENTS.OWNER_ID, Agents.AGENTS.NAME }, true);
+    public static final UniqueKey<Record> AGENTS_PKEY = Internal.createUniqueKey(Agents.AGENTS, DSL.name("agents_pkey"), new TableField[] { Agents.AGENTS.TENANT_ID, Agents.AGENTS.ID }, true);
+    public static final UniqueKey<Record> CHANNEL_CONFIGS_PKEY = Internal.createUniqueKey(ChannelConfigs.CHANNEL_CONFIGS, DSL.name("channel_configs_pkey"), new TableField[] { ChannelConfigs.CHANNEL_CONFIGS.TENANT_ID, ChannelConfigs.CHANNEL_CONFIGS.CHANNEL }, true);
     public static final UniqueKey<Record> CHAT_SESSIONS_PKEY = Internal.createUniqueKey(ChatSessions.CHAT_SESSIONS, DSL.name("chat_sessions_pkey"), new TableField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.ID }, true);
     public static final UniqueKey<Record> CONVERSATIONS_PKEY = Internal.createUniqueKey(Conversations.CONVERSATIONS, DSL.name("conversations_pkey"), new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.ID }, true);
     public static final UniqueKey<Record> DAILY_METRICS_SUMMARY_PKEY = Internal.createUniqueKey(DailyMetricsSummary.DAILY_METRICS_SUMMARY, DSL.name("daily_metrics_summary_pkey"), new TableField[] { DailyMetricsSummary.DAILY_METRICS_SUMMARY.TENANT_ID, DailyMetricsSummary.DAILY_METRICS_SUMMARY.DAY }, true);
@@ -59,6 +64,7 @@ public class Keys {
 
     public static final ForeignKey<Record, Record> AGENT_RUNS__AGENT_RUNS_TENANT_ID_CONVERSATION_ID_FKEY = Internal.createForeignKey(AgentRuns.AGENT_RUNS, DSL.name("agent_runs_tenant_id_conversation_id_fkey"), new TableField[] { AgentRuns.AGENT_RUNS.TENANT_ID, AgentRuns.AGENT_RUNS.CONVERSATION_ID }, Keys.CONVERSATIONS_PKEY, new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<Record, Record> AGENT_RUNS__AGENT_RUNS_TENANT_ID_USER_ID_FKEY = Internal.createForeignKey(AgentRuns.AGENT_RUNS, DSL.name("agent_runs_tenant_id_user_id_fkey"), new TableField[] { AgentRuns.AGENT_RUNS.TENANT_ID, AgentRuns.AGENT_RUNS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<Record, Record> AGENTS__AGENTS_TENANT_ID_OWNER_ID_FKEY = Internal.createForeignKey(Agents.AGENTS, DSL.name("agents_tenant_id_owner_id_fkey"), new TableField[] { Agents.AGENTS.TENANT_ID, Agents.AGENTS.OWNER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<Record, Record> CHAT_SESSIONS__CHAT_SESSIONS_TENANT_ID_USER_ID_FKEY = Internal.createForeignKey(ChatSessions.CHAT_SESSIONS, DSL.name("chat_sessions_tenant_id_user_id_fkey"), new TableField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<Record, Record> CONVERSATIONS__CONVERSATIONS_TENANT_ID_SESSION_ID_FKEY = Internal.createForeignKey(Conversations.CONVERSATIONS, DSL.name("conversations_tenant_id_session_id_fkey"), new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.SESSION_ID }, Keys.CHAT_SESSIONS_PKEY, new TableField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.ID }, true, ForeignKeyRule.SET_NULL, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<Record, Record> CONVERSATIONS__CONVERSATIONS_TENANT_ID_USER_ID_FKEY = Internal.createForeignKey(Conversations.CONVERSATIONS, DSL.name("conversations_tenant_id_user_id_fkey"), new TableField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.TENANT_ID, Users.USERS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);

@@ -5,6 +5,8 @@ package dev.agentstore.postgres.internal.jooq;
 
 
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns;
+import dev.agentstore.postgres.internal.jooq.tables.Agents;
+import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
@@ -28,6 +30,16 @@ public class Tables {
      * The table <code>agentstore.agent_runs</code>.
      */
     public static final AgentRuns AGENT_RUNS = AgentRuns.AGENT_RUNS;
+
+    /**
+     * The table <code>agentstore.agents</code>.
+     */
+    public static final Agents AGENTS = Agents.AGENTS;
+
+    /**
+     * The table <code>agentstore.channel_configs</code>.
+     */
+    public static final ChannelConfigs CHANNEL_CONFIGS = ChannelConfigs.CHANNEL_CONFIGS;
 
     /**
      * The table <code>agentstore.chat_sessions</code>.

@@ -7,6 +7,7 @@ package dev.agentstore.postgres.internal.jooq.tables;
 import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns.AgentRunsPath;
+import dev.agentstore.postgres.internal.jooq.tables.Agents.AgentsPath;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
@@ -190,6 +191,19 @@ public class Users extends TableImpl<Record> {
             _agentRuns = new AgentRunsPath(this, null, Keys.AGENT_RUNS__AGENT_RUNS_TENANT_ID_USER_ID_FKEY.getInverseKey());
 
         return _agentRuns;
+    }
+
+    private transient AgentsPath _agents;
+
+    /**
+     * Get the implicit to-many join path to the <code>agentstore.agents</code>
+     * table
+     */
+    public AgentsPath agents() {
+        if (_agents == null)
+            _agents = new AgentsPath(this, null, Keys.AGENTS__AGENTS_TENANT_ID_OWNER_ID_FKEY.getInverseKey());
+
+        return _agents;
     }
 
     private transient ChatSessionsPath _chatSessions;

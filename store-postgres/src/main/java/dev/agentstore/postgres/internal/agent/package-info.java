@@ -1,0 +1,2 @@
+/** PostgreSQL agent definitions and channel defaults. Internal. */
+package dev.agentstore.postgres.internal.agent;
