@@ -32,17 +32,15 @@ final class InMemoryAgentRepository implements AgentRepository {
     private final Map<UUID, AgentDefinition> agents = new LinkedHashMap<>();
     private final Map<String, ChannelDefaults> channels = new LinkedHashMap<>();
 
-    InMemoryAgentRepository(Clock clock, InMemoryConversationRepository conversations) {
+    InMemoryAgentRepository(Clock clock, InMemoryConversationRepository conversations, RemovalListeners removals) {
         this.clock = clock;
         this.conversations = conversations;
-        conversations.onRemoval(this::forgetOwner, conversation -> {});
+        removals.add(this::forgetOwner, conversation -> {});
     }
 
     @Override
     public AgentDefinition define(AgentSpec spec) {
-        if (conversations.findUser(spec.ownerId()).isEmpty()) {
-            throw new NotFoundException("no user with id " + spec.ownerId());
-        }
+        conversations.requireUser(spec.ownerId());
         synchronized (this) {
             requireFreeName(spec, null);
             Instant now = clock.instant();

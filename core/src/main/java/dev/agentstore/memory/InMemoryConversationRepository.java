@@ -18,21 +18,14 @@ import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
 import dev.agentstore.internal.ContextWindowPolicy;
-import dev.agentstore.internal.Cursors;
-import dev.agentstore.internal.Pages;
-import dev.agentstore.internal.TextMatch;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 /** Conversations of one tenant in memory; every method holds the repository's lock. */
 final class InMemoryConversationRepository implements ConversationRepository {
@@ -40,13 +33,14 @@ final class InMemoryConversationRepository implements ConversationRepository {
     private final Map<UUID, User> users = new LinkedHashMap<>();
     private final SessionBook sessions;
     private final Map<UUID, Conversation> conversations = new LinkedHashMap<>();
-    private final Map<AppendKey, List<Message>> appendedByKey = new HashMap<>();
+    private final AppendKeys appendKeys = new AppendKeys();
     private final MessageLog log = new MessageLog();
-    private final List<Consumer<UUID>> userErased = new ArrayList<>();
-    private final List<Consumer<UUID>> conversationDeleted = new ArrayList<>();
+    private final RemovalListeners removals;
 
-    InMemoryConversationRepository(Clock clock) {
+    /** @param removals where the tenant's other repositories learn what erasures and deletions remove */
+    InMemoryConversationRepository(Clock clock, RemovalListeners removals) {
         this.clock = clock;
+        this.removals = removals;
         this.sessions = new SessionBook(clock);
     }
 
@@ -103,12 +97,6 @@ final class InMemoryConversationRepository implements ConversationRepository {
         return updated;
     }
 
-    /** Tells {@code user} and {@code conversation} (the tenant's runs, feedback) what erasures and deletions remove. */
-    synchronized void onRemoval(Consumer<UUID> user, Consumer<UUID> conversation) {
-        userErased.add(user);
-        conversationDeleted.add(conversation);
-    }
-
     /** A message of a conversation, by id. */
     synchronized Optional<Message> message(UUID conversationId, UUID messageId) {
         if (!conversations.containsKey(conversationId)) {
@@ -125,13 +113,13 @@ final class InMemoryConversationRepository implements ConversationRepository {
             return false;
         }
         sessions.removeAllOf(userId);
-        userErased.forEach(listener -> listener.accept(userId));
+        removals.userErased(userId);
         conversations.values().removeIf(c -> {
             boolean owned = c.userId().equals(userId);
             if (owned) {
                 log.remove(c.id());
-                forgetKeys(c.id());
-                conversationDeleted.forEach(listener -> listener.accept(c.id()));
+                appendKeys.forget(c.id());
+                removals.conversationDeleted(c.id());
             }
             return owned;
         });
@@ -195,14 +183,11 @@ final class InMemoryConversationRepository implements ConversationRepository {
 
     @Override
     public synchronized Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page) {
-        UUID after = page.cursor() == null ? null : Cursors.decodeUuid(page.cursor());
-        List<Conversation> matching = conversations.values().stream()
-                .filter(c -> c.userId().equals(userId) && (status == null || c.status() == status))
-                .filter(c -> after == null || c.id().compareTo(after) < 0)
-                .sorted(Comparator.comparing(Conversation::id).reversed())
-                .limit(page.limit() + 1L)
-                .toList();
-        return Pages.of(matching, page.limit(), c -> c.id().toString());
+        return NewestFirst.page(
+                conversations.values(),
+                c -> c.userId().equals(userId) && (status == null || c.status() == status),
+                Conversation::id,
+                page);
     }
 
     @Override
@@ -231,8 +216,8 @@ final class InMemoryConversationRepository implements ConversationRepository {
     @Override
     public synchronized boolean deleteConversation(UUID conversationId) {
         log.remove(conversationId);
-        forgetKeys(conversationId);
-        conversationDeleted.forEach(listener -> listener.accept(conversationId));
+        appendKeys.forget(conversationId);
+        removals.conversationDeleted(conversationId);
         return conversations.remove(conversationId) != null;
     }
 
@@ -252,19 +237,13 @@ final class InMemoryConversationRepository implements ConversationRepository {
 
     @Override
     public synchronized List<Message> appendAll(UUID conversationId, List<NewMessage> batch, String idempotencyKey) {
-        List<Message> earlier = appendedByKey.get(new AppendKey(conversationId, idempotencyKey));
-        if (earlier != null && conversations.containsKey(conversationId)) {
+        List<Message> earlier = appendKeys.earlier(conversationId, idempotencyKey);
+        if (earlier != null) {
             return earlier;
         }
         List<Message> appended = appendAll(conversationId, batch);
-        appendedByKey.put(new AppendKey(conversationId, idempotencyKey), appended);
+        appendKeys.remember(conversationId, idempotencyKey, appended);
         return appended;
-    }
-
-    private record AppendKey(UUID conversationId, String idempotencyKey) {}
-
-    private void forgetKeys(UUID conversationId) {
-        appendedByKey.keySet().removeIf(key -> key.conversationId().equals(conversationId));
     }
 
     @Override
@@ -287,23 +266,15 @@ final class InMemoryConversationRepository implements ConversationRepository {
 
     @Override
     public synchronized List<MessageSearchHit> search(UUID userId, String query, int limit) {
-        List<String> words = TextMatch.words(query);
-        List<MessageSearchHit> hits = new ArrayList<>();
-        conversations.values().stream().filter(c -> c.userId().equals(userId)).forEach(c -> {
-            for (Message m : log.all(c.id())) {
-                double score = TextMatch.score(words, m.content());
-                if (score > 0) {
-                    hits.add(new MessageSearchHit(m, score));
-                }
-            }
-        });
-        hits.sort(Comparator.comparingDouble(MessageSearchHit::score)
-                .reversed()
-                .thenComparing(h -> h.message().id(), Comparator.reverseOrder()));
-        return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
+        List<UUID> own = conversations.values().stream()
+                .filter(c -> c.userId().equals(userId))
+                .map(Conversation::id)
+                .toList();
+        return log.search(own, query, limit);
     }
 
-    private User requireUser(UUID userId) {
+    /** The user, or {@link NotFoundException}; also for the tenant's runs, feedback and agents. */
+    synchronized User requireUser(UUID userId) {
         User user = users.get(userId);
         if (user == null) {
             throw new NotFoundException("no user with id " + userId);
@@ -311,7 +282,8 @@ final class InMemoryConversationRepository implements ConversationRepository {
         return user;
     }
 
-    private Conversation requireConversation(UUID conversationId) {
+    /** The conversation, or {@link NotFoundException}; also for the tenant's runs and feedback. */
+    synchronized Conversation requireConversation(UUID conversationId) {
         Conversation c = conversations.get(conversationId);
         if (c == null) {
             throw new NotFoundException("no conversation with id " + conversationId);

@@ -31,22 +31,18 @@ final class InMemoryFeedbackRepository implements FeedbackRepository {
 
     private record Key(UUID userId, UUID conversationId, UUID messageId) {}
 
-    InMemoryFeedbackRepository(Clock clock, InMemoryConversationRepository conversations) {
+    InMemoryFeedbackRepository(Clock clock, InMemoryConversationRepository conversations, RemovalListeners removals) {
         this.clock = clock;
         this.conversations = conversations;
-        conversations.onRemoval(
+        removals.add(
                 user -> forget(f -> f.userId().equals(user)),
                 chat -> forget(f -> f.conversationId().equals(chat)));
     }
 
     @Override
     public Feedback give(NewFeedback given) {
-        if (conversations.findUser(given.userId()).isEmpty()) {
-            throw new NotFoundException("no user with id " + given.userId());
-        }
-        if (conversations.findConversation(given.conversationId()).isEmpty()) {
-            throw new NotFoundException("no conversation with id " + given.conversationId());
-        }
+        conversations.requireUser(given.userId());
+        conversations.requireConversation(given.conversationId());
         String model = null;
         if (given.messageId() != null) {
             Message message = conversations

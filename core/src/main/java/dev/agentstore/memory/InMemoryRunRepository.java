@@ -3,8 +3,6 @@ package dev.agentstore.memory;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
-import dev.agentstore.internal.Cursors;
-import dev.agentstore.internal.Pages;
 import dev.agentstore.internal.RunTransitions;
 import dev.agentstore.run.AgentRun;
 import dev.agentstore.run.NewRun;
@@ -15,9 +13,7 @@ import dev.agentstore.run.RunUsage;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,20 +28,17 @@ final class InMemoryRunRepository implements RunRepository {
     private final InMemoryConversationRepository conversations;
     private final Map<UUID, AgentRun> runs = new LinkedHashMap<>();
 
-    InMemoryRunRepository(Clock clock, InMemoryConversationRepository conversations) {
+    InMemoryRunRepository(Clock clock, InMemoryConversationRepository conversations, RemovalListeners removals) {
         this.clock = clock;
         this.conversations = conversations;
-        conversations.onRemoval(this::forgetUser, this::forgetConversation);
+        removals.add(this::forgetUser, this::forgetConversation);
     }
 
     @Override
     public AgentRun create(NewRun request) {
-        if (conversations.findUser(request.userId()).isEmpty()) {
-            throw new NotFoundException("no user with id " + request.userId());
-        }
-        if (request.conversationId() != null
-                && conversations.findConversation(request.conversationId()).isEmpty()) {
-            throw new NotFoundException("no conversation with id " + request.conversationId());
+        conversations.requireUser(request.userId());
+        if (request.conversationId() != null) {
+            conversations.requireConversation(request.conversationId());
         }
         AgentRun run = new AgentRun(
                 Ids.newId(clock),
@@ -96,14 +89,7 @@ final class InMemoryRunRepository implements RunRepository {
 
     @Override
     public synchronized Page<AgentRun> list(RunQuery query, PageRequest page) {
-        UUID after = page.cursor() == null ? null : Cursors.decodeUuid(page.cursor());
-        List<AgentRun> matching = runs.values().stream()
-                .filter(query::matches)
-                .sorted(Comparator.comparing(AgentRun::id).reversed())
-                .filter(r -> after == null || r.id().compareTo(after) < 0)
-                .limit(page.limit() + 1L)
-                .toList();
-        return Pages.of(matching, page.limit(), r -> r.id().toString());
+        return NewestFirst.page(runs.values(), query::matches, AgentRun::id, page);
     }
 
     private synchronized AgentRun move(UUID runId, RunStatus next, UnaryOperator<AgentRun> change) {

@@ -45,7 +45,12 @@ final class MemoryBackend implements StoreBackend {
 
     @Override
     public ConversationRepository conversations(String tenant) {
-        return repository("conversations", tenant, t -> new InMemoryConversationRepository(clock));
+        return repository("conversations", tenant, t -> new InMemoryConversationRepository(clock, removals(t)));
+    }
+
+    /** The tenant's removal events, shared by its conversations and the repositories that go with them. */
+    private RemovalListeners removals(String tenant) {
+        return repository("removals", tenant, t -> new RemovalListeners());
     }
 
     @Override
@@ -53,7 +58,7 @@ final class MemoryBackend implements StoreBackend {
         return repository(
                 "runs",
                 tenant,
-                t -> new InMemoryRunRepository(clock, (InMemoryConversationRepository) conversations(t)));
+                t -> new InMemoryRunRepository(clock, (InMemoryConversationRepository) conversations(t), removals(t)));
     }
 
     @Override
@@ -61,7 +66,8 @@ final class MemoryBackend implements StoreBackend {
         return repository(
                 "feedback",
                 tenant,
-                t -> new InMemoryFeedbackRepository(clock, (InMemoryConversationRepository) conversations(t)));
+                t -> new InMemoryFeedbackRepository(
+                        clock, (InMemoryConversationRepository) conversations(t), removals(t)));
     }
 
     @Override
@@ -69,7 +75,8 @@ final class MemoryBackend implements StoreBackend {
         return repository(
                 "agents",
                 tenant,
-                t -> new InMemoryAgentRepository(clock, (InMemoryConversationRepository) conversations(t)));
+                t -> new InMemoryAgentRepository(
+                        clock, (InMemoryConversationRepository) conversations(t), removals(t)));
     }
 
     @Override
@@ -153,6 +160,19 @@ final class MemoryBackend implements StoreBackend {
         if (closed) {
             throw new StoreUnavailableException("the in-memory store is closed");
         }
-        return (T) repositories.computeIfAbsent(kind + "\u0000" + tenant, key -> factory.apply(tenant));
+        String key = kind + "\u0000" + tenant;
+        Object existing = repositories.get(key);
+        if (existing == null) {
+            // Not computeIfAbsent: a factory may ask for another repository of the tenant (runs need its
+            // conversations), and a map must not be updated from inside its own mapping function.
+            synchronized (repositories) {
+                existing = repositories.get(key);
+                if (existing == null) {
+                    existing = factory.apply(tenant);
+                    repositories.put(key, existing);
+                }
+            }
+        }
+        return (T) existing;
     }
 }

@@ -4,14 +4,17 @@ import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageSearchHit;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.internal.Cursors;
 import dev.agentstore.internal.Pages;
 import dev.agentstore.internal.StoredMessages;
+import dev.agentstore.internal.TextMatch;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,5 +78,23 @@ final class MessageLog {
     List<Message> last(UUID conversationId, int count) {
         List<Message> messages = all(conversationId);
         return List.copyOf(messages.subList(Math.max(0, messages.size() - count), messages.size()));
+    }
+
+    /** The messages of {@code conversationIds} holding the query's words, best first, then newest first. */
+    List<MessageSearchHit> search(List<UUID> conversationIds, String query, int limit) {
+        List<String> words = TextMatch.words(query);
+        List<MessageSearchHit> hits = new ArrayList<>();
+        for (UUID conversationId : conversationIds) {
+            for (Message m : all(conversationId)) {
+                double score = TextMatch.score(words, m.content());
+                if (score > 0) {
+                    hits.add(new MessageSearchHit(m, score));
+                }
+            }
+        }
+        hits.sort(Comparator.comparingDouble(MessageSearchHit::score)
+                .reversed()
+                .thenComparing(h -> h.message().id(), Comparator.reverseOrder()));
+        return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
     }
 }

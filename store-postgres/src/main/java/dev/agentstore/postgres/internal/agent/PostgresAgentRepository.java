@@ -17,10 +17,10 @@ import dev.agentstore.internal.AgentPositions;
 import dev.agentstore.internal.Pages;
 import dev.agentstore.postgres.internal.Json;
 import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.internal.Timestamps;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +46,7 @@ public final class PostgresAgentRepository implements AgentRepository {
 
     @Override
     public AgentDefinition define(AgentSpec spec) {
-        Instant now = now();
+        Instant now = Timestamps.now(clock);
         try {
             return agent(sql.fetch(
                             DSL.insertInto(AGENTS)
@@ -86,7 +86,7 @@ public final class PostgresAgentRepository implements AgentRepository {
                             DSL.update(AGENTS)
                                     .set(columns(spec))
                                     .set(AGENTS.VERSION, AGENTS.VERSION.plus(1))
-                                    .set(AGENTS.UPDATED_AT, now())
+                                    .set(AGENTS.UPDATED_AT, Timestamps.now(clock))
                                     .where(
                                             AGENTS.TENANT_ID.eq(sql.tenant()),
                                             AGENTS.ID.eq(agentId),
@@ -141,7 +141,7 @@ public final class PostgresAgentRepository implements AgentRepository {
                 .set(CHANNEL_CONFIGS.CHANNEL, defaults.channel())
                 .set(CHANNEL_CONFIGS.DEFAULT_MODEL, defaults.defaultModel())
                 .set(CHANNEL_CONFIGS.SETTINGS, Json.of(defaults.settings()))
-                .set(CHANNEL_CONFIGS.UPDATED_AT, now())
+                .set(CHANNEL_CONFIGS.UPDATED_AT, Timestamps.now(clock))
                 .onConflict(CHANNEL_CONFIGS.TENANT_ID, CHANNEL_CONFIGS.CHANNEL)
                 .doUpdate()
                 .set(CHANNEL_CONFIGS.DEFAULT_MODEL, DSL.excluded(CHANNEL_CONFIGS.DEFAULT_MODEL))
@@ -211,9 +211,6 @@ public final class PostgresAgentRepository implements AgentRepository {
         return new ConflictException("the owner already has an agent named " + spec.name(), e);
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static AgentDefinition agent(Record r) {
         AgentSpec spec = new AgentSpec(

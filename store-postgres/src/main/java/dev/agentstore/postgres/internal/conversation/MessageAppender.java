@@ -1,5 +1,6 @@
 package dev.agentstore.postgres.internal.conversation;
 
+import dev.agentstore.postgres.internal.Timestamps;
 import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_APPEND_KEYS;

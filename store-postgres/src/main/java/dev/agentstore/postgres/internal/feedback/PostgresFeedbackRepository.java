@@ -9,12 +9,12 @@ import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.feedback.FeedbackStats;
 import dev.agentstore.feedback.NewFeedback;
 import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.internal.Timestamps;
 import dev.agentstore.spi.Ids;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -48,7 +48,7 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
     @Override
     public Feedback give(NewFeedback given) {
         String model = given.messageId() == null ? null : modelOf(given);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Timestamps.now(clock);
         var insert = DSL.insertInto(MESSAGE_FEEDBACK)
                 .set(MESSAGE_FEEDBACK.TENANT_ID, sql.tenant())
                 .set(MESSAGE_FEEDBACK.ID, Ids.newId(clock))

@@ -10,6 +10,7 @@ import dev.agentstore.internal.Pages;
 import dev.agentstore.internal.RunTransitions;
 import dev.agentstore.postgres.internal.Json;
 import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.internal.Timestamps;
 import dev.agentstore.run.AgentRun;
 import dev.agentstore.run.NewRun;
 import dev.agentstore.run.RunQuery;
@@ -19,7 +20,6 @@ import dev.agentstore.run.RunUsage;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +58,7 @@ public final class PostgresRunRepository implements RunRepository {
                                     .set(AGENT_RUNS.STATUS, RunStatus.PENDING.name())
                                     .set(AGENT_RUNS.INPUT, Json.of(run.input()))
                                     .set(AGENT_RUNS.METADATA, Json.of(run.metadata()))
-                                    .set(AGENT_RUNS.CREATED_AT, now())
+                                    .set(AGENT_RUNS.CREATED_AT, Timestamps.now(clock))
                                     .returning(),
                             AGENT_RUNS.fields())
                     .get(0));
@@ -78,7 +78,7 @@ public final class PostgresRunRepository implements RunRepository {
 
     @Override
     public AgentRun start(UUID runId) {
-        return move(runId, RunStatus.PROCESSING, Map.of(AGENT_RUNS.STARTED_AT, now()));
+        return move(runId, RunStatus.PROCESSING, Map.of(AGENT_RUNS.STARTED_AT, Timestamps.now(clock)));
     }
 
     @Override
@@ -90,7 +90,7 @@ public final class PostgresRunRepository implements RunRepository {
                         AGENT_RUNS.OUTPUT, Json.of(output),
                         AGENT_RUNS.PROMPT_TOKENS, usage.promptTokens(),
                         AGENT_RUNS.COMPLETION_TOKENS, usage.completionTokens(),
-                        AGENT_RUNS.COMPLETED_AT, now()));
+                        AGENT_RUNS.COMPLETED_AT, Timestamps.now(clock)));
     }
 
     @Override
@@ -102,12 +102,12 @@ public final class PostgresRunRepository implements RunRepository {
                         AGENT_RUNS.ERROR_MESSAGE, errorMessage,
                         AGENT_RUNS.PROMPT_TOKENS, usage.promptTokens(),
                         AGENT_RUNS.COMPLETION_TOKENS, usage.completionTokens(),
-                        AGENT_RUNS.COMPLETED_AT, now()));
+                        AGENT_RUNS.COMPLETED_AT, Timestamps.now(clock)));
     }
 
     @Override
     public AgentRun cancel(UUID runId) {
-        return move(runId, RunStatus.CANCELLED, Map.of(AGENT_RUNS.COMPLETED_AT, now()));
+        return move(runId, RunStatus.CANCELLED, Map.of(AGENT_RUNS.COMPLETED_AT, Timestamps.now(clock)));
     }
 
     @Override
@@ -166,9 +166,6 @@ public final class PostgresRunRepository implements RunRepository {
         return AGENT_RUNS.TENANT_ID.eq(sql.tenant()).and(AGENT_RUNS.ID.eq(runId));
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
 
     private static AgentRun run(Record r) {
         return new AgentRun(

@@ -1,14 +1,15 @@
-package dev.agentstore.postgres.internal.conversation;
+package dev.agentstore.postgres.internal;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /** Timestamps as PostgreSQL stores them: microseconds, so what a write returns equals what a read finds. */
-final class Timestamps {
+public final class Timestamps {
     private Timestamps() {}
 
-    static Instant now(Clock clock) {
+    /** The clock's time to the microsecond. */
+    public static Instant now(Clock clock) {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
