@@ -1,20 +1,15 @@
 package dev.agentstore;
 
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.PasswordPolicySettings;
 import dev.agentstore.security.PasswordPolicy;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * Immutable store configuration. Every instance is valid. Build one in code with {@link #builder()}, or
@@ -203,34 +198,7 @@ public record StoreConfig(Map<String, String> properties) {
      * @throws ConfigurationException if a setting is out of range or the blocklist file cannot be read
      */
     public PasswordPolicy passwordPolicy() {
-        PasswordPolicy d = PasswordPolicy.defaults();
-        Set<String> blocklist = new HashSet<>(d.blocklist());
-        String file = get("security.password-blocklist-file");
-        if (file != null) {
-            try {
-                Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream()
-                        .map(String::strip)
-                        .filter(line -> !line.isEmpty())
-                        .forEach(blocklist::add);
-            } catch (IOException | RuntimeException e) {
-                throw new ConfigurationException("security.password-blocklist-file could not be read: " + file, e);
-            }
-        }
-        try {
-            return new PasswordPolicy(
-                    Integer.parseInt(get("security.min-password-length", Integer.toString(d.minLength()))),
-                    Integer.parseInt(
-                            get("security.min-password-length-with-totp", Integer.toString(d.minLengthWithTotp()))),
-                    d.maxLength(),
-                    Integer.parseInt(get("security.password-history", Integer.toString(d.historySize()))),
-                    blocklist,
-                    Integer.parseInt(get("security.lockout-after", Integer.toString(d.maxFailures()))),
-                    d.baseLockout(),
-                    Duration.parse(get("security.max-lockout", d.maxLockout().toString())),
-                    d.resetTokenTtl());
-        } catch (InvalidInputException | NumberFormatException | java.time.format.DateTimeParseException e) {
-            throw new ConfigurationException("invalid security.* setting: " + e.getMessage(), e);
-        }
+        return PasswordPolicySettings.read(this);
     }
 
     /** A secret setting (password, key), masked when printed, or null. */

@@ -25,13 +25,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,10 +50,7 @@ class FaultSoakIT {
     private static final int METRIC_BATCH = 300;
     private static final List<String> TENANTS = List.of("soak-a", "soak-b");
 
-    private final Map<String, Boolean> appends = new ConcurrentHashMap<>(); // content -> acknowledged
-    private final Map<String, Boolean> metricBatches = new ConcurrentHashMap<>(); // batch -> acknowledged
-    private final Map<String, Boolean> chunks = new ConcurrentHashMap<>(); // tenant|chunk id -> acknowledged
-    private final List<String> failures = new ArrayList<>();
+    private final SoakLedger ledger = new SoakLedger();
     private final Map<String, UUID> conversations = new HashMap<>();
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger terminations = new AtomicInteger();
@@ -100,20 +94,11 @@ class FaultSoakIT {
                 threads.shutdown();
                 verify(store, database);
                 System.out.printf(
-                        "soak %d s: appends %d acknowledged, %d not; metric batches %d / %d; chunks %d / %d;"
-                                + " %d backends terminated, %d retried calls%n",
-                        soak.toSeconds(),
-                        acknowledged(appends, true),
-                        acknowledged(appends, false),
-                        acknowledged(metricBatches, true),
-                        acknowledged(metricBatches, false),
-                        acknowledged(chunks, true),
-                        acknowledged(chunks, false),
-                        terminations.get(),
-                        retries.get());
+                        "soak %d s: %s; %d backends terminated, %d retried calls%n",
+                        soak.toSeconds(), ledger.summary(), terminations.get(), retries.get());
             }
         }
-        assertThat(failures).isEmpty();
+        assertThat(ledger.failures()).isEmpty();
     }
 
     private void write(AgentStore store, int writer, long deadline) {
@@ -125,16 +110,18 @@ class FaultSoakIT {
             float position = n;
             switch (n % 3) {
                 case 0 ->
-                    appends.put(
+                    ledger.appends.put(
                             name,
                             retried(() -> view.conversations()
                                     .appendAll(conversations.get(tenant), List.of(NewMessage.user(name, 1)), name)));
                 case 1 -> {
                     List<LlmRequestMetric> rows = batch(name); // the same rows on every retry
-                    metricBatches.put(name, retried(() -> view.metrics().recordLlmBatch(rows)));
+                    ledger.metricBatches.put(
+                            tenant + "|" + batchId(name),
+                            retried(() -> view.metrics().recordLlmBatch(rows)));
                 }
                 default ->
-                    chunks.put(name, retried(() -> {
+                    ledger.chunks.put(name, retried(() -> {
                         view.vectors().upsert("soak", List.of(Chunk.of(name, name, new float[] {1, position, writer, 1
                         })));
                         return null;
@@ -146,7 +133,7 @@ class FaultSoakIT {
             } catch (StoreUnavailableException expected) {
                 // PostgreSQL is down or a backend was cut: a typed, retriable failure
             } catch (RuntimeException e) {
-                record("a read threw " + e);
+                ledger.record("a read threw " + e);
             }
         }
     }
@@ -161,7 +148,7 @@ class FaultSoakIT {
                 retries.incrementAndGet();
                 sleep(250);
             } catch (RuntimeException e) {
-                record("a write threw " + e);
+                ledger.record("a write threw " + e);
                 return false;
             }
         }
@@ -198,7 +185,7 @@ class FaultSoakIT {
                     terminateBackends(database);
                 }
             } catch (Exception e) {
-                record("chaos failed: " + e);
+                ledger.record("chaos failed: " + e);
             }
             sleep(1_000 + random.nextInt(1_000));
         }
@@ -220,83 +207,32 @@ class FaultSoakIT {
     }
 
     private void verify(AgentStore store, PostgresDatabase database) throws SQLException {
-        assertThat(appends.values()).as("acknowledged appends").contains(true);
-        assertThat(metricBatches.values()).as("acknowledged metric batches").contains(true);
-        assertThat(chunks.values()).as("acknowledged chunks").contains(true);
+        assertThat(ledger.appends.values()).as("acknowledged appends").contains(true);
+        assertThat(ledger.metricBatches.values())
+                .as("acknowledged metric batches")
+                .contains(true);
+        assertThat(ledger.chunks.values()).as("acknowledged chunks").contains(true);
         try (Connection admin = database.adminConnection()) {
-            Map<String, Integer> stored = counts(admin, "select tenant_id, content from agentstore.messages");
-            check("message", stored, appends);
-            Map<String, Integer> batches =
-                    counts(admin, "select tenant_id, session_id::text from agentstore.llm_metrics");
-            Map<String, Boolean> batchesById = new HashMap<>();
-            metricBatches.forEach((name, acked) -> batchesById.put(batchId(name).toString(), acked));
-            for (Map.Entry<String, Integer> batch : batches.entrySet()) {
-                if (batch.getValue() != METRIC_BATCH) {
-                    record("metric batch " + batch.getKey() + " holds " + batch.getValue() + " rows, not all or none");
-                }
-            }
-            Map<String, Integer> batchPresence = new HashMap<>();
-            batches.keySet().forEach(key -> batchPresence.put(key, 1));
-            check("metric batch", rename(batchPresence, batchesById), metricBatches);
-            check("chunk", counts(admin, "select tenant_id, id from agentstore.vector_chunks"), chunks);
+            ledger.check(
+                    "message",
+                    SoakLedger.rows(admin, "select tenant_id, content from agentstore.messages"),
+                    ledger.appends,
+                    1);
+            ledger.check(
+                    "metric batch",
+                    SoakLedger.rows(admin, "select tenant_id, session_id::text from agentstore.llm_metrics"),
+                    ledger.metricBatches,
+                    METRIC_BATCH);
+            ledger.check(
+                    "chunk",
+                    SoakLedger.rows(admin, "select tenant_id, id from agentstore.vector_chunks"),
+                    ledger.chunks,
+                    1);
         }
         for (String tenant : TENANTS) {
             List<Message> cached = store.forTenant(tenant).conversations().lastMessages(conversations.get(tenant), 20);
             assertThat(cached).extracting(Message::content).allMatch(content -> content.startsWith(tenant + "|"));
         }
-    }
-
-    private static long acknowledged(Map<String, Boolean> writes, boolean acknowledged) {
-        return writes.values().stream().filter(a -> a == acknowledged).count();
-    }
-
-    /** Tenant-qualified names and how many rows carry each, read as the administrator. */
-    private static Map<String, Integer> counts(Connection admin, String sql) throws SQLException {
-        Map<String, Integer> counts = new HashMap<>();
-        try (PreparedStatement statement = admin.prepareStatement(sql);
-                ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                String value = rows.getString(2);
-                String key = value != null && value.startsWith(rows.getString(1) + "|")
-                        ? value
-                        : rows.getString(1) + "|" + value;
-                counts.merge(key, 1, Integer::sum);
-            }
-        }
-        return counts;
-    }
-
-    private Map<String, Integer> rename(Map<String, Integer> byBatchId, Map<String, Boolean> batchesById) {
-        Map<String, Integer> byName = new HashMap<>();
-        metricBatches.keySet().forEach(name -> {
-            String tenant = name.substring(0, name.indexOf('|'));
-            Integer present = byBatchId.get(tenant + "|" + batchId(name));
-            if (present != null) {
-                byName.put(name, present);
-            }
-        });
-        Set<String> known = new HashSet<>();
-        metricBatches.keySet().forEach(name -> known.add(name.substring(0, name.indexOf('|')) + "|" + batchId(name)));
-        byBatchId.keySet().stream()
-                .filter(key -> !known.contains(key))
-                .forEach(key -> byName.put("unknown batch " + key, 1));
-        return byName;
-    }
-
-    /** Every row names a write that was made, in its own tenant, once; every acknowledged write is there. */
-    private void check(String kind, Map<String, Integer> stored, Map<String, Boolean> written) {
-        stored.forEach((name, count) -> {
-            if (!written.containsKey(name)) {
-                record(kind + " " + name + " was never written (or sits in the wrong tenant)");
-            } else if (count != 1) {
-                record(kind + " " + name + " is stored " + count + " times");
-            }
-        });
-        written.forEach((name, acknowledged) -> {
-            if (acknowledged && !stored.containsKey(name)) {
-                record(kind + " " + name + " was acknowledged but is missing");
-            }
-        });
     }
 
     /** One batch of metrics, marked with the batch's id in the session column. */
@@ -324,10 +260,6 @@ class FaultSoakIT {
 
     private static UUID batchId(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes());
-    }
-
-    private synchronized void record(String failure) {
-        failures.add(failure);
     }
 
     private static void sleep(long millis) {

@@ -211,7 +211,6 @@ public final class PostgresAgentRepository implements AgentRepository {
         return new ConflictException("the owner already has an agent named " + spec.name(), e);
     }
 
-
     private static AgentDefinition agent(Record r) {
         AgentSpec spec = new AgentSpec(
                 r.get(AGENTS.OWNER_ID),

@@ -1,6 +1,5 @@
 package dev.agentstore.postgres.internal.conversation;
 
-import dev.agentstore.postgres.internal.Timestamps;
 import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_APPEND_KEYS;
@@ -10,6 +9,7 @@ import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.internal.StoredMessages;
 import dev.agentstore.postgres.internal.Json;
 import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.internal.Timestamps;
 import dev.agentstore.spi.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -19,7 +19,6 @@ import dev.agentstore.run.RunStatus;
 import dev.agentstore.run.RunUsage;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,7 +164,6 @@ public final class PostgresRunRepository implements RunRepository {
     private Condition byId(UUID runId) {
         return AGENT_RUNS.TENANT_ID.eq(sql.tenant()).and(AGENT_RUNS.ID.eq(runId));
     }
-
 
     private static AgentRun run(Record r) {
         return new AgentRun(
