@@ -1,15 +1,22 @@
 package dev.agentstore;
 
 import dev.agentstore.agent.AgentRepository;
+import dev.agentstore.audit.AuditActions;
+import dev.agentstore.audit.AuditLog;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.SdkAudit;
 import dev.agentstore.internal.StoreRuntime;
 import dev.agentstore.internal.context.CachedConversationRepository;
 import dev.agentstore.internal.security.PolicySecurityRepository;
 import dev.agentstore.internal.validation.ValidatingAgentRepository;
+import dev.agentstore.internal.validation.ValidatingApiUsageRepository;
+import dev.agentstore.internal.validation.ValidatingAuditLog;
 import dev.agentstore.internal.validation.ValidatingConversationRepository;
+import dev.agentstore.internal.validation.ValidatingErrorLogRepository;
 import dev.agentstore.internal.validation.ValidatingFeatureFlags;
 import dev.agentstore.internal.validation.ValidatingFeedbackRepository;
 import dev.agentstore.internal.validation.ValidatingMetricsRepository;
@@ -32,6 +39,7 @@ import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.state.Presence;
 import dev.agentstore.state.RateLimiter;
 import dev.agentstore.state.SessionCache;
+import dev.agentstore.usage.ApiUsageRepository;
 import dev.agentstore.vector.VectorRepository;
 import java.time.Clock;
 import java.util.List;
@@ -71,13 +79,31 @@ public final class AgentStore implements AutoCloseable {
     private final RateLimiter rateLimits;
     private final Presence presence;
     private final FeatureFlags featureFlags;
+    private final ApiUsageRepository apiUsage;
+    private final ErrorLogRepository errorLog;
+    private final AuditLog auditLog;
 
     private AgentStore(StoreRuntime runtime, String tenant, boolean owner) {
         this.runtime = runtime;
         this.tenant = tenant;
         this.owner = owner;
+        this.auditLog = runtime.guarded(
+                AuditLog.class,
+                new ValidatingAuditLog(runtime.backend(Capability.AUDIT_LOG).auditLog(tenant)));
+        SdkAudit sdkAudit = new SdkAudit(auditLog);
         this.conversations = runtime.guarded(
-                ConversationRepository.class, new ValidatingConversationRepository(conversationsOf(runtime, tenant)));
+                ConversationRepository.class,
+                new ValidatingConversationRepository(
+                        conversationsOf(runtime, tenant),
+                        user -> sdkAudit.record(null, AuditActions.USER_ERASED, AuditActions.USER, user)));
+        this.apiUsage = runtime.guarded(
+                ApiUsageRepository.class,
+                new ValidatingApiUsageRepository(
+                        runtime.backend(Capability.API_USAGE).apiUsage(tenant)));
+        this.errorLog = runtime.guarded(
+                ErrorLogRepository.class,
+                new ValidatingErrorLogRepository(
+                        runtime.backend(Capability.ERROR_LOG).errorLog(tenant)));
         this.runs = runtime.guarded(
                 RunRepository.class,
                 new ValidatingRunRepository(runtime.backend(Capability.RUNS).runs(tenant)));
@@ -103,7 +129,8 @@ public final class AgentStore implements AutoCloseable {
                         runtime.passwordPolicy(),
                         runtime.hasher(),
                         runtime.cipher(),
-                        runtime.context().clock()));
+                        runtime.context().clock(),
+                        auditLog));
         this.vectors = runtime.guarded(
                 VectorRepository.class,
                 new ValidatingVectorRepository(
@@ -223,13 +250,67 @@ public final class AgentStore implements AutoCloseable {
      * @throws IllegalStateException on a tenant view, which must not drop other tenants' rows
      */
     public MetricsRetention metricsRetention() {
-        if (!owner) {
-            throw new IllegalStateException(
-                    "metrics retention is store-wide: call it on the root store, not on a tenant view");
-        }
-        MetricsRetention backend = runtime.backend(Capability.METRICS).metricsRetention();
+        MetricsRetention backend =
+                storeWide("metrics").backend(Capability.METRICS).metricsRetention();
         MetricsRetention validating = cutoff -> backend.dropMonthsBefore(Check.time("cutoff", cutoff));
         return runtime.guarded(MetricsRetention.class, validating);
+    }
+
+    /** API usage: calls per key and user, daily aggregates and quotas. */
+    public ApiUsageRepository apiUsage() {
+        return apiUsage;
+    }
+
+    /**
+     * Retention of API usage for the whole store: every tenant's calls of whole UTC months at once.
+     *
+     * @throws IllegalStateException on a tenant view, which must not drop other tenants' rows
+     */
+    public MonthlyRetention apiUsageRetention() {
+        return monthly(storeWide("API usage").backend(Capability.API_USAGE).apiUsageRetention());
+    }
+
+    /** The error log. */
+    public ErrorLogRepository errorLog() {
+        return errorLog;
+    }
+
+    /**
+     * Retention of the error log for the whole store: every tenant's entries of whole UTC months at once.
+     *
+     * @throws IllegalStateException on a tenant view, which must not drop other tenants' rows
+     */
+    public MonthlyRetention errorLogRetention() {
+        return monthly(storeWide("error log").backend(Capability.ERROR_LOG).errorLogRetention());
+    }
+
+    /** The append-only audit log, where the SDK also records its own security-relevant operations. */
+    public AuditLog auditLog() {
+        return auditLog;
+    }
+
+    /**
+     * Retention of the audit log for the whole store: every tenant's entries of whole UTC months at once, the only
+     * way entries ever leave it.
+     *
+     * @throws IllegalStateException on a tenant view, which must not drop other tenants' rows
+     */
+    public MonthlyRetention auditLogRetention() {
+        return monthly(storeWide("audit log").backend(Capability.AUDIT_LOG).auditLogRetention());
+    }
+
+    /** The runtime, if this is the root store: retention drops every tenant's rows. */
+    private StoreRuntime storeWide(String what) {
+        if (!owner) {
+            throw new IllegalStateException(
+                    what + " retention is store-wide: call it on the root store, not on a tenant view");
+        }
+        return runtime;
+    }
+
+    private MonthlyRetention monthly(MonthlyRetention backend) {
+        MonthlyRetention validating = cutoff -> backend.dropMonthsBefore(Check.time("cutoff", cutoff));
+        return runtime.guarded(MonthlyRetention.class, validating);
     }
 
     /** Credentials, logins, TOTP, reset tokens, API keys and the security log. */

@@ -33,8 +33,9 @@ public interface ConversationRepository {
     User updatePreferences(UUID userId, Map<String, ?> preferences);
 
     /**
-     * Erases everything stored about a user: sessions, conversations, messages and the user itself, in one
-     * atomic step.
+     * Erases everything stored about a user: sessions, conversations, messages, runs, feedback, API usage and
+     * limits and the user itself, in one atomic step. The audit log keeps its entries and gains a
+     * {@link dev.agentstore.audit.AuditActions#USER_ERASED} entry: it is the record of such operations.
      *
      * @return whether the user existed
      */

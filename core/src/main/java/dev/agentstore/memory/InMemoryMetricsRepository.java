@@ -26,11 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -143,22 +141,10 @@ final class InMemoryMetricsRepository implements MetricsRepository {
 
     /** Drops the raw rows of every UTC month that ended at or before {@code cutoff}; returns those months. */
     synchronized SortedSet<YearMonth> dropMonthsBefore(Instant cutoff) {
-        Instant boundary = YearMonth.from(cutoff.atOffset(ZoneOffset.UTC))
-                .atDay(1)
-                .atStartOfDay(ZoneOffset.UTC)
-                .toInstant();
-        SortedSet<YearMonth> dropped = new TreeSet<>();
-        samples.removeIf(s -> dropIfBefore(s.sample().recordedAt(), boundary, dropped));
-        llm.values().removeIf(m -> dropIfBefore(m.recordedAt(), boundary, dropped));
-        return dropped;
-    }
-
-    private static boolean dropIfBefore(Instant time, Instant boundary, Set<YearMonth> dropped) {
-        if (!time.isBefore(boundary)) {
-            return false;
-        }
-        dropped.add(YearMonth.from(time.atOffset(ZoneOffset.UTC)));
-        return true;
+        return new MonthlyDrop(cutoff)
+                .from(samples, s -> s.sample().recordedAt())
+                .from(llm.values(), LlmRequestMetric::recordedAt)
+                .months();
     }
 
     private List<LlmRequestMetric> matching(MetricQuery query) {

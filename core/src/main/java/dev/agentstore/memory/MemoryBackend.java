@@ -1,9 +1,12 @@
 package dev.agentstore.memory;
 
+import dev.agentstore.MonthlyRetention;
 import dev.agentstore.StoreUnavailableException;
 import dev.agentstore.agent.AgentRepository;
+import dev.agentstore.audit.AuditLog;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
@@ -16,15 +19,18 @@ import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.state.Presence;
 import dev.agentstore.state.RateLimiter;
 import dev.agentstore.state.SessionCache;
+import dev.agentstore.usage.ApiUsageRepository;
 import dev.agentstore.vector.VectorRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** One in-memory store: each tenant's repositories are created once and kept apart from every other tenant's. */
@@ -92,13 +98,53 @@ final class MemoryBackend implements StoreBackend {
 
     @Override
     public MetricsRetention metricsRetention() {
-        return cutoff -> {
-            SortedSet<YearMonth> dropped = new TreeSet<>();
-            repositories.values().stream()
-                    .filter(InMemoryMetricsRepository.class::isInstance)
-                    .forEach(r -> dropped.addAll(((InMemoryMetricsRepository) r).dropMonthsBefore(cutoff)));
-            return List.copyOf(dropped);
-        };
+        return cutoff ->
+                dropMonths(InMemoryMetricsRepository.class, cutoff, InMemoryMetricsRepository::dropMonthsBefore);
+    }
+
+    @Override
+    public ApiUsageRepository apiUsage(String tenant) {
+        return repository(
+                "apiUsage",
+                tenant,
+                t -> new InMemoryApiUsageRepository(
+                        clock, (InMemoryConversationRepository) conversations(t), removals(t)));
+    }
+
+    @Override
+    public MonthlyRetention apiUsageRetention() {
+        return cutoff ->
+                dropMonths(InMemoryApiUsageRepository.class, cutoff, InMemoryApiUsageRepository::dropMonthsBefore);
+    }
+
+    @Override
+    public ErrorLogRepository errorLog(String tenant) {
+        return repository("errorLog", tenant, t -> new InMemoryErrorLog(clock));
+    }
+
+    @Override
+    public MonthlyRetention errorLogRetention() {
+        return cutoff -> dropMonths(InMemoryErrorLog.class, cutoff, InMemoryErrorLog::dropMonthsBefore);
+    }
+
+    @Override
+    public AuditLog auditLog(String tenant) {
+        return repository("auditLog", tenant, t -> new InMemoryAuditLog(clock));
+    }
+
+    @Override
+    public MonthlyRetention auditLogRetention() {
+        return cutoff -> dropMonths(InMemoryAuditLog.class, cutoff, InMemoryAuditLog::dropMonthsBefore);
+    }
+
+    /** Drops the months before {@code cutoff} from every tenant's repository of one type. */
+    private <R> List<YearMonth> dropMonths(
+            Class<R> type, Instant cutoff, BiFunction<R, Instant, SortedSet<YearMonth>> drop) {
+        SortedSet<YearMonth> dropped = new TreeSet<>();
+        repositories.values().stream()
+                .filter(type::isInstance)
+                .forEach(r -> dropped.addAll(drop.apply(type.cast(r), cutoff)));
+        return List.copyOf(dropped);
     }
 
     @Override

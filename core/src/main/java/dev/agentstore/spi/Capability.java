@@ -10,6 +10,12 @@ public enum Capability {
     FEEDBACK,
     /** {@link dev.agentstore.AgentStore#agents()}. */
     AGENTS,
+    /** {@link dev.agentstore.AgentStore#apiUsage()}. */
+    API_USAGE,
+    /** {@link dev.agentstore.AgentStore#errorLog()}. */
+    ERROR_LOG,
+    /** {@link dev.agentstore.AgentStore#auditLog()}. */
+    AUDIT_LOG,
     /** {@link dev.agentstore.AgentStore#models()}. */
     MODELS,
     /** {@link dev.agentstore.AgentStore#metrics()}. */

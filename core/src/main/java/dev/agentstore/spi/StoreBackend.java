@@ -1,9 +1,12 @@
 package dev.agentstore.spi;
 
+import dev.agentstore.MonthlyRetention;
 import dev.agentstore.UnsupportedCapabilityException;
 import dev.agentstore.agent.AgentRepository;
+import dev.agentstore.audit.AuditLog;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
@@ -13,6 +16,7 @@ import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.state.Presence;
 import dev.agentstore.state.RateLimiter;
 import dev.agentstore.state.SessionCache;
+import dev.agentstore.usage.ApiUsageRepository;
 import dev.agentstore.vector.VectorRepository;
 
 /**
@@ -39,6 +43,36 @@ public interface StoreBackend extends AutoCloseable {
     /** Agent definitions and channel defaults of {@code tenant}. */
     default AgentRepository agents(String tenant) {
         throw unsupported(Capability.AGENTS);
+    }
+
+    /** API usage of {@code tenant}. */
+    default ApiUsageRepository apiUsage(String tenant) {
+        throw unsupported(Capability.API_USAGE);
+    }
+
+    /** Retention of API usage across all tenants: whole UTC months at a time. */
+    default MonthlyRetention apiUsageRetention() {
+        throw unsupported(Capability.API_USAGE);
+    }
+
+    /** The error log of {@code tenant}. */
+    default ErrorLogRepository errorLog(String tenant) {
+        throw unsupported(Capability.ERROR_LOG);
+    }
+
+    /** Retention of the error log across all tenants: whole UTC months at a time. */
+    default MonthlyRetention errorLogRetention() {
+        throw unsupported(Capability.ERROR_LOG);
+    }
+
+    /** The audit log of {@code tenant}; it must offer no way to change or delete entries. */
+    default AuditLog auditLog(String tenant) {
+        throw unsupported(Capability.AUDIT_LOG);
+    }
+
+    /** Retention of the audit log across all tenants: whole UTC months at a time. */
+    default MonthlyRetention auditLogRetention() {
+        throw unsupported(Capability.AUDIT_LOG);
     }
 
     /** Models of {@code tenant}. */

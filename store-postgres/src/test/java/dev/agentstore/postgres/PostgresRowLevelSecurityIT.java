@@ -111,6 +111,7 @@ class PostgresRowLevelSecurityIT {
                     .contains("system_metrics", "llm_metrics", "daily_metrics_summary")
                     .contains("credentials", "password_history", "reset_tokens", "api_keys", "login_attempts")
                     .contains("agent_runs", "message_append_keys", "message_feedback", "agents", "channel_configs")
+                    .contains("api_usage", "api_usage_limits", "error_log", "audit_log")
                     .contains("security_events")
                     .anyMatch(table -> table.matches("llm_metrics_\\d{4}_\\d{2}"));
         }

@@ -4,7 +4,9 @@ import dev.agentstore.ConflictException;
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Secret;
+import dev.agentstore.audit.AuditLog;
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.SdkAudit;
 import dev.agentstore.internal.crypto.Tokens;
 import dev.agentstore.security.ApiKey;
 import dev.agentstore.security.Credential;
@@ -43,10 +45,11 @@ public final class PolicySecurityRepository implements SecurityRepository {
             dev.agentstore.security.PasswordPolicy policy,
             dev.agentstore.internal.crypto.PasswordHasher hasher,
             dev.agentstore.internal.crypto.SecretCipher cipher,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            AuditLog auditLog) {
         this.ctx = new SecurityContext(tenant, store, policy, hasher, cipher, clock);
         this.rules = new PasswordRules(ctx);
-        this.log = new SecurityLog(ctx);
+        this.log = new SecurityLog(ctx, new SdkAudit(auditLog));
         this.logins = new PasswordLogins(ctx, rules, log);
         this.totp = new TotpFactor(ctx, log);
         this.apiKeys = new ApiKeys(ctx, log);
@@ -217,7 +220,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
             SecurityEventType type, UUID credentialId, String severity, Map<String, ?> details) {
         Check.present("type", type);
         Check.name("severity", severity);
-        return log.record(type, credentialId, severity, details == null ? Map.of() : details);
+        return log.recordForApp(type, credentialId, severity, details == null ? Map.of() : details);
     }
 
     @Override

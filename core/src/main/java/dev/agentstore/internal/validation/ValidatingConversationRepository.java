@@ -22,13 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** Checks every argument before the backend sees it. */
+/**
+ * Checks every argument before the backend sees it, and tells {@code onErased} (the SDK's audit entry) after a user
+ * was erased.
+ */
 public final class ValidatingConversationRepository implements ConversationRepository {
     private final ConversationRepository backend;
+    private final Consumer<UUID> onErased;
 
-    public ValidatingConversationRepository(ConversationRepository backend) {
+    public ValidatingConversationRepository(ConversationRepository backend, Consumer<UUID> onErased) {
         this.backend = backend;
+        this.onErased = onErased;
     }
 
     @Override
@@ -54,7 +60,11 @@ public final class ValidatingConversationRepository implements ConversationRepos
 
     @Override
     public boolean eraseUser(UUID userId) {
-        return backend.eraseUser(Check.id("userId", userId));
+        boolean erased = backend.eraseUser(Check.id("userId", userId));
+        if (erased) {
+            onErased.accept(userId);
+        }
+        return erased;
     }
 
     @Override

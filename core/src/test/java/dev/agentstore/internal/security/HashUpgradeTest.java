@@ -12,6 +12,7 @@ import dev.agentstore.security.LoginContext;
 import dev.agentstore.security.LoginStatus;
 import dev.agentstore.security.PasswordPolicy;
 import dev.agentstore.spi.SecurityStore;
+import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import dev.agentstore.spi.StoredCredential;
 import java.time.Clock;
@@ -30,9 +31,8 @@ class HashUpgradeTest {
     })
     void should_verify_and_replace_a_legacy_hash_at_the_next_login(String password, String stored) {
         Clock clock = Clock.systemUTC();
-        SecurityStore store = new MemoryStoreProvider()
-                .open(new StoreContext(StoreConfig.defaults(), clock))
-                .security("t");
+        StoreBackend backend = new MemoryStoreProvider().open(new StoreContext(StoreConfig.defaults(), clock));
+        SecurityStore store = backend.security("t");
         PasswordHasher hasher = PasswordHasher.owaspMinimum();
         String legacy = stored.equals("WEAK") ? new PasswordHasher(64, 1).hash(password) : stored;
         Instant now = clock.instant();
@@ -45,7 +45,8 @@ class HashUpgradeTest {
                 PasswordPolicy.defaults(),
                 hasher,
                 SecretCipher.fromConfig(StoreConfig.defaults(), true),
-                clock);
+                clock,
+                backend.auditLog("t"));
 
         assertThat(security.verifyPassword("ann", Secret.of(password), LoginContext.unknown())
                         .status())

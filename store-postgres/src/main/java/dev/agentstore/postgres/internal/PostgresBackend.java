@@ -1,28 +1,35 @@
 package dev.agentstore.postgres.internal;
 
+import dev.agentstore.MonthlyRetention;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.agent.AgentRepository;
+import dev.agentstore.audit.AuditLog;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.postgres.internal.agent.PostgresAgentRepository;
+import dev.agentstore.postgres.internal.audit.PostgresAuditLog;
 import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.PostgresConversationRepository;
+import dev.agentstore.postgres.internal.errorlog.PostgresErrorLog;
 import dev.agentstore.postgres.internal.feedback.PostgresFeedbackRepository;
 import dev.agentstore.postgres.internal.metrics.MetricIngest;
-import dev.agentstore.postgres.internal.metrics.MetricPartitions;
 import dev.agentstore.postgres.internal.metrics.PostgresMetricsRepository;
 import dev.agentstore.postgres.internal.model.PostgresModelRepository;
+import dev.agentstore.postgres.internal.partition.MonthlyPartitions;
 import dev.agentstore.postgres.internal.run.PostgresRunRepository;
 import dev.agentstore.postgres.internal.security.PostgresSecurityStore;
+import dev.agentstore.postgres.internal.usage.PostgresApiUsageRepository;
 import dev.agentstore.run.RunRepository;
 import dev.agentstore.spi.SecurityStore;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
+import dev.agentstore.usage.ApiUsageRepository;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -35,7 +42,10 @@ public final class PostgresBackend implements StoreBackend {
     private final DSLContext dsl;
     private final DSLContext securityDsl;
     private final ConversationStatements conversationStatements;
-    private final MetricPartitions metricPartitions;
+    private final MonthlyPartitions metricPartitions;
+    private final MonthlyPartitions apiUsagePartitions;
+    private final MonthlyPartitions errorLogPartitions;
+    private final MonthlyPartitions auditLogPartitions;
     private final MetricIngest ingest;
 
     /** Opens the backend on the context's shared pool. */
@@ -46,7 +56,10 @@ public final class PostgresBackend implements StoreBackend {
         this.securityDsl = PostgresDsl.create(
                 PostgresPool.shared(context), PostgresMigrations.GENERATED_SECURITY_SCHEMA, config.securitySchema());
         this.conversationStatements = ConversationStatements.render(dsl);
-        this.metricPartitions = new MetricPartitions(config, clock);
+        this.metricPartitions = new MonthlyPartitions(config, clock, "system_metrics", "llm_metrics");
+        this.apiUsagePartitions = new MonthlyPartitions(config, clock, "api_usage");
+        this.errorLogPartitions = new MonthlyPartitions(config, clock, "error_log");
+        this.auditLogPartitions = new MonthlyPartitions(config, clock, "audit_log");
         DataSource ingestPool = PostgresPool.ingest(context);
         this.ingest = ingestPool == null ? null : new MetricIngest(ingestPool, config.schema());
     }
@@ -83,7 +96,37 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public MetricsRetention metricsRetention() {
-        return metricPartitions;
+        return metricPartitions::dropMonthsBefore;
+    }
+
+    @Override
+    public ApiUsageRepository apiUsage(String tenant) {
+        return new PostgresApiUsageRepository(new TenantSql(dsl, tenant), apiUsagePartitions, clock);
+    }
+
+    @Override
+    public MonthlyRetention apiUsageRetention() {
+        return apiUsagePartitions;
+    }
+
+    @Override
+    public ErrorLogRepository errorLog(String tenant) {
+        return new PostgresErrorLog(new TenantSql(dsl, tenant), errorLogPartitions, clock);
+    }
+
+    @Override
+    public MonthlyRetention errorLogRetention() {
+        return errorLogPartitions;
+    }
+
+    @Override
+    public AuditLog auditLog(String tenant) {
+        return new PostgresAuditLog(new TenantSql(dsl, tenant), auditLogPartitions, clock);
+    }
+
+    @Override
+    public MonthlyRetention auditLogRetention() {
+        return auditLogPartitions;
     }
 
     @Override
@@ -100,7 +143,10 @@ public final class PostgresBackend implements StoreBackend {
     public void migrate() {
         PostgresMigrator.migrate(config, PostgresMigrations::flyway);
         PostgresMigrator.migrate(config, config.securitySchema(), PostgresMigrations::securityFlyway);
-        metricPartitions.ensure(List.of());
+        for (MonthlyPartitions partitions :
+                List.of(metricPartitions, apiUsagePartitions, errorLogPartitions, auditLogPartitions)) {
+            partitions.ensure(List.of());
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.exception.FlywayValidateException;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -77,17 +78,26 @@ public final class PostgresMigrator {
                 "grant select, insert, update, delete on all tables in schema {0} to {1}",
                 DSL.name(schema), DSL.name(runtimeUser));
         dsl.execute("grant usage on all sequences in schema {0} to {1}", DSL.name(schema), DSL.name(runtimeUser));
+        if (hasTable(dsl, schema, "audit_log")) {
+            // Append-only for the runtime role twice over: no privilege, and the table's triggers refuse anyway.
+            dsl.execute(
+                    "revoke update, delete, truncate on {0} from {1}",
+                    DSL.name(schema, "audit_log"), DSL.name(runtimeUser));
+        }
+    }
+
+    private static boolean hasTable(DSLContext dsl, String schema, String table) {
+        return dsl.fetchExists(DSL.selectOne()
+                .from(DSL.table(DSL.name("pg_catalog", "pg_tables")))
+                .where(
+                        DSL.field(DSL.name("schemaname")).eq(schema),
+                        DSL.field(DSL.name("tablename")).eq(table)));
     }
 
     /** INSERT on the two metrics tables and their serial, nothing else: the ingest role reads nothing. */
     private static void grantIngestPrivileges(Connection connection, String schema, String ingestUser) {
         var dsl = DSL.using(connection, SQLDialect.POSTGRES);
-        boolean hasMetrics = dsl.fetchExists(DSL.selectOne()
-                .from(DSL.table(DSL.name("pg_catalog", "pg_tables")))
-                .where(
-                        DSL.field(DSL.name("schemaname")).eq(schema),
-                        DSL.field(DSL.name("tablename")).eq("llm_metrics")));
-        if (!hasMetrics) {
+        if (!hasTable(dsl, schema, "llm_metrics")) {
             return; // another module's schema step, or before the metrics migration
         }
         dsl.execute("grant usage on schema {0} to {1}", DSL.name(schema), DSL.name(ingestUser));

@@ -10,6 +10,9 @@ import dev.agentstore.Secret;
 import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.agent.AgentSpec;
 import dev.agentstore.agent.ChannelDefaults;
+import dev.agentstore.audit.AuditLog;
+import dev.agentstore.audit.AuditQuery;
+import dev.agentstore.audit.NewAuditEntry;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.Conversation;
@@ -18,6 +21,9 @@ import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
+import dev.agentstore.errorlog.ErrorLogRepository;
+import dev.agentstore.errorlog.ErrorQuery;
+import dev.agentstore.errorlog.NewError;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.feedback.NewFeedback;
 import dev.agentstore.metrics.LlmRequestMetric;
@@ -41,6 +47,12 @@ import dev.agentstore.state.FlagValue;
 import dev.agentstore.state.Presence;
 import dev.agentstore.state.RateLimiter;
 import dev.agentstore.state.SessionCache;
+import dev.agentstore.usage.ApiCall;
+import dev.agentstore.usage.ApiUsageQuery;
+import dev.agentstore.usage.ApiUsageRepository;
+import dev.agentstore.usage.QuotaPeriod;
+import dev.agentstore.usage.UsageLimit;
+import dev.agentstore.usage.UsageSubject;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.VectorRepository;
@@ -72,6 +84,9 @@ public abstract class BadInputSweepContract extends StoreContract {
             RunRepository.class,
             FeedbackRepository.class,
             AgentRepository.class,
+            ApiUsageRepository.class,
+            ErrorLogRepository.class,
+            AuditLog.class,
             ModelRepository.class,
             MetricsRepository.class,
             SecurityRepository.class,
@@ -107,6 +122,18 @@ public abstract class BadInputSweepContract extends StoreContract {
                         .list(ModelFilter.all(), PageRequest.first(100))
                         .items()),
                 String.valueOf(store.metrics().usageByModel(MetricQuery.between(now.minus(Duration.ofDays(2)), now))),
+                String.valueOf(store.apiUsage().daily(ApiUsageQuery.between(now.minus(Duration.ofDays(2)), now))),
+                String.valueOf(store.apiUsage().limit(UsageSubject.user(userId))),
+                String.valueOf(store.errorLog()
+                        .list(
+                                ErrorQuery.between(now.minus(Duration.ofDays(2)), now.plusSeconds(1)),
+                                PageRequest.first(100))
+                        .items()),
+                String.valueOf(store.auditLog()
+                        .list(
+                                AuditQuery.between(now.minus(Duration.ofDays(2)), now.plusSeconds(1)),
+                                PageRequest.first(100))
+                        .items()),
                 String.valueOf(store.security().findCredential(credentialId)),
                 String.valueOf(
                         store.security().events(null, Instant.EPOCH, 1_000).size()),
@@ -174,6 +201,10 @@ public abstract class BadInputSweepContract extends StoreContract {
         store.agents().setChannelDefaults(new ChannelDefaults("sweep-channel", "sweep-model", Map.of()));
         store.models()
                 .register(ModelSpec.builder("sweep-model", ModelFormat.API).build());
+        store.apiUsage().record(ApiCall.forUser(Ids.newId(), clock.instant(), userId, "/sweep", 200, 5));
+        store.apiUsage().setLimit(UsageLimit.requests(UsageSubject.user(userId), QuotaPeriod.DAY, 100));
+        store.errorLog().log(NewError.of("sweep", "SweepError", "seeded"));
+        store.auditLog().append(NewAuditEntry.of(userId, "sweep.seeded", "sweep", null));
         store.metrics().recordLlm(LlmRequestMetric.success(Ids.newId(), clock.instant(), "sweep-model", 1, 2, 3));
         Credential credential =
                 store.security().createCredential(new NewCredential("sweep-cred", "sweep@example.com", PASSWORD));
@@ -193,6 +224,9 @@ public abstract class BadInputSweepContract extends StoreContract {
             case "RunRepository" -> s.runs();
             case "FeedbackRepository" -> s.feedback();
             case "AgentRepository" -> s.agents();
+            case "ApiUsageRepository" -> s.apiUsage();
+            case "ErrorLogRepository" -> s.errorLog();
+            case "AuditLog" -> s.auditLog();
             case "ModelRepository" -> s.models();
             case "MetricsRepository" -> s.metrics();
             case "SecurityRepository" -> s.security();

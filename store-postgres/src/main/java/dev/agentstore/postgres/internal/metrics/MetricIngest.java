@@ -8,6 +8,7 @@ import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.postgres.internal.BinaryCopy;
 import dev.agentstore.postgres.internal.PostgresDsl;
 import dev.agentstore.postgres.internal.PostgresErrors;
+import dev.agentstore.postgres.internal.partition.MissingPartitionException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

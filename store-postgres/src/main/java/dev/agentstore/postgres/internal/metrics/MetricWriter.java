@@ -6,6 +6,7 @@ import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.postgres.internal.BinaryCopy;
+import dev.agentstore.postgres.internal.partition.MissingPartitionException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -145,15 +146,7 @@ final class MetricWriter {
                 SYSTEM_METRICS, DSL.val(tenant), DSL.name(SYSTEM_LOAD)));
     }
 
-    /** Runs an insert into a partitioned table, telling a row without a partition apart from other failures. */
     private static int intoPartitions(IntSupplier insert) {
-        try {
-            return insert.getAsInt();
-        } catch (DataAccessException e) {
-            if (MissingPartitionException.isCause(e)) {
-                throw new MissingPartitionException(e);
-            }
-            throw e;
-        }
+        return (int) MissingPartitionException.translate(insert::getAsInt);
     }
 }

@@ -17,6 +17,7 @@ import dev.agentstore.metrics.TimeBucket;
 import dev.agentstore.metrics.UsageStats;
 import dev.agentstore.postgres.internal.RowReader;
 import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.internal.partition.MonthlyPartitions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ import org.jooq.impl.SQLDataType;
  */
 public final class PostgresMetricsRepository implements MetricsRepository {
     private final TenantSql sql;
-    private final MetricPartitions partitions;
+    private final MonthlyPartitions partitions;
     private final MetricIngest ingest;
     private final Clock clock;
 
@@ -53,7 +54,7 @@ public final class PostgresMetricsRepository implements MetricsRepository {
      * @param ingest the ingest role's COPY path for large batches, or null to write every batch under row-level
      *     security
      */
-    public PostgresMetricsRepository(TenantSql sql, MetricPartitions partitions, MetricIngest ingest, Clock clock) {
+    public PostgresMetricsRepository(TenantSql sql, MonthlyPartitions partitions, MetricIngest ingest, Clock clock) {
         this.sql = sql;
         this.partitions = partitions;
         this.ingest = ingest;
@@ -222,20 +223,8 @@ public final class PostgresMetricsRepository implements MetricsRepository {
         return result;
     }
 
-    /**
-     * One atomic write of rows at {@code times}: their months' partitions first, then {@code work} (one
-     * transaction); if a partition went missing meanwhile (another process's retention), check again and retry once.
-     */
     private <T> long write(List<T> rows, Function<T, Instant> time, LongSupplier work) {
-        List<Instant> times = rows.stream().map(time).toList();
-        partitions.ensure(times);
-        try {
-            return work.getAsLong();
-        } catch (MissingPartitionException e) {
-            partitions.forget();
-            partitions.ensure(times);
-            return work.getAsLong();
-        }
+        return partitions.write(rows.stream().map(time).toList(), work::getAsLong);
     }
 
     private Condition matching(MetricQuery query) {

@@ -6,10 +6,14 @@ package dev.agentstore.postgres.internal.jooq;
 
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns;
 import dev.agentstore.postgres.internal.jooq.tables.Agents;
+import dev.agentstore.postgres.internal.jooq.tables.ApiUsage;
+import dev.agentstore.postgres.internal.jooq.tables.ApiUsageLimits;
+import dev.agentstore.postgres.internal.jooq.tables.AuditLog;
 import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
+import dev.agentstore.postgres.internal.jooq.tables.ErrorLog;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
@@ -52,6 +56,21 @@ public class Agentstore extends SchemaImpl {
     public final Agents AGENTS = Agents.AGENTS;
 
     /**
+     * The table <code>agentstore.api_usage</code>.
+     */
+    public final ApiUsage API_USAGE = ApiUsage.API_USAGE;
+
+    /**
+     * The table <code>agentstore.api_usage_limits</code>.
+     */
+    public final ApiUsageLimits API_USAGE_LIMITS = ApiUsageLimits.API_USAGE_LIMITS;
+
+    /**
+     * The table <code>agentstore.audit_log</code>.
+     */
+    public final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    /**
      * The table <code>agentstore.channel_configs</code>.
      */
     public final ChannelConfigs CHANNEL_CONFIGS = ChannelConfigs.CHANNEL_CONFIGS;
@@ -70,6 +89,11 @@ public class Agentstore extends SchemaImpl {
      * The table <code>agentstore.daily_metrics_summary</code>.
      */
     public final DailyMetricsSummary DAILY_METRICS_SUMMARY = DailyMetricsSummary.DAILY_METRICS_SUMMARY;
+
+    /**
+     * The table <code>agentstore.error_log</code>.
+     */
+    public final ErrorLog ERROR_LOG = ErrorLog.ERROR_LOG;
 
     /**
      * The table <code>agentstore.llm_metrics</code>.
@@ -129,10 +153,14 @@ public class Agentstore extends SchemaImpl {
         return Arrays.asList(
             AgentRuns.AGENT_RUNS,
             Agents.AGENTS,
+            ApiUsage.API_USAGE,
+            ApiUsageLimits.API_USAGE_LIMITS,
+            AuditLog.AUDIT_LOG,
             ChannelConfigs.CHANNEL_CONFIGS,
             ChatSessions.CHAT_SESSIONS,
             Conversations.CONVERSATIONS,
             DailyMetricsSummary.DAILY_METRICS_SUMMARY,
+            ErrorLog.ERROR_LOG,
             LlmMetrics.LLM_METRICS,
             MessageAppendKeys.MESSAGE_APPEND_KEYS,
             MessageFeedback.MESSAGE_FEEDBACK,

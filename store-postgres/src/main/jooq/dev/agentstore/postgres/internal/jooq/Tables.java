@@ -6,10 +6,14 @@ package dev.agentstore.postgres.internal.jooq;
 
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns;
 import dev.agentstore.postgres.internal.jooq.tables.Agents;
+import dev.agentstore.postgres.internal.jooq.tables.ApiUsage;
+import dev.agentstore.postgres.internal.jooq.tables.ApiUsageLimits;
+import dev.agentstore.postgres.internal.jooq.tables.AuditLog;
 import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
+import dev.agentstore.postgres.internal.jooq.tables.ErrorLog;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
@@ -37,6 +41,21 @@ public class Tables {
     public static final Agents AGENTS = Agents.AGENTS;
 
     /**
+     * The table <code>agentstore.api_usage</code>.
+     */
+    public static final ApiUsage API_USAGE = ApiUsage.API_USAGE;
+
+    /**
+     * The table <code>agentstore.api_usage_limits</code>.
+     */
+    public static final ApiUsageLimits API_USAGE_LIMITS = ApiUsageLimits.API_USAGE_LIMITS;
+
+    /**
+     * The table <code>agentstore.audit_log</code>.
+     */
+    public static final AuditLog AUDIT_LOG = AuditLog.AUDIT_LOG;
+
+    /**
      * The table <code>agentstore.channel_configs</code>.
      */
     public static final ChannelConfigs CHANNEL_CONFIGS = ChannelConfigs.CHANNEL_CONFIGS;
@@ -55,6 +74,11 @@ public class Tables {
      * The table <code>agentstore.daily_metrics_summary</code>.
      */
     public static final DailyMetricsSummary DAILY_METRICS_SUMMARY = DailyMetricsSummary.DAILY_METRICS_SUMMARY;
+
+    /**
+     * The table <code>agentstore.error_log</code>.
+     */
+    public static final ErrorLog ERROR_LOG = ErrorLog.ERROR_LOG;
 
     /**
      * The table <code>agentstore.llm_metrics</code>.

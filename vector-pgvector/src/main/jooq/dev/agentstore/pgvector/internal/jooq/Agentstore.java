@@ -6,6 +6,7 @@ package dev.agentstore.pgvector.internal.jooq;
 
 import dev.agentstore.pgvector.internal.jooq.tables.VectorChunks;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorCollections;
+import dev.agentstore.pgvector.internal.jooq.tables.VectorDocuments;
 
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,11 @@ public class Agentstore extends SchemaImpl {
     public final VectorCollections VECTOR_COLLECTIONS = VectorCollections.VECTOR_COLLECTIONS;
 
     /**
+     * The table <code>agentstore.vector_documents</code>.
+     */
+    public final VectorDocuments VECTOR_DOCUMENTS = VectorDocuments.VECTOR_DOCUMENTS;
+
+    /**
      * No further instances allowed
      */
     private Agentstore() {
@@ -56,7 +62,8 @@ public class Agentstore extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             VectorChunks.VECTOR_CHUNKS,
-            VectorCollections.VECTOR_COLLECTIONS
+            VectorCollections.VECTOR_COLLECTIONS,
+            VectorDocuments.VECTOR_DOCUMENTS
         );
     }
 }

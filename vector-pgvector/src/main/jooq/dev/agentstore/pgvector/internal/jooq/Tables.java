@@ -6,6 +6,7 @@ package dev.agentstore.pgvector.internal.jooq;
 
 import dev.agentstore.pgvector.internal.jooq.tables.VectorChunks;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorCollections;
+import dev.agentstore.pgvector.internal.jooq.tables.VectorDocuments;
 
 
 /**
@@ -23,4 +24,9 @@ public class Tables {
      * The table <code>agentstore.vector_collections</code>.
      */
     public static final VectorCollections VECTOR_COLLECTIONS = VectorCollections.VECTOR_COLLECTIONS;
+
+    /**
+     * The table <code>agentstore.vector_documents</code>.
+     */
+    public static final VectorDocuments VECTOR_DOCUMENTS = VectorDocuments.VECTOR_DOCUMENTS;
 }

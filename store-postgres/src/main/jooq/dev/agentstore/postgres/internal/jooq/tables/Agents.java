@@ -7,6 +7,7 @@ package dev.agentstore.postgres.internal.jooq.tables;
 import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
+import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Users.UsersPath;
 
 import java.time.Instant;
@@ -239,6 +240,19 @@ public class Agents extends TableImpl<Record> {
             _users = new UsersPath(this, Keys.AGENTS__AGENTS_TENANT_ID_OWNER_ID_FKEY, null);
 
         return _users;
+    }
+
+    private transient ConversationsPath _conversations;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.conversations</code> table
+     */
+    public ConversationsPath conversations() {
+        if (_conversations == null)
+            _conversations = new ConversationsPath(this, null, Keys.CONVERSATIONS__CONVERSATIONS_AGENT.getInverseKey());
+
+        return _conversations;
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns.AgentRunsPath;
+import dev.agentstore.postgres.internal.jooq.tables.Agents.AgentsPath;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys.MessageAppendKeysPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
@@ -132,6 +133,11 @@ public class Conversations extends TableImpl<Record> {
      */
     public final TableField<Record, Instant> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
+    /**
+     * The column <code>agentstore.conversations.agent_id</code>.
+     */
+    public final TableField<Record, UUID> AGENT_ID = createField(DSL.name("agent_id"), SQLDataType.UUID, this, "");
+
     private Conversations(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -201,7 +207,7 @@ public class Conversations extends TableImpl<Record> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.CONVERSATIONS_BY_USER);
+        return Arrays.asList(Indexes.CONVERSATIONS_BY_AGENT, Indexes.CONVERSATIONS_BY_USER, Indexes.CONVERSATIONS_WITH_USER);
     }
 
     @Override
@@ -211,7 +217,19 @@ public class Conversations extends TableImpl<Record> {
 
     @Override
     public List<ForeignKey<Record, ?>> getReferences() {
-        return Arrays.asList(Keys.CONVERSATIONS__CONVERSATIONS_TENANT_ID_SESSION_ID_FKEY, Keys.CONVERSATIONS__CONVERSATIONS_TENANT_ID_USER_ID_FKEY);
+        return Arrays.asList(Keys.CONVERSATIONS__CONVERSATIONS_AGENT, Keys.CONVERSATIONS__CONVERSATIONS_TENANT_ID_SESSION_ID_FKEY, Keys.CONVERSATIONS__CONVERSATIONS_TENANT_ID_USER_ID_FKEY);
+    }
+
+    private transient AgentsPath _agents;
+
+    /**
+     * Get the implicit join path to the <code>agentstore.agents</code> table.
+     */
+    public AgentsPath agents() {
+        if (_agents == null)
+            _agents = new AgentsPath(this, Keys.CONVERSATIONS__CONVERSATIONS_AGENT, null);
+
+        return _agents;
     }
 
     private transient ChatSessionsPath _chatSessions;

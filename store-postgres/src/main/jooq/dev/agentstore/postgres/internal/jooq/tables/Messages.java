@@ -133,6 +133,11 @@ public class Messages extends TableImpl<Record> {
      */
     public final TableField<Record, String> SEARCH_VECTOR = createField(DSL.name("search_vector"), SQLDataType.VARCHAR, this, "");
 
+    /**
+     * The column <code>agentstore.messages.run_id</code>.
+     */
+    public final TableField<Record, UUID> RUN_ID = createField(DSL.name("run_id"), SQLDataType.UUID, this, "");
+
     private Messages(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -202,7 +207,7 @@ public class Messages extends TableImpl<Record> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.MESSAGES_SEARCH, Indexes.MESSAGES_SYSTEM);
+        return Arrays.asList(Indexes.MESSAGES_BY_RUN, Indexes.MESSAGES_SEARCH, Indexes.MESSAGES_SYSTEM);
     }
 
     @Override

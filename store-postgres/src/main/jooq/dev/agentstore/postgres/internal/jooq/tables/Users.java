@@ -8,6 +8,8 @@ import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns.AgentRunsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Agents.AgentsPath;
+import dev.agentstore.postgres.internal.jooq.tables.ApiUsage.ApiUsagePath;
+import dev.agentstore.postgres.internal.jooq.tables.ApiUsageLimits.ApiUsageLimitsPath;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
@@ -204,6 +206,32 @@ public class Users extends TableImpl<Record> {
             _agents = new AgentsPath(this, null, Keys.AGENTS__AGENTS_TENANT_ID_OWNER_ID_FKEY.getInverseKey());
 
         return _agents;
+    }
+
+    private transient ApiUsageLimitsPath _apiUsageLimits;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.api_usage_limits</code> table
+     */
+    public ApiUsageLimitsPath apiUsageLimits() {
+        if (_apiUsageLimits == null)
+            _apiUsageLimits = new ApiUsageLimitsPath(this, null, Keys.API_USAGE_LIMITS__API_USAGE_LIMITS_TENANT_ID_USER_ID_FKEY.getInverseKey());
+
+        return _apiUsageLimits;
+    }
+
+    private transient ApiUsagePath _apiUsage;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.api_usage</code> table
+     */
+    public ApiUsagePath apiUsage() {
+        if (_apiUsage == null)
+            _apiUsage = new ApiUsagePath(this, null, Keys.API_USAGE__API_USAGE_TENANT_ID_USER_ID_FKEY.getInverseKey());
+
+        return _apiUsage;
     }
 
     private transient ChatSessionsPath _chatSessions;

@@ -7,6 +7,7 @@ package dev.agentstore.pgvector.internal.jooq.tables;
 import dev.agentstore.pgvector.internal.jooq.Agentstore;
 import dev.agentstore.pgvector.internal.jooq.Keys;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorChunks.VectorChunksPath;
+import dev.agentstore.pgvector.internal.jooq.tables.VectorDocuments.VectorDocumentsPath;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -210,6 +211,19 @@ public class VectorCollections extends TableImpl<Record> {
             _vectorChunks = new VectorChunksPath(this, null, Keys.VECTOR_CHUNKS__VECTOR_CHUNKS_TENANT_ID_COLLECTION_ID_FKEY.getInverseKey());
 
         return _vectorChunks;
+    }
+
+    private transient VectorDocumentsPath _vectorDocuments;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.vector_documents</code> table
+     */
+    public VectorDocumentsPath vectorDocuments() {
+        if (_vectorDocuments == null)
+            _vectorDocuments = new VectorDocumentsPath(this, null, Keys.VECTOR_DOCUMENTS__VECTOR_DOCUMENTS_TENANT_ID_COLLECTION_ID_FKEY.getInverseKey());
+
+        return _vectorDocuments;
     }
 
     @Override

@@ -1,9 +1,10 @@
-package dev.agentstore.postgres.internal.metrics;
+package dev.agentstore.postgres.internal.partition;
 
+import dev.agentstore.MonthlyRetention;
 import dev.agentstore.StoreConfig;
-import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.postgres.internal.OwnerDdl;
 import dev.agentstore.postgres.internal.TenantPolicy;
+import dev.agentstore.postgres.internal.TenantSql;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -15,6 +16,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
@@ -22,30 +25,61 @@ import org.jooq.Name;
 import org.jooq.impl.DSL;
 
 /**
- * The monthly partitions of {@code system_metrics} and {@code llm_metrics}, named {@code <table>_<yyyy>_<mm>} and
- * bounded by UTC month starts. Writes call {@link #ensure} first: each month a row falls in, each of the three
- * after it, and the current month and the three after it get their partitions, created once as the schema owner
- * with the tables' row-level security. Retention drops whole partitions. Both serialise on one advisory lock,
+ * The monthly partitions of a group of tables range-partitioned by a timestamp (the metrics, API usage, the error
+ * log, the audit log), named {@code <table>_<yyyy>_<mm>} and bounded by UTC month starts. Writes call
+ * {@link #ensure} (or {@link #write}) first: each month a row falls in, each of the three after it, and the current
+ * month and the three after it get their partitions, created once as the schema owner with the tables' row-level
+ * security. Retention drops whole partitions of the group's tables. Every group serialises on one advisory lock,
  * and the months known to exist are remembered, so the common write costs a set lookup.
  */
-public final class MetricPartitions implements MetricsRetention {
+public final class MonthlyPartitions implements MonthlyRetention {
     /** Months created past the current one and past every incoming row's. */
     static final int MONTHS_AHEAD = 3;
 
-    private static final List<String> TABLES = List.of("system_metrics", "llm_metrics");
-    private static final Pattern PARTITION = Pattern.compile("(system_metrics|llm_metrics)_(\\d{4,5})_(\\d{2})");
+    private static final Pattern PARTITION = Pattern.compile(".+_(\\d{4,5})_(\\d{2})");
     private static final long LOCK_KEY = 0x6167_6d65_7472_6963L; // "agmetric"
 
     private final OwnerDdl owner;
     private final String schema;
+    private final List<String> tables;
     private final Clock clock;
     private final Set<YearMonth> present = ConcurrentHashMap.newKeySet();
 
-    /** The partitions of the schema of {@code config}. */
-    public MetricPartitions(StoreConfig config, Clock clock) {
+    /** The partitions of {@code tables} in the schema of {@code config}. */
+    public MonthlyPartitions(StoreConfig config, Clock clock, String... tables) {
         this.owner = new OwnerDdl(config);
         this.schema = config.schema();
+        this.tables = List.of(tables);
         this.clock = clock;
+    }
+
+    /**
+     * One atomic write of rows at {@code times}: their months' partitions first, then {@code work} (one
+     * transaction); if a partition went missing meanwhile (another process's retention), check again and retry
+     * once.
+     */
+    public <T> T write(Collection<Instant> times, Supplier<T> work) {
+        ensure(times);
+        try {
+            return work.get();
+        } catch (MissingPartitionException e) {
+            forget();
+            ensure(times);
+            return work.get();
+        }
+    }
+
+    /**
+     * Inserts rows at {@code times} into the group's tables as {@code sql}'s tenant: {@link #write} of one
+     * transaction in which {@code insert} runs its statements through the given context.
+     *
+     * @return what {@code insert} returns, usually the rows inserted
+     */
+    public long insert(TenantSql sql, Collection<Instant> times, ToLongFunction<DSLContext> insert) {
+        return write(
+                times,
+                () -> sql.transaction(
+                        (connection, dsl) -> MissingPartitionException.translate(() -> insert.applyAsLong(dsl))));
     }
 
     /** Makes sure rows recorded at {@code times} (and now) have partitions for their months and three more. */
@@ -63,7 +97,7 @@ public final class MetricPartitions implements MetricsRetention {
             lock(dsl);
             Set<String> existing = partitionNames(dsl);
             for (YearMonth month : needed) {
-                for (String table : TABLES) {
+                for (String table : tables) {
                     if (!existing.contains(name(table, month))) {
                         create(dsl, table, month);
                     }
@@ -88,7 +122,7 @@ public final class MetricPartitions implements MetricsRetention {
             for (String partition : partitionNames(dsl)) {
                 Matcher name = PARTITION.matcher(partition);
                 if (name.matches()) {
-                    YearMonth month = YearMonth.of(Integer.parseInt(name.group(2)), Integer.parseInt(name.group(3)));
+                    YearMonth month = YearMonth.of(Integer.parseInt(name.group(1)), Integer.parseInt(name.group(2)));
                     if (month.isBefore(firstKept)) {
                         dsl.execute("drop table {0}", DSL.name(schema, partition));
                         months.add(month);
@@ -109,13 +143,13 @@ public final class MetricPartitions implements MetricsRetention {
         TenantPolicy.apply(dsl, partition);
     }
 
-    /** The partitions of both tables now in the catalog (read under the lock, so current). */
+    /** The partitions of the group's tables now in the catalog (read under the lock, so current). */
     private Set<String> partitionNames(DSLContext dsl) {
         return Set.copyOf(dsl.fetch(
                         "select c.relname from pg_inherits i join pg_class c on c.oid = i.inhrelid"
                                 + " join pg_class p on p.oid = i.inhparent join pg_namespace n on n.oid = p.relnamespace"
                                 + " where n.nspname = {0} and p.relname = any({1})",
-                        DSL.val(schema), DSL.val(TABLES.toArray(String[]::new)))
+                        DSL.val(schema), DSL.val(tables.toArray(String[]::new)))
                 .getValues(0, String.class));
     }
 

@@ -1,0 +1,71 @@
+package dev.agentstore.internal.validation;
+
+import dev.agentstore.Limits;
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
+import dev.agentstore.internal.Check;
+import dev.agentstore.usage.ApiCall;
+import dev.agentstore.usage.ApiUsageQuery;
+import dev.agentstore.usage.ApiUsageRepository;
+import dev.agentstore.usage.ApiUsageStats;
+import dev.agentstore.usage.DailyApiUsage;
+import dev.agentstore.usage.QuotaStatus;
+import dev.agentstore.usage.UsageLimit;
+import dev.agentstore.usage.UsageSubject;
+import java.util.List;
+import java.util.Optional;
+
+/** Checks every argument before the backend sees it. */
+public final class ValidatingApiUsageRepository implements ApiUsageRepository {
+    private final ApiUsageRepository backend;
+
+    public ValidatingApiUsageRepository(ApiUsageRepository backend) {
+        this.backend = backend;
+    }
+
+    @Override
+    public boolean record(ApiCall call) {
+        return backend.record(Check.present("call", call));
+    }
+
+    @Override
+    public long recordBatch(List<ApiCall> calls) {
+        Check.batch("calls", calls, Limits.MAX_METRIC_BATCH);
+        return calls.isEmpty() ? 0 : backend.recordBatch(List.copyOf(calls));
+    }
+
+    @Override
+    public Page<ApiCall> calls(ApiUsageQuery query, PageRequest page) {
+        return backend.calls(Check.present("query", query), Check.present("page", page));
+    }
+
+    @Override
+    public ApiUsageStats stats(ApiUsageQuery query) {
+        return backend.stats(Check.present("query", query));
+    }
+
+    @Override
+    public List<DailyApiUsage> daily(ApiUsageQuery query) {
+        return backend.daily(Check.present("query", query));
+    }
+
+    @Override
+    public void setLimit(UsageLimit limit) {
+        backend.setLimit(Check.present("limit", limit));
+    }
+
+    @Override
+    public Optional<UsageLimit> limit(UsageSubject subject) {
+        return backend.limit(Check.present("subject", subject));
+    }
+
+    @Override
+    public boolean removeLimit(UsageSubject subject) {
+        return backend.removeLimit(Check.present("subject", subject));
+    }
+
+    @Override
+    public Optional<QuotaStatus> quota(UsageSubject subject) {
+        return backend.quota(Check.present("subject", subject));
+    }
+}
