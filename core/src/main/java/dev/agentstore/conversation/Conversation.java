@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param id the conversation's id
  * @param userId the owner
  * @param sessionId the session it started in, or null
+ * @param agentId the agent it runs under, or null (also once that agent is deleted)
  * @param title the title, or null
  * @param status active, archived or deleted
  * @param modelOverride the model to use instead of the default, or null
@@ -23,6 +24,7 @@ public record Conversation(
         UUID id,
         UUID userId,
         UUID sessionId,
+        UUID agentId,
         String title,
         ConversationStatus status,
         String modelOverride,

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param toolCallId the call a TOOL message answers, or null
  * @param modelId the model that produced it, or null
  * @param requestId the application's request id, or null
+ * @param runId the agent run that produced it (assistant messages), or null
  * @param tokenCount its token cost
  * @param metadata free-form data, unmodifiable
  * @param createdAt when it was appended
@@ -31,6 +32,7 @@ public record Message(
         String toolCallId,
         String modelId,
         String requestId,
+        UUID runId,
         int tokenCount,
         Map<String, Object> metadata,
         Instant createdAt) {

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A message to append. Start from {@link #system}, {@link #user}, {@link #assistant} or {@link #tool} and
@@ -19,6 +20,7 @@ import java.util.Set;
  * @param toolCallId for a {@link MessageRole#TOOL} message, the call it answers; null otherwise
  * @param modelId the model that produced an assistant message, or null
  * @param requestId the application's request id (for tracing and idempotent retries), or null
+ * @param runId the agent run that produced an assistant message (a run of the same conversation), or null
  * @param tokenCount how many tokens the content costs, 0 to {@link Limits#MAX_TOKENS}
  * @param metadata free-form data, empty if none
  */
@@ -29,6 +31,7 @@ public record NewMessage(
         String toolCallId,
         String modelId,
         String requestId,
+        UUID runId,
         int tokenCount,
         Map<String, Object> metadata) {
     /** Checks every component and the rules that tie them together. */
@@ -43,6 +46,9 @@ public record NewMessage(
         metadata = Metadata.copyOf("message.metadata", metadata);
         if (!toolCalls.isEmpty() && role != MessageRole.ASSISTANT) {
             throw new InvalidInputException("message.toolCalls", "are allowed only on ASSISTANT messages, not " + role);
+        }
+        if (runId != null && role != MessageRole.ASSISTANT) {
+            throw new InvalidInputException("message.runId", "is allowed only on ASSISTANT messages, not " + role);
         }
         if ((role == MessageRole.TOOL) != (toolCallId != null)) {
             throw new InvalidInputException("message.toolCallId", "is required on TOOL messages and only there");
@@ -72,26 +78,26 @@ public record NewMessage(
 
     /** The result of the tool call {@code toolCallId}. */
     public static NewMessage tool(String toolCallId, String content, int tokenCount) {
-        return new NewMessage(MessageRole.TOOL, content, List.of(), toolCallId, null, null, tokenCount, Map.of());
+        return new NewMessage(MessageRole.TOOL, content, List.of(), toolCallId, null, null, null, tokenCount, Map.of());
     }
 
     private static NewMessage of(MessageRole role, String content, int tokenCount) {
-        return new NewMessage(role, content, List.of(), null, null, null, tokenCount, Map.of());
+        return new NewMessage(role, content, List.of(), null, null, null, null, tokenCount, Map.of());
     }
 
     /** This message with tool calls (assistant messages only). */
     public NewMessage withToolCalls(List<ToolCall> calls) {
-        return new NewMessage(role, content, calls, toolCallId, modelId, requestId, tokenCount, metadata);
+        return new NewMessage(role, content, calls, toolCallId, modelId, requestId, runId, tokenCount, metadata);
     }
 
     /** This message marked as produced by {@code model}. */
     public NewMessage withModel(String model) {
-        return new NewMessage(role, content, toolCalls, toolCallId, model, requestId, tokenCount, metadata);
+        return new NewMessage(role, content, toolCalls, toolCallId, model, requestId, runId, tokenCount, metadata);
     }
 
     /** This message tagged with the application's request id. */
     public NewMessage withRequestId(String id) {
-        return new NewMessage(role, content, toolCalls, toolCallId, modelId, id, tokenCount, metadata);
+        return new NewMessage(role, content, toolCalls, toolCallId, modelId, id, runId, tokenCount, metadata);
     }
 
     /** This message with metadata. */
@@ -103,7 +109,22 @@ public record NewMessage(
                 toolCallId,
                 modelId,
                 requestId,
+                runId,
                 tokenCount,
                 Metadata.copyOf("message.metadata", data));
+    }
+
+    /** This assistant message marked as produced by the agent run {@code run} (a run of the same conversation). */
+    public NewMessage producedBy(UUID run) {
+        return new NewMessage(
+                role,
+                content,
+                toolCalls,
+                toolCallId,
+                modelId,
+                requestId,
+                Check.id("message.runId", run),
+                tokenCount,
+                metadata);
     }
 }

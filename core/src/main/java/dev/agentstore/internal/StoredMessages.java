@@ -21,6 +21,7 @@ public final class StoredMessages {
                 message.toolCallId(),
                 message.modelId(),
                 message.requestId(),
+                message.runId(),
                 message.tokenCount(),
                 message.metadata(),
                 createdAt);

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,8 +85,15 @@ final class InMemoryAgentRepository implements AgentRepository {
     }
 
     @Override
-    public synchronized boolean delete(UUID agentId) {
-        return agents.remove(agentId) != null;
+    public boolean delete(UUID agentId) {
+        boolean removed;
+        synchronized (this) {
+            removed = agents.remove(agentId) != null;
+        }
+        if (removed) {
+            conversations.detachAgent(agentId); // outside this lock: conversations call in here under theirs
+        }
+        return removed;
     }
 
     @Override
@@ -133,7 +141,16 @@ final class InMemoryAgentRepository implements AgentRepository {
         }
     }
 
-    private synchronized void forgetOwner(UUID ownerId) {
-        agents.values().removeIf(a -> a.spec().ownerId().equals(ownerId));
+    /** Called while the conversations erase the owner, under their lock, which detaching takes again. */
+    private void forgetOwner(UUID ownerId) {
+        List<UUID> removed;
+        synchronized (this) {
+            removed = agents.values().stream()
+                    .filter(a -> a.spec().ownerId().equals(ownerId))
+                    .map(AgentDefinition::id)
+                    .toList();
+            removed.forEach(agents::remove);
+        }
+        removed.forEach(conversations::detachAgent);
     }
 }

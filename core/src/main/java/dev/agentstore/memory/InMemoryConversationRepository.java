@@ -36,11 +36,16 @@ final class InMemoryConversationRepository implements ConversationRepository {
     private final AppendKeys appendKeys = new AppendKeys();
     private final MessageLog log = new MessageLog();
     private final RemovalListeners removals;
+    private final ConversationLinks links;
 
-    /** @param removals where the tenant's other repositories learn what erasures and deletions remove */
-    InMemoryConversationRepository(Clock clock, RemovalListeners removals) {
+    /**
+     * @param removals where the tenant's other repositories learn what erasures and deletions remove
+     * @param links the tenant's agents and runs, which conversations and messages may point at
+     */
+    InMemoryConversationRepository(Clock clock, RemovalListeners removals, ConversationLinks links) {
         this.clock = clock;
         this.removals = removals;
+        this.links = links;
         this.sessions = new SessionBook(clock);
     }
 
@@ -158,11 +163,15 @@ final class InMemoryConversationRepository implements ConversationRepository {
         if (c.sessionId() != null && sessions.find(c.sessionId()).isEmpty()) {
             throw new NotFoundException("no session with id " + c.sessionId());
         }
+        if (c.agentId() != null && !links.agentExists().test(c.agentId())) {
+            throw new NotFoundException("no agent with id " + c.agentId());
+        }
         Instant now = clock.instant();
         Conversation created = new Conversation(
                 Ids.newId(clock),
                 c.userId(),
                 c.sessionId(),
+                c.agentId(),
                 c.title(),
                 ConversationStatus.ACTIVE,
                 c.modelOverride(),
@@ -201,6 +210,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
                 c.id(),
                 c.userId(),
                 c.sessionId(),
+                c.agentId(),
                 or(u.title(), c.title()),
                 or(u.status(), c.status()),
                 or(u.modelOverride(), c.modelOverride()),
@@ -232,7 +242,36 @@ final class InMemoryConversationRepository implements ConversationRepository {
         if (c.status() == ConversationStatus.DELETED) {
             throw new ConflictException("conversation " + conversationId + " is deleted and takes no messages");
         }
+        for (NewMessage message : batch) {
+            UUID run = message.runId();
+            if (run != null
+                    && !links.findRun()
+                            .apply(run)
+                            .map(r -> conversationId.equals(r.conversationId()))
+                            .orElse(false)) {
+                throw new NotFoundException("no agent run with id " + run + " in conversation " + conversationId);
+            }
+        }
         return log.append(conversationId, batch, clock);
+    }
+
+    /** Clears the agent of the conversations that ran under it, as its deletion does in PostgreSQL. */
+    synchronized void detachAgent(UUID agentId) {
+        conversations.replaceAll((id, c) -> agentId.equals(c.agentId())
+                ? new Conversation(
+                        c.id(),
+                        c.userId(),
+                        c.sessionId(),
+                        null,
+                        c.title(),
+                        c.status(),
+                        c.modelOverride(),
+                        c.summary(),
+                        c.metadata(),
+                        c.version(),
+                        c.createdAt(),
+                        c.updatedAt())
+                : c);
     }
 
     @Override

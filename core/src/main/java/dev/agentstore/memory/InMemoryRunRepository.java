@@ -37,8 +37,13 @@ final class InMemoryRunRepository implements RunRepository {
     @Override
     public AgentRun create(NewRun request) {
         conversations.requireUser(request.userId());
-        if (request.conversationId() != null) {
-            conversations.requireConversation(request.conversationId());
+        if (request.conversationId() != null
+                && !conversations
+                        .requireConversation(request.conversationId())
+                        .userId()
+                        .equals(request.userId())) {
+            throw new NotFoundException(
+                    "no conversation with id " + request.conversationId() + " of user " + request.userId());
         }
         AgentRun run = new AgentRun(
                 Ids.newId(clock),

@@ -51,7 +51,13 @@ final class MemoryBackend implements StoreBackend {
 
     @Override
     public ConversationRepository conversations(String tenant) {
-        return repository("conversations", tenant, t -> new InMemoryConversationRepository(clock, removals(t)));
+        return repository(
+                "conversations",
+                tenant,
+                t -> new InMemoryConversationRepository(
+                        clock,
+                        removals(t),
+                        new ConversationLinks(agent -> agents(t).find(agent).isPresent(), run -> runs(t).find(run))));
     }
 
     /** The tenant's removal events, shared by its conversations and the repositories that go with them. */

@@ -47,6 +47,11 @@ public final class PostgresErrors {
         return new AgentStoreException("PostgreSQL call failed (SQL state " + state + ")", e);
     }
 
+    /** Whether {@code e} (a translated failure) was raised by the constraint named {@code constraint}. */
+    public static boolean violates(AgentStoreException e, String constraint) {
+        return constraint.equals(constraintOf(sqlExceptionIn(e)));
+    }
+
     /** The first {@link SQLException} in {@code e}'s cause chain ({@code e} included), or null. */
     public static SQLException sqlExceptionIn(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

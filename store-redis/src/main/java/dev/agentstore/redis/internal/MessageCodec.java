@@ -29,6 +29,7 @@ final class MessageCodec {
         json.put("toolCallId", m.toolCallId());
         json.put("modelId", m.modelId());
         json.put("requestId", m.requestId());
+        json.put("runId", m.runId() == null ? null : m.runId().toString());
         json.put("tokenCount", m.tokenCount());
         json.put("metadata", m.metadata());
         json.put("createdAt", m.createdAt().toString());
@@ -52,6 +53,7 @@ final class MessageCodec {
                 (String) json.get("toolCallId"),
                 (String) json.get("modelId"),
                 (String) json.get("requestId"),
+                json.get("runId") == null ? null : UUID.fromString((String) json.get("runId")),
                 ((Long) json.get("tokenCount")).intValue(),
                 (Map<String, Object>) json.get("metadata"),
                 Instant.parse((String) json.get("createdAt")));

@@ -3,6 +3,7 @@ package dev.agentstore.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentstore.AgentStore;
 import dev.agentstore.ConflictException;
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.NotFoundException;
@@ -13,6 +14,8 @@ import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.agent.AgentSpec;
 import dev.agentstore.agent.AgentStatus;
 import dev.agentstore.agent.ChannelDefaults;
+import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewUser;
 import java.time.Duration;
 import java.util.List;
@@ -132,5 +135,46 @@ public abstract class AgentRepositoryContract extends StoreContract {
         ChannelDefaults replaced = agents().setChannelDefaults(new ChannelDefaults("slack", null, Map.of()));
         assertThat(agents().channelDefaults("slack")).contains(replaced);
         assertThat(otherTenant().agents().channelDefaults("slack")).isEmpty();
+    }
+
+    @Test
+    void should_let_conversations_run_under_an_agent_until_it_goes() {
+        UUID ann = user("ann");
+        UUID bob = user("bob");
+        AgentDefinition helper =
+                agents().define(AgentSpec.builder(ann, "helper", "m").build());
+        AgentDefinition other =
+                agents().define(AgentSpec.builder(ann, "other", "m").build());
+        Conversation chat = store.conversations()
+                .createConversation(NewConversation.forUser(bob).underAgent(helper.id()));
+        Conversation second = store.conversations()
+                .createConversation(NewConversation.forUser(bob).underAgent(other.id()));
+        assertThat(chat.agentId()).isEqualTo(helper.id());
+        assertThat(store.conversations().findConversation(chat.id())).contains(chat);
+        UUID ghost = UUID.randomUUID();
+        assertThatThrownBy(() -> store.conversations()
+                        .createConversation(NewConversation.forUser(bob).underAgent(ghost)))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining(ghost.toString());
+        AgentStore elsewhere = otherTenant();
+        UUID carl =
+                elsewhere.conversations().upsertUser(NewUser.of("web", "carl")).id();
+        assertThatThrownBy(() -> elsewhere
+                        .conversations()
+                        .createConversation(NewConversation.forUser(carl).underAgent(helper.id())))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining(helper.id().toString());
+
+        agents().delete(helper.id());
+        Conversation detached =
+                store.conversations().findConversation(chat.id()).orElseThrow();
+        assertThat(detached.agentId()).isNull();
+        assertThat(detached.version()).isEqualTo(chat.version());
+        store.conversations().eraseUser(ann); // the owner goes, and with them their agents
+        assertThat(store.conversations()
+                        .findConversation(second.id())
+                        .orElseThrow()
+                        .agentId())
+                .isNull();
     }
 }

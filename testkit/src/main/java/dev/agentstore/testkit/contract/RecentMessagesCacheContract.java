@@ -157,6 +157,7 @@ public abstract class RecentMessagesCacheContract {
                         null,
                         null,
                         null,
+                        null,
                         3,
                         Map.of(),
                         Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq)))

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.ConflictException;
+import dev.agentstore.InvalidInputException;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
+import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewConversation;
+import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.run.AgentRun;
 import dev.agentstore.run.NewRun;
@@ -167,5 +170,62 @@ public abstract class RunRepositoryContract extends StoreContract {
         assertThat(runs().find(outside.id())).isPresent();
         store.conversations().eraseUser(ann);
         assertThat(runs().find(outside.id())).isEmpty();
+    }
+
+    @Test
+    void should_refuse_a_run_in_another_users_conversation() {
+        UUID ann = user("ann");
+        UUID bobsChat = store.conversations()
+                .createConversation(NewConversation.forUser(user("bob")))
+                .id();
+        assertThatThrownBy(() -> runs().create(NewRun.of(ann, "a").inConversation(bobsChat)))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining(bobsChat.toString());
+        assertThat(runs().list(RunQuery.all(), PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void should_let_assistant_messages_point_at_a_run_of_their_conversation() {
+        UUID ann = user("ann");
+        UUID chat = store.conversations()
+                .createConversation(NewConversation.forUser(ann))
+                .id();
+        UUID otherChat = store.conversations()
+                .createConversation(NewConversation.forUser(ann))
+                .id();
+        AgentRun run = runs().create(NewRun.of(ann, "a").inConversation(chat));
+        AgentRun elsewhere = runs().create(NewRun.of(ann, "a").inConversation(otherChat));
+
+        Message answer = store.conversations()
+                .append(chat, NewMessage.assistant("done", 1).producedBy(run.id()));
+        assertThat(answer.runId()).isEqualTo(run.id());
+        assertThat(store.conversations().lastMessages(chat, 1)).containsExactly(answer);
+        assertThat(store.conversations()
+                        .appendAll(chat, List.of(NewMessage.assistant("more", 1).producedBy(run.id())))
+                        .get(0)
+                        .runId())
+                .isEqualTo(run.id());
+
+        for (UUID wrong : List.of(elsewhere.id(), UUID.randomUUID())) {
+            assertThatThrownBy(() -> store.conversations()
+                            .appendAll(
+                                    chat,
+                                    List.of(
+                                            NewMessage.user("q", 1),
+                                            NewMessage.assistant("a", 1).producedBy(wrong))))
+                    .isInstanceOf(NotFoundException.class)
+                    .hasMessageContaining(wrong.toString());
+            assertThatThrownBy(() -> store.conversations()
+                            .appendAll(
+                                    chat, List.of(NewMessage.assistant("a", 1).producedBy(wrong)), "key-" + wrong))
+                    .isInstanceOf(NotFoundException.class);
+        }
+        assertThat(store.conversations().lastMessages(chat, 10)).hasSize(2);
+        assertThatThrownBy(() -> NewMessage.user("q", 1).producedBy(run.id()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("message.runId");
+
+        store.conversations().eraseUser(ann);
+        assertThat(runs().find(run.id())).isEmpty();
     }
 }

@@ -93,7 +93,7 @@ public abstract class ValidationContract extends StoreContract {
         rejects("message.toolCalls", () -> NewMessage.user("x", 1).withToolCalls(List.of(call)));
         rejects(
                 "message.toolCallId",
-                () -> new NewMessage(MessageRole.TOOL, "result", List.of(), null, null, null, 1, Map.of()));
+                () -> new NewMessage(MessageRole.TOOL, "result", List.of(), null, null, null, null, 1, Map.of()));
         rejects("message.tokenCount", () -> NewMessage.user("x", -1));
     }
 

@@ -13,6 +13,7 @@ import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.internal.Cursors;
 import dev.agentstore.internal.Pages;
 import dev.agentstore.postgres.internal.Json;
+import dev.agentstore.postgres.internal.PostgresErrors;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
@@ -36,12 +37,23 @@ final class ConversationQueries {
 
     Conversation create(NewConversation c) {
         Instant now = clock.instant();
+        try {
+            return insert(c, now);
+        } catch (NotFoundException e) {
+            throw PostgresErrors.violates(e, "conversations_agent")
+                    ? new NotFoundException("no agent with id " + c.agentId(), e)
+                    : e;
+        }
+    }
+
+    private Conversation insert(NewConversation c, Instant now) {
         return ConversationRows.conversation(sql.fetch(
                         DSL.insertInto(CONVERSATIONS)
                                 .set(CONVERSATIONS.TENANT_ID, sql.tenant())
                                 .set(CONVERSATIONS.ID, Ids.newId(clock))
                                 .set(CONVERSATIONS.USER_ID, c.userId())
                                 .set(CONVERSATIONS.SESSION_ID, c.sessionId())
+                                .set(CONVERSATIONS.AGENT_ID, c.agentId())
                                 .set(CONVERSATIONS.TITLE, c.title())
                                 .set(CONVERSATIONS.STATUS, ConversationStatus.ACTIVE.name())
                                 .set(CONVERSATIONS.MODEL_OVERRIDE, c.modelOverride())

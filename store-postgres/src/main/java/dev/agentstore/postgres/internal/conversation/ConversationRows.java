@@ -46,6 +46,7 @@ final class ConversationRows {
                 r.get(CONVERSATIONS.ID),
                 r.get(CONVERSATIONS.USER_ID),
                 r.get(CONVERSATIONS.SESSION_ID),
+                r.get(CONVERSATIONS.AGENT_ID),
                 r.get(CONVERSATIONS.TITLE),
                 ConversationStatus.valueOf(r.get(CONVERSATIONS.STATUS)),
                 r.get(CONVERSATIONS.MODEL_OVERRIDE),

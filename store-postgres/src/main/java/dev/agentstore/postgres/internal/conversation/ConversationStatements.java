@@ -73,7 +73,9 @@ public final class ConversationStatements {
                                 DSL.param("request_id", SQLDataType.VARCHAR),
                                 DSL.param("token_count", Integer.class),
                                 DSL.param("metadata", SQLDataType.JSONB),
-                                DSL.param("created_at", Instant.class))
+                                DSL.param("created_at", Instant.class),
+                                // as text: a typed null binds without a round trip, which uuid's does not
+                                DSL.param("run_id", SQLDataType.VARCHAR).cast(SQLDataType.UUID))
                         .from(reserved))
                 .returningResult(MESSAGES.SEQUENCE);
     }

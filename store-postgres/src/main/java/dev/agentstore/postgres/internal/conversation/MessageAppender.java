@@ -29,7 +29,7 @@ import org.jooq.JSONB;
 import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
-import org.jooq.Row10;
+import org.jooq.Row11;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -164,6 +164,7 @@ final class MessageAppender {
         values.put("token_count", m.tokenCount());
         values.put("metadata", Json.of(m.metadata()));
         values.put("created_at", now);
+        values.put("run_id", m.runId() == null ? null : m.runId().toString());
         return values;
     }
 
@@ -190,7 +191,8 @@ final class MessageAppender {
                         "model_id",
                         "request_id",
                         "token_count",
-                        "metadata");
+                        "metadata",
+                        "run_id");
         Field<Long> last = reserved.field("last_sequence", Long.class);
         return DSL.with(reserved)
                 .insertInto(MESSAGES, INSERTED)
@@ -207,17 +209,18 @@ final class MessageAppender {
                                 rows.field("request_id", String.class),
                                 rows.field("token_count", Integer.class),
                                 rows.field("metadata", SQLDataType.JSONB),
-                                DSL.val(now))
+                                DSL.val(now),
+                                rows.field("run_id", UUID.class))
                         .from(reserved)
                         .crossJoin(rows))
                 .returningResult(MESSAGES.SEQUENCE);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of one generic row type, filled right here
-    private Row10<Long, UUID, String, String, JSONB, String, String, String, Integer, JSONB>[] rows(
+    private Row11<Long, UUID, String, String, JSONB, String, String, String, Integer, JSONB, UUID>[] rows(
             List<UUID> ids, List<NewMessage> batch) {
-        Row10<Long, UUID, String, String, JSONB, String, String, String, Integer, JSONB>[] rows =
-                new Row10[batch.size()];
+        Row11<Long, UUID, String, String, JSONB, String, String, String, Integer, JSONB, UUID>[] rows =
+                new Row11[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             NewMessage m = batch.get(i);
             rows[i] = DSL.row(
@@ -230,7 +233,8 @@ final class MessageAppender {
                     DSL.val(m.modelId(), SQLDataType.VARCHAR),
                     DSL.val(m.requestId(), SQLDataType.VARCHAR),
                     DSL.val(m.tokenCount()),
-                    DSL.val(Json.of(m.metadata()), SQLDataType.JSONB));
+                    DSL.val(Json.of(m.metadata()), SQLDataType.JSONB),
+                    DSL.val(m.runId(), SQLDataType.UUID));
         }
         return rows;
     }

@@ -32,7 +32,8 @@ final class MessageReader implements RowReader<Message> {
             MESSAGES.REQUEST_ID,
             MESSAGES.TOKEN_COUNT,
             MESSAGES.METADATA,
-            MESSAGES.CREATED_AT);
+            MESSAGES.CREATED_AT,
+            MESSAGES.RUN_ID);
 
     static final MessageReader INSTANCE = new MessageReader();
 
@@ -50,6 +51,7 @@ final class MessageReader implements RowReader<Message> {
                 row.getString(7),
                 row.getString(8),
                 row.getString(9),
+                row.getObject(13, UUID.class),
                 row.getInt(10),
                 Json.map(row.getString(11)),
                 row.getObject(12, OffsetDateTime.class).toInstant());

@@ -17,10 +17,12 @@ import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
+import dev.agentstore.postgres.internal.PostgresErrors;
 import dev.agentstore.postgres.internal.TenantSql;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -133,7 +135,12 @@ public final class PostgresConversationRepository implements ConversationReposit
             requireConversation(conversationId);
             return List.of();
         }
-        List<Message> appended = appender.append(conversationId, batch);
+        List<Message> appended;
+        try {
+            appended = appender.append(conversationId, batch);
+        } catch (NotFoundException e) {
+            throw unknownRun(conversationId, batch, e);
+        }
         if (appended.isEmpty()) {
             Conversation c = requireConversation(conversationId);
             throw new ConflictException(
@@ -146,7 +153,9 @@ public final class PostgresConversationRepository implements ConversationReposit
     public List<Message> appendAll(UUID conversationId, List<NewMessage> batch, String idempotencyKey) {
         try {
             return appender.appendOnce(conversationId, batch, idempotencyKey);
-        } catch (MessageAppender.NotAppended | NotFoundException e) {
+        } catch (NotFoundException e) {
+            throw unknownRun(conversationId, batch, e);
+        } catch (MessageAppender.NotAppended e) {
             Conversation c = requireConversation(conversationId); // NotFoundException naming the conversation
             throw new ConflictException(
                     "conversation " + c.id() + " is " + c.status().name().toLowerCase() + " and takes no messages");
@@ -186,5 +195,22 @@ public final class PostgresConversationRepository implements ConversationReposit
 
     private Conversation requireConversation(UUID conversationId) {
         return conversations.find(conversationId).orElseThrow(() -> conversations.notFound(conversationId));
+    }
+
+    /** A message pointed at a run that is not one of this conversation's ({@code messages_run}). */
+    private static NotFoundException unknownRun(UUID conversationId, List<NewMessage> batch, NotFoundException e) {
+        if (!PostgresErrors.violates(e, "messages_run")) {
+            return e;
+        }
+        List<UUID> runs = batch.stream()
+                .map(NewMessage::runId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        return new NotFoundException(
+                "no agent run with id "
+                        + String.join(", ", runs.stream().map(UUID::toString).toList()) + " in conversation "
+                        + conversationId,
+                e);
     }
 }

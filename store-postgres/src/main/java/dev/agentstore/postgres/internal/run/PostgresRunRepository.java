@@ -9,6 +9,7 @@ import dev.agentstore.internal.Cursors;
 import dev.agentstore.internal.Pages;
 import dev.agentstore.internal.RunTransitions;
 import dev.agentstore.postgres.internal.Json;
+import dev.agentstore.postgres.internal.PostgresErrors;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.postgres.internal.Timestamps;
 import dev.agentstore.run.AgentRun;
@@ -62,9 +63,11 @@ public final class PostgresRunRepository implements RunRepository {
                             AGENT_RUNS.fields())
                     .get(0));
         } catch (NotFoundException e) {
-            boolean user = e.getMessage().contains("user_id");
+            if (PostgresErrors.violates(e, "agent_runs_tenant_id_user_id_fkey")) {
+                throw new NotFoundException("no user with id " + run.userId(), e);
+            }
             throw new NotFoundException(
-                    user ? "no user with id " + run.userId() : "no conversation with id " + run.conversationId(), e);
+                    "no conversation with id " + run.conversationId() + " of user " + run.userId(), e);
         }
     }
 
