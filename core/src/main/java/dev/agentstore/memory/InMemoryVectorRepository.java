@@ -9,11 +9,14 @@ import dev.agentstore.internal.Pages;
 import dev.agentstore.internal.TextMatch;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
+import dev.agentstore.vector.DocumentStatus;
 import dev.agentstore.vector.Filter;
 import dev.agentstore.vector.HybridSearchRequest;
+import dev.agentstore.vector.IngestionStatus;
 import dev.agentstore.vector.SearchMatch;
 import dev.agentstore.vector.SearchRequest;
 import dev.agentstore.vector.VectorRepository;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +29,11 @@ import java.util.TreeMap;
 final class InMemoryVectorRepository implements VectorRepository {
     private final Map<String, CollectionSpec> specs = new TreeMap<>();
     private final Map<String, TreeMap<String, Chunk>> chunks = new HashMap<>();
+    private final DocumentLedger documents;
+
+    InMemoryVectorRepository(Clock clock) {
+        this.documents = new DocumentLedger(clock);
+    }
 
     @Override
     public synchronized CollectionSpec createCollection(CollectionSpec spec) {
@@ -49,6 +57,7 @@ final class InMemoryVectorRepository implements VectorRepository {
     @Override
     public synchronized boolean dropCollection(String name) {
         chunks.remove(name);
+        documents.drop(name);
         return specs.remove(name) != null;
     }
 
@@ -69,6 +78,31 @@ final class InMemoryVectorRepository implements VectorRepository {
         TreeMap<String, Chunk> stored = require(collection);
         stored.values().removeIf(c -> documentId.equals(c.documentId()));
         batch.forEach(c -> stored.put(c.id(), c));
+        documents.ready(collection, documentId);
+    }
+
+    @Override
+    public synchronized DocumentStatus startIngestion(String collection, String documentId) {
+        require(collection);
+        return documents.start(collection, documentId);
+    }
+
+    @Override
+    public synchronized DocumentStatus failIngestion(String collection, String documentId, String errorMessage) {
+        require(collection);
+        return documents.fail(collection, documentId, errorMessage);
+    }
+
+    @Override
+    public synchronized Optional<DocumentStatus> documentStatus(String collection, String documentId) {
+        require(collection);
+        return documents.find(collection, documentId);
+    }
+
+    @Override
+    public synchronized Page<DocumentStatus> documents(String collection, IngestionStatus status, PageRequest page) {
+        require(collection);
+        return documents.page(collection, status, page);
     }
 
     @Override
@@ -101,7 +135,9 @@ final class InMemoryVectorRepository implements VectorRepository {
 
     @Override
     public synchronized long deleteByDocument(String collection, String documentId) {
-        return removeIf(collection, c -> documentId.equals(c.documentId()));
+        long removed = removeIf(collection, c -> documentId.equals(c.documentId()));
+        documents.forget(collection, documentId);
+        return removed;
     }
 
     @Override

@@ -160,7 +160,7 @@ final class MemoryBackend implements StoreBackend {
 
     @Override
     public VectorRepository vectors(String tenant) {
-        return repository("vectors", tenant, t -> new InMemoryVectorRepository());
+        return repository("vectors", tenant, t -> new InMemoryVectorRepository(clock));
     }
 
     @Override

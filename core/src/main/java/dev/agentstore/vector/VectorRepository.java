@@ -41,9 +41,29 @@ public interface VectorRepository {
 
     /**
      * Replaces all chunks of a document with {@code chunks} atomically (each chunk's document id is set to
-     * {@code documentId}).
+     * {@code documentId}), and in the same step marks the document {@link IngestionStatus#READY}.
      */
     void replaceDocument(String collection, String documentId, List<Chunk> chunks);
+
+    /**
+     * Marks a document as being ingested, for apps that chunk and embed asynchronously: {@link
+     * IngestionStatus#PROCESSING}, one more attempt, no error. It may be called in any status: again on a failed
+     * document to retry it, on a ready one to re-ingest it, on one still processing to take over from a worker
+     * that died. The ingestion ends with {@link #replaceDocument} (ready) or {@link #failIngestion}.
+     */
+    DocumentStatus startIngestion(String collection, String documentId);
+
+    /**
+     * Marks a document's ingestion as failed with the reason; its chunks, if any, stay as they were. Throws
+     * {@link dev.agentstore.ConflictException} unless the document is {@link IngestionStatus#PROCESSING}.
+     */
+    DocumentStatus failIngestion(String collection, String documentId, String errorMessage);
+
+    /** A document's ingestion status; empty for a document never started nor written with replaceDocument. */
+    Optional<DocumentStatus> documentStatus(String collection, String documentId);
+
+    /** The documents of a collection in a status (null for any), ordered by document id, keyset-paged. */
+    Page<DocumentStatus> documents(String collection, IngestionStatus status, PageRequest page);
 
     /** The chunks with these ids, in no particular order; unknown ids are skipped. */
     List<Chunk> get(String collection, Collection<String> ids);
@@ -62,7 +82,7 @@ public interface VectorRepository {
     long deleteByIds(String collection, Collection<String> ids);
 
     /**
-     * Deletes every chunk of a document.
+     * Deletes every chunk of a document, and its ingestion status.
      *
      * @return how many were deleted
      */

@@ -8,8 +8,10 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Check;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
+import dev.agentstore.vector.DocumentStatus;
 import dev.agentstore.vector.Filter;
 import dev.agentstore.vector.HybridSearchRequest;
+import dev.agentstore.vector.IngestionStatus;
 import dev.agentstore.vector.SearchMatch;
 import dev.agentstore.vector.SearchRequest;
 import dev.agentstore.vector.VectorRepository;
@@ -67,6 +69,29 @@ public final class ValidatingVectorRepository implements VectorRepository {
                 .map(c -> c.inDocument(documentId))
                 .toList();
         backend.replaceDocument(collection, documentId, batch);
+    }
+
+    @Override
+    public DocumentStatus startIngestion(String collection, String documentId) {
+        return backend.startIngestion(Check.name("collection", collection), Check.name("documentId", documentId));
+    }
+
+    @Override
+    public DocumentStatus failIngestion(String collection, String documentId, String errorMessage) {
+        return backend.failIngestion(
+                Check.name("collection", collection),
+                Check.name("documentId", documentId),
+                Check.text("errorMessage", errorMessage, Limits.MAX_METADATA_STRING_CHARS));
+    }
+
+    @Override
+    public Optional<DocumentStatus> documentStatus(String collection, String documentId) {
+        return backend.documentStatus(Check.name("collection", collection), Check.name("documentId", documentId));
+    }
+
+    @Override
+    public Page<DocumentStatus> documents(String collection, IngestionStatus status, PageRequest page) {
+        return backend.documents(Check.name("collection", collection), status, Check.present("page", page));
     }
 
     @Override

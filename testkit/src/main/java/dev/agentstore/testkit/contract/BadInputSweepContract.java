@@ -140,6 +140,9 @@ public abstract class BadInputSweepContract extends StoreContract {
                 String.valueOf(store.security().listApiKeys(credentialId)),
                 String.valueOf(store.vectors().listCollections()),
                 String.valueOf(store.vectors().count("sweep")),
+                String.valueOf(store.vectors()
+                        .documents("sweep", null, PageRequest.first(100))
+                        .items()),
                 String.valueOf(store.responseCache().stats()),
                 String.valueOf(store.sessions().get("sweep-session")),
                 String.valueOf(store.presence().count("sweep-room")),
@@ -211,6 +214,7 @@ public abstract class BadInputSweepContract extends StoreContract {
         credentialId = credential.id();
         store.vectors().createCollection(CollectionSpec.of("sweep", 3));
         store.vectors().upsert("sweep", List.of(Chunk.of("c1", "text", new float[] {1, 0, 0})));
+        store.vectors().startIngestion("sweep", "sweep-document");
         store.responseCache().put(CacheKey.of("sweep-model", Map.of(), "hi"), "hello", Duration.ofHours(1), Map.of());
         store.sessions().put("sweep-session", Map.of("a", "b"), Duration.ofHours(1));
         store.presence().markActive("sweep-room", "ann", Duration.ofMinutes(5));

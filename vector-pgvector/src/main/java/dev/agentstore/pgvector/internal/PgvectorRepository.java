@@ -13,8 +13,10 @@ import dev.agentstore.postgres.internal.TenantSql.TransactionWork;
 import dev.agentstore.spi.Ids;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
+import dev.agentstore.vector.DocumentStatus;
 import dev.agentstore.vector.Filter;
 import dev.agentstore.vector.HybridSearchRequest;
+import dev.agentstore.vector.IngestionStatus;
 import dev.agentstore.vector.SearchMatch;
 import dev.agentstore.vector.SearchRequest;
 import dev.agentstore.vector.VectorRepository;
@@ -32,6 +34,7 @@ final class PgvectorRepository implements VectorRepository {
     private final CollectionDdl ddl;
     private final BulkLoadPolicy bulkLoad;
     private final Clock clock;
+    private final DocumentStatuses documents;
 
     PgvectorRepository(
             TenantSql sql, CollectionCatalog catalog, CollectionDdl ddl, BulkLoadPolicy bulkLoad, Clock clock) {
@@ -40,6 +43,7 @@ final class PgvectorRepository implements VectorRepository {
         this.ddl = ddl;
         this.bulkLoad = bulkLoad;
         this.clock = clock;
+        this.documents = new DocumentStatuses(sql, clock);
     }
 
     @Override
@@ -92,8 +96,29 @@ final class PgvectorRepository implements VectorRepository {
             if (!chunks.isEmpty()) {
                 ChunkWriter.upsert(connection, dsl, sql.tenant(), target, chunks, clock.instant());
             }
+            documents.ready(dsl, target, documentId);
             return null;
         });
+    }
+
+    @Override
+    public DocumentStatus startIngestion(String collection, String documentId) {
+        return documents.start(require(collection), documentId);
+    }
+
+    @Override
+    public DocumentStatus failIngestion(String collection, String documentId, String errorMessage) {
+        return documents.fail(require(collection), documentId, errorMessage);
+    }
+
+    @Override
+    public Optional<DocumentStatus> documentStatus(String collection, String documentId) {
+        return documents.find(require(collection), documentId);
+    }
+
+    @Override
+    public Page<DocumentStatus> documents(String collection, IngestionStatus status, PageRequest page) {
+        return documents.page(require(collection), status, page);
     }
 
     @Override
@@ -138,7 +163,13 @@ final class PgvectorRepository implements VectorRepository {
 
     @Override
     public long deleteByDocument(String collection, String documentId) {
-        return delete(require(collection), VECTOR_CHUNKS.DOCUMENT_ID.eq(documentId));
+        var target = require(collection);
+        return sql.transaction((connection, dsl) -> {
+            documents.forget(dsl, target, documentId);
+            return (long) dsl.deleteFrom(VECTOR_CHUNKS)
+                    .where(target.chunksOf(sql.tenant()), VECTOR_CHUNKS.DOCUMENT_ID.eq(documentId))
+                    .execute();
+        });
     }
 
     @Override
