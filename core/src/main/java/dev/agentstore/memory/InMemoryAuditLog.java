@@ -6,12 +6,11 @@ import dev.agentstore.audit.AuditEntry;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.audit.AuditQuery;
 import dev.agentstore.audit.NewAuditEntry;
+import dev.agentstore.internal.LoggedEntries;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.UUID;
@@ -19,43 +18,29 @@ import java.util.UUID;
 /** The audit log of one tenant in memory: appended to, listed, and dropped only by month. */
 final class InMemoryAuditLog implements AuditLog {
     private final Clock clock;
-    private final Map<UUID, AuditEntry> entries = new LinkedHashMap<>();
+    private final EntryLog<AuditEntry> entries = new EntryLog<>(AuditEntry::id, AuditEntry::occurredAt);
 
     InMemoryAuditLog(Clock clock) {
         this.clock = clock;
     }
 
     @Override
-    public synchronized AuditEntry append(NewAuditEntry entry) {
-        AuditEntry appended = new AuditEntry(
-                Ids.newId(clock),
-                clock.instant(),
-                entry.actorId(),
-                entry.action(),
-                entry.resourceType(),
-                entry.resourceId(),
-                entry.ipAddress(),
-                entry.userAgent(),
-                entry.requestId(),
-                entry.details());
-        entries.put(appended.id(), appended);
-        return appended;
+    public AuditEntry append(NewAuditEntry entry) {
+        return entries.add(LoggedEntries.audit(entry, Ids.newId(clock), clock.instant()));
     }
 
     @Override
-    public synchronized Optional<AuditEntry> find(UUID entryId) {
-        return Optional.ofNullable(entries.get(entryId));
+    public Optional<AuditEntry> find(UUID entryId) {
+        return entries.find(entryId);
     }
 
     @Override
-    public synchronized Page<AuditEntry> list(AuditQuery query, PageRequest page) {
-        return NewestFirst.page(entries.values(), query::matches, AuditEntry::id, page);
+    public Page<AuditEntry> list(AuditQuery query, PageRequest page) {
+        return entries.page(query::matches, page);
     }
 
     /** Drops the entries of every UTC month that ended at or before {@code cutoff}; returns those months. */
-    synchronized SortedSet<YearMonth> dropMonthsBefore(Instant cutoff) {
-        return new MonthlyDrop(cutoff)
-                .from(entries.values(), AuditEntry::occurredAt)
-                .months();
+    SortedSet<YearMonth> dropMonthsBefore(Instant cutoff) {
+        return entries.dropMonthsBefore(cutoff);
     }
 }

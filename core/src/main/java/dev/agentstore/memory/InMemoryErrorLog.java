@@ -6,14 +6,13 @@ import dev.agentstore.errorlog.ErrorEntry;
 import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.errorlog.ErrorQuery;
 import dev.agentstore.errorlog.NewError;
+import dev.agentstore.internal.LoggedEntries;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -23,42 +22,31 @@ import java.util.UUID;
 /** The error log of one tenant in memory. */
 final class InMemoryErrorLog implements ErrorLogRepository {
     private final Clock clock;
-    private final Map<UUID, ErrorEntry> entries = new LinkedHashMap<>();
+    private final EntryLog<ErrorEntry> entries = new EntryLog<>(ErrorEntry::id, ErrorEntry::occurredAt);
 
     InMemoryErrorLog(Clock clock) {
         this.clock = clock;
     }
 
     @Override
-    public synchronized ErrorEntry log(NewError error) {
-        ErrorEntry entry = new ErrorEntry(
-                Ids.newId(clock),
-                clock.instant(),
-                error.service(),
-                error.errorType(),
-                error.message(),
-                error.stackTrace(),
-                error.details(),
-                error.agentId());
-        entries.put(entry.id(), entry);
-        return entry;
+    public ErrorEntry log(NewError error) {
+        return entries.add(LoggedEntries.error(error, Ids.newId(clock), clock.instant()));
     }
 
     @Override
-    public synchronized Optional<ErrorEntry> find(UUID entryId) {
-        return Optional.ofNullable(entries.get(entryId));
+    public Optional<ErrorEntry> find(UUID entryId) {
+        return entries.find(entryId);
     }
 
     @Override
-    public synchronized Page<ErrorEntry> list(ErrorQuery query, PageRequest page) {
-        return NewestFirst.page(entries.values(), query::matches, ErrorEntry::id, page);
+    public Page<ErrorEntry> list(ErrorQuery query, PageRequest page) {
+        return entries.page(query::matches, page);
     }
 
     @Override
-    public synchronized SortedMap<LocalDate, SortedMap<String, Long>> countsByDay(ErrorQuery query) {
+    public SortedMap<LocalDate, SortedMap<String, Long>> countsByDay(ErrorQuery query) {
         SortedMap<LocalDate, SortedMap<String, Long>> counts = new TreeMap<>();
-        entries.values().stream()
-                .filter(query::matches)
+        entries.matching(query::matches)
                 .forEach(e -> counts.computeIfAbsent(
                                 LocalDate.ofInstant(e.occurredAt(), ZoneOffset.UTC), day -> new TreeMap<>())
                         .merge(e.errorType(), 1L, Long::sum));
@@ -66,9 +54,7 @@ final class InMemoryErrorLog implements ErrorLogRepository {
     }
 
     /** Drops the entries of every UTC month that ended at or before {@code cutoff}; returns those months. */
-    synchronized SortedSet<YearMonth> dropMonthsBefore(Instant cutoff) {
-        return new MonthlyDrop(cutoff)
-                .from(entries.values(), ErrorEntry::occurredAt)
-                .months();
+    SortedSet<YearMonth> dropMonthsBefore(Instant cutoff) {
+        return entries.dropMonthsBefore(cutoff);
     }
 }

@@ -9,6 +9,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.audit.AuditQuery;
 import dev.agentstore.audit.NewAuditEntry;
 import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.LoggedEntries;
 import dev.agentstore.internal.Pages;
 import dev.agentstore.postgres.internal.Json;
 import dev.agentstore.postgres.internal.TenantSql;
@@ -41,17 +42,7 @@ public final class PostgresAuditLog implements AuditLog {
 
     @Override
     public AuditEntry append(NewAuditEntry entry) {
-        AuditEntry appended = new AuditEntry(
-                Ids.newId(clock),
-                Timestamps.now(clock),
-                entry.actorId(),
-                entry.action(),
-                entry.resourceType(),
-                entry.resourceId(),
-                entry.ipAddress(),
-                entry.userAgent(),
-                entry.requestId(),
-                entry.details());
+        AuditEntry appended = LoggedEntries.audit(entry, Ids.newId(clock), Timestamps.now(clock));
         partitions.insert(
                 sql,
                 List.of(appended.occurredAt()),

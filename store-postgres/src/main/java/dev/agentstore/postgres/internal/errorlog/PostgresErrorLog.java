@@ -9,6 +9,7 @@ import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.errorlog.ErrorQuery;
 import dev.agentstore.errorlog.NewError;
 import dev.agentstore.internal.Cursors;
+import dev.agentstore.internal.LoggedEntries;
 import dev.agentstore.internal.Pages;
 import dev.agentstore.postgres.internal.Json;
 import dev.agentstore.postgres.internal.TenantSql;
@@ -44,15 +45,7 @@ public final class PostgresErrorLog implements ErrorLogRepository {
 
     @Override
     public ErrorEntry log(NewError error) {
-        ErrorEntry entry = new ErrorEntry(
-                Ids.newId(clock),
-                Timestamps.now(clock),
-                error.service(),
-                error.errorType(),
-                error.message(),
-                error.stackTrace(),
-                error.details(),
-                error.agentId());
+        ErrorEntry entry = LoggedEntries.error(error, Ids.newId(clock), Timestamps.now(clock));
         partitions.insert(
                 sql,
                 List.of(entry.occurredAt()),
