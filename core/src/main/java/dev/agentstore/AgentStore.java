@@ -1,39 +1,20 @@
 package dev.agentstore;
 
 import dev.agentstore.agent.AgentRepository;
-import dev.agentstore.audit.AuditActions;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.internal.Check;
-import dev.agentstore.internal.SdkAudit;
 import dev.agentstore.internal.StoreRuntime;
-import dev.agentstore.internal.context.CachedConversationRepository;
-import dev.agentstore.internal.security.PolicySecurityRepository;
-import dev.agentstore.internal.validation.ValidatingAgentRepository;
-import dev.agentstore.internal.validation.ValidatingApiUsageRepository;
-import dev.agentstore.internal.validation.ValidatingAuditLog;
-import dev.agentstore.internal.validation.ValidatingConversationRepository;
-import dev.agentstore.internal.validation.ValidatingErrorLogRepository;
-import dev.agentstore.internal.validation.ValidatingFeatureFlags;
-import dev.agentstore.internal.validation.ValidatingFeedbackRepository;
-import dev.agentstore.internal.validation.ValidatingMetricsRepository;
-import dev.agentstore.internal.validation.ValidatingModelRepository;
-import dev.agentstore.internal.validation.ValidatingPresence;
-import dev.agentstore.internal.validation.ValidatingRateLimiter;
-import dev.agentstore.internal.validation.ValidatingResponseCache;
-import dev.agentstore.internal.validation.ValidatingRunRepository;
-import dev.agentstore.internal.validation.ValidatingSessionCache;
-import dev.agentstore.internal.validation.ValidatingVectorRepository;
+import dev.agentstore.internal.TenantRepositories;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.run.RunRepository;
 import dev.agentstore.security.SecurityRepository;
 import dev.agentstore.spi.Capability;
-import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreProvider;
 import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.state.Presence;
@@ -66,106 +47,13 @@ public final class AgentStore implements AutoCloseable {
     private final StoreRuntime runtime;
     private final String tenant;
     private final boolean owner;
-    private final ConversationRepository conversations;
-    private final ModelRepository models;
-    private final RunRepository runs;
-    private final FeedbackRepository feedback;
-    private final AgentRepository agents;
-    private final MetricsRepository metrics;
-    private final SecurityRepository security;
-    private final VectorRepository vectors;
-    private final ResponseCache responseCache;
-    private final SessionCache sessions;
-    private final RateLimiter rateLimits;
-    private final Presence presence;
-    private final FeatureFlags featureFlags;
-    private final ApiUsageRepository apiUsage;
-    private final ErrorLogRepository errorLog;
-    private final AuditLog auditLog;
+    private final TenantRepositories repositories;
 
     private AgentStore(StoreRuntime runtime, String tenant, boolean owner) {
         this.runtime = runtime;
         this.tenant = tenant;
         this.owner = owner;
-        this.auditLog = runtime.guarded(
-                AuditLog.class,
-                new ValidatingAuditLog(runtime.backend(Capability.AUDIT_LOG).auditLog(tenant)));
-        SdkAudit sdkAudit = new SdkAudit(auditLog);
-        this.conversations = runtime.guarded(
-                ConversationRepository.class,
-                new ValidatingConversationRepository(
-                        conversationsOf(runtime, tenant),
-                        user -> sdkAudit.record(null, AuditActions.USER_ERASED, AuditActions.USER, user)));
-        this.apiUsage = runtime.guarded(
-                ApiUsageRepository.class,
-                new ValidatingApiUsageRepository(
-                        runtime.backend(Capability.API_USAGE).apiUsage(tenant)));
-        this.errorLog = runtime.guarded(
-                ErrorLogRepository.class,
-                new ValidatingErrorLogRepository(
-                        runtime.backend(Capability.ERROR_LOG).errorLog(tenant)));
-        this.runs = runtime.guarded(
-                RunRepository.class,
-                new ValidatingRunRepository(runtime.backend(Capability.RUNS).runs(tenant)));
-        this.feedback = runtime.guarded(
-                FeedbackRepository.class,
-                new ValidatingFeedbackRepository(
-                        runtime.backend(Capability.FEEDBACK).feedback(tenant)));
-        this.agents = runtime.guarded(
-                AgentRepository.class,
-                new ValidatingAgentRepository(runtime.backend(Capability.AGENTS).agents(tenant)));
-        this.models = runtime.guarded(
-                ModelRepository.class,
-                new ValidatingModelRepository(runtime.backend(Capability.MODELS).models(tenant)));
-        this.metrics = runtime.guarded(
-                MetricsRepository.class,
-                new ValidatingMetricsRepository(
-                        runtime.backend(Capability.METRICS).metrics(tenant)));
-        this.security = runtime.guarded(
-                SecurityRepository.class,
-                new PolicySecurityRepository(
-                        tenant,
-                        runtime.backend(Capability.SECURITY).security(tenant),
-                        runtime.passwordPolicy(),
-                        runtime.hasher(),
-                        runtime.cipher(),
-                        runtime.context().clock(),
-                        auditLog));
-        this.vectors = runtime.guarded(
-                VectorRepository.class,
-                new ValidatingVectorRepository(
-                        runtime.backend(Capability.VECTORS).vectors(tenant)));
-        this.responseCache = runtime.guarded(
-                ResponseCache.class,
-                new ValidatingResponseCache(
-                        runtime.backend(Capability.RESPONSE_CACHE).responseCache(tenant)));
-        this.sessions = runtime.guarded(
-                SessionCache.class,
-                new ValidatingSessionCache(runtime.backend(Capability.SESSIONS).sessions(tenant)));
-        this.rateLimits = runtime.guarded(
-                RateLimiter.class,
-                new ValidatingRateLimiter(runtime.rateLimitFallback()
-                        .protect(tenant, runtime.backend(Capability.RATE_LIMITS).rateLimits(tenant))));
-        this.presence = runtime.guarded(
-                Presence.class,
-                new ValidatingPresence(runtime.backend(Capability.PRESENCE).presence(tenant)));
-        this.featureFlags = runtime.guarded(
-                FeatureFlags.class,
-                new ValidatingFeatureFlags(
-                        runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant)));
-    }
-
-    /** The tenant's conversations backend, behind the recent-context cache when a provider serves one. */
-    private static ConversationRepository conversationsOf(StoreRuntime runtime, String tenant) {
-        ConversationRepository source =
-                runtime.backend(Capability.CONVERSATIONS).conversations(tenant);
-        StoreBackend cacheBackend = runtime.backend(Capability.CONTEXT_CACHE);
-        return cacheBackend == null
-                ? source
-                : new CachedConversationRepository(
-                        source,
-                        cacheBackend.recentMessages(tenant),
-                        runtime.context().clock());
+        this.repositories = new TenantRepositories(runtime, tenant);
     }
 
     /**
@@ -215,32 +103,32 @@ public final class AgentStore implements AutoCloseable {
 
     /** Users, sessions, conversations and messages. */
     public ConversationRepository conversations() {
-        return conversations;
+        return repositories.conversations();
     }
 
     /** Agent runs. */
     public RunRepository runs() {
-        return runs;
+        return repositories.runs();
     }
 
     /** Feedback on messages and conversations. */
     public FeedbackRepository feedback() {
-        return feedback;
+        return repositories.feedback();
     }
 
     /** Agent definitions and channel defaults. */
     public AgentRepository agents() {
-        return agents;
+        return repositories.agents();
     }
 
     /** The model registry. */
     public ModelRepository models() {
-        return models;
+        return repositories.models();
     }
 
     /** System and LLM metrics. */
     public MetricsRepository metrics() {
-        return metrics;
+        return repositories.metrics();
     }
 
     /**
@@ -258,7 +146,7 @@ public final class AgentStore implements AutoCloseable {
 
     /** API usage: calls per key and user, daily aggregates and quotas. */
     public ApiUsageRepository apiUsage() {
-        return apiUsage;
+        return repositories.apiUsage();
     }
 
     /**
@@ -272,7 +160,7 @@ public final class AgentStore implements AutoCloseable {
 
     /** The error log. */
     public ErrorLogRepository errorLog() {
-        return errorLog;
+        return repositories.errorLog();
     }
 
     /**
@@ -286,7 +174,7 @@ public final class AgentStore implements AutoCloseable {
 
     /** The append-only audit log, where the SDK also records its own security-relevant operations. */
     public AuditLog auditLog() {
-        return auditLog;
+        return repositories.auditLog();
     }
 
     /**
@@ -315,37 +203,37 @@ public final class AgentStore implements AutoCloseable {
 
     /** Credentials, logins, TOTP, reset tokens, API keys and the security log. */
     public SecurityRepository security() {
-        return security;
+        return repositories.security();
     }
 
     /** Vector collections and search. */
     public VectorRepository vectors() {
-        return vectors;
+        return repositories.vectors();
     }
 
     /** Cached model responses. */
     public ResponseCache responseCache() {
-        return responseCache;
+        return repositories.responseCache();
     }
 
     /** The session cache. */
     public SessionCache sessions() {
-        return sessions;
+        return repositories.sessions();
     }
 
     /** Rate limits. */
     public RateLimiter rateLimits() {
-        return rateLimits;
+        return repositories.rateLimits();
     }
 
     /** Presence. */
     public Presence presence() {
-        return presence;
+        return repositories.presence();
     }
 
     /** Feature flags and A/B variants. */
     public FeatureFlags featureFlags() {
-        return featureFlags;
+        return repositories.featureFlags();
     }
 
     /** The state of each backend. */
