@@ -30,7 +30,7 @@ import java.util.UUID;
 /** Conversations of one tenant in memory; every method holds the repository's lock. */
 final class InMemoryConversationRepository implements ConversationRepository {
     private final Clock clock;
-    private final Map<UUID, User> users = new LinkedHashMap<>();
+    private final UserBook users;
     private final SessionBook sessions;
     private final Map<UUID, Conversation> conversations = new LinkedHashMap<>();
     private final AppendKeys appendKeys = new AppendKeys();
@@ -47,59 +47,27 @@ final class InMemoryConversationRepository implements ConversationRepository {
         this.removals = removals;
         this.links = links;
         this.sessions = new SessionBook(clock);
+        this.users = new UserBook(clock);
     }
 
     @Override
     public synchronized User upsertUser(NewUser user) {
-        Instant now = clock.instant();
-        User existing = findUserByExternalId(user.channel(), user.externalId()).orElse(null);
-        User stored = existing == null
-                ? new User(
-                        Ids.newId(clock),
-                        user.channel(),
-                        user.externalId(),
-                        user.displayName(),
-                        user.preferences(),
-                        now,
-                        now)
-                : new User(
-                        existing.id(),
-                        existing.channel(),
-                        existing.externalId(),
-                        user.displayName(),
-                        user.preferences(),
-                        existing.createdAt(),
-                        now);
-        users.put(stored.id(), stored);
-        return stored;
+        return users.upsert(user);
     }
 
     @Override
     public synchronized Optional<User> findUser(UUID userId) {
-        return Optional.ofNullable(users.get(userId));
+        return users.find(userId);
     }
 
     @Override
     public synchronized Optional<User> findUserByExternalId(String channel, String externalId) {
-        return users.values().stream()
-                .filter(u -> u.channel().equals(channel) && u.externalId().equals(externalId))
-                .findFirst();
+        return users.findByExternalId(channel, externalId);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public synchronized User updatePreferences(UUID userId, Map<String, ?> preferences) {
-        User u = requireUser(userId);
-        User updated = new User(
-                u.id(),
-                u.channel(),
-                u.externalId(),
-                u.displayName(),
-                (Map<String, Object>) preferences,
-                u.createdAt(),
-                clock.instant());
-        users.put(userId, updated);
-        return updated;
+        return users.updatePreferences(userId, preferences);
     }
 
     /** A message of a conversation, by id. */
@@ -114,7 +82,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
 
     @Override
     public synchronized boolean eraseUser(UUID userId) {
-        if (users.remove(userId) == null) {
+        if (!users.remove(userId)) {
             return false;
         }
         sessions.removeAllOf(userId);
@@ -314,11 +282,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
 
     /** The user, or {@link NotFoundException}; also for the tenant's runs, feedback and agents. */
     synchronized User requireUser(UUID userId) {
-        User user = users.get(userId);
-        if (user == null) {
-            throw new NotFoundException("no user with id " + userId);
-        }
-        return user;
+        return users.require(userId);
     }
 
     /** The conversation, or {@link NotFoundException}; also for the tenant's runs and feedback. */
