@@ -138,10 +138,7 @@ public final class AgentStore implements AutoCloseable {
      * @throws IllegalStateException on a tenant view, which must not drop other tenants' rows
      */
     public MetricsRetention metricsRetention() {
-        MetricsRetention backend =
-                storeWide("metrics").backend(Capability.METRICS).metricsRetention();
-        MetricsRetention validating = cutoff -> backend.dropMonthsBefore(Check.time("cutoff", cutoff));
-        return runtime.guarded(MetricsRetention.class, validating);
+        return monthly(storeWide("metrics").backend(Capability.METRICS).metricsRetention())::dropMonthsBefore;
     }
 
     /** API usage: calls per key and user, daily aggregates and quotas. */

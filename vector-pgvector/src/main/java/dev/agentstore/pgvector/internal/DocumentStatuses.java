@@ -50,7 +50,9 @@ final class DocumentStatuses {
                                 .setNull(VECTOR_DOCUMENTS.ERROR_MESSAGE)
                                 .set(
                                         VECTOR_DOCUMENTS.ATTEMPTS,
-                                        DSL.least(VECTOR_DOCUMENTS.ATTEMPTS.plus(1), DSL.inline(Integer.MAX_VALUE - 1)))
+                                        // as DocumentIngestion.nextAttempt: one more, capped, never overflowing
+                                        DSL.least(VECTOR_DOCUMENTS.ATTEMPTS, DSL.inline(Integer.MAX_VALUE - 1))
+                                                .plus(1))
                                 .set(VECTOR_DOCUMENTS.UPDATED_AT, Timestamps.now(clock))
                                 .returning(),
                         VECTOR_DOCUMENTS.fields())

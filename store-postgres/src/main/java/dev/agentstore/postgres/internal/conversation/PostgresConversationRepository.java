@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Conversations of one tenant in PostgreSQL. Each call is one statement (and one round trip) on the happy
@@ -202,15 +203,12 @@ public final class PostgresConversationRepository implements ConversationReposit
         if (!PostgresErrors.violates(e, "messages_run")) {
             return e;
         }
-        List<UUID> runs = batch.stream()
+        String runs = batch.stream()
                 .map(NewMessage::runId)
                 .filter(Objects::nonNull)
                 .distinct()
-                .toList();
-        return new NotFoundException(
-                "no agent run with id "
-                        + String.join(", ", runs.stream().map(UUID::toString).toList()) + " in conversation "
-                        + conversationId,
-                e);
+                .map(UUID::toString)
+                .collect(Collectors.joining(", "));
+        return new NotFoundException("no agent run with id " + runs + " in conversation " + conversationId, e);
     }
 }

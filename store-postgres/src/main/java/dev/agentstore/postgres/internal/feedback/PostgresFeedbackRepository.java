@@ -8,6 +8,7 @@ import dev.agentstore.feedback.Feedback;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.feedback.FeedbackStats;
 import dev.agentstore.feedback.NewFeedback;
+import dev.agentstore.postgres.internal.PostgresErrors;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.postgres.internal.Timestamps;
 import dev.agentstore.spi.Ids;
@@ -77,7 +78,7 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
                             MESSAGE_FEEDBACK.fields())
                     .get(0));
         } catch (NotFoundException e) {
-            boolean user = e.getMessage().contains("user_id");
+            boolean user = PostgresErrors.violates(e, "message_feedback_tenant_id_user_id_fkey");
             throw new NotFoundException(
                     user ? "no user with id " + given.userId() : "no conversation with id " + given.conversationId(),
                     e);

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
@@ -202,25 +203,49 @@ public final class PostgresApiUsageRepository implements ApiUsageRepository {
                 .isEmpty();
     }
 
+    /**
+     * The limit and the current window's usage in one round trip: the limit row, left-joined with the subject's
+     * calls inside the window its period gives (both windows are computed from the store's clock).
+     */
     @Override
     public Optional<QuotaStatus> quota(UsageSubject subject) {
-        return limit(subject).map(limit -> {
-            Instant now = clock.instant();
-            Instant start = limit.period().start(now);
-            Instant end = limit.period().end(now);
-            Field<UUID> column = subject.kind() == UsageSubject.Kind.API_KEY ? API_USAGE.API_KEY_ID : API_USAGE.USER_ID;
-            ApiUsageStats used = sql.query(
-                            DSL.select(STATS)
-                                    .from(API_USAGE)
-                                    .where(
-                                            API_USAGE.TENANT_ID.eq(sql.tenant()),
-                                            column.eq(subject.id()),
-                                            API_USAGE.RECORDED_AT.ge(start),
-                                            API_USAGE.RECORDED_AT.lt(end)),
-                            row -> stats(row, 1))
-                    .get(0);
-            return new QuotaStatus(limit, start, end, used.requests(), used.tokens());
-        });
+        Instant now = clock.instant();
+        Field<UUID> column = subject.kind() == UsageSubject.Kind.API_KEY ? API_USAGE.API_KEY_ID : API_USAGE.USER_ID;
+        return sql
+                .query(
+                        DSL.select(
+                                        API_USAGE_LIMITS.PERIOD,
+                                        API_USAGE_LIMITS.MAX_REQUESTS,
+                                        API_USAGE_LIMITS.MAX_TOKENS,
+                                        DSL.count(API_USAGE.REQUEST_ID),
+                                        DSL.coalesce(DSL.sum(API_USAGE.TOKENS), DSL.inline(BigDecimal.ZERO)))
+                                .from(API_USAGE_LIMITS)
+                                .leftJoin(API_USAGE)
+                                .on(
+                                        API_USAGE.TENANT_ID.eq(API_USAGE_LIMITS.TENANT_ID),
+                                        column.eq(API_USAGE_LIMITS.SUBJECT_ID),
+                                        API_USAGE.RECORDED_AT.ge(windowEdge(now, QuotaPeriod::start)),
+                                        API_USAGE.RECORDED_AT.lt(windowEdge(now, QuotaPeriod::end)))
+                                .where(ofSubject(subject))
+                                .groupBy(
+                                        API_USAGE_LIMITS.PERIOD,
+                                        API_USAGE_LIMITS.MAX_REQUESTS,
+                                        API_USAGE_LIMITS.MAX_TOKENS),
+                        row -> {
+                            QuotaPeriod period = QuotaPeriod.valueOf(row.getString(1));
+                            UsageLimit limit = new UsageLimit(
+                                    subject, period, row.getObject(2, Long.class), row.getObject(3, Long.class));
+                            return new QuotaStatus(
+                                    limit, period.start(now), period.end(now), row.getLong(4), row.getLong(5));
+                        })
+                .stream()
+                .findFirst();
+    }
+
+    /** The start or end of the window the limit row's period gives at {@code now}. */
+    private static Field<Instant> windowEdge(Instant now, BiFunction<QuotaPeriod, Instant, Instant> edge) {
+        return DSL.when(API_USAGE_LIMITS.PERIOD.eq(QuotaPeriod.DAY.name()), DSL.val(edge.apply(QuotaPeriod.DAY, now)))
+                .otherwise(DSL.val(edge.apply(QuotaPeriod.MONTH, now)));
     }
 
     private Condition ofSubject(UsageSubject subject) {
