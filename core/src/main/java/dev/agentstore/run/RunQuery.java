@@ -1,6 +1,5 @@
 package dev.agentstore.run;
 
-import dev.agentstore.InvalidInputException;
 import dev.agentstore.internal.Check;
 import java.time.Instant;
 import java.util.UUID;
@@ -17,14 +16,10 @@ import java.util.UUID;
 public record RunQuery(UUID userId, UUID conversationId, RunStatus status, Instant from, Instant to) {
     /** Checks the time range. */
     public RunQuery {
-        if (from != null) {
-            Check.time("query.from", from);
-        }
-        if (to != null) {
-            Check.time("query.to", to);
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidInputException("query.to", "must be after query.from");
+        Check.optionalTime("query.from", from);
+        Check.optionalTime("query.to", to);
+        if (from != null && to != null) {
+            Check.timeRange("query.from", from, "query.to", to);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.agentstore.internal.validation;
 
-import dev.agentstore.InvalidInputException;
 import dev.agentstore.feedback.Feedback;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.feedback.FeedbackStats;
@@ -43,21 +42,13 @@ public final class ValidatingFeedbackRepository implements FeedbackRepository {
 
     @Override
     public SortedMap<String, FeedbackStats> byModel(Instant from, Instant to) {
-        range(from, to);
+        Check.timeRange("from", from, "to", to);
         return backend.byModel(from, to);
     }
 
     @Override
     public SortedMap<LocalDate, FeedbackStats> byDay(Instant from, Instant to) {
-        range(from, to);
+        Check.timeRange("from", from, "to", to);
         return backend.byDay(from, to);
-    }
-
-    private static void range(Instant from, Instant to) {
-        Check.time("from", from);
-        Check.time("to", to);
-        if (!from.isBefore(to)) {
-            throw new InvalidInputException("to", "must be after from");
-        }
     }
 }
