@@ -11,6 +11,7 @@ import dev.agentstore.audit.NewAuditEntry;
 import dev.agentstore.internal.Cursors;
 import dev.agentstore.internal.LoggedEntries;
 import dev.agentstore.internal.Pages;
+import dev.agentstore.postgres.internal.Conditions;
 import dev.agentstore.postgres.internal.Json;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.postgres.internal.Timestamps;
@@ -88,24 +89,13 @@ public final class PostgresAuditLog implements AuditLog {
     }
 
     private Condition matching(AuditQuery query) {
-        Condition condition = AUDIT_LOG
-                .TENANT_ID
-                .eq(sql.tenant())
-                .and(AUDIT_LOG.OCCURRED_AT.ge(query.from()))
-                .and(AUDIT_LOG.OCCURRED_AT.lt(query.to()));
-        if (query.actorId() != null) {
-            condition = condition.and(AUDIT_LOG.ACTOR_ID.eq(query.actorId()));
-        }
-        if (query.action() != null) {
-            condition = condition.and(AUDIT_LOG.ACTION.eq(query.action()));
-        }
-        if (query.resourceType() != null) {
-            condition = condition.and(AUDIT_LOG.RESOURCE_TYPE.eq(query.resourceType()));
-        }
-        if (query.resourceId() != null) {
-            condition = condition.and(AUDIT_LOG.RESOURCE_ID.eq(query.resourceId()));
-        }
-        return condition;
+        return DSL.and(
+                Conditions.tenantBetween(
+                        AUDIT_LOG.TENANT_ID, sql.tenant(), AUDIT_LOG.OCCURRED_AT, query.from(), query.to()),
+                Conditions.eqIfSet(AUDIT_LOG.ACTOR_ID, query.actorId()),
+                Conditions.eqIfSet(AUDIT_LOG.ACTION, query.action()),
+                Conditions.eqIfSet(AUDIT_LOG.RESOURCE_TYPE, query.resourceType()),
+                Conditions.eqIfSet(AUDIT_LOG.RESOURCE_ID, query.resourceId()));
     }
 
     private static AuditEntry entry(Record r) {

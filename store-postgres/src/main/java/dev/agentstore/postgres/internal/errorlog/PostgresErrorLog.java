@@ -11,6 +11,7 @@ import dev.agentstore.errorlog.NewError;
 import dev.agentstore.internal.Cursors;
 import dev.agentstore.internal.LoggedEntries;
 import dev.agentstore.internal.Pages;
+import dev.agentstore.postgres.internal.Conditions;
 import dev.agentstore.postgres.internal.Json;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.postgres.internal.Timestamps;
@@ -108,21 +109,12 @@ public final class PostgresErrorLog implements ErrorLogRepository {
     private record DayCount(LocalDate day, String type, long count) {}
 
     private Condition matching(ErrorQuery query) {
-        Condition condition = ERROR_LOG
-                .TENANT_ID
-                .eq(sql.tenant())
-                .and(ERROR_LOG.OCCURRED_AT.ge(query.from()))
-                .and(ERROR_LOG.OCCURRED_AT.lt(query.to()));
-        if (query.service() != null) {
-            condition = condition.and(ERROR_LOG.SERVICE.eq(query.service()));
-        }
-        if (query.errorType() != null) {
-            condition = condition.and(ERROR_LOG.ERROR_TYPE.eq(query.errorType()));
-        }
-        if (query.agentId() != null) {
-            condition = condition.and(ERROR_LOG.AGENT_ID.eq(query.agentId()));
-        }
-        return condition;
+        return DSL.and(
+                Conditions.tenantBetween(
+                        ERROR_LOG.TENANT_ID, sql.tenant(), ERROR_LOG.OCCURRED_AT, query.from(), query.to()),
+                Conditions.eqIfSet(ERROR_LOG.SERVICE, query.service()),
+                Conditions.eqIfSet(ERROR_LOG.ERROR_TYPE, query.errorType()),
+                Conditions.eqIfSet(ERROR_LOG.AGENT_ID, query.agentId()));
     }
 
     private static ErrorEntry entry(Record r) {

@@ -15,6 +15,7 @@ import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.metrics.TimeBucket;
 import dev.agentstore.metrics.UsageStats;
+import dev.agentstore.postgres.internal.Conditions;
 import dev.agentstore.postgres.internal.RowReader;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.postgres.internal.partition.MonthlyPartitions;
@@ -228,18 +229,11 @@ public final class PostgresMetricsRepository implements MetricsRepository {
     }
 
     private Condition matching(MetricQuery query) {
-        Condition condition = LLM_METRICS
-                .TENANT_ID
-                .eq(sql.tenant())
-                .and(LLM_METRICS.RECORDED_AT.ge(query.from()))
-                .and(LLM_METRICS.RECORDED_AT.lt(query.to()));
-        if (query.model() != null) {
-            condition = condition.and(LLM_METRICS.MODEL.eq(query.model()));
-        }
-        if (query.sessionId() != null) {
-            condition = condition.and(LLM_METRICS.SESSION_ID.eq(query.sessionId()));
-        }
-        return condition;
+        return DSL.and(
+                Conditions.tenantBetween(
+                        LLM_METRICS.TENANT_ID, sql.tenant(), LLM_METRICS.RECORDED_AT, query.from(), query.to()),
+                Conditions.eqIfSet(LLM_METRICS.MODEL, query.model()),
+                Conditions.eqIfSet(LLM_METRICS.SESSION_ID, query.sessionId()));
     }
 
     private static Condition afterSample(TimeKey key) {

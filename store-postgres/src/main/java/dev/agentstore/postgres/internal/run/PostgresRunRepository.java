@@ -8,6 +8,7 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Cursors;
 import dev.agentstore.internal.Pages;
 import dev.agentstore.internal.RunTransitions;
+import dev.agentstore.postgres.internal.Conditions;
 import dev.agentstore.postgres.internal.Json;
 import dev.agentstore.postgres.internal.PostgresErrors;
 import dev.agentstore.postgres.internal.TenantSql;
@@ -20,7 +21,6 @@ import dev.agentstore.run.RunStatus;
 import dev.agentstore.run.RunUsage;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,25 +114,16 @@ public final class PostgresRunRepository implements RunRepository {
 
     @Override
     public Page<AgentRun> list(RunQuery query, PageRequest page) {
-        List<Condition> where = new ArrayList<>(List.of(AGENT_RUNS.TENANT_ID.eq(sql.tenant())));
-        if (query.userId() != null) {
-            where.add(AGENT_RUNS.USER_ID.eq(query.userId()));
-        }
-        if (query.conversationId() != null) {
-            where.add(AGENT_RUNS.CONVERSATION_ID.eq(query.conversationId()));
-        }
-        if (query.status() != null) {
-            where.add(AGENT_RUNS.STATUS.eq(query.status().name()));
-        }
-        if (query.from() != null) {
-            where.add(AGENT_RUNS.CREATED_AT.ge(query.from()));
-        }
-        if (query.to() != null) {
-            where.add(AGENT_RUNS.CREATED_AT.lt(query.to()));
-        }
-        if (page.cursor() != null) {
-            where.add(AGENT_RUNS.ID.lt(Cursors.decodeUuid(page.cursor())));
-        }
+        Condition where = DSL.and(
+                AGENT_RUNS.TENANT_ID.eq(sql.tenant()),
+                Conditions.eqIfSet(AGENT_RUNS.USER_ID, query.userId()),
+                Conditions.eqIfSet(AGENT_RUNS.CONVERSATION_ID, query.conversationId()),
+                Conditions.eqIfSet(
+                        AGENT_RUNS.STATUS,
+                        query.status() == null ? null : query.status().name()),
+                query.from() == null ? DSL.noCondition() : AGENT_RUNS.CREATED_AT.ge(query.from()),
+                query.to() == null ? DSL.noCondition() : AGENT_RUNS.CREATED_AT.lt(query.to()),
+                page.cursor() == null ? DSL.noCondition() : AGENT_RUNS.ID.lt(Cursors.decodeUuid(page.cursor())));
         List<AgentRun> rows = sql.fetch(
                         DSL.selectFrom(AGENT_RUNS)
                                 .where(where)

@@ -8,6 +8,7 @@ import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Pages;
 import dev.agentstore.internal.TimeKey;
+import dev.agentstore.postgres.internal.Conditions;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.postgres.internal.Timestamps;
 import dev.agentstore.postgres.internal.partition.MonthlyPartitions;
@@ -257,21 +258,12 @@ public final class PostgresApiUsageRepository implements ApiUsageRepository {
     }
 
     private Condition matching(ApiUsageQuery query) {
-        Condition condition = API_USAGE
-                .TENANT_ID
-                .eq(sql.tenant())
-                .and(API_USAGE.RECORDED_AT.ge(query.from()))
-                .and(API_USAGE.RECORDED_AT.lt(query.to()));
-        if (query.apiKeyId() != null) {
-            condition = condition.and(API_USAGE.API_KEY_ID.eq(query.apiKeyId()));
-        }
-        if (query.userId() != null) {
-            condition = condition.and(API_USAGE.USER_ID.eq(query.userId()));
-        }
-        if (query.endpoint() != null) {
-            condition = condition.and(API_USAGE.ENDPOINT.eq(query.endpoint()));
-        }
-        return condition;
+        return DSL.and(
+                Conditions.tenantBetween(
+                        API_USAGE.TENANT_ID, sql.tenant(), API_USAGE.RECORDED_AT, query.from(), query.to()),
+                Conditions.eqIfSet(API_USAGE.API_KEY_ID, query.apiKeyId()),
+                Conditions.eqIfSet(API_USAGE.USER_ID, query.userId()),
+                Conditions.eqIfSet(API_USAGE.ENDPOINT, query.endpoint()));
     }
 
     private static ApiUsageStats stats(ResultSet row, int first) throws SQLException {
