@@ -5,6 +5,7 @@ import static dev.agentstore.postgres.internal.security.jooq.Tables.PASSWORD_HIS
 import static dev.agentstore.postgres.internal.security.jooq.Tables.RESET_TOKENS;
 
 import dev.agentstore.ConflictException;
+import dev.agentstore.postgres.internal.PostgresErrors;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.security.Credential;
 import dev.agentstore.spi.StoredCredential;
@@ -51,7 +52,7 @@ final class CredentialRows {
                 return null;
             });
         } catch (ConflictException e) {
-            String what = e.getMessage().contains("credentials_username_taken") ? "username" : "email";
+            String what = PostgresErrors.violates(e, "credentials_username_taken") ? "username" : "email";
             throw new ConflictException("the " + what + " is already taken", e);
         }
     }
