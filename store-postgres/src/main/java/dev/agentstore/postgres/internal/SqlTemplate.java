@@ -28,13 +28,16 @@ public final class SqlTemplate {
     private static final Pattern NAMED = Pattern.compile("(?<![:\\w]):([a-zA-Z_][a-zA-Z0-9_]*)");
 
     private final String sql;
-    private final List<String> occurrences;
-    private final Map<String, Param<?>> params;
+    private final String[] occurrences;
+    private final int[] sqlTypes;
 
     private SqlTemplate(String sql, List<String> occurrences, Map<String, Param<?>> params) {
         this.sql = sql;
-        this.occurrences = occurrences;
-        this.params = params;
+        this.occurrences = occurrences.toArray(String[]::new);
+        // Resolved once: jOOQ builds a context per getSQLType() call, too slow to repeat for every null bound.
+        this.sqlTypes = occurrences.stream()
+                .mapToInt(name -> params.get(name).getDataType().getSQLType())
+                .toArray();
     }
 
     /** Renders {@code query}, whose variable parts are {@code DSL.param(name, type)}, for {@code dsl}'s schema. */
@@ -70,29 +73,30 @@ public final class SqlTemplate {
 
     /** Binds {@code values} by parameter name, in rendered order. */
     void bind(PreparedStatement statement, Map<String, ?> values) throws SQLException {
-        for (int i = 0; i < occurrences.size(); i++) {
-            String name = occurrences.get(i);
-            if (!values.containsKey(name)) {
-                throw new IllegalArgumentException("no value for parameter " + name);
+        for (int i = 0; i < occurrences.length; i++) {
+            Object value = values.get(occurrences[i]);
+            if (value == null && !values.containsKey(occurrences[i])) {
+                throw new IllegalArgumentException("no value for parameter " + occurrences[i]);
             }
-            bindOne(statement, i + 1, name, values.get(name));
+            bindOne(statement, i, value);
         }
     }
 
-    private void bindOne(PreparedStatement statement, int index, String name, Object value) throws SQLException {
+    private void bindOne(PreparedStatement statement, int i, Object value) throws SQLException {
+        int index = i + 1;
         switch (value) {
-            case null -> statement.setNull(index, sqlType(name));
+            case null -> statement.setNull(index, nullType(i));
             case Instant instant -> statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
             case JSONB json -> statement.setString(index, json.data());
             default -> statement.setObject(index, value);
         }
     }
 
-    private int sqlType(String name) {
-        int type = params.get(name).getDataType().getSQLType();
-        if (type == Types.OTHER) {
-            throw new IllegalArgumentException(name + ": null of an untyped parameter would cost a round trip");
+    private int nullType(int i) {
+        if (sqlTypes[i] == Types.OTHER) {
+            throw new IllegalArgumentException(
+                    occurrences[i] + ": null of an untyped parameter would cost a round trip");
         }
-        return type;
+        return sqlTypes[i];
     }
 }

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +55,28 @@ final class MessageAppender {
      */
     List<Message> append(UUID conversationId, List<NewMessage> batch) {
         Instant now = Timestamps.now(clock);
-        List<UUID> ids = batch.stream().map(m -> Ids.newId(clock)).toList();
+        List<UUID> ids = newIds(batch.size());
         List<Long> sequences = batch.size() == 1
                 ? sql.query(statements.appendOne, one(conversationId, ids.get(0), batch.get(0), now), r -> r.getLong(1))
                 : sql.query(appendMany(conversationId, ids, batch, now), row -> row.getLong(1));
         if (sequences.isEmpty()) {
             return List.of();
         }
-        long first = sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
+        return stored(conversationId, batch, ids, Collections.min(sequences), now);
+    }
+
+    /** Fresh message ids, time-ordered. Plain loops here and below: this is the per-message hot path. */
+    private List<UUID> newIds(int count) {
+        List<UUID> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(Ids.newId(clock));
+        }
+        return ids;
+    }
+
+    /** The appended messages, built from what was sent, numbered from {@code first}. */
+    private static List<Message> stored(
+            UUID conversationId, List<NewMessage> batch, List<UUID> ids, long first, Instant now) {
         List<Message> appended = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             appended.add(StoredMessages.of(batch.get(i), ids.get(i), conversationId, first + i, now));
@@ -77,7 +92,7 @@ final class MessageAppender {
      */
     List<Message> appendOnce(UUID conversationId, List<NewMessage> batch, String key) {
         Instant now = Timestamps.now(clock);
-        List<UUID> ids = batch.stream().map(m -> Ids.newId(clock)).toList();
+        List<UUID> ids = newIds(batch.size());
         return sql.transaction((connection, tx) -> {
             Condition byKey = MESSAGE_APPEND_KEYS
                     .TENANT_ID
@@ -101,16 +116,12 @@ final class MessageAppender {
             if (sequences.isEmpty()) {
                 throw new NotAppended(); // rolls the claimed key back
             }
-            long first = sequences.stream().mapToLong(Long::longValue).min().orElseThrow();
+            long first = Collections.min(sequences);
             tx.update(MESSAGE_APPEND_KEYS)
                     .set(MESSAGE_APPEND_KEYS.FIRST_SEQUENCE, first)
                     .where(byKey)
                     .execute();
-            List<Message> appended = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                appended.add(StoredMessages.of(batch.get(i), ids.get(i), conversationId, first + i, now));
-            }
-            return appended;
+            return stored(conversationId, batch, ids, first, now);
         });
     }
 
@@ -151,7 +162,7 @@ final class MessageAppender {
 
     /** The parameters of {@link ConversationStatements}' single append. */
     private Map<String, Object> one(UUID conversationId, UUID id, NewMessage m, Instant now) {
-        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> values = HashMap.newHashMap(13);
         values.put("tenant", sql.tenant());
         values.put("conversation", conversationId);
         values.put("id", id);
