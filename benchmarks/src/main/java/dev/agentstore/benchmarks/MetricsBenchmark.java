@@ -42,7 +42,7 @@ public final class MetricsBenchmark {
         PostgresDatabase database = PostgresDatabase.create(TestServers.postgres());
         // The optional ingest role: BYPASSRLS, granted nothing but INSERT on the metrics tables by the migrator.
         database.executeAsAdmin("CREATE ROLE " + INGEST_ROLE + " LOGIN PASSWORD 'ingest' NOSUPERUSER BYPASSRLS");
-        StoreConfig withIngest = database.storeConfig().toBuilder()
+        StoreConfig withIngest = BenchmarkConfig.of(database).toBuilder()
                 .set("postgres.ingest-user", INGEST_ROLE)
                 .set("postgres.ingest-password", "ingest")
                 .build();
@@ -52,7 +52,7 @@ public final class MetricsBenchmark {
         double[] copy = new double[rounds];
         double[] batch = new double[rounds];
         double[] rollup = new double[rounds];
-        try (AgentStore store = AgentStore.open(database.storeConfig());
+        try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));
                 AgentStore ingesting = AgentStore.open(withIngest);
                 Connection admin = database.adminConnection()) {
             RawLlmMetrics raw = new RawLlmMetrics(admin);

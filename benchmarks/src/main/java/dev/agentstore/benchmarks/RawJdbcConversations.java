@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * The baseline: hand-written JDBC on one connection, on agentstore's own tables, doing what a careful developer
  * would: the same single-statement append (reserve a sequence, insert), a JDBC batch for many messages, the
- * same keyset read and the same window function. No pool and no mapping beyond reading columns.
+ * same keyset read and the same window query (running sum, first system message pinned). No pool and no mapping beyond reading columns.
  *
  * <p>Two flavours. As the table owner (a superuser, so row-level security does not apply) it is the fastest
  * thing JDBC can do on these tables. Under the same security model as agentstore (an ordinary role, row-level
@@ -31,10 +31,22 @@ final class RawJdbcConversations implements ConversationWorkload {
     private static final String LAST = "select id, sequence, role, content, tool_calls, tool_call_id, model_id,"
             + " request_id, token_count, metadata, created_at from agentstore.messages"
             + " where tenant_id = ? and conversation_id = ? order by sequence desc limit ?";
-    private static final String WINDOW = "select id, sequence, role, content, tool_calls, token_count, metadata,"
-            + " created_at from (select *, sum(token_count) over (order by sequence desc rows unbounded preceding)"
-            + " as running from agentstore.messages where tenant_id = ? and conversation_id = ?) w"
-            + " where running - token_count <= ? order by sequence";
+    /**
+     * The same window agentstore selects: the newest messages whose running token sum fits the budget, plus the
+     * conversation's first system message, pinned (found with one probe of the partial index on system messages)
+     * and not counted against the budget. The tenant and conversation are bound twice.
+     */
+    private static final String WINDOW = "with system_message as (select sequence from agentstore.messages"
+            + " where tenant_id = ? and conversation_id = ? and role = 'SYSTEM' order by sequence limit 1)"
+            + " select id, sequence, role, content, tool_calls, token_count, metadata, created_at from"
+            + " (select m.*, coalesce(m.sequence = s.sequence, false) as pinned,"
+            + " case when m.sequence = s.sequence then 0 else m.token_count end as own,"
+            + " sum(case when m.sequence = s.sequence then 0 else m.token_count end)"
+            + " over (order by m.sequence desc rows unbounded preceding) as running"
+            + " from agentstore.messages m left join system_message s on true"
+            + " where m.tenant_id = ? and m.conversation_id = ?) w"
+            + " where running - own <= ? or pinned order by sequence";
+
     private static final String NEW_USER = "insert into agentstore.users"
             + " (tenant_id, id, channel, external_id, created_at, updated_at) values (?, ?, 'bench', ?, now(), now())";
     private static final String NEW_CONVERSATION = "insert into agentstore.conversations"
@@ -131,16 +143,25 @@ final class RawJdbcConversations implements ConversationWorkload {
 
     @Override
     public int readWindow(UUID conversation, int budget) {
-        return read(WINDOW, conversation, budget);
+        return read(WINDOW, 2, conversation, budget);
     }
 
-    /** Runs a read of one conversation with one integer parameter (a count or a budget); returns the rows. */
     private int read(String sql, UUID conversation, int value) {
+        return read(sql, 1, conversation, value);
+    }
+
+    /**
+     * Runs a read of one conversation with the tenant and conversation bound {@code scopes} times, then one
+     * integer parameter (a count or a budget); returns the rows.
+     */
+    private int read(String sql, int scopes, UUID conversation, int value) {
         try (PreparedStatement read = prepare(sql)) {
             int at = bindTenant(read);
-            read.setString(at, tenant);
-            read.setObject(at + 1, conversation);
-            read.setInt(at + 2, value);
+            for (int scope = 0; scope < scopes; scope++, at += 2) {
+                read.setString(at, tenant);
+                read.setObject(at + 1, conversation);
+            }
+            read.setInt(at, value);
             return drain(read);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

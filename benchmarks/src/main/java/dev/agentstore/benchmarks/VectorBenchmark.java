@@ -52,10 +52,12 @@ public final class VectorBenchmark {
             exactFiltered.add(exactTop(vectors, queries.get(q), q % 10));
         }
         PostgresDatabase database = PostgresDatabase.create(TestServers.postgres());
-        AgentStore.open(database.storeConfig().toBuilder().migrateOnOpen(true).build())
+        AgentStore.open(BenchmarkConfig.of(database).toBuilder()
+                        .migrateOnOpen(true)
+                        .build())
                 .close();
         StringBuilder table = new StringBuilder();
-        try (AgentStore store = AgentStore.open(database.storeConfig());
+        try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));
                 Connection raw = database.adminConnection()) {
             VectorRepository ours = store.forTenant("bench").vectors();
             RawPgvector theirs = new RawPgvector(raw);
