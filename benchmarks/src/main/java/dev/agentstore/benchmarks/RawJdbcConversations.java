@@ -33,10 +33,11 @@ final class RawJdbcConversations implements ConversationWorkload {
             + " where tenant_id = ? and conversation_id = ? order by sequence desc limit ?";
     /**
      * The same window agentstore selects: the newest messages whose running token sum fits the budget, plus the
-     * conversation's first system message, pinned (found with one probe of the partial index on system messages)
-     * and not counted against the budget. The tenant and conversation are bound twice.
+     * conversation's first system message, pinned (found with one probe of the partial index on system messages,
+     * materialized so it runs once) and not counted against the budget. The tenant and conversation are bound
+     * twice.
      */
-    private static final String WINDOW = "with system_message as (select sequence from agentstore.messages"
+    private static final String WINDOW = "with system_message as materialized (select sequence from agentstore.messages"
             + " where tenant_id = ? and conversation_id = ? and role = 'SYSTEM' order by sequence limit 1)"
             + " select id, sequence, role, content, tool_calls, token_count, metadata, created_at from"
             + " (select m.*, coalesce(m.sequence = s.sequence, false) as pinned,"

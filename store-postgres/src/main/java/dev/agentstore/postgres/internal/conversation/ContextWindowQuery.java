@@ -4,7 +4,6 @@ import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.internal.ContextWindowPolicy;
 import dev.agentstore.postgres.internal.TenantSql;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ final class ContextWindowQuery {
     Optional<ContextWindow> select(UUID conversationId, int budget) {
         List<Row> rows = sql.query(
                 statements.window,
-                Map.of("tenant", sql.tenant(), "conversation", conversationId, "budget", BigDecimal.valueOf(budget)),
+                Map.of("tenant", sql.tenant(), "conversation", conversationId, "budget", (long) budget),
                 ContextWindowQuery::row);
         if (rows.isEmpty()) {
             return Optional.empty();

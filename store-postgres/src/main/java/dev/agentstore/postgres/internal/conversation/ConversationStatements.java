@@ -4,7 +4,6 @@ import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 
 import dev.agentstore.postgres.internal.SqlTemplate;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,12 +92,13 @@ public final class ConversationStatements {
      * The window candidates, oldest first: {@link MessageReader#COLUMNS}, whether the row is the first system
      * message, and that message's sequence. A row is a candidate when the tokens of the messages newer than it
      * fit the budget (one running sum from the newest back), or when it is that system message, which one probe
-     * of the partial index {@code messages_system} finds.
+     * of the partial index {@code messages_system} finds. The probe is a materialized CTE, so it runs once, not
+     * once per message as the planner would run it inlined into the join.
      */
     private static org.jooq.Query window() {
         CommonTableExpression<Record1<Long>> system = DSL.name("system_message")
                 .fields("sequence")
-                .as(DSL.select(MESSAGES.SEQUENCE)
+                .asMaterialized(DSL.select(MESSAGES.SEQUENCE)
                         .from(MESSAGES)
                         .where(inConversation(), MESSAGES.ROLE.eq(DSL.inline("SYSTEM")))
                         .orderBy(MESSAGES.SEQUENCE)
@@ -106,8 +106,10 @@ public final class ConversationStatements {
         Field<Long> systemSequence = system.field("sequence", Long.class);
         Field<Boolean> isSystem = DSL.coalesce(MESSAGES.SEQUENCE.eq(systemSequence), DSL.inline(false));
         Field<Integer> own = DSL.when(isSystem, DSL.inline(0)).otherwise(MESSAGES.TOKEN_COUNT);
-        Field<BigDecimal> newerAndOwn =
-                DSL.sum(own).over(DSL.orderBy(MESSAGES.SEQUENCE.desc()).rowsUnboundedPreceding());
+        // sum(integer) is a bigint in PostgreSQL; read as Long so the budget compares as bigint, not numeric
+        Field<Long> newerAndOwn = DSL.sum(own)
+                .over(DSL.orderBy(MESSAGES.SEQUENCE.desc()).rowsUnboundedPreceding())
+                .coerce(Long.class);
         List<Field<?>> fields = new ArrayList<>(MessageReader.COLUMNS);
         fields.addAll(List.of(
                 isSystem.as("is_system"),
@@ -120,12 +122,18 @@ public final class ConversationStatements {
                 .on(DSL.trueCondition())
                 .where(inConversation())
                 .asTable("summed");
+        List<Field<?>> returned = new ArrayList<>();
+        for (Field<?> column : MessageReader.COLUMNS) {
+            returned.add(summed.field(column.getName()));
+        }
+        returned.add(summed.field("is_system"));
+        returned.add(summed.field("system_sequence"));
         return DSL.with(system)
-                .select(summed.fields())
+                .select(returned)
                 .from(summed)
-                .where(summed.field("newer_and_own", BigDecimal.class)
+                .where(summed.field("newer_and_own", Long.class)
                         .minus(summed.field("own_tokens", Integer.class))
-                        .le(DSL.param("budget", BigDecimal.class))
+                        .le(DSL.param("budget", Long.class))
                         .or(summed.field("is_system", Boolean.class).isTrue()))
                 .orderBy(summed.field(MESSAGES.SEQUENCE.getName(), Long.class));
     }
