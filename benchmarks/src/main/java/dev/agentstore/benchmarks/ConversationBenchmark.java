@@ -1,6 +1,7 @@
 package dev.agentstore.benchmarks;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.StoreConfig;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.testkit.fixture.TestServers;
 import java.sql.Connection;
@@ -37,14 +38,22 @@ public final class ConversationBenchmark {
                         .migrateOnOpen(true)
                         .build())
                 .close();
-        try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));
-                Connection owner = database.adminConnection();
-                Connection runtime = database.runtimeConnection()) {
-            Side agentstore = new Side(
-                    new AgentstoreConversations(store.forTenant("bench").conversations()));
-            Side rawOwner = new Side(RawJdbcConversations.asOwner(owner));
-            Side rawSecured = new Side(RawJdbcConversations.underRowLevelSecurity(runtime));
-            List<Side> sides = List.of(agentstore, rawOwner, rawSecured);
+        StoreConfig config = BenchmarkConfig.of(database);
+        Side agentstore = new Side(() -> {
+            AgentStore store = AgentStore.open(config);
+            return new Session(
+                    new AgentstoreConversations(store.forTenant("bench").conversations()), store);
+        });
+        Side rawOwner = new Side(() -> {
+            Connection owner = database.adminConnection();
+            return new Session(RawJdbcConversations.asOwner(owner), owner);
+        });
+        Side rawSecured = new Side(() -> {
+            Connection runtime = database.runtimeConnection();
+            return new Session(RawJdbcConversations.underRowLevelSecurity(runtime), runtime);
+        });
+        List<Side> sides = List.of(agentstore, rawOwner, rawSecured);
+        try {
             runRound(sides, 200, 20); // warm-up: JIT, statement caches, server-side prepares
             List<RoundResult> ours = new ArrayList<>();
             List<RoundResult> owners = new ArrayList<>();
@@ -63,6 +72,10 @@ public final class ConversationBenchmark {
                         secured.getLast());
             }
             System.out.println(RoundResult.table(ours, owners, secured, rounds));
+        } finally {
+            for (Side side : sides) {
+                side.close();
+            }
         }
     }
 
@@ -125,9 +138,26 @@ public final class ConversationBenchmark {
         }
     }
 
-    /** One side's workload, its conversations and this round's timings. */
+    /** Opens one side's workload on fresh connections. */
+    @FunctionalInterface
+    private interface SessionSource {
+        Session open() throws Exception;
+    }
+
+    /** A side's workload and the store or connection it runs on, closed at the end of the round. */
+    private record Session(ConversationWorkload workload, AutoCloseable resource) {}
+
+    /**
+     * One side: its workload, its conversations and this round's timings. Every round runs on fresh connections
+     * (a new store, a new JDBC connection): on a small shared machine where the server process of a connection
+     * runs relative to the client makes a difference of about 10% that lasts as long as the connection, and
+     * reconnecting each round lets the median over rounds average it out instead of handing one side a lucky or
+     * unlucky connection for the whole run.
+     */
     private static final class Side {
-        final ConversationWorkload workload;
+        final SessionSource source;
+        Session session;
+        ConversationWorkload workload;
         List<UUID> single;
         List<UUID> batched;
         Samples appendOne;
@@ -136,17 +166,35 @@ public final class ConversationBenchmark {
         Samples window;
         int messages;
 
-        Side(ConversationWorkload workload) {
-            this.workload = workload;
+        Side(SessionSource source) {
+            this.source = source;
         }
 
         void reset(int conversations) {
+            close();
+            try {
+                session = source.open();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot open a benchmark side", e);
+            }
+            workload = session.workload();
             single = workload.createConversations(conversations);
             batched = workload.createConversations(conversations);
             appendOne = new Samples();
             appendBatch = new Samples();
             last = new Samples();
             window = new Samples();
+        }
+
+        void close() {
+            if (session != null) {
+                try {
+                    session.resource().close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot close a benchmark side", e);
+                }
+                session = null;
+            }
         }
 
         RoundResult result() {
