@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -90,45 +91,52 @@ public final class ConversationBenchmark {
                 .toList();
         int call = 0;
         for (int m = 0; m < messages; m++) {
-            for (int i = 0; i < conversations; i++) {
-                String text = content(m);
-                int index = i;
-                inTurn(
-                        sides,
-                        call++,
-                        side -> side.appendOne.time(
-                                () -> side.workload.appendOne(side.single.get(index), text, TOKENS)));
-            }
-        }
-        for (int i = 0; i < conversations; i++) {
-            int index = i;
-            inTurn(
+            String text = content(m);
+            call = overConversations(
                     sides,
-                    call++,
-                    side -> side.appendBatch.time(
-                            () -> side.workload.appendBatch(side.batched.get(index), batch, TOKENS)));
+                    conversations,
+                    1,
+                    call,
+                    (side, index) ->
+                            side.appendOne.time(() -> side.workload.appendOne(side.single.get(index), text, TOKENS)));
         }
-        for (int pass = 0; pass < READ_PASSES; pass++) {
-            for (int i = 0; i < conversations; i++) {
-                int index = i;
-                inTurn(
-                        sides,
-                        call++,
-                        side -> side.last.time(() -> require(
-                                side.workload.readLast(side.single.get(index), LAST) == Math.min(LAST, messages))));
-            }
-        }
-        for (int pass = 0; pass < READ_PASSES; pass++) {
-            for (int i = 0; i < conversations; i++) {
-                int index = i;
-                inTurn(
-                        sides,
-                        call++,
-                        side -> side.window.time(
-                                () -> require(side.workload.readWindow(side.single.get(index), WINDOW_BUDGET) > 0)));
-            }
-        }
+        call = overConversations(
+                sides,
+                conversations,
+                1,
+                call,
+                (side, index) ->
+                        side.appendBatch.time(() -> side.workload.appendBatch(side.batched.get(index), batch, TOKENS)));
+        call = overConversations(
+                sides,
+                conversations,
+                READ_PASSES,
+                call,
+                (side, index) -> side.last.time(() ->
+                        require(side.workload.readLast(side.single.get(index), LAST) == Math.min(LAST, messages))));
+        overConversations(
+                sides,
+                conversations,
+                READ_PASSES,
+                call,
+                (side, index) -> side.window.time(
+                        () -> require(side.workload.readWindow(side.single.get(index), WINDOW_BUDGET) > 0)));
         sides.forEach(side -> side.messages = messages);
+    }
+
+    /**
+     * Does {@code step} for every conversation index, {@code passes} times over, the sides taking turns; returns the
+     * number of the next call.
+     */
+    private static int overConversations(
+            List<Side> sides, int conversations, int passes, int call, BiConsumer<Side, Integer> step) {
+        for (int pass = 0; pass < passes; pass++) {
+            for (int i = 0; i < conversations; i++) {
+                int index = i;
+                inTurn(sides, call++, side -> step.accept(side, index));
+            }
+        }
+        return call;
     }
 
     /** Every side does the step once, starting with a different side on each call. */
