@@ -1,6 +1,7 @@
 package dev.agentstore.audit;
 
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.HalfOpen;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -47,8 +48,7 @@ public record AuditQuery(
 
     /** Whether an entry passes this query. */
     public boolean matches(AuditEntry entry) {
-        return !entry.occurredAt().isBefore(from)
-                && entry.occurredAt().isBefore(to)
+        return HalfOpen.contains(from, to, entry.occurredAt())
                 && (actorId == null || actorId.equals(entry.actorId()))
                 && (action == null || action.equals(entry.action()))
                 && (resourceType == null || resourceType.equals(entry.resourceType()))

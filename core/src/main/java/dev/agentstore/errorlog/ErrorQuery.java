@@ -1,6 +1,7 @@
 package dev.agentstore.errorlog;
 
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.HalfOpen;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -43,8 +44,7 @@ public record ErrorQuery(Instant from, Instant to, String service, String errorT
 
     /** Whether an entry passes this query. */
     public boolean matches(ErrorEntry entry) {
-        return !entry.occurredAt().isBefore(from)
-                && entry.occurredAt().isBefore(to)
+        return HalfOpen.contains(from, to, entry.occurredAt())
                 && (service == null || service.equals(entry.service()))
                 && (errorType == null || errorType.equals(entry.errorType()))
                 && (agentId == null || agentId.equals(entry.agentId()));

@@ -6,6 +6,7 @@ import dev.agentstore.feedback.Feedback;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.feedback.FeedbackStats;
 import dev.agentstore.feedback.NewFeedback;
+import dev.agentstore.internal.HalfOpen;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -101,7 +102,7 @@ final class InMemoryFeedbackRepository implements FeedbackRepository {
     private <K> SortedMap<K, FeedbackStats> group(
             Instant from, Instant to, Function<Feedback, K> key, boolean withKeyOnly) {
         Map<K, List<Feedback>> groups = feedback.values().stream()
-                .filter(f -> !f.updatedAt().isBefore(from) && f.updatedAt().isBefore(to))
+                .filter(f -> HalfOpen.contains(from, to, f.updatedAt()))
                 .filter(f -> !withKeyOnly || key.apply(f) != null)
                 .collect(Collectors.groupingBy(key));
         SortedMap<K, FeedbackStats> stats = new TreeMap<>();

@@ -2,6 +2,7 @@ package dev.agentstore.memory;
 
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
+import dev.agentstore.internal.HalfOpen;
 import dev.agentstore.internal.TimeKey;
 import dev.agentstore.internal.UsageCalculator;
 import dev.agentstore.metrics.DailySummary;
@@ -195,7 +196,7 @@ final class InMemoryMetricsRepository implements MetricsRepository {
     /** A sample with the serial that orders samples of the same instant, as a bigserial column does in SQL. */
     private record SerialSample(long serial, SystemSample sample) {
         boolean within(Instant from, Instant to) {
-            return !sample.recordedAt().isBefore(from) && sample.recordedAt().isBefore(to);
+            return HalfOpen.contains(from, to, sample.recordedAt());
         }
 
         TimeKey key() {

@@ -1,6 +1,7 @@
 package dev.agentstore.metrics;
 
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.HalfOpen;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -36,8 +37,7 @@ public record MetricQuery(Instant from, Instant to, String model, UUID sessionId
 
     /** Whether a metric passes this query. */
     public boolean matches(LlmRequestMetric m) {
-        return !m.recordedAt().isBefore(from)
-                && m.recordedAt().isBefore(to)
+        return HalfOpen.contains(from, to, m.recordedAt())
                 && (model == null || model.equals(m.model()))
                 && (sessionId == null || sessionId.equals(m.sessionId()));
     }

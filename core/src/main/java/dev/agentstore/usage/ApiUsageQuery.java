@@ -1,6 +1,7 @@
 package dev.agentstore.usage;
 
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.HalfOpen;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -42,8 +43,7 @@ public record ApiUsageQuery(Instant from, Instant to, UUID apiKeyId, UUID userId
 
     /** Whether a call passes this query. */
     public boolean matches(ApiCall call) {
-        return !call.recordedAt().isBefore(from)
-                && call.recordedAt().isBefore(to)
+        return HalfOpen.contains(from, to, call.recordedAt())
                 && (apiKeyId == null || apiKeyId.equals(call.apiKeyId()))
                 && (userId == null || userId.equals(call.userId()))
                 && (endpoint == null || endpoint.equals(call.endpoint()));
