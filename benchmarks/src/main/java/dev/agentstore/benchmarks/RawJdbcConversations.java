@@ -28,8 +28,11 @@ final class RawJdbcConversations implements ConversationWorkload {
             + " insert into agentstore.messages (tenant_id, conversation_id, sequence, id, role, content, tool_calls,"
             + " token_count, metadata, created_at)"
             + " select ?, ?, last_sequence, ?, 'USER', ?, '[]', ?, '{}', ? from reserved";
-    private static final String LAST = "select id, sequence, role, content, tool_calls, tool_call_id, model_id,"
-            + " request_id, token_count, metadata, created_at from agentstore.messages"
+    /** Every column of a message but its conversation's id, which the caller has: what a message is built from. */
+    private static final String COLUMNS = "id, sequence, role, content, tool_calls, tool_call_id, model_id,"
+            + " request_id, token_count, metadata, created_at, run_id";
+
+    private static final String LAST = "select " + COLUMNS + " from agentstore.messages"
             + " where tenant_id = ? and conversation_id = ? order by sequence desc limit ?";
     /**
      * The same window agentstore selects: the newest messages whose running token sum fits the budget, plus the
@@ -39,7 +42,7 @@ final class RawJdbcConversations implements ConversationWorkload {
      */
     private static final String WINDOW = "with system_message as materialized (select sequence from agentstore.messages"
             + " where tenant_id = ? and conversation_id = ? and role = 'SYSTEM' order by sequence limit 1)"
-            + " select id, sequence, role, content, tool_calls, token_count, metadata, created_at from"
+            + " select " + COLUMNS + " from"
             + " (select m.*, coalesce(m.sequence = s.sequence, false) as pinned,"
             + " case when m.sequence = s.sequence then 0 else m.token_count end as own,"
             + " sum(case when m.sequence = s.sequence then 0 else m.token_count end)"

@@ -4,8 +4,6 @@ import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.internal.ContextWindowPolicy;
 import dev.agentstore.postgres.internal.TenantSql;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +16,7 @@ import java.util.UUID;
  * rule to the candidate rows only.
  */
 final class ContextWindowQuery {
-    private static final int IS_SYSTEM = MessageReader.COLUMNS.size() + 1;
-    private static final int SYSTEM_SEQUENCE = MessageReader.COLUMNS.size() + 2;
+    private static final int IS_SYSTEM = MessageReader.IN_CONVERSATION.size() + 1;
 
     private final TenantSql sql;
     private final ConversationStatements statements;
@@ -31,10 +28,11 @@ final class ContextWindowQuery {
 
     /** The window, or empty when the conversation has no messages (it may not exist). */
     Optional<ContextWindow> select(UUID conversationId, int budget) {
+        MessageReader reader = MessageReader.inConversation(conversationId);
         List<Row> rows = sql.query(
                 statements.window,
                 Map.of("tenant", sql.tenant(), "conversation", conversationId, "budget", (long) budget),
-                ContextWindowQuery::row);
+                row -> new Row(reader.read(row), row.getBoolean(IS_SYSTEM)));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -49,19 +47,12 @@ final class ContextWindowQuery {
         }
         // Sequences start at 1 and have no gaps (appends reserve them in the statement that inserts, and messages
         // are only ever deleted with their conversation), so the first message other than the system one is 1 or 2.
-        Long systemSequence = rows.get(0).systemSequence();
-        long firstOther = systemSequence != null && systemSequence == 1 ? 2 : 1;
+        // The first system message is always among the rows, pinned, so its sequence is known.
+        long firstOther = systemMessage != null && systemMessage.sequence() == 1 ? 2 : 1;
         boolean whole = newest.isEmpty() || newest.get(0).sequence() == firstOther;
         return Optional.of(ContextWindowPolicy.select(systemMessage, newest, whole, budget));
     }
 
-    private static Row row(ResultSet row) throws SQLException {
-        Message message = MessageReader.INSTANCE.read(row);
-        boolean system = row.getBoolean(IS_SYSTEM);
-        long systemSequence = row.getLong(SYSTEM_SEQUENCE);
-        return new Row(message, system, row.wasNull() ? null : systemSequence);
-    }
-
-    /** A candidate message, whether it is the first system message, and that message's sequence (or null). */
-    private record Row(Message message, boolean system, Long systemSequence) {}
+    /** A candidate message and whether it is the conversation's first system message. */
+    private record Row(Message message, boolean system) {}
 }

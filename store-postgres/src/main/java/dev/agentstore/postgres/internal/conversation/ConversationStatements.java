@@ -81,7 +81,7 @@ public final class ConversationStatements {
 
     /** The newest {@code count} messages, newest first. */
     private static org.jooq.Query last() {
-        return DSL.select(MessageReader.COLUMNS)
+        return DSL.select(MessageReader.IN_CONVERSATION)
                 .from(MESSAGES)
                 .where(inConversation())
                 .orderBy(MESSAGES.SEQUENCE.desc())
@@ -89,8 +89,8 @@ public final class ConversationStatements {
     }
 
     /**
-     * The window candidates, oldest first: {@link MessageReader#COLUMNS}, whether the row is the first system
-     * message, and that message's sequence. A row is a candidate when the tokens of the messages newer than it
+     * The window candidates, oldest first: {@link MessageReader#IN_CONVERSATION} and whether the row is the first
+     * system message (always a candidate, so the caller learns its sequence without another column). A row is a candidate when the tokens of the messages newer than it
      * fit the budget (one running sum from the newest back), or when it is that system message, which one probe
      * of the partial index {@code messages_system} finds. The probe is a materialized CTE, so it runs once, not
      * once per message as the planner would run it inlined into the join.
@@ -110,12 +110,8 @@ public final class ConversationStatements {
         Field<Long> newerAndOwn = DSL.sum(own)
                 .over(DSL.orderBy(MESSAGES.SEQUENCE.desc()).rowsUnboundedPreceding())
                 .coerce(Long.class);
-        List<Field<?>> fields = new ArrayList<>(MessageReader.COLUMNS);
-        fields.addAll(List.of(
-                isSystem.as("is_system"),
-                systemSequence.as("system_sequence"),
-                own.as("own_tokens"),
-                newerAndOwn.as("newer_and_own")));
+        List<Field<?>> fields = new ArrayList<>(MessageReader.IN_CONVERSATION);
+        fields.addAll(List.of(isSystem.as("is_system"), own.as("own_tokens"), newerAndOwn.as("newer_and_own")));
         Table<?> summed = DSL.select(fields)
                 .from(MESSAGES)
                 .leftJoin(system)
@@ -123,11 +119,10 @@ public final class ConversationStatements {
                 .where(inConversation())
                 .asTable("summed");
         List<Field<?>> returned = new ArrayList<>();
-        for (Field<?> column : MessageReader.COLUMNS) {
+        for (Field<?> column : MessageReader.IN_CONVERSATION) {
             returned.add(summed.field(column.getName()));
         }
         returned.add(summed.field("is_system"));
-        returned.add(summed.field("system_sequence"));
         return DSL.with(system)
                 .select(returned)
                 .from(summed)

@@ -141,7 +141,8 @@ final class MessageAppender {
                 .fetchOne();
         long first = claim.value1();
         List<Message> messages = new ArrayList<>();
-        try (ResultSet rows = tx.select(MessageReader.COLUMNS)
+        MessageReader reader = MessageReader.inConversation(conversationId);
+        try (ResultSet rows = tx.select(MessageReader.IN_CONVERSATION)
                 .from(MESSAGES)
                 .where(
                         MESSAGES.TENANT_ID.eq(sql.tenant()),
@@ -150,7 +151,7 @@ final class MessageAppender {
                 .orderBy(MESSAGES.SEQUENCE)
                 .fetchResultSet()) {
             while (rows.next()) {
-                messages.add(MessageReader.INSTANCE.read(rows));
+                messages.add(reader.read(rows));
             }
         }
         return messages;

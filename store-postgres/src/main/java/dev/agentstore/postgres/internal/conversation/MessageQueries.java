@@ -40,12 +40,12 @@ final class MessageQueries {
             condition = condition.and(oldestFirst ? MESSAGES.SEQUENCE.gt(after) : MESSAGES.SEQUENCE.lt(after));
         }
         List<Message> rows = sql.query(
-                DSL.select(MessageReader.COLUMNS)
+                DSL.select(MessageReader.IN_CONVERSATION)
                         .from(MESSAGES)
                         .where(condition)
                         .orderBy(oldestFirst ? MESSAGES.SEQUENCE.asc() : MESSAGES.SEQUENCE.desc())
                         .limit(page.limit() + 1),
-                MessageReader.INSTANCE);
+                MessageReader.inConversation(conversationId));
         return Pages.of(rows, page.limit(), m -> Long.toString(m.sequence()));
     }
 
@@ -54,7 +54,7 @@ final class MessageQueries {
         List<Message> newestFirst = sql.query(
                 statements.last,
                 Map.of("tenant", sql.tenant(), "conversation", conversationId, "count", count),
-                MessageReader.INSTANCE);
+                MessageReader.inConversation(conversationId));
         return newestFirst.reversed();
     }
 

@@ -15,8 +15,10 @@ import java.util.UUID;
 import org.jooq.Field;
 
 /**
- * The columns a message is read from, and the reader that builds it from them straight from JDBC, by position.
- * Queries select {@link #COLUMNS} first; the stored {@code tsvector} is never sent back.
+ * The columns a message is read from, and the readers that build it from them straight from JDBC, by position.
+ * Queries select {@link #COLUMNS} first, or {@link #IN_CONVERSATION} when they read one conversation whose id
+ * the caller already has: the id is then not sent back with every row. The stored {@code tsvector} is never sent
+ * back.
  */
 final class MessageReader implements RowReader<Message> {
     /** The message columns, in the order queries must select them. */
@@ -35,26 +37,42 @@ final class MessageReader implements RowReader<Message> {
             MESSAGES.CREATED_AT,
             MESSAGES.RUN_ID);
 
-    static final MessageReader INSTANCE = new MessageReader();
+    /** {@link #COLUMNS} without the conversation id, for reads within one conversation. */
+    static final List<Field<?>> IN_CONVERSATION =
+            COLUMNS.stream().filter(c -> c != MESSAGES.CONVERSATION_ID).toList();
 
-    private MessageReader() {}
+    /** Reads {@link #COLUMNS}. */
+    static final MessageReader INSTANCE = new MessageReader(null);
+
+    /** The conversation every row belongs to, or null when rows carry it in their second column. */
+    private final UUID conversationId;
+
+    private MessageReader(UUID conversationId) {
+        this.conversationId = conversationId;
+    }
+
+    /** Reads {@link #IN_CONVERSATION} of messages of {@code conversationId}. */
+    static MessageReader inConversation(UUID conversationId) {
+        return new MessageReader(conversationId);
+    }
 
     @Override
     public Message read(ResultSet row) throws SQLException {
+        int at = conversationId == null ? 1 : 0; // the offset of the columns after the conversation id
         return new Message(
                 row.getObject(1, UUID.class),
-                row.getObject(2, UUID.class),
-                row.getLong(3),
-                MessageRole.valueOf(row.getString(4)),
-                row.getString(5),
-                toolCalls(row.getString(6)),
-                row.getString(7),
-                row.getString(8),
-                row.getString(9),
-                row.getObject(13, UUID.class),
-                row.getInt(10),
-                Json.map(row.getString(11)),
-                row.getObject(12, OffsetDateTime.class).toInstant());
+                conversationId == null ? row.getObject(2, UUID.class) : conversationId,
+                row.getLong(2 + at),
+                MessageRole.valueOf(row.getString(3 + at)),
+                row.getString(4 + at),
+                toolCalls(row.getString(5 + at)),
+                row.getString(6 + at),
+                row.getString(7 + at),
+                row.getString(8 + at),
+                row.getObject(12 + at, UUID.class),
+                row.getInt(9 + at),
+                Json.map(row.getString(10 + at)),
+                row.getObject(11 + at, OffsetDateTime.class).toInstant());
     }
 
     /** Tool calls from their stored JSON array. */
