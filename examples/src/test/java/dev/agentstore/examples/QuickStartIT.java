@@ -3,15 +3,15 @@ package dev.agentstore.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Test;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-class QuickStartTest {
-    @Test
-    void should_tour_every_area_on_the_in_memory_default() {
-        String output = runQuickStart();
+class QuickStartIT {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.agentstore.examples.ExampleRuns#setups")
+    void should_tour_every_area(Supplier<AgentStore> setup) {
+        String output = ExampleRuns.output(setup, QuickStart::run);
 
         assertThat(output.lines()).hasSize(8);
         assertThat(output)
@@ -26,14 +26,5 @@ class QuickStartTest {
                 .contains("response cache: 'Oslo.' served from cache, 2 hits")
                 .contains("session cached=true, third request allowed=false")
                 .contains("1 online, streaming=true");
-    }
-
-    private static String runQuickStart() {
-        var bytes = new ByteArrayOutputStream();
-        try (AgentStore store = AgentStore.inMemory();
-                PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
-            QuickStart.run(store, out);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
     }
 }

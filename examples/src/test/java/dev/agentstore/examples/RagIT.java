@@ -1,0 +1,52 @@
+package dev.agentstore.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentstore.AgentStore;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RagIT {
+    private static EmbeddingModel model;
+
+    @BeforeAll
+    static void loadModel() {
+        model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.agentstore.examples.ExampleRuns#setups")
+    void should_answer_each_question_from_the_right_passage(Supplier<AgentStore> setup) {
+        String output = ExampleRuns.output(setup, (store, out) -> {
+            Rag.run(store, model, out);
+            Rag.run(store, model, out); // re-ingesting replaces the chunks instead of adding to them
+        });
+
+        assertThat(output).contains("ingested 16 documents (16 ready) as 23 chunks of 384 dimensions");
+        assertThat(output.lines().filter(line -> line.startsWith("ingested")))
+                .hasSize(2)
+                .allMatch(line -> line.equals("ingested 16 documents (16 ready) as 23 chunks of 384 dimensions"));
+        List<String> lines = output.lines().toList();
+        assertThat(bestAnswer(lines, "How do I get from the airport into the city?"))
+                .contains("oslo-transit#2");
+        assertThat(bestAnswer(lines, "Where can I go skiing? [city = Oslo]")).contains("oslo-winter-sports#1");
+        assertThat(bestAnswer(lines, "Where can I go skiing? [city = Bergen]")).contains("voss-skiing#1");
+        assertThat(bestAnswer(lines, "Which train goes down to the fjord?")).contains("bergen-railway#2");
+        assertThat(bestAnswer(lines, "When is it dark all day?")).contains("tromso-aurora#2");
+    }
+
+    /** The first passage printed under the question (the best match). */
+    private static String bestAnswer(List<String> lines, String question) {
+        for (int i = 0; i < lines.size() - 1; i++) {
+            if (lines.get(i).startsWith("Q: " + question)) {
+                return lines.get(i + 1);
+            }
+        }
+        throw new AssertionError("no answer to " + question);
+    }
+}
