@@ -1,24 +1,34 @@
 package dev.agentstore;
 
+import java.util.List;
 import java.util.Locale;
 
-/** Maps environment variable suffixes to property names: {@code POSTGRES_POOL_SIZE} to {@code postgres.pool-size}. */
+/**
+ * How an {@code AGENTSTORE_*} environment variable names a property: a known group prefix becomes the property's
+ * dotted prefix ({@code POSTGRES_POOL_SIZE} is {@code postgres.pool-size}, {@code RATE_LIMIT_ON_FAILURE} is
+ * {@code rate-limit.on-failure}), and the rest is lower-cased with dashes for underscores. Encryption key ids
+ * keep their spelling ({@code ENCRYPTION_KEY_K2024} is {@code encryption.key.K2024}).
+ */
 final class EnvironmentNames {
-    private static final String[] GROUPS = {
-        "POSTGRES_", "PGVECTOR_", "REDIS_", "PROVIDER_", "ENCRYPTION_KEY_", "ENCRYPTION_"
-    };
+    /** Longest first, so ENCRYPTION_KEY_ wins over ENCRYPTION_. */
+    private static final List<Group> GROUPS = List.of(
+            new Group("ENCRYPTION_KEY_", "encryption.key.", false),
+            new Group("ENCRYPTION_", "encryption.", true),
+            new Group("POSTGRES_", "postgres.", true),
+            new Group("PGVECTOR_", "pgvector.", true),
+            new Group("REDIS_", "redis.", true),
+            new Group("PROVIDER_", "provider.", true),
+            new Group("SECURITY_", "security.", true),
+            new Group("RATE_LIMIT_", "rate-limit.", true));
 
     private EnvironmentNames() {}
 
+    /** The property for the variable named {@code AGENTSTORE_} + {@code suffix}. */
     static String toProperty(String suffix) {
-        for (String group : GROUPS) {
-            if (suffix.startsWith(group)) {
-                String head = group.substring(0, group.length() - 1)
-                        .toLowerCase(Locale.ROOT)
-                        .replace('_', '.');
-                String rest = suffix.substring(group.length());
-                String tail = group.equals("ENCRYPTION_KEY_") ? rest : dashed(rest);
-                return head + "." + tail;
+        for (Group group : GROUPS) {
+            if (suffix.startsWith(group.variablePrefix())) {
+                String rest = suffix.substring(group.variablePrefix().length());
+                return group.propertyPrefix() + (group.dashed() ? dashed(rest) : rest);
             }
         }
         return dashed(suffix);
@@ -27,4 +37,6 @@ final class EnvironmentNames {
     private static String dashed(String name) {
         return name.toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    private record Group(String variablePrefix, String propertyPrefix, boolean dashed) {}
 }
