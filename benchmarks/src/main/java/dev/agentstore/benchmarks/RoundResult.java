@@ -28,13 +28,15 @@ record RoundResult(
 
     /**
      * The Markdown table of medians over rounds, with agentstore's ratio to raw JDBC as the table owner and to
-     * raw JDBC under the same row-level security.
+     * raw JDBC under the same row-level security: the ratio of the medians, and the median of each round's own
+     * ratio. The sides take turns call by call within a round, so a round's ratio compares figures taken under
+     * the same conditions, while the ratio of medians may pair one side's round with another round of the other.
      */
     static String table(List<RoundResult> ours, List<RoundResult> owner, List<RoundResult> secured, int rounds) {
         StringBuilder out = new StringBuilder();
-        out.append(
-                "| operation | raw JDBC, owner | raw JDBC, RLS | agentstore | ratio to owner | ratio to RLS | target |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        out.append("| operation | raw JDBC, owner | raw JDBC, RLS | agentstore | ratio to owner | ratio to RLS"
+                + " | per-round ratio to owner | per-round ratio to RLS | target |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         Table table = new Table(out, ours, owner, secured);
         table.row("append, one message per call (msg/s)", RoundResult::appendOnePerSecond, ">= 0.9x");
         table.row("append, 50 per call (msg/s)", RoundResult::appendBatchPerSecond, ">= 0.9x");
@@ -56,14 +58,25 @@ record RoundResult(
             double rls = median(secured, metric);
             out.append(String.format(
                     Locale.ROOT,
-                    "| %s | %.3f | %.3f | %.3f | %.2fx | %.2fx | %s |%n",
+                    "| %s | %.3f | %.3f | %.3f | %.2fx | %.2fx | %.2fx | %.2fx | %s |%n",
                     name,
                     owners,
                     rls,
                     mine,
                     mine / owners,
                     mine / rls,
+                    medianRatio(owner, metric),
+                    medianRatio(secured, metric),
                     target));
+        }
+
+        /** The median over rounds of agentstore's figure divided by {@code baseline}'s in the same round. */
+        private double medianRatio(List<RoundResult> baseline, ToDoubleFunction<RoundResult> metric) {
+            double[] ratios = new double[ours.size()];
+            for (int round = 0; round < ratios.length; round++) {
+                ratios[round] = metric.applyAsDouble(ours.get(round)) / metric.applyAsDouble(baseline.get(round));
+            }
+            return Samples.median(ratios);
         }
 
         private static double median(List<RoundResult> results, ToDoubleFunction<RoundResult> metric) {
