@@ -13,7 +13,8 @@ import java.util.UUID;
 /**
  * The baseline: hand-written JDBC on one connection, on agentstore's own tables, doing what a careful developer
  * would: the same single-statement append (reserve a sequence, insert), a JDBC batch for many messages, the
- * same keyset read and the same window query (running sum, first system message pinned). No pool and no mapping beyond reading columns.
+ * same keyset read and the same window query (running sum, first system message pinned), reading the same twelve
+ * columns a message is built from. No pool and no mapping beyond reading every column.
  *
  * <p>Two flavours. As the table owner (a superuser, so row-level security does not apply) it is the fastest
  * thing JDBC can do on these tables. Under the same security model as agentstore (an ordinary role, row-level

@@ -23,9 +23,8 @@ class SecurityIT {
                 .contains("lockout: locked after 10 wrong passwords in a row; the right one is refused too (LOCKED")
                 .contains("unlocked by an administrator: password -> SECOND_FACTOR_REQUIRED")
                 .contains("verifies with scopes [conversations:read]; after revoking verifies=false")
-                .contains(
-                        "ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, API_KEY_CREATED, API_KEY_REVOKED, CREDENTIAL_CREATED, TOTP_ENABLED,"
-                                + " TOTP_REJECTED, TOTP_VERIFIED");
+                .contains("ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, API_KEY_CREATED, API_KEY_REVOKED, CREDENTIAL_CREATED,"
+                        + " TOTP_ENABLED, TOTP_REJECTED, TOTP_VERIFIED");
         // secrets never reach the output
         assertThat(output)
                 .doesNotContain("fjord123")

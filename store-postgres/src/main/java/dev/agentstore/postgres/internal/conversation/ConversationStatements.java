@@ -90,10 +90,11 @@ public final class ConversationStatements {
 
     /**
      * The window candidates, oldest first: {@link MessageReader#IN_CONVERSATION} and whether the row is the first
-     * system message (always a candidate, so the caller learns its sequence without another column). A row is a candidate when the tokens of the messages newer than it
-     * fit the budget (one running sum from the newest back), or when it is that system message, which one probe
-     * of the partial index {@code messages_system} finds. The probe is a materialized CTE, so it runs once, not
-     * once per message as the planner would run it inlined into the join.
+     * system message (always a candidate, so the caller learns its sequence without another column). A row is a
+     * candidate when the tokens of the messages newer than it fit the budget (one running sum from the newest
+     * back), or when it is that system message, which one probe of the partial index {@code messages_system}
+     * finds. The probe is a materialized CTE, so it runs once, not once per message as the planner would run it
+     * inlined into the join.
      */
     private static org.jooq.Query window() {
         CommonTableExpression<Record1<Long>> system = DSL.name("system_message")
