@@ -4,4 +4,4 @@
 set -eu
 PGOPTIONS="-c agentstore.app_password=${AGENTSTORE_APP_PASSWORD} -c agentstore.migrator_password=${AGENTSTORE_MIGRATOR_PASSWORD}" \
     psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname "$POSTGRES_DB" \
-    --file /agentstore/least-privilege.sql
+    --file "${AGENTSTORE_SETUP_SQL:-/agentstore/least-privilege.sql}"
