@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentstore.AgentStore;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,13 +39,27 @@ class RagIT {
         assertThat(bestAnswer(lines, "Where can I go skiing? [city = Bergen]")).contains("voss-skiing#1");
         assertThat(bestAnswer(lines, "Which train goes down to the fjord?")).contains("bergen-railway#2");
         assertThat(bestAnswer(lines, "When is it dark all day?")).contains("tromso-aurora#2");
+        // the only summer passages outside Oslo are these two: the filter leaves nothing else to rank
+        assertThat(answers(lines, "What should I do on a summer day? [season = summer, city != Oslo]"))
+                .hasSize(2)
+                .anySatisfy(line -> assertThat(line).contains("lofoten#1"))
+                .anySatisfy(line -> assertThat(line).contains("bergen-mountains#1"));
     }
 
     /** The first passage printed under the question (the best match). */
     private static String bestAnswer(List<String> lines, String question) {
-        for (int i = 0; i < lines.size() - 1; i++) {
-            if (lines.get(i).startsWith("Q: " + question)) {
-                return lines.get(i + 1);
+        return answers(lines, question).getFirst();
+    }
+
+    /** The passages printed under the first question line starting with {@code question}, best first. */
+    private static List<String> answers(List<String> lines, String question) {
+        for (int at = 0; at < lines.size(); at++) {
+            if (lines.get(at).startsWith("Q: " + question)) {
+                List<String> answers = new ArrayList<>();
+                for (int i = at + 1; i < lines.size() && lines.get(i).startsWith("  "); i++) {
+                    answers.add(lines.get(i));
+                }
+                return answers;
             }
         }
         throw new AssertionError("no answer to " + question);
