@@ -1,14 +1,16 @@
 package dev.agentstore.examples;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.Page;
+import dev.agentstore.PageRequest;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.cache.CachedResponse;
-import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageRole;
 import dev.agentstore.conversation.NewConversation;
@@ -23,6 +25,7 @@ import dev.agentstore.state.RateLimitDecision;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,37 +101,44 @@ public final class ChatAgent {
         }
         ConversationRepository chats = store.conversations();
         chats.append(chatId, NewMessage.user(question, ScriptedModel.tokens(question)));
-        ResponseCache cache = store.responseCache();
         CacheKey key = CacheKey.of(ScriptedModel.NAME, PARAMETERS, question);
-        Optional<CachedResponse> cached = cache.get(key);
-        String answer;
-        if (cached.isPresent()) {
-            answer = cached.get().response();
-            record(LlmRequestMetric.success(UUID.randomUUID(), Instant.now(), ScriptedModel.NAME, 0, 0, 0)
-                    .withCacheHit(true));
-            out.printf("user: %s%n  assistant (from cache): %s%n", question, answer);
-        } else {
-            ContextWindow window = chats.contextWindow(chatId, CONTEXT_BUDGET);
-            String summary = window.truncated() ? summarise(chatId, window) : null;
-            ScriptedModel.Reply reply = model.answer(window.messages(), summary);
-            record(LlmRequestMetric.success(
-                    UUID.randomUUID(),
-                    Instant.now(),
-                    ScriptedModel.NAME,
-                    reply.promptTokens(),
-                    reply.completionTokens(),
-                    reply.latencyMillis()));
-            cache.put(key, reply.text(), Duration.ofHours(1), Map.of("completionTokens", reply.completionTokens()));
-            answer = reply.text();
-            out.printf(
-                    "user: %s%n  assistant: %s%n  (prompt: %d messages, %d tokens%s)%n",
-                    question,
-                    answer,
-                    window.messages().size(),
-                    reply.promptTokens(),
-                    summary == null ? "" : ", with a summary of the earlier turns");
-        }
+        String answer = store.responseCache()
+                .get(key)
+                .map(cached -> fromCache(question, cached))
+                .orElseGet(() -> fromModel(chatId, question, key));
         chats.append(chatId, NewMessage.assistant(answer, ScriptedModel.tokens(answer)));
+    }
+
+    /** A cached answer: no model call, recorded as a cache hit. */
+    private String fromCache(String question, CachedResponse cached) {
+        record(LlmRequestMetric.success(UUID.randomUUID(), Instant.now(), ScriptedModel.NAME, 0, 0, 0)
+                .withCacheHit(true));
+        out.printf("user: %s%n  assistant (from cache): %s%n", question, cached.response());
+        return cached.response();
+    }
+
+    /** Asks the model with the context window (and a summary of what fell out of it), records and caches it. */
+    private String fromModel(UUID chatId, String question, CacheKey key) {
+        ContextWindow window = store.conversations().contextWindow(chatId, CONTEXT_BUDGET);
+        String summary = window.truncated() ? summarise(chatId, window) : null;
+        ScriptedModel.Reply reply = model.answer(window.messages(), summary);
+        record(LlmRequestMetric.success(
+                UUID.randomUUID(),
+                Instant.now(),
+                ScriptedModel.NAME,
+                reply.promptTokens(),
+                reply.completionTokens(),
+                reply.latencyMillis()));
+        store.responseCache()
+                .put(key, reply.text(), Duration.ofHours(1), Map.of("completionTokens", reply.completionTokens()));
+        out.printf(
+                "user: %s%n  assistant: %s%n  (prompt: %d messages, %d tokens%s)%n",
+                question,
+                reply.text(),
+                window.messages().size(),
+                reply.promptTokens(),
+                summary == null ? "" : ", with a summary of the earlier turns");
+        return reply.text();
     }
 
     /**
@@ -142,14 +152,30 @@ public final class ChatAgent {
                 .mapToLong(Message::sequence)
                 .min()
                 .orElse(Long.MAX_VALUE);
-        List<Message> older = chats.lastMessages(chatId, 1_000).stream()
-                .filter(m -> m.sequence() < firstInWindow && m.role() != MessageRole.SYSTEM)
-                .toList();
-        ScriptedModel.Reply summary = model.summarise(older);
+        ScriptedModel.Reply summary = model.summarise(olderThan(chatId, firstInWindow));
         Conversation chat = chats.findConversation(chatId).orElseThrow();
         chats.updateConversation(
                 chatId, ConversationUpdate.expecting(chat.version()).summary(summary.text()));
         return summary.text();
+    }
+
+    /** The messages before {@code sequence}, oldest first, system messages left out: keyset pages of the history. */
+    private List<Message> olderThan(UUID chatId, long sequence) {
+        List<Message> older = new ArrayList<>();
+        Optional<PageRequest> request = Optional.of(PageRequest.first(50));
+        while (request.isPresent()) {
+            Page<Message> page = store.conversations().history(chatId, HistoryOrder.OLDEST_FIRST, request.get());
+            for (Message message : page.items()) {
+                if (message.sequence() >= sequence) {
+                    return older;
+                }
+                if (message.role() != MessageRole.SYSTEM) {
+                    older.add(message);
+                }
+            }
+            request = page.nextRequest(request.get());
+        }
+        return older;
     }
 
     private void record(LlmRequestMetric metric) {
