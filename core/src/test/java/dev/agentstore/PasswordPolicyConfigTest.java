@@ -41,7 +41,9 @@ class PasswordPolicyConfigTest {
             }
             assertThat(security.verifyPassword("ann", Secret.of("twelve chars"), LoginContext.unknown())
                             .status())
-                    .isEqualTo(LoginStatus.LOCKED);
+                    .isEqualTo(LoginStatus.INVALID_CREDENTIALS);
+            assertThat(security.findByUsername("ann").orElseThrow().lockedAt(java.time.Instant.now()))
+                    .isTrue();
         }
     }
 

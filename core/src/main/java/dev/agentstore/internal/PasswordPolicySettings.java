@@ -45,6 +45,7 @@ public final class PasswordPolicySettings {
                     Integer.parseInt(config.get("security.password-history", Integer.toString(d.historySize()))),
                     blocklist,
                     Integer.parseInt(config.get("security.lockout-after", Integer.toString(d.maxFailures()))),
+                    Integer.parseInt(config.get("security.hard-lock-after", Integer.toString(d.hardLockAfter()))),
                     d.baseLockout(),
                     Duration.parse(
                             config.get("security.max-lockout", d.maxLockout().toString())),

@@ -57,8 +57,7 @@ final class InMemorySecurityStore implements SecurityStore {
                 .findFirst();
     }
 
-    @Override
-    public synchronized Optional<StoredCredential> findByEmail(String emailLower) {
+    private Optional<StoredCredential> findByEmail(String emailLower) {
         return credentials.values().stream()
                 .filter(c -> lower(c.credential().email()).equals(emailLower))
                 .findFirst();
@@ -70,10 +69,17 @@ final class InMemorySecurityStore implements SecurityStore {
     }
 
     @Override
+    public synchronized Optional<StoredCredential> updateByUsername(
+            String usernameLower, UnaryOperator<StoredCredential> change) {
+        return findByUsername(usernameLower)
+                .flatMap(found -> update(found.credential().id(), change));
+    }
+
+    @Override
     public synchronized void setPassword(UUID id, String passwordHash, Instant changedAt) {
-        update(id, c -> {
+        Optional<StoredCredential> changed = update(id, c -> {
             Credential p = c.credential();
-            Credential changed = new Credential(
+            Credential withChange = new Credential(
                     p.id(),
                     p.username(),
                     p.email(),
@@ -83,9 +89,13 @@ final class InMemorySecurityStore implements SecurityStore {
                     changedAt,
                     p.lastLoginAt(),
                     p.createdAt());
-            return new StoredCredential(changed, passwordHash, c.totpSecret(), c.pendingTotpSecret(), c.lastTotpStep());
+            return new StoredCredential(
+                    withChange, passwordHash, c.totpSecret(), c.pendingTotpSecret(), c.lastTotpStep());
         });
-        history.computeIfAbsent(id, k -> new ArrayList<>()).add(passwordHash);
+        if (changed.isPresent()) {
+            history.computeIfAbsent(id, k -> new ArrayList<>()).add(passwordHash);
+            resetTokens.values().removeIf(token -> token.credentialId().equals(id));
+        }
     }
 
     @Override
@@ -97,8 +107,12 @@ final class InMemorySecurityStore implements SecurityStore {
     }
 
     @Override
-    public synchronized void insertResetToken(UUID credentialId, String tokenHash, Instant expiresAt) {
-        resetTokens.put(tokenHash, new ResetToken(credentialId, expiresAt));
+    public synchronized Optional<StoredCredential> issueResetToken(
+            String emailLower, String tokenHash, Instant expiresAt) {
+        Optional<StoredCredential> account = findByEmail(emailLower);
+        account.ifPresent(
+                a -> resetTokens.put(tokenHash, new ResetToken(a.credential().id(), expiresAt)));
+        return account;
     }
 
     @Override

@@ -6,8 +6,11 @@ public enum LoginStatus {
     SUCCESS,
     /** Password right; a TOTP code must follow through {@link SecurityRepository#verifyTotp}. */
     SECOND_FACTOR_REQUIRED,
-    /** Unknown user or wrong password: deliberately indistinguishable. */
+    /** Refused: an unknown user, a wrong password or a locked account, deliberately indistinguishable. */
     INVALID_CREDENTIALS,
-    /** Too many failures: refused until the lock expires, whatever the password. */
+    /**
+     * Refused untested because the account was locked: only ever recorded in {@link LoginAttempt#status()} for
+     * administrators; {@link SecurityRepository#verifyPassword} answers {@link #INVALID_CREDENTIALS} instead.
+     */
     LOCKED
 }

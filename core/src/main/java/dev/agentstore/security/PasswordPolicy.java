@@ -3,6 +3,7 @@ package dev.agentstore.security;
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.internal.Check;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
  * @param historySize how many previous passwords may not be reused (default 5)
  * @param blocklist passwords refused outright, compared case-insensitively
  * @param maxFailures consecutive failures that lock the account (default 10)
+ * @param hardLockAfter consecutive failures after which the account stays locked until {@link
+ *     SecurityRepository#unlock} or a password reset (default 100, NIST SP 800-63B's limit)
  * @param baseLockout first lock duration, doubled with each further failure
  * @param maxLockout the longest lock (default 15 minutes)
  * @param resetTokenTtl how long a reset token stays valid (default 30 minutes)
@@ -28,6 +31,7 @@ public record PasswordPolicy(
         int historySize,
         Set<String> blocklist,
         int maxFailures,
+        int hardLockAfter,
         Duration baseLockout,
         Duration maxLockout,
         Duration resetTokenTtl) {
@@ -41,6 +45,7 @@ public record PasswordPolicy(
                 .map(s -> s.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
         Check.range("policy.maxFailures", maxFailures, 1, 1_000);
+        Check.range("policy.hardLockAfter", hardLockAfter, maxFailures, 100_000);
         Check.present("policy.baseLockout", baseLockout);
         Check.present("policy.maxLockout", maxLockout);
         if (!baseLockout.isPositive() || maxLockout.compareTo(baseLockout) < 0) {
@@ -59,9 +64,23 @@ public record PasswordPolicy(
                 5,
                 Set.of("password", "123456789012345", "qwertyuiopasdfgh"),
                 10,
+                100,
                 Duration.ofSeconds(30),
                 Duration.ofMinutes(15),
                 Duration.ofMinutes(30));
+    }
+
+    /**
+     * Until when an account is locked after {@code failures} consecutive failures, the last at {@code now}: null
+     * below {@link #maxFailures}, {@link Credential#UNTIL_UNLOCKED} from {@link #hardLockAfter} on, else {@code
+     * now} plus {@link #lockoutAfter}.
+     */
+    public Instant lockedUntil(int failures, Instant now) {
+        if (failures >= hardLockAfter) {
+            return Credential.UNTIL_UNLOCKED;
+        }
+        Duration lock = lockoutAfter(failures);
+        return lock.isZero() ? null : now.plus(lock);
     }
 
     /** The lock duration after {@code failures} consecutive failures (zero below the threshold). */

@@ -26,23 +26,35 @@ public interface SecurityStore {
     /** The credential whose lowercased username is {@code usernameLower}. */
     Optional<StoredCredential> findByUsername(String usernameLower);
 
-    /** The credential whose lowercased email is {@code emailLower}. */
-    Optional<StoredCredential> findByEmail(String emailLower);
-
     /**
      * Atomically replaces a credential with {@code change} applied to its current state (no concurrent update
      * in between). Returns empty for an unknown id.
      */
     Optional<StoredCredential> update(UUID id, UnaryOperator<StoredCredential> change);
 
-    /** Atomically sets a new password hash, with its change time, and appends it to the password history. */
+    /**
+     * As {@link #update}, for the credential whose lowercased username is {@code usernameLower}: how core claims
+     * a login attempt, reading the lock and counting the attempt in one atomic step. Returns empty, having
+     * changed nothing, for an unknown username; an unknown username should cost the same round trips as a
+     * known one.
+     */
+    Optional<StoredCredential> updateByUsername(String usernameLower, UnaryOperator<StoredCredential> change);
+
+    /**
+     * Atomically sets a new password hash with its change time, appends it to the password history and deletes
+     * every reset token of the credential, so no token issued before the change can set a password after it.
+     */
     void setPassword(UUID id, String passwordHash, Instant changedAt);
 
     /** The newest {@code limit} password hashes of a credential, newest first (the current one included). */
     List<String> passwordHistory(UUID id, int limit);
 
-    /** Stores a reset token's hash. */
-    void insertResetToken(UUID credentialId, String tokenHash, Instant expiresAt);
+    /**
+     * Stores a reset token's hash for the credential whose lowercased email is {@code emailLower} and returns
+     * that credential, in one atomic step; for an unknown email stores nothing and returns empty, at the same cost
+     * (one round trip for both, where the backend has round trips).
+     */
+    Optional<StoredCredential> issueResetToken(String emailLower, String tokenHash, Instant expiresAt);
 
     /** The credential of a live reset token, without consuming it. */
     Optional<UUID> findResetToken(String tokenHash, Instant now);

@@ -12,4 +12,13 @@ import dev.agentstore.security.Credential;
  * @param lastTotpStep the last TOTP time step accepted (codes at or before it are refused), 0 if none
  */
 public record StoredCredential(
-        Credential credential, String passwordHash, String totpSecret, String pendingTotpSecret, long lastTotpStep) {}
+        Credential credential, String passwordHash, String totpSecret, String pendingTotpSecret, long lastTotpStep) {
+
+    /** The public part and the TOTP step; the hash and the sealed secrets are masked. */
+    @Override
+    public String toString() {
+        return "StoredCredential[credential=" + credential + ", passwordHash=****, totpSecret="
+                + (totpSecret == null ? "none" : "****") + ", pendingTotpSecret="
+                + (pendingTotpSecret == null ? "none" : "****") + ", lastTotpStep=" + lastTotpStep + "]";
+    }
+}

@@ -107,7 +107,10 @@ public final class Security {
                 confirmed, login.status(), replay, fresh);
     }
 
-    /** Wrong passwords until the account locks; then even the right one is refused until an administrator unlocks. */
+    /**
+     * Wrong passwords until the account locks; then even the right one is refused, with the same answer as a wrong
+     * one (the login form learns nothing), until the lock expires or an administrator unlocks.
+     */
     private void lockout(Credential maria, String username, Secret password) {
         int failures = 0;
         while (security.findCredential(maria.id()).orElseThrow().lockedUntil() == null) {
@@ -115,12 +118,13 @@ public final class Security {
             failures++;
         }
         LoginResult evenRight = security.verifyPassword(username, password, FROM_LAPTOP);
+        Instant lockedUntil = security.findCredential(maria.id()).orElseThrow().lockedUntil();
         out.printf(
-                "lockout: locked after %d wrong passwords in a row; the right one is refused too (%s, for up to %d"
-                        + " min)%n",
+                "lockout: locked after %d wrong passwords in a row; the right one is refused too (%s, like a wrong"
+                        + " one); the administrator sees the lock, for up to %d min%n",
                 failures,
                 evenRight.status(),
-                Duration.between(Instant.now(), evenRight.retryAfter()).toMinutes() + 1);
+                Duration.between(Instant.now(), lockedUntil).toMinutes() + 1);
         security.unlock(maria.id());
         LoginResult unlocked = security.verifyPassword(username, password, FROM_LAPTOP);
         out.printf("unlocked by an administrator: password -> %s%n", unlocked.status());

@@ -20,7 +20,8 @@ class SecurityIT {
                         + " unknown user -> INVALID_CREDENTIALS")
                 .contains("TOTP: confirmed=true; password now gives SECOND_FACTOR_REQUIRED;"
                         + " the used code again -> false, the next code -> true")
-                .contains("lockout: locked after 10 wrong passwords in a row; the right one is refused too (LOCKED")
+                .contains(
+                        "lockout: locked after 10 wrong passwords in a row; the right one is refused too (INVALID_CREDENTIALS")
                 .contains("unlocked by an administrator: password -> SECOND_FACTOR_REQUIRED")
                 .contains("verifies with scopes [conversations:read]; after revoking verifies=false")
                 .contains("ACCOUNT_LOCKED, ACCOUNT_UNLOCKED, API_KEY_CREATED, API_KEY_REVOKED, CREDENTIAL_CREATED,"

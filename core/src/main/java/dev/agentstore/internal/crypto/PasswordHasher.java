@@ -71,6 +71,11 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(actual, parsed.hash());
     }
 
+    /** Whether {@code hash} is a hash {@link #verify} can check: an Argon2id PHC string of ours, or bcrypt. */
+    public boolean isSupported(String hash) {
+        return isBcrypt(hash) || Phc.parse(hash) != null;
+    }
+
     /** Whether a stored hash is weaker than the current parameters and should be replaced on next login. */
     public boolean needsRehash(String phc) {
         Phc parsed = Phc.parse(phc);
@@ -97,17 +102,20 @@ public final class PasswordHasher {
 
     private static byte[] derive(String password, byte[] salt, int memoryKib, int iterations, int length) {
         byte[] input = Normalizer.normalize(password, Normalizer.Form.NFC).getBytes(StandardCharsets.UTF_8);
-        Argon2BytesGenerator generator = new Argon2BytesGenerator();
-        generator.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+        Argon2Parameters parameters = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(memoryKib)
                 .withIterations(iterations)
                 .withParallelism(1)
                 .withSalt(salt)
-                .build());
+                .build();
         byte[] out = new byte[length];
         SLOTS.acquireUninterruptibly();
         try {
+            // init allocates the whole memory of the hash (19 MiB by default): only inside a slot, so a burst of
+            // logins waits instead of allocating a hash's memory per request.
+            Argon2BytesGenerator generator = new Argon2BytesGenerator();
+            generator.init(parameters);
             generator.generateBytes(input, out);
         } finally {
             SLOTS.release();

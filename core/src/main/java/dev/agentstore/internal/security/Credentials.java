@@ -20,9 +20,17 @@ final class Credentials {
                 c.createdAt());
     }
 
-    static Credential loggedIn(Credential c, Instant at) {
+    static Credential withLastLogin(Credential c, Instant at) {
         return new Credential(
-                c.id(), c.username(), c.email(), c.totpEnabled(), 0, null, c.passwordChangedAt(), at, c.createdAt());
+                c.id(),
+                c.username(),
+                c.email(),
+                c.totpEnabled(),
+                c.failedAttempts(),
+                c.lockedUntil(),
+                c.passwordChangedAt(),
+                at,
+                c.createdAt());
     }
 
     static Credential withTotp(Credential c, boolean enabled) {
@@ -34,19 +42,6 @@ final class Credentials {
                 c.failedAttempts(),
                 c.lockedUntil(),
                 c.passwordChangedAt(),
-                c.lastLoginAt(),
-                c.createdAt());
-    }
-
-    static Credential passwordChanged(Credential c, Instant at) {
-        return new Credential(
-                c.id(),
-                c.username(),
-                c.email(),
-                c.totpEnabled(),
-                c.failedAttempts(),
-                c.lockedUntil(),
-                at,
                 c.lastLoginAt(),
                 c.createdAt());
     }

@@ -10,6 +10,7 @@ import dev.agentstore.internal.SdkAudit;
 import dev.agentstore.internal.crypto.Tokens;
 import dev.agentstore.security.ApiKey;
 import dev.agentstore.security.Credential;
+import dev.agentstore.security.ImportedCredential;
 import dev.agentstore.security.InvalidCredentialsException;
 import dev.agentstore.security.IssuedApiKey;
 import dev.agentstore.security.LoginAttempt;
@@ -50,8 +51,9 @@ public final class PolicySecurityRepository implements SecurityRepository {
         this.ctx = new SecurityContext(tenant, store, policy, hasher, cipher, clock);
         this.rules = new PasswordRules(ctx);
         this.log = new SecurityLog(ctx, new SdkAudit(auditLog));
-        this.logins = new PasswordLogins(ctx, rules, log);
-        this.totp = new TotpFactor(ctx, log);
+        Lockout lockout = new Lockout(ctx, log);
+        this.logins = new PasswordLogins(ctx, rules, log, lockout);
+        this.totp = new TotpFactor(ctx, log, lockout);
         this.apiKeys = new ApiKeys(ctx, log);
     }
 
@@ -65,6 +67,23 @@ public final class PolicySecurityRepository implements SecurityRepository {
                 new Credential(ctx.newId(), request.username(), request.email(), false, 0, null, now, null, now);
         ctx.store().insertCredential(new StoredCredential(credential, hash, null, null, 0));
         log.record(SecurityEventType.CREDENTIAL_CREATED, credential.id(), "info", Map.of());
+        return credential;
+    }
+
+    @Override
+    public Credential importCredential(ImportedCredential request) {
+        Check.present("credential", request);
+        if (!ctx.hasher().isSupported(request.passwordHash().reveal())) {
+            throw new InvalidInputException(
+                    "credential.passwordHash", "must be an Argon2id PHC string or a bcrypt hash ($2a$, $2b$, $2y$)");
+        }
+        Instant now = ctx.now();
+        Credential credential =
+                new Credential(ctx.newId(), request.username(), request.email(), false, 0, null, now, null, now);
+        ctx.store()
+                .insertCredential(
+                        new StoredCredential(credential, request.passwordHash().reveal(), null, null, 0));
+        log.record(SecurityEventType.CREDENTIAL_CREATED, credential.id(), "info", Map.of("imported", true));
         return credential;
     }
 
@@ -93,10 +112,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
     @Override
     public void changePassword(UUID credentialId, Secret current, Secret next) {
         StoredCredential stored = require(credentialId);
-        if (!ctx.hasher().verify(rules.normalised(Check.present("current", current)), stored.passwordHash())) {
-            throw new InvalidCredentialsException("the current password is not correct");
-        }
-        logins.setPassword(stored, Check.present("next", next));
+        logins.change(stored, Check.present("current", current), Check.present("next", next));
     }
 
     @Override
@@ -116,22 +132,28 @@ public final class PolicySecurityRepository implements SecurityRepository {
         return unlocked;
     }
 
+    /**
+     * One atomic store call issues the token if the email is known and costs the same if not; the event is written
+     * either way, and a known account's token is handed to {@code delivery} on a thread of its own after this
+     * returns, so neither the answer nor its time says whether the account exists.
+     */
     @Override
     public void requestPasswordReset(String email, ResetTokenDelivery delivery) {
         Check.present("delivery", delivery);
-        Optional<StoredCredential> stored = ctx.store().findByEmail(lower(Check.name("email", email)));
-        Secret token = Tokens.randomToken(); // made and hashed either way: the same work for unknown emails
-        String hash = Tokens.sha256Hex(token.reveal());
-        if (stored.isEmpty()) {
-            log.record(SecurityEventType.PASSWORD_RESET_REQUESTED, null, "info", Map.of("account", "unknown"));
-            return;
-        }
-        Credential account = stored.get().credential();
-        ctx.store()
-                .insertResetToken(
-                        account.id(), hash, ctx.now().plus(ctx.policy().resetTokenTtl()));
-        log.record(SecurityEventType.PASSWORD_RESET_REQUESTED, account.id(), "info", Map.of());
-        delivery.deliver(account, token);
+        String emailLower = lower(Check.name("email", email));
+        Secret token = Tokens.randomToken();
+        Optional<StoredCredential> account = ctx.store()
+                .issueResetToken(
+                        emailLower,
+                        Tokens.sha256Hex(token.reveal()),
+                        ctx.now().plus(ctx.policy().resetTokenTtl()));
+        UUID credentialId = account.map(a -> a.credential().id()).orElse(null);
+        log.record(
+                SecurityEventType.PASSWORD_RESET_REQUESTED,
+                credentialId,
+                "info",
+                Map.of("account", account.isPresent() ? "known" : "unknown"));
+        account.ifPresent(a -> ResetDeliveries.later(a.credential(), token, delivery));
     }
 
     /**

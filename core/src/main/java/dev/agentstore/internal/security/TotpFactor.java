@@ -4,26 +4,33 @@ import dev.agentstore.AgentStoreException;
 import dev.agentstore.Secret;
 import dev.agentstore.internal.crypto.Base32;
 import dev.agentstore.internal.crypto.Totp;
+import dev.agentstore.security.Credential;
 import dev.agentstore.security.SecurityEventType;
 import dev.agentstore.security.TotpEnrollment;
 import dev.agentstore.spi.StoredCredential;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** TOTP enrolment, confirmation and single-use verification with encrypted, rotatable secrets. */
+/**
+ * TOTP enrolment, confirmation and single-use verification with encrypted, rotatable secrets; every code checked
+ * counts toward the account's {@link Lockout} like a password.
+ */
 final class TotpFactor {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ISSUER = "agentstore";
 
     private final SecurityContext ctx;
     private final SecurityLog log;
+    private final Lockout lockout;
 
-    TotpFactor(SecurityContext ctx, SecurityLog log) {
+    TotpFactor(SecurityContext ctx, SecurityLog log, Lockout lockout) {
         this.ctx = ctx;
         this.log = log;
+        this.lockout = lockout;
     }
 
     TotpEnrollment enroll(StoredCredential stored) {
@@ -41,48 +48,72 @@ final class TotpFactor {
         return new TotpEnrollment(Secret.of(base32), Secret.of(uri));
     }
 
+    /**
+     * Confirms an enrolment under the {@link Lockout}: a wrong code counts as a failure and a locked account is
+     * refused untested; a right one switches TOTP on and takes back its own failure.
+     */
     boolean confirm(StoredCredential stored, String code) {
         if (stored.pendingTotpSecret() == null) {
             return false;
         }
-        long step = Totp.matchingStep(unseal(stored, stored.pendingTotpSecret()), code, ctx.now());
-        if (step < 0) {
+        Lockout.Claim claim = lockout.claim(stored.credential().id()).orElse(null);
+        if (claim == null || !claim.admitted() || claim.stored().pendingTotpSecret() == null) {
             return rejected(stored);
         }
-        ctx.store()
-                .update(
-                        stored.credential().id(),
-                        c -> new StoredCredential(
-                                Credentials.withTotp(c.credential(), true),
-                                c.passwordHash(),
-                                c.pendingTotpSecret(),
-                                null,
-                                step));
+        String pending = claim.stored().pendingTotpSecret();
+        long step = Totp.matchingStep(unseal(stored, pending), code, ctx.now());
+        AtomicBoolean won = new AtomicBoolean();
+        if (step >= 0) {
+            ctx.store().update(stored.credential().id(), c -> {
+                won.set(pending.equals(c.pendingTotpSecret())); // not re-enrolled meanwhile
+                if (!won.get()) {
+                    return c;
+                }
+                Credential enabled = Credentials.withTotp(lockout.settledStep(c.credential(), claim), true);
+                return new StoredCredential(enabled, c.passwordHash(), pending, null, step);
+            });
+        }
+        if (!won.get()) {
+            lockout.failed(claim);
+            return rejected(stored);
+        }
         log.record(SecurityEventType.TOTP_ENABLED, stored.credential().id(), "info", Map.of());
         return true;
     }
 
+    /**
+     * Checks a code under the {@link Lockout}, as the second step of a login: a wrong, reused or late code counts
+     * as a failure and a locked account is refused untested; a right, unused one completes the login, clearing the
+     * failures its claim saw, and re-seals a secret sealed under a retired key.
+     */
     boolean verify(StoredCredential stored, String code) {
         if (stored.totpSecret() == null) {
             return false;
         }
-        byte[] secret = unseal(stored, stored.totpSecret());
-        long step = Totp.matchingStep(secret, code, ctx.now());
-        if (step < 0) {
+        Lockout.Claim claim = lockout.claim(stored.credential().id()).orElse(null);
+        if (claim == null || !claim.admitted() || claim.stored().totpSecret() == null) {
             return rejected(stored);
         }
+        String sealed = claim.stored().totpSecret();
+        byte[] secret = unseal(stored, sealed);
+        Instant now = ctx.now();
+        long step = Totp.matchingStep(secret, code, now);
         AtomicBoolean won = new AtomicBoolean();
-        boolean rotate = ctx.cipher().isStale(stored.totpSecret());
-        ctx.store().update(stored.credential().id(), c -> {
-            won.set(step > c.lastTotpStep());
-            if (!won.get()) {
-                return c;
-            }
-            String sealed = rotate ? ctx.cipher().encrypt(secret, aad(stored)) : c.totpSecret();
-            return new StoredCredential(c.credential(), c.passwordHash(), sealed, c.pendingTotpSecret(), step);
-        });
+        if (step >= 0) {
+            String resealed = ctx.cipher().isStale(sealed) ? ctx.cipher().encrypt(secret, aad(stored)) : sealed;
+            ctx.store().update(stored.credential().id(), c -> {
+                // a code at or before the last accepted step was used already, here or by a concurrent call
+                won.set(sealed.equals(c.totpSecret()) && step > c.lastTotpStep());
+                if (!won.get()) {
+                    return c;
+                }
+                Credential settled = Credentials.withLastLogin(lockout.settledComplete(c.credential(), claim), now);
+                return new StoredCredential(settled, c.passwordHash(), resealed, c.pendingTotpSecret(), step);
+            });
+        }
         if (!won.get()) {
-            return rejected(stored); // a code already used, here or by a concurrent call
+            lockout.failed(claim);
+            return rejected(stored);
         }
         log.record(SecurityEventType.TOTP_VERIFIED, stored.credential().id(), "info", Map.of());
         return true;

@@ -20,7 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -69,12 +70,13 @@ public abstract class SecretHygieneContract extends StoreContract {
         security.changePassword(ann.id(), Secret.of(first), Secret.of(second));
         attempt(() -> security.changePassword(ann.id(), Secret.of(second), Secret.of(first)));
 
-        AtomicReference<Secret> token = new AtomicReference<>();
-        security.requestPasswordReset("ann@example.com", (account, t) -> token.set(t));
-        secrets.add(token.get().reveal());
-        note(token.get());
-        security.resetPassword(token.get(), Secret.of(third));
-        attempt(() -> security.resetPassword(token.get(), Secret.of(first)));
+        CompletableFuture<Secret> delivered = new CompletableFuture<>();
+        security.requestPasswordReset("ann@example.com", (account, t) -> delivered.complete(t));
+        Secret token = delivered.orTimeout(10, TimeUnit.SECONDS).join();
+        secrets.add(token.reveal());
+        note(token);
+        security.resetPassword(token, Secret.of(third));
+        attempt(() -> security.resetPassword(token, Secret.of(first)));
 
         TotpEnrollment enrollment = note(security.enrollTotp(ann.id()));
         secrets.add(enrollment.secret().reveal());

@@ -6,6 +6,10 @@ import dev.agentstore.security.LoginContext;
 import dev.agentstore.security.LoginResult;
 import dev.agentstore.security.NewCredential;
 import dev.agentstore.security.SecurityRepository;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** What the security contract suites share: a store's security repository, a first account and a login helper. */
 public abstract class SecurityContractBase extends StoreContract {
@@ -27,5 +31,39 @@ public abstract class SecurityContractBase extends StoreContract {
     /** Checks {@code user}'s password, from {@link #FROM}. */
     protected LoginResult login(String user, Secret password) {
         return repo().verifyPassword(user, password, FROM);
+    }
+
+    /**
+     * Asks for a password reset of {@code email} and waits up to {@code millis} for the token delivered (deliveries
+     * run after the call returns); null when none came.
+     */
+    protected Secret requestReset(String email, long millis) {
+        CompletableFuture<Secret> delivered = new CompletableFuture<>();
+        repo().requestPasswordReset(email, (account, token) -> {
+            if (account.email().equalsIgnoreCase(email)) {
+                delivered.complete(token);
+            } else {
+                delivered.completeExceptionally(new AssertionError("delivered to " + account.email()));
+            }
+        });
+        try {
+            return delivered.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e.getCause());
+        }
+    }
+
+    /** The reset token delivered for a known {@code email}, waiting up to ten seconds for it. */
+    protected Secret requestReset(String email) {
+        Secret token = requestReset(email, 10_000);
+        if (token == null) {
+            throw new AssertionError("no reset token was delivered for " + email);
+        }
+        return token;
     }
 }

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,16 +28,6 @@ import org.junit.jupiter.api.Test;
  * write.
  */
 public abstract class SecurityTokensContract extends SecurityContractBase {
-    /** Asks for a reset token for {@code email}; the token delivered, or null when none was. */
-    private Secret requestReset(String email) {
-        AtomicReference<Secret> delivered = new AtomicReference<>();
-        repo().requestPasswordReset(email, (account, token) -> {
-            assertThat(account.email()).isEqualToIgnoringCase(email);
-            assertThat(delivered.getAndSet(token)).isNull();
-        });
-        return delivered.get();
-    }
-
     @Test
     void should_reset_a_password_once_with_a_token() {
         alice();
@@ -55,7 +44,7 @@ public abstract class SecurityTokensContract extends SecurityContractBase {
     @Test
     void should_answer_a_reset_request_alike_whether_or_not_the_account_exists() {
         alice();
-        assertThat(requestReset("nobody@example.com")).isNull();
+        assertThat(requestReset("nobody@example.com", 300)).isNull();
         assertThat(requestReset("alice@example.com")).isNotNull();
         assertThat(repo().events(SecurityEventType.PASSWORD_RESET_REQUESTED, Instant.EPOCH, 10))
                 .extracting(e -> e.credentialId() != null)

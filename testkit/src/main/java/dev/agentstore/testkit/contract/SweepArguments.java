@@ -25,6 +25,7 @@ import dev.agentstore.model.ModelSpec;
 import dev.agentstore.run.NewRun;
 import dev.agentstore.run.RunQuery;
 import dev.agentstore.run.RunUsage;
+import dev.agentstore.security.ImportedCredential;
 import dev.agentstore.security.LoginContext;
 import dev.agentstore.security.NewApiKey;
 import dev.agentstore.security.NewCredential;
@@ -67,6 +68,9 @@ import java.util.function.Supplier;
  * value (fresh names, the seeded user, conversation and credential, ordinary records) for the other parameters.
  */
 final class SweepArguments {
+    /** A bcrypt hash (cost 5) to import: {@code U*U}, from OpenBSD's test vectors. */
+    private static final String IMPORTED_HASH = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+
     private final AtomicInteger counter = new AtomicInteger();
     private final Clock clock;
     private final Secret password;
@@ -193,6 +197,10 @@ final class SweepArguments {
         values.put(NewCredential.class, () -> {
             String name = "sweep-" + counter.incrementAndGet();
             return new NewCredential(name, name + "@example.com", password);
+        });
+        values.put(ImportedCredential.class, () -> {
+            String name = "sweep-" + counter.incrementAndGet();
+            return new ImportedCredential(name, name + "@example.com", Secret.of(IMPORTED_HASH));
         });
         values.put(Secret.class, () -> password);
         values.put(LoginContext.class, LoginContext::unknown);

@@ -28,6 +28,12 @@ import org.jooq.impl.DSL;
  * before they write, run in one transaction and lock the credential's row first.
  */
 final class CredentialRows {
+    /** What the write of {@link #update} sets when no row was selected: it matches no row, by this id. */
+    private static final UUID NO_ROW_ID = new UUID(0, 0);
+
+    private static final StoredCredential NO_ROW = new StoredCredential(
+            new Credential(NO_ROW_ID, "", "", false, 0, null, Instant.EPOCH, null, Instant.EPOCH), "", null, null, 0);
+
     private final TenantSql sql;
 
     CredentialRows(TenantSql sql) {
@@ -67,25 +73,31 @@ final class CredentialRows {
                 .map(CredentialRows::stored);
     }
 
-    Optional<StoredCredential> update(UUID id, UnaryOperator<StoredCredential> change) {
+    /**
+     * Locks the row {@code which} selects, applies {@code change} and writes the result back, in one transaction.
+     * The write always runs (a statement that matches no row for an unknown credential), so a lookup by username
+     * costs the same round trips whether the user exists or not.
+     */
+    Optional<StoredCredential> update(Condition which, UnaryOperator<StoredCredential> change) {
         return sql.transaction((connection, tx) -> {
             Optional<StoredCredential> current = tx.selectFrom(CREDENTIALS)
-                    .where(CREDENTIALS.TENANT_ID.eq(sql.tenant()), CREDENTIALS.ID.eq(id))
+                    .where(CREDENTIALS.TENANT_ID.eq(sql.tenant()), which)
                     .forUpdate()
                     .fetchOptional()
                     .map(CredentialRows::stored);
-            if (current.isEmpty()) {
-                return Optional.empty();
-            }
-            StoredCredential changed = change.apply(current.get());
+            Optional<StoredCredential> changed = current.map(change);
             tx.update(CREDENTIALS)
-                    .set(changing(changed))
-                    .where(CREDENTIALS.TENANT_ID.eq(sql.tenant()), CREDENTIALS.ID.eq(id))
+                    .set(changing(changed.orElse(current.orElse(NO_ROW))))
+                    .where(
+                            CREDENTIALS.TENANT_ID.eq(sql.tenant()),
+                            CREDENTIALS.ID.eq(
+                                    changed.map(c -> c.credential().id()).orElse(NO_ROW_ID)))
                     .execute();
-            return Optional.of(changed);
+            return changed;
         });
     }
 
+    /** Sets the hash, appends it to the history and deletes the credential's reset tokens, in one transaction. */
     void setPassword(UUID id, String passwordHash, Instant changedAt) {
         sql.transaction((connection, tx) -> {
             int updated = tx.update(CREDENTIALS)
@@ -95,6 +107,9 @@ final class CredentialRows {
                     .execute();
             if (updated == 1) {
                 appendHistory(tx, id, passwordHash, changedAt);
+                tx.deleteFrom(RESET_TOKENS)
+                        .where(RESET_TOKENS.TENANT_ID.eq(sql.tenant()), RESET_TOKENS.CREDENTIAL_ID.eq(id))
+                        .execute();
             }
             return null;
         });
@@ -109,13 +124,32 @@ final class CredentialRows {
                 .map(r -> r.get(PASSWORD_HISTORY.PASSWORD_HASH));
     }
 
-    void insertResetToken(UUID credentialId, String tokenHash, Instant expiresAt) {
-        sql.fetch(DSL.insertInto(RESET_TOKENS)
-                .set(RESET_TOKENS.TENANT_ID, sql.tenant())
-                .set(RESET_TOKENS.TOKEN_HASH, tokenHash)
-                .set(RESET_TOKENS.CREDENTIAL_ID, credentialId)
-                .set(RESET_TOKENS.EXPIRES_AT, expiresAt)
-                .returningResult(RESET_TOKENS.TOKEN_HASH));
+    /**
+     * One statement for known and unknown emails alike: the credential with this email, and a token row for it
+     * inserted from the same select, so an unknown email inserts nothing at the same cost.
+     */
+    Optional<StoredCredential> issueResetToken(String emailLower, String tokenHash, Instant expiresAt) {
+        var account = DSL.name("account")
+                .as(DSL.selectFrom(CREDENTIALS)
+                        .where(CREDENTIALS.TENANT_ID.eq(sql.tenant()), CREDENTIALS.EMAIL_LOWER.eq(emailLower)));
+        var issued = DSL.name("issued")
+                .as(DSL.insertInto(
+                                RESET_TOKENS,
+                                RESET_TOKENS.TENANT_ID,
+                                RESET_TOKENS.TOKEN_HASH,
+                                RESET_TOKENS.CREDENTIAL_ID,
+                                RESET_TOKENS.EXPIRES_AT)
+                        .select(DSL.select(
+                                        account.field(CREDENTIALS.TENANT_ID),
+                                        DSL.val(tokenHash),
+                                        account.field(CREDENTIALS.ID),
+                                        DSL.val(expiresAt))
+                                .from(account))
+                        .returningResult(RESET_TOKENS.CREDENTIAL_ID));
+        Field<?>[] columns = account.fields(CREDENTIALS.fields());
+        return sql.fetch(DSL.with(account).with(issued).select(columns).from(account), CREDENTIALS.fields()).stream()
+                .findFirst()
+                .map(CredentialRows::stored);
     }
 
     Optional<UUID> findResetToken(String tokenHash, Instant now) {

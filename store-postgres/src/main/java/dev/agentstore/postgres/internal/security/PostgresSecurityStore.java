@@ -44,13 +44,13 @@ public final class PostgresSecurityStore implements SecurityStore {
     }
 
     @Override
-    public Optional<StoredCredential> findByEmail(String emailLower) {
-        return credentials.find(CREDENTIALS.EMAIL_LOWER.eq(emailLower));
+    public Optional<StoredCredential> update(UUID id, UnaryOperator<StoredCredential> change) {
+        return credentials.update(CREDENTIALS.ID.eq(id), change);
     }
 
     @Override
-    public Optional<StoredCredential> update(UUID id, UnaryOperator<StoredCredential> change) {
-        return credentials.update(id, change);
+    public Optional<StoredCredential> updateByUsername(String usernameLower, UnaryOperator<StoredCredential> change) {
+        return credentials.update(CREDENTIALS.USERNAME_LOWER.eq(usernameLower), change);
     }
 
     @Override
@@ -64,8 +64,8 @@ public final class PostgresSecurityStore implements SecurityStore {
     }
 
     @Override
-    public void insertResetToken(UUID credentialId, String tokenHash, Instant expiresAt) {
-        credentials.insertResetToken(credentialId, tokenHash, expiresAt);
+    public Optional<StoredCredential> issueResetToken(String emailLower, String tokenHash, Instant expiresAt) {
+        return credentials.issueResetToken(emailLower, tokenHash, expiresAt);
     }
 
     @Override
