@@ -207,11 +207,11 @@ public record StoreConfig(Map<String, String> properties) {
         return value == null ? null : Secret.of(value);
     }
 
-    /** Masks every password, secret and key. */
+    /** Masks every password, secret and key, and the user-info of every URL ({@link #redact}). */
     @Override
     public String toString() {
         Map<String, String> shown = new LinkedHashMap<>();
-        properties.forEach((k, v) -> shown.put(k, isSecretKey(k) ? "****" : maskUrl(v)));
+        properties.forEach((k, v) -> shown.put(k, isSecretKey(k) ? "****" : redact(v)));
         return "StoreConfig" + shown;
     }
 
@@ -223,9 +223,26 @@ public record StoreConfig(Map<String, String> properties) {
                 || lower.contains("token");
     }
 
-    private static String maskUrl(String value) {
-        // user:password@host in URLs, and password=... in JDBC query strings
-        return value.replaceAll("(?<=://)([^:/@]+):[^@/]*@", "$1:****@").replaceAll("(?i)(password=)[^&;]*", "$1****");
+    /**
+     * {@code value} safe to print: in each comma-separated part that is a URL, everything between {@code ://} and
+     * the part's last {@code @} is masked (so a password holding {@code @}, {@code /} or {@code :}, or one with no
+     * user name, as in {@code redis://:pw@host}, never shows), and so is every {@code password=} parameter. For
+     * providers that print URLs of their own settings.
+     */
+    public static String redact(String value) {
+        StringBuilder shown = new StringBuilder(value.length());
+        for (String part : value.split(",", -1)) {
+            if (!shown.isEmpty()) {
+                shown.append(',');
+            }
+            int authority = part.indexOf("://");
+            int at = part.lastIndexOf('@');
+            shown.append(
+                    authority >= 0 && at > authority
+                            ? part.substring(0, authority + 3) + "****" + part.substring(at)
+                            : part);
+        }
+        return shown.toString().replaceAll("(?i)(password=)[^&;,]*", "$1****");
     }
 
     private static void validate(Map<String, String> p) {

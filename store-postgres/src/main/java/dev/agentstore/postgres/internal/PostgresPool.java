@@ -58,6 +58,7 @@ public final class PostgresPool {
 
     private static HikariDataSource create(StoreConfig config, String name, String user, Secret password, int size) {
         TlsPolicy.check(config);
+        DriverLogging.confine(config);
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(name);
         hikari.setJdbcUrl(config.postgresUrl());
@@ -87,6 +88,6 @@ public final class PostgresPool {
 
     /** The URL without credentials, for messages. */
     public static String safeUrl(StoreConfig config) {
-        return config.postgresUrl().replaceAll("(?i)(password=)[^&;]*", "$1****");
+        return StoreConfig.redact(config.postgresUrl());
     }
 }

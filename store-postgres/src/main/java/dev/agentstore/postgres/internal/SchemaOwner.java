@@ -23,6 +23,7 @@ public final class SchemaOwner {
         boolean separate = isSeparate(config);
         String user = separate ? config.get("postgres.migration-user") : config.get("postgres.user");
         String password = separate ? config.get("postgres.migration-password") : config.get("postgres.password");
+        DriverLogging.confine(config);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(config.postgresUrl());
         if (user != null) {

@@ -51,6 +51,15 @@ public record RedisSettings(List<URI> nodes, boolean cluster, int poolSize, Dura
         return new RedisSettings(nodes, cluster.equals("true"), Integer.parseInt(poolSize), config.timeout());
     }
 
+    /** The settings with the user-info of every node URL masked: it may hold a password. */
+    @Override
+    public String toString() {
+        return "RedisSettings[nodes="
+                + StoreConfig.redact(
+                        nodes.stream().map(URI::toString).collect(java.util.stream.Collectors.joining(",")))
+                + ", cluster=" + cluster + ", poolSize=" + poolSize + ", timeout=" + timeout + "]";
+    }
+
     /** The timeout in whole milliseconds, at least 1. */
     public int timeoutMillis() {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));

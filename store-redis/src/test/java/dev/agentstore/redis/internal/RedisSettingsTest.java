@@ -33,6 +33,17 @@ class RedisSettingsTest {
     }
 
     @Test
+    void should_print_no_password_of_any_node() {
+        RedisSettings settings = RedisSettings.from(StoreConfig.builder()
+                .redis("redis://:only-s3cret@10.0.0.1:7000,rediss://app:p%40ss-s3cret@10.0.0.2:7000")
+                .set("redis.cluster", "true")
+                .build());
+        assertThat(settings.toString())
+                .contains("redis://****@10.0.0.1:7000", "rediss://****@10.0.0.2:7000")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
     void should_refuse_several_nodes_without_cluster_mode() {
         StoreConfig config =
                 StoreConfig.builder().redis("redis://a:1,redis://b:2").build();
