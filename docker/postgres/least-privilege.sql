@@ -6,9 +6,11 @@
 -- unqualified, so it lives in public.
 CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public;
 
--- jsonb containment raises no errors and has no side effects; marked leakproof, metadata filters can use their
--- GIN index under row-level security.
-ALTER FUNCTION pg_catalog.jsonb_contains(jsonb, jsonb) LEAKPROOF;
+-- Optional, and database-wide: jsonb containment raises no errors and has no side effects, and marked leakproof
+-- it lets metadata filters use their GIN index under row-level security; but the mark changes how the planner
+-- orders it against every row-level security policy in this database, other applications' included. To opt in,
+-- uncomment it and set AGENTSTORE_PGVECTOR_LEAKPROOF_JSONB=true; filters return the same rows without it.
+-- ALTER FUNCTION pg_catalog.jsonb_contains(jsonb, jsonb) LEAKPROOF;
 
 -- Two roles. agentstore_migrator owns agentstore's schemas and applies the migrations bundled in its jars, then
 -- grants the runtime role what it needs. agentstore_app is what the application logs in as: it owns nothing and

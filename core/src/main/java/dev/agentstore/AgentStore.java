@@ -53,7 +53,7 @@ public final class AgentStore implements AutoCloseable {
         this.runtime = runtime;
         this.tenant = tenant;
         this.owner = owner;
-        this.repositories = new TenantRepositories(runtime, tenant);
+        this.repositories = new TenantRepositories(runtime, tenant, owner);
     }
 
     /**
@@ -86,14 +86,16 @@ public final class AgentStore implements AutoCloseable {
     }
 
     /**
-     * The same store scoped to {@code tenantId}: nothing of another tenant is visible or changeable through it.
+     * The same store scoped to {@code tenantId}: nothing of another tenant is visible or changeable through it. A
+     * view is never the root store, not even for the default tenant's id, so what only the root may do (store-wide
+     * retention, global feature flags) stays out of reach of a tenant id that comes from a request.
      *
      * @param tenantId 1 to 128 letters, digits, {@code . _ : @ -}, starting with a letter or digit
      * @throws InvalidInputException if the id breaks that rule
      */
     public AgentStore forTenant(String tenantId) {
         Check.tenantId("tenantId", tenantId);
-        return tenantId.equals(tenant) ? this : new AgentStore(runtime, tenantId, false);
+        return tenantId.equals(tenant) && !owner ? this : new AgentStore(runtime, tenantId, false);
     }
 
     /** The tenant this view is scoped to. */

@@ -19,7 +19,9 @@ final class EnvironmentNames {
             new Group("REDIS_", "redis.", true),
             new Group("PROVIDER_", "provider.", true),
             new Group("SECURITY_", "security.", true),
-            new Group("RATE_LIMIT_", "rate-limit.", true));
+            new Group("RATE_LIMIT_", "rate-limit.", true),
+            new Group("TIME_WINDOW_", "time-window.", true),
+            new Group("LIMITS_", "limits.", true));
 
     private EnvironmentNames() {}
 

@@ -22,6 +22,10 @@ public final class Limits {
     public static final int MAX_METRIC_BATCH = 1_000_000;
     /** Most chunks upserted in one call. */
     public static final int MAX_CHUNK_BATCH = 100_000;
+    /** Deepest nesting of {@code and}, {@code or} and {@code not} in a metadata filter. */
+    public static final int MAX_FILTER_DEPTH = 16;
+    /** Most nodes (comparisons and connectives) in one metadata filter. */
+    public static final int MAX_FILTER_TERMS = 1_000;
     /** Largest page size. */
     public static final int MAX_PAGE_SIZE = 1_000;
     /** Largest vector dimension (pgvector's {@code halfvec} limit). */

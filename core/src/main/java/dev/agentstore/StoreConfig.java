@@ -276,7 +276,12 @@ public record StoreConfig(Map<String, String> properties) {
         if (p.containsKey("postgres.leak-detection")) {
             positiveDuration(p, "postgres.leak-detection", "PT30S");
         }
-        for (String flag : List.of("postgres.allow-plaintext", "redis.cluster")) {
+        for (String flag : List.of(
+                "postgres.allow-plaintext",
+                "postgres.allow-rls-bypass",
+                "postgres.driver-trace",
+                "pgvector.leakproof-jsonb",
+                "redis.cluster")) {
             String value = p.getOrDefault(flag, "false");
             if (!value.equals("true") && !value.equals("false")) {
                 throw new ConfigurationException(flag + " must be true or false, but was '" + value + "'");

@@ -31,7 +31,9 @@ import java.util.UUID;
 public final class MetricsBenchmark {
     private static final int ROWS = 1_000_000;
     private static final String INGEST_ROLE = "agentstore_bench_ingest_" + Long.toHexString(System.nanoTime());
-    private static final LocalDate DAY = LocalDate.of(2026, 11, 2);
+    /** Yesterday: metrics are accepted within time-window.past of now. */
+    private static final LocalDate DAY = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+
     private static final List<String> MODELS = List.of("llama-3-8b", "mistral-7b", "qwen-2.5-14b", "gpt-4o-mini");
 
     private MetricsBenchmark() {}

@@ -52,6 +52,15 @@ public final class Check {
         return value;
     }
 
+    /** An email address: as {@link #name}, and shaped like {@code local@domain}. */
+    public static String email(String field, String value) {
+        name(field, value);
+        if (!value.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new InvalidInputException(field, "must look like local@domain");
+        }
+        return value;
+    }
+
     /** An optional identifier-like string: null, or as {@link #name}. */
     public static String optionalName(String field, String value) {
         return value == null ? null : name(field, value);

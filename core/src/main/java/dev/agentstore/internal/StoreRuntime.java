@@ -31,6 +31,7 @@ public final class StoreRuntime implements AutoCloseable {
     private final SecretCipher cipher;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
     private final PasswordPolicy passwordPolicy;
+    private final WriteLimits writeLimits;
     private final OpenGuard guard = new OpenGuard();
     private final RateLimitFallback rateLimitFallback;
 
@@ -38,12 +39,15 @@ public final class StoreRuntime implements AutoCloseable {
             StoreContext context,
             Map<String, StoreBackend> byId,
             Map<Capability, StoreBackend> backends,
-            SecretCipher cipher) {
+            SecretCipher cipher,
+            PasswordPolicy passwordPolicy,
+            WriteLimits writeLimits) {
         this.context = context;
         this.backendsById = byId;
         this.backends = backends;
         this.cipher = cipher;
-        this.passwordPolicy = context.config().passwordPolicy();
+        this.passwordPolicy = passwordPolicy;
+        this.writeLimits = writeLimits;
         this.rateLimitFallback = new RateLimitFallback(
                 new MemoryStoreProvider().open(context), context.config().rateLimitsDenyOnFailure(), context.clock());
     }
@@ -58,6 +62,11 @@ public final class StoreRuntime implements AutoCloseable {
                 .orElseGet(MemoryStoreProvider::new);
         requireProvidersForConfiguredUrls(config, providers);
         Map<Capability, StoreProvider> chosen = ProviderSelection.select(config, providers, memory);
+        // Every setting core reads is checked before anything opens, so a bad one leaves nothing to close.
+        PasswordPolicy passwordPolicy = config.passwordPolicy();
+        WriteLimits writeLimits = WriteLimits.of(config, clock);
+        boolean durableSecurity = chosen.get(Capability.SECURITY) != memory;
+        SecretCipher cipher = SecretCipher.fromConfig(config, !durableSecurity);
         StoreContext context = new StoreContext(config, clock);
         Map<String, StoreBackend> byId = new LinkedHashMap<>();
         Map<Capability, StoreBackend> backends = new EnumMap<>(Capability.class);
@@ -78,11 +87,14 @@ public final class StoreRuntime implements AutoCloseable {
                     "agentstore serves {} from memory (nothing persists); configure a backend to change that",
                     inMemory);
         }
-        boolean durableSecurity = chosen.get(Capability.SECURITY) != memory;
-        StoreRuntime runtime =
-                new StoreRuntime(context, byId, backends, SecretCipher.fromConfig(config, !durableSecurity));
+        StoreRuntime runtime = new StoreRuntime(context, byId, backends, cipher, passwordPolicy, writeLimits);
         if (config.migrateOnOpen()) {
-            runtime.migrate();
+            try {
+                runtime.migrate();
+            } catch (RuntimeException e) {
+                runtime.close();
+                throw e;
+            }
         }
         return runtime;
     }
@@ -128,6 +140,11 @@ public final class StoreRuntime implements AutoCloseable {
 
     public PasswordPolicy passwordPolicy() {
         return passwordPolicy;
+    }
+
+    /** What one write may carry: the window of supplied times and the bytes per call. */
+    public WriteLimits writeLimits() {
+        return writeLimits;
     }
 
     /** {@code repository}, failing fast once this runtime is closed. */

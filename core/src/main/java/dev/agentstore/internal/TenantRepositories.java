@@ -60,8 +60,11 @@ public final class TenantRepositories {
     private final ErrorLogRepository errorLog;
     private final AuditLog auditLog;
 
-    /** Builds the repositories of {@code tenant} from the runtime's backends. */
-    public TenantRepositories(StoreRuntime runtime, String tenant) {
+    /**
+     * Builds the repositories of {@code tenant} from the runtime's backends; {@code root} for the root store, which
+     * alone may write what every tenant shares (global feature flags).
+     */
+    public TenantRepositories(StoreRuntime runtime, String tenant, boolean root) {
         this.auditLog = runtime.guarded(
                 AuditLog.class,
                 new ValidatingAuditLog(runtime.backend(Capability.AUDIT_LOG).auditLog(tenant)));
@@ -70,11 +73,12 @@ public final class TenantRepositories {
                 ConversationRepository.class,
                 new ValidatingConversationRepository(
                         conversationsOf(runtime, tenant),
+                        runtime.writeLimits(),
                         user -> sdkAudit.record(null, AuditActions.USER_ERASED, AuditActions.USER, user)));
         this.apiUsage = runtime.guarded(
                 ApiUsageRepository.class,
                 new ValidatingApiUsageRepository(
-                        runtime.backend(Capability.API_USAGE).apiUsage(tenant)));
+                        runtime.backend(Capability.API_USAGE).apiUsage(tenant), runtime.writeLimits()));
         this.errorLog = runtime.guarded(
                 ErrorLogRepository.class,
                 new ValidatingErrorLogRepository(
@@ -95,7 +99,7 @@ public final class TenantRepositories {
         this.metrics = runtime.guarded(
                 MetricsRepository.class,
                 new ValidatingMetricsRepository(
-                        runtime.backend(Capability.METRICS).metrics(tenant)));
+                        runtime.backend(Capability.METRICS).metrics(tenant), runtime.writeLimits()));
         this.security = runtime.guarded(
                 SecurityRepository.class,
                 new PolicySecurityRepository(
@@ -109,7 +113,7 @@ public final class TenantRepositories {
         this.vectors = runtime.guarded(
                 VectorRepository.class,
                 new ValidatingVectorRepository(
-                        runtime.backend(Capability.VECTORS).vectors(tenant)));
+                        runtime.backend(Capability.VECTORS).vectors(tenant), runtime.writeLimits()));
         this.responseCache = runtime.guarded(
                 ResponseCache.class,
                 new ValidatingResponseCache(
@@ -127,7 +131,7 @@ public final class TenantRepositories {
         this.featureFlags = runtime.guarded(
                 FeatureFlags.class,
                 new ValidatingFeatureFlags(
-                        runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant)));
+                        runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant), root));
     }
 
     /** The tenant's conversations backend, behind the recent-context cache when a provider serves one. */

@@ -1,6 +1,5 @@
 package dev.agentstore.security;
 
-import dev.agentstore.InvalidInputException;
 import dev.agentstore.Secret;
 import dev.agentstore.internal.Check;
 
@@ -18,10 +17,7 @@ public record ImportedCredential(String username, String email, Secret passwordH
     /** Checks the shape of every component; the hash's format is checked on import. */
     public ImportedCredential {
         Check.name("credential.username", username);
-        Check.name("credential.email", email);
-        if (!email.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new InvalidInputException("credential.email", "must look like local@domain");
-        }
+        Check.email("credential.email", email);
         Check.present("credential.passwordHash", passwordHash);
     }
 }

@@ -1,6 +1,5 @@
 package dev.agentstore.security;
 
-import dev.agentstore.InvalidInputException;
 import dev.agentstore.Secret;
 import dev.agentstore.internal.Check;
 
@@ -15,10 +14,7 @@ public record NewCredential(String username, String email, Secret password) {
     /** Checks the shape of every component; the password policy is checked on create. */
     public NewCredential {
         Check.name("credential.username", username);
-        Check.name("credential.email", email);
-        if (!email.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new InvalidInputException("credential.email", "must look like local@domain");
-        }
+        Check.email("credential.email", email);
         Check.present("credential.password", password);
     }
 }

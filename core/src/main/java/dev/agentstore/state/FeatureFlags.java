@@ -9,11 +9,16 @@ import java.util.Optional;
  */
 public interface FeatureFlags {
 
-    /** Sets a flag's value in a scope, replacing any value there. */
+    /**
+     * Sets a flag's value in a scope, replacing any value there. A {@link FlagScope.Level#GLOBAL} value applies to
+     * every tenant, so only the root store may set it: through a tenant view ({@code store.forTenant(...)}) it is
+     * refused with {@link dev.agentstore.InvalidInputException} naming {@code scope}.
+     */
     void set(String flag, FlagScope scope, FlagValue value);
 
     /**
-     * Removes a flag's value from a scope.
+     * Removes a flag's value from a scope; a {@link FlagScope.Level#GLOBAL} value only through the root store, as
+     * for {@link #set}.
      *
      * @return whether there was one
      */

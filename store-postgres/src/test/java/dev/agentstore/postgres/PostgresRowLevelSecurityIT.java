@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentstore.AgentStore;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
+import dev.agentstore.testkit.fixture.TenantPolicyCatalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,26 +20,83 @@ import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL itself confines the runtime role to one tenant: these tests bypass agentstore's own tenant
- * predicates and talk SQL directly as the runtime role.
+ * predicates and talk SQL directly as the runtime role, and read the catalog instead of trusting the migrations.
+ * Tenant A is seeded through every repository first, so every table holds a row someone could wrongly see.
  */
 class PostgresRowLevelSecurityIT {
     private static final PostgresDatabase DATABASE = PostgresTestDatabase.shared();
+    private static final String[] SCHEMAS = {"agentstore", "agentstore_security"};
     private static final String TENANT_A = "rls-a-" + UUID.randomUUID();
     private static final String TENANT_B = "rls-b-" + UUID.randomUUID();
 
     @BeforeAll
-    static void storeOneUserPerTenant() {
+    static void seedEveryTable() {
         try (AgentStore store = AgentStore.open(DATABASE.storeConfig())) {
-            store.forTenant(TENANT_A).conversations().upsertUser(NewUser.of("web", "alice"));
+            EveryTable.seed(store.forTenant(TENANT_A));
             store.forTenant(TENANT_B).conversations().upsertUser(NewUser.of("web", "bob"));
         }
     }
 
     @Test
-    void should_show_nothing_without_a_tenant() throws SQLException {
-        try (Connection connection = DATABASE.runtimeConnection()) {
-            assertThat(count(connection, "select count(*) from agentstore.users"))
-                    .isZero();
+    void should_give_every_table_exactly_the_tenant_policy() throws SQLException {
+        try (Connection admin = DATABASE.adminConnection()) {
+            assertThat(TenantPolicyCatalog.tableNames(admin, SCHEMAS))
+                    .as("partitions are in the catalog check too")
+                    .anyMatch(table -> table.matches("agentstore\\.llm_metrics_\\d{4}_\\d{2}"));
+            assertThat(TenantPolicyCatalog.policyProblems(admin, SCHEMAS)).isEmpty();
+        }
+    }
+
+    @Test
+    void should_grant_the_runtime_role_nothing_on_partitions_or_migration_history() throws SQLException {
+        try (Connection admin = DATABASE.adminConnection()) {
+            assertThat(TenantPolicyCatalog.privilegeProblems(admin, DATABASE.runtimeRole(), SCHEMAS))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void should_show_change_and_delete_nothing_of_any_table_without_a_tenant_or_with_an_empty_one()
+            throws SQLException {
+        List<String> tables = EveryTable.names(DATABASE);
+        try (Connection admin = DATABASE.adminConnection()) {
+            for (String table : tables) {
+                assertThat(count(admin, "select count(*) from " + table + " where tenant_id = '" + TENANT_A + "'"))
+                        .as(table + " holds tenant A's seeded rows")
+                        .isPositive();
+            }
+        }
+        try (Connection runtime = DATABASE.runtimeConnection()) {
+            runtime.setAutoCommit(false);
+            for (String tenant : new String[] {null, ""}) {
+                for (String table : tables) {
+                    if (tenant != null) {
+                        setTenant(runtime, tenant);
+                    }
+                    String as = table + " with tenant " + (tenant == null ? "unset" : "''");
+                    assertThat(count(runtime, "select count(*) from " + table))
+                            .as(as)
+                            .isZero();
+                    if (!table.endsWith(".audit_log")) { // no UPDATE or DELETE privilege at all there
+                        assertThat(execute(runtime, "update " + table + " set tenant_id = tenant_id"))
+                                .as(as)
+                                .isZero();
+                        assertThat(execute(runtime, "delete from " + table))
+                                .as(as)
+                                .isZero();
+                    }
+                    runtime.rollback();
+                }
+            }
+            setTenant(runtime, "");
+            assertThatThrownBy(() -> execute(
+                            runtime,
+                            "insert into agentstore.users (tenant_id, id, channel, external_id, created_at, updated_at)"
+                                    + " values ('', gen_random_uuid(), 'web', 'nobody', now(), now())"))
+                    .as("a row for the empty tenant")
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("row-level security");
+            runtime.rollback();
         }
     }
 
@@ -47,7 +105,7 @@ class PostgresRowLevelSecurityIT {
         try (Connection connection = DATABASE.runtimeConnection()) {
             connection.setAutoCommit(false);
             setTenant(connection, TENANT_A);
-            assertThat(externalIds(connection)).containsExactly("alice");
+            assertThat(externalIds(connection)).containsExactly(EveryTable.USER);
             connection.commit();
 
             assertThat(count(connection, "select count(*) from agentstore.users"))
@@ -68,7 +126,7 @@ class PostgresRowLevelSecurityIT {
             connection.commit();
         }
         try (AgentStore store = AgentStore.open(DATABASE.storeConfig())) {
-            assertThat(store.forTenant(TENANT_A).conversations().findUserByExternalId("web", "alice"))
+            assertThat(store.forTenant(TENANT_A).conversations().findUserByExternalId("web", EveryTable.USER))
                     .hasValueSatisfying(user -> assertThat(user.displayName()).isNull());
         }
     }
@@ -156,6 +214,12 @@ class PostgresRowLevelSecurityIT {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, TENANT_A);
             return statement.executeUpdate();
+        }
+    }
+
+    private static int execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
         }
     }
 

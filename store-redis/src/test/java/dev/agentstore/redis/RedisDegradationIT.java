@@ -15,7 +15,7 @@ import dev.agentstore.conversation.User;
 import dev.agentstore.state.RateLimit;
 import dev.agentstore.state.RateLimitDecision;
 import dev.agentstore.testkit.fixture.LocalRedis;
-import dev.agentstore.testkit.fixture.PostgresServer;
+import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.testkit.fixture.TestServers;
 import java.time.Duration;
 import java.util.List;
@@ -37,12 +37,12 @@ class RedisDegradationIT {
     private static final RateLimit THREE_PER_MINUTE = RateLimit.of(3, Duration.ofMinutes(1));
 
     private LocalRedis redis;
-    private String databaseUrl;
+    private PostgresDatabase database;
 
     @BeforeEach
     void startRedisAndDatabase() {
         redis = LocalRedis.launch();
-        databaseUrl = TestServers.postgres().createDatabase();
+        database = PostgresDatabase.create(TestServers.postgres());
     }
 
     @AfterEach
@@ -147,8 +147,8 @@ class RedisDegradationIT {
     }
 
     private AgentStore open(String onFailure) {
-        PostgresServer postgres = TestServers.postgres();
-        StoreConfig config = postgres.storeConfig(databaseUrl).toBuilder()
+        StoreConfig config = database.storeConfig().toBuilder()
+                .migrateOnOpen(true)
                 .redis(redis.url())
                 .set("timeout", TIMEOUT.toString())
                 .set("rate-limit.on-failure", onFailure)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentstore.AgentStore;
 import dev.agentstore.testkit.fixture.MigratedPostgres;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
+import dev.agentstore.testkit.fixture.TenantPolicyCatalog;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
 import java.sql.Connection;
@@ -26,7 +27,8 @@ class PgvectorRowLevelSecurityIT {
     private final PostgresDatabase database = MigratedPostgres.shared();
 
     @Test
-    void should_force_row_level_security_on_every_vector_table_and_partition() throws SQLException {
+    void should_give_every_vector_table_and_partition_exactly_the_tenant_policy_and_no_grant_on_partitions()
+            throws SQLException {
         try (AgentStore store = AgentStore.open(database.storeConfig())) {
             store.forTenant("audit-" + UUID.randomUUID()).vectors().createCollection(CollectionSpec.of("audited", 3));
         }
@@ -42,6 +44,13 @@ class PgvectorRowLevelSecurityIT {
             }
         }
         assertThat(unprotected).isEmpty();
+        try (Connection admin = database.adminConnection()) {
+            assertThat(TenantPolicyCatalog.tableNames(admin, "agentstore"))
+                    .anyMatch(table -> table.startsWith("agentstore.vector_chunks_"));
+            assertThat(TenantPolicyCatalog.policyProblems(admin, "agentstore")).isEmpty();
+            assertThat(TenantPolicyCatalog.privilegeProblems(admin, database.runtimeRole(), "agentstore"))
+                    .isEmpty();
+        }
     }
 
     @Test

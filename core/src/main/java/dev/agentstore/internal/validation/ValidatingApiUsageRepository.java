@@ -4,6 +4,7 @@ import dev.agentstore.Limits;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.WriteLimits;
 import dev.agentstore.usage.ApiCall;
 import dev.agentstore.usage.ApiUsageQuery;
 import dev.agentstore.usage.ApiUsageRepository;
@@ -18,20 +19,27 @@ import java.util.Optional;
 /** Checks every argument before the backend sees it. */
 public final class ValidatingApiUsageRepository implements ApiUsageRepository {
     private final ApiUsageRepository backend;
+    private final WriteLimits limits;
 
-    public ValidatingApiUsageRepository(ApiUsageRepository backend) {
+    /** Checks arguments for {@code backend}; recorded times must lie within {@code limits}' window. */
+    public ValidatingApiUsageRepository(ApiUsageRepository backend, WriteLimits limits) {
         this.backend = backend;
+        this.limits = limits;
     }
 
     @Override
     public boolean record(ApiCall call) {
-        return backend.record(Check.present("call", call));
+        limits.within("call.recordedAt", Check.present("call", call).recordedAt());
+        return backend.record(call);
     }
 
     @Override
     public long recordBatch(List<ApiCall> calls) {
-        Check.batch("calls", calls, Limits.MAX_METRIC_BATCH);
-        return calls.isEmpty() ? 0 : backend.recordBatch(List.copyOf(calls));
+        List<ApiCall> batch = List.copyOf(Check.batch("calls", calls, Limits.MAX_METRIC_BATCH));
+        for (int i = 0; i < batch.size(); i++) {
+            limits.within("calls[" + i + "].recordedAt", batch.get(i).recordedAt());
+        }
+        return batch.isEmpty() ? 0 : backend.recordBatch(batch);
     }
 
     @Override

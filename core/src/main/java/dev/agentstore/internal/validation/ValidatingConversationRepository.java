@@ -18,6 +18,7 @@ import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
 import dev.agentstore.internal.Check;
 import dev.agentstore.internal.Metadata;
+import dev.agentstore.internal.WriteLimits;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +31,13 @@ import java.util.function.Consumer;
  */
 public final class ValidatingConversationRepository implements ConversationRepository {
     private final ConversationRepository backend;
+    private final WriteLimits limits;
     private final Consumer<UUID> onErased;
 
-    public ValidatingConversationRepository(ConversationRepository backend, Consumer<UUID> onErased) {
+    public ValidatingConversationRepository(
+            ConversationRepository backend, WriteLimits limits, Consumer<UUID> onErased) {
         this.backend = backend;
+        this.limits = limits;
         this.onErased = onErased;
     }
 
@@ -119,12 +123,14 @@ public final class ValidatingConversationRepository implements ConversationRepos
 
     @Override
     public Message append(UUID conversationId, NewMessage message) {
-        return backend.append(Check.id("conversationId", conversationId), Check.present("message", message));
+        limits.messages("message", List.of(Check.present("message", message)));
+        return backend.append(Check.id("conversationId", conversationId), message);
     }
 
     @Override
     public List<Message> appendAll(UUID conversationId, List<NewMessage> messages) {
         List<NewMessage> batch = List.copyOf(Check.batch("messages", messages, Limits.MAX_MESSAGE_BATCH));
+        limits.messages("messages", batch);
         Check.id("conversationId", conversationId);
         return batch.isEmpty() ? List.of() : backend.appendAll(conversationId, batch);
     }
@@ -132,6 +138,7 @@ public final class ValidatingConversationRepository implements ConversationRepos
     @Override
     public List<Message> appendAll(UUID conversationId, List<NewMessage> messages, String idempotencyKey) {
         List<NewMessage> batch = List.copyOf(Check.batch("messages", messages, Limits.MAX_MESSAGE_BATCH));
+        limits.messages("messages", batch);
         Check.id("conversationId", conversationId);
         Check.text("idempotencyKey", Check.name("idempotencyKey", idempotencyKey), 200);
         return batch.isEmpty() ? List.of() : backend.appendAll(conversationId, batch, idempotencyKey);

@@ -1,5 +1,6 @@
 package dev.agentstore.internal.validation;
 
+import dev.agentstore.InvalidInputException;
 import dev.agentstore.internal.Check;
 import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.state.FlagContext;
@@ -7,22 +8,37 @@ import dev.agentstore.state.FlagScope;
 import dev.agentstore.state.FlagValue;
 import java.util.Optional;
 
-/** Checks every argument before the backend sees it. */
+/**
+ * Checks every argument before the backend sees it, and keeps global values, which every tenant reads, to the root
+ * store: a tenant view may not set or clear them.
+ */
 public final class ValidatingFeatureFlags implements FeatureFlags {
     private final FeatureFlags backend;
+    private final boolean root;
 
-    public ValidatingFeatureFlags(FeatureFlags backend) {
+    /** Flags of the root store ({@code root}) or of a tenant view. */
+    public ValidatingFeatureFlags(FeatureFlags backend, boolean root) {
         this.backend = backend;
+        this.root = root;
     }
 
     @Override
     public void set(String flag, FlagScope scope, FlagValue value) {
-        backend.set(Check.name("flag", flag), Check.present("scope", scope), Check.present("value", value));
+        backend.set(Check.name("flag", flag), writable(scope), Check.present("value", value));
     }
 
     @Override
     public boolean clear(String flag, FlagScope scope) {
-        return backend.clear(Check.name("flag", flag), Check.present("scope", scope));
+        return backend.clear(Check.name("flag", flag), writable(scope));
+    }
+
+    private FlagScope writable(FlagScope scope) {
+        Check.present("scope", scope);
+        if (scope.level() == FlagScope.Level.GLOBAL && !root) {
+            throw new InvalidInputException(
+                    "scope", "GLOBAL applies to every tenant: set or clear it on the root store, not on a tenant view");
+        }
+        return scope;
     }
 
     @Override

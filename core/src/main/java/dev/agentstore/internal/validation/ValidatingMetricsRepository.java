@@ -5,6 +5,7 @@ import dev.agentstore.Limits;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.WriteLimits;
 import dev.agentstore.metrics.DailySummary;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.MetricQuery;
@@ -24,19 +25,26 @@ public final class ValidatingMetricsRepository implements MetricsRepository {
     private static final LocalDate MAX_DAY = LocalDate.of(9999, 12, 31);
 
     private final MetricsRepository backend;
+    private final WriteLimits limits;
 
-    public ValidatingMetricsRepository(MetricsRepository backend) {
+    /** Checks arguments for {@code backend}; recorded times must lie within {@code limits}' window. */
+    public ValidatingMetricsRepository(MetricsRepository backend, WriteLimits limits) {
         this.backend = backend;
+        this.limits = limits;
     }
 
     @Override
     public void recordSystem(SystemSample sample) {
-        backend.recordSystem(Check.present("sample", sample));
+        limits.within("sample.recordedAt", Check.present("sample", sample).recordedAt());
+        backend.recordSystem(sample);
     }
 
     @Override
     public void recordSystemBatch(List<SystemSample> samples) {
         List<SystemSample> batch = List.copyOf(Check.batch("samples", samples, Limits.MAX_METRIC_BATCH));
+        for (int i = 0; i < batch.size(); i++) {
+            limits.within("samples[" + i + "].recordedAt", batch.get(i).recordedAt());
+        }
         if (!batch.isEmpty()) {
             backend.recordSystemBatch(batch);
         }
@@ -44,12 +52,16 @@ public final class ValidatingMetricsRepository implements MetricsRepository {
 
     @Override
     public boolean recordLlm(LlmRequestMetric metric) {
-        return backend.recordLlm(Check.present("metric", metric));
+        limits.within("metric.recordedAt", Check.present("metric", metric).recordedAt());
+        return backend.recordLlm(metric);
     }
 
     @Override
     public long recordLlmBatch(List<LlmRequestMetric> metrics) {
         List<LlmRequestMetric> batch = List.copyOf(Check.batch("metrics", metrics, Limits.MAX_METRIC_BATCH));
+        for (int i = 0; i < batch.size(); i++) {
+            limits.within("metrics[" + i + "].recordedAt", batch.get(i).recordedAt());
+        }
         return batch.isEmpty() ? 0 : backend.recordLlmBatch(batch);
     }
 

@@ -6,6 +6,8 @@ import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.FilterShape;
+import dev.agentstore.internal.WriteLimits;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.DocumentStatus;
@@ -24,9 +26,11 @@ import java.util.Set;
 /** Checks every argument, including vector dimensions against the collection, before the backend sees it. */
 public final class ValidatingVectorRepository implements VectorRepository {
     private final VectorRepository backend;
+    private final WriteLimits limits;
 
-    public ValidatingVectorRepository(VectorRepository backend) {
+    public ValidatingVectorRepository(VectorRepository backend, WriteLimits limits) {
         this.backend = backend;
+        this.limits = limits;
     }
 
     @Override
@@ -101,7 +105,8 @@ public final class ValidatingVectorRepository implements VectorRepository {
 
     @Override
     public Page<Chunk> list(String collection, Filter filter, PageRequest page) {
-        return backend.list(Check.name("collection", collection), filter, Check.present("page", page));
+        return backend.list(
+                Check.name("collection", collection), FilterShape.check("filter", filter), Check.present("page", page));
     }
 
     @Override
@@ -121,12 +126,14 @@ public final class ValidatingVectorRepository implements VectorRepository {
 
     @Override
     public long deleteByFilter(String collection, Filter filter) {
-        return backend.deleteByFilter(Check.name("collection", collection), Check.present("filter", filter));
+        return backend.deleteByFilter(
+                Check.name("collection", collection), FilterShape.check("filter", Check.present("filter", filter)));
     }
 
     @Override
     public List<SearchMatch> search(String collection, SearchRequest request) {
         Check.present("request", request);
+        FilterShape.check("request.filter", request.filter());
         Check.vector("request.vector", request.vector(), spec(collection).dimension());
         return backend.search(collection, request);
     }
@@ -134,6 +141,7 @@ public final class ValidatingVectorRepository implements VectorRepository {
     @Override
     public List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request) {
         Check.present("request", request);
+        FilterShape.check("request.search.filter", request.search().filter());
         Check.vector(
                 "request.vector", request.search().vector(), spec(collection).dimension());
         return backend.hybridSearch(collection, request);
@@ -141,6 +149,7 @@ public final class ValidatingVectorRepository implements VectorRepository {
 
     private List<Chunk> chunks(String collection, List<Chunk> chunks) {
         List<Chunk> batch = List.copyOf(Check.batch("chunks", chunks, Limits.MAX_CHUNK_BATCH));
+        limits.chunks("chunks", batch);
         int dimension = spec(collection).dimension();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {

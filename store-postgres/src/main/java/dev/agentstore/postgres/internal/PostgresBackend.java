@@ -62,6 +62,7 @@ public final class PostgresBackend implements StoreBackend {
         this.auditLogPartitions = new MonthlyPartitions(config, clock, "audit_log");
         DataSource ingestPool = PostgresPool.ingest(context);
         this.ingest = ingestPool == null ? null : new MetricIngest(ingestPool, config.schema());
+        RuntimeRole.verify(dsl, config);
     }
 
     @Override
@@ -147,6 +148,7 @@ public final class PostgresBackend implements StoreBackend {
                 List.of(metricPartitions, apiUsagePartitions, errorLogPartitions, auditLogPartitions)) {
             partitions.ensure(List.of());
         }
+        RuntimeRole.verify(dsl, config);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.agentstore.postgres.internal;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.callback.Callback;
 
 /**
  * The Flyway setup of this module: its own classpath location and history table inside the library's schema,
@@ -40,11 +41,18 @@ public final class PostgresMigrations {
 
     /**
      * Flyway for one agentstore module's migrations into {@code schema}: its location (on the class path of
-     * {@code module}) and history table, baselined at 0 so modules migrate independently in any order.
+     * {@code module}) and history table, baselined at 0 so modules migrate independently in any order, with the
+     * module's own {@code callbacks} around them.
      */
     public static Flyway flyway(
-            DataSource dataSource, String schema, Class<?> module, String location, String historyTable) {
+            DataSource dataSource,
+            String schema,
+            Class<?> module,
+            String location,
+            String historyTable,
+            Callback... callbacks) {
         return Flyway.configure(module.getClassLoader())
+                .callbacks(callbacks)
                 .dataSource(dataSource)
                 .locations(location)
                 .schemas(schema)

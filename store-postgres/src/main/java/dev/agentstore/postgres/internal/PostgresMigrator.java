@@ -6,6 +6,7 @@ import dev.agentstore.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -71,19 +72,40 @@ public final class PostgresMigrator {
         }
     }
 
+    /**
+     * Data privileges on the schema's tables, nothing on Flyway's history tables ({@code agentstore_*_history}) and
+     * nothing on partitions (rows reach them through their parent, whose privileges and policy apply); whatever an
+     * earlier version granted on those is revoked.
+     */
     private static void grantRuntimePrivileges(Connection connection, String schema, String runtimeUser) {
         var dsl = DSL.using(connection, SQLDialect.POSTGRES);
-        dsl.execute("grant usage on schema {0} to {1}", DSL.name(schema), DSL.name(runtimeUser));
-        dsl.execute(
-                "grant select, insert, update, delete on all tables in schema {0} to {1}",
-                DSL.name(schema), DSL.name(runtimeUser));
-        dsl.execute("grant usage on all sequences in schema {0} to {1}", DSL.name(schema), DSL.name(runtimeUser));
+        var role = DSL.name(runtimeUser);
+        dsl.execute("grant usage on schema {0} to {1}", DSL.name(schema), role);
+        for (TableKind table : tables(dsl, schema)) {
+            var name = DSL.name(schema, table.name());
+            if (table.granted()) {
+                dsl.execute("grant select, insert, update, delete on {0} to {1}", name, role);
+            } else {
+                dsl.execute("revoke all on {0} from {1}", name, role);
+            }
+        }
+        dsl.execute("grant usage on all sequences in schema {0} to {1}", DSL.name(schema), role);
         if (hasTable(dsl, schema, "audit_log")) {
             // Append-only for the runtime role twice over: no privilege, and the table's triggers refuse anyway.
-            dsl.execute(
-                    "revoke update, delete, truncate on {0} from {1}",
-                    DSL.name(schema, "audit_log"), DSL.name(runtimeUser));
+            dsl.execute("revoke update, delete, truncate on {0} from {1}", DSL.name(schema, "audit_log"), role);
         }
+    }
+
+    /** A table of the schema and whether the runtime role gets data privileges on it. */
+    private record TableKind(String name, boolean granted) {}
+
+    private static List<TableKind> tables(DSLContext dsl, String schema) {
+        return dsl.fetch(
+                        "select c.relname, not (c.relispartition or c.relname like 'agentstore\\_%\\_history')"
+                                + " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                                + " where n.nspname = {0} and c.relkind in ('r', 'p')",
+                        DSL.val(schema))
+                .map(r -> new TableKind(r.get(0, String.class), r.get(1, Boolean.class)));
     }
 
     private static boolean hasTable(DSLContext dsl, String schema, String table) {

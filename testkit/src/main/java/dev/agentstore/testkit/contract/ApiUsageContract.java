@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.agentstore.InvalidInputException;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
@@ -25,11 +26,19 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** API usage: idempotent, atomic recording, paged queries, daily aggregates per key and user, quotas, retention. */
 public abstract class ApiUsageContract extends StoreContract {
     private static final Instant DAY = Instant.parse("2026-03-10T00:00:00Z");
+
+    /** The store's clock stands just after the suite's dates, which recorded times must lie near. */
+    @BeforeEach
+    void standAfterTheSuitesDays() {
+        clock.set(DAY.plus(Duration.ofDays(2)));
+    }
+
     private static final ApiUsageQuery TWO_DAYS = ApiUsageQuery.between(DAY, DAY.plus(Duration.ofDays(2)));
 
     private ApiUsageRepository usage() {
@@ -162,6 +171,7 @@ public abstract class ApiUsageContract extends StoreContract {
         UUID key = UUID.randomUUID();
         Instant january = Instant.parse("2025-01-20T10:00:00Z");
         Instant february = Instant.parse("2025-02-03T10:00:00Z");
+        clock.set(february.plus(Duration.ofDays(1)));
         usage().recordBatch(List.of(
                 ApiCall.withKey(Ids.newId(), january, key, "/x", 200, 1),
                 ApiCall.withKey(Ids.newId(), february, key, "/x", 200, 1)));
@@ -174,5 +184,25 @@ public abstract class ApiUsageContract extends StoreContract {
                 .extracting(ApiCall::recordedAt)
                 .containsExactly(february);
         assertThatThrownBy(() -> store.apiUsageRetention()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void should_refuse_calls_recorded_far_from_now() {
+        UUID key = UUID.randomUUID();
+        Instant now = clock.instant();
+        assertThatThrownBy(() -> usage().record(ApiCall.withKey(Ids.newId(), Instant.EPOCH, key, "/x", 200, 1)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("call.recordedAt");
+        assertThatThrownBy(() -> usage().recordBatch(List.of(
+                        ApiCall.withKey(Ids.newId(), now, key, "/x", 200, 1),
+                        ApiCall.withKey(Ids.newId(), now.plus(Duration.ofDays(30)), key, "/x", 200, 1))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("calls[1].recordedAt");
+        assertThat(usage().calls(
+                                ApiUsageQuery.between(Instant.EPOCH, now.plus(Duration.ofDays(31)))
+                                        .forKey(key),
+                                PageRequest.first(10))
+                        .items())
+                .isEmpty();
     }
 }

@@ -94,21 +94,22 @@ public abstract class FastStateContract extends StoreContract {
 
     @Test
     void should_resolve_flags_from_the_most_specific_scope() {
-        store.featureFlags().set("f", FlagScope.global(), FlagValue.of("global"));
-        assertThat(store.featureFlags().evaluate("f", FlagContext.anonymous())).contains(FlagValue.of("global"));
-        store.featureFlags().set("f", FlagScope.tenant(), FlagValue.of("tenant"));
-        store.featureFlags().set("f", FlagScope.channel("slack"), FlagValue.of("channel"));
-        store.featureFlags().set("f", FlagScope.user("u1"), FlagValue.of("user"));
-        assertThat(store.featureFlags().evaluate("f", FlagContext.of("u1", "slack")))
+        String flag = "f-" + java.util.UUID.randomUUID(); // global values are shared with every other test's tenant
+        root().featureFlags().set(flag, FlagScope.global(), FlagValue.of("global"));
+        assertThat(store.featureFlags().evaluate(flag, FlagContext.anonymous())).contains(FlagValue.of("global"));
+        store.featureFlags().set(flag, FlagScope.tenant(), FlagValue.of("tenant"));
+        store.featureFlags().set(flag, FlagScope.channel("slack"), FlagValue.of("channel"));
+        store.featureFlags().set(flag, FlagScope.user("u1"), FlagValue.of("user"));
+        assertThat(store.featureFlags().evaluate(flag, FlagContext.of("u1", "slack")))
                 .contains(FlagValue.of("user"));
-        assertThat(store.featureFlags().evaluate("f", FlagContext.of("u2", "slack")))
+        assertThat(store.featureFlags().evaluate(flag, FlagContext.of("u2", "slack")))
                 .contains(FlagValue.of("channel"));
-        assertThat(store.featureFlags().evaluate("f", FlagContext.of("u2", "web")))
+        assertThat(store.featureFlags().evaluate(flag, FlagContext.of("u2", "web")))
                 .contains(FlagValue.of("tenant"));
-        assertThat(store.featureFlags().clear("f", FlagScope.tenant())).isTrue();
-        assertThat(store.featureFlags().evaluate("f", FlagContext.of("u2", "web")))
+        assertThat(store.featureFlags().clear(flag, FlagScope.tenant())).isTrue();
+        assertThat(store.featureFlags().evaluate(flag, FlagContext.of("u2", "web")))
                 .contains(FlagValue.of("global"));
-        store.featureFlags().clear("f", FlagScope.global());
+        root().featureFlags().clear(flag, FlagScope.global());
     }
 
     @Test

@@ -216,4 +216,20 @@ public abstract class MessageContract extends ConversationContractBase {
         }
         assertThat(repo().search(u.id(), "   ", 10)).isEmpty();
     }
+
+    @Test
+    void should_refuse_an_append_carrying_more_than_the_bytes_per_call_and_append_nothing() {
+        Conversation c = conversation();
+        String megabyte = "x".repeat(1_000_000);
+        List<NewMessage> seventeenMegabytes = new java.util.ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            seventeenMegabytes.add(NewMessage.user(megabyte, 1));
+        }
+        assertThatThrownBy(() -> repo().appendAll(c.id(), seventeenMegabytes))
+                .isInstanceOf(dev.agentstore.InvalidInputException.class)
+                .hasMessageContaining("messages")
+                .hasMessageContaining("limits.message-bytes-per-call");
+        assertThat(repo().lastMessages(c.id(), 10)).isEmpty();
+        assertThat(repo().appendAll(c.id(), seventeenMegabytes.subList(0, 16))).hasSize(16);
+    }
 }

@@ -19,6 +19,7 @@ import dev.agentstore.model.ModelPricing;
 import dev.agentstore.model.ModelSpec;
 import dev.agentstore.spi.Ids;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -27,10 +28,17 @@ import java.util.List;
 import java.util.SortedMap;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Metrics recording, queries, aggregates, rollups and retention. */
 public abstract class MetricsRepositoryContract extends StoreContract {
+    /** The store's clock stands just after the suite's dates, which recorded times must lie near. */
+    @BeforeEach
+    void standAfterTheSuitesDays() {
+        clock.set(Instant.parse("2026-03-12T00:00:00Z"));
+    }
+
     private static final Instant DAY = Instant.parse("2026-03-10T00:00:00Z");
 
     private MetricsRepository repo() {
@@ -251,5 +259,46 @@ public abstract class MetricsRepositoryContract extends StoreContract {
         assertThatThrownBy(() -> MetricQuery.between(DAY, DAY)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> repo().systemSamples(DAY, DAY.minusSeconds(1), PageRequest.first(1)))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void should_refuse_times_far_from_now_and_a_batch_of_a_thousand_months_storing_nothing() {
+        Instant now = clock.instant();
+        List<LlmRequestMetric> thousandMonths = new ArrayList<>();
+        for (int month = 0; month < 1_000; month++) {
+            Instant at = java.time.OffsetDateTime.parse("1970-01-15T00:00:00Z")
+                    .plusMonths(month)
+                    .toInstant();
+            thousandMonths.add(LlmRequestMetric.success(Ids.newId(), at, "m", 1, 1, 1));
+        }
+        assertThatThrownBy(() -> repo().recordLlmBatch(thousandMonths))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("metrics[0].recordedAt")
+                .hasMessageContaining("time-window.past");
+        assertThatThrownBy(() -> repo().recordLlm(
+                                LlmRequestMetric.success(Ids.newId(), now.plus(Duration.ofDays(2)), "m", 1, 1, 1)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("metric.recordedAt");
+        assertThatThrownBy(() -> repo().recordSystem(SystemSample.of(now.minus(Duration.ofDays(401)), "h", 1, 1)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("sample.recordedAt");
+        assertThatThrownBy(() -> repo().recordSystemBatch(List.of(
+                        SystemSample.of(now, "h", 1, 1),
+                        SystemSample.of(Instant.parse("9999-01-01T00:00:00Z"), "h", 1, 1))))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("samples[1].recordedAt");
+        MetricQuery everything = MetricQuery.between(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"));
+        assertThat(repo().llmMetrics(everything, PageRequest.first(10)).items()).isEmpty();
+        assertThat(repo().systemSamples(everything.from(), everything.to(), PageRequest.first(10))
+                        .items())
+                .as("nothing of a refused batch is stored")
+                .isEmpty();
+
+        assertThat(repo().recordLlm(
+                                LlmRequestMetric.success(Ids.newId(), now.plus(Duration.ofHours(23)), "m", 1, 1, 1)))
+                .isTrue();
+        assertThat(repo().recordLlm(
+                                LlmRequestMetric.success(Ids.newId(), now.minus(Duration.ofDays(399)), "m", 1, 1, 1)))
+                .isTrue();
     }
 }

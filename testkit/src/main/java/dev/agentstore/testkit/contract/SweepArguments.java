@@ -1,11 +1,12 @@
 package dev.agentstore.testkit.contract;
 
-import dev.agentstore.InvalidInputException;
 import dev.agentstore.Limits;
 import dev.agentstore.PageRequest;
 import dev.agentstore.Secret;
+import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.agent.AgentSpec;
 import dev.agentstore.agent.ChannelDefaults;
+import dev.agentstore.audit.AuditLog;
 import dev.agentstore.audit.AuditQuery;
 import dev.agentstore.audit.NewAuditEntry;
 import dev.agentstore.cache.CacheKey;
@@ -21,6 +22,7 @@ import dev.agentstore.metrics.MetricQuery;
 import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.model.ModelFilter;
 import dev.agentstore.model.ModelFormat;
+import dev.agentstore.model.ModelRepository;
 import dev.agentstore.model.ModelSpec;
 import dev.agentstore.run.NewRun;
 import dev.agentstore.run.RunQuery;
@@ -30,6 +32,7 @@ import dev.agentstore.security.LoginContext;
 import dev.agentstore.security.NewApiKey;
 import dev.agentstore.security.NewCredential;
 import dev.agentstore.security.ResetTokenDelivery;
+import dev.agentstore.security.SecurityRepository;
 import dev.agentstore.spi.Ids;
 import dev.agentstore.state.FlagContext;
 import dev.agentstore.state.FlagScope;
@@ -64,35 +67,62 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * The arguments of {@link BadInputSweepContract}: for each parameter type, the bad values to try and a valid
- * value (fresh names, the seeded user, conversation and credential, ordinary records) for the other parameters.
+ * The arguments of {@link BadInputSweepContract}: for each parameter, the bad values to try, and a valid value of its
+ * own kind for the other parameters (the seeded thing its name stands for: a {@code runId} gets the seeded run, a
+ * {@code credentialId} the seeded credential, a {@code collection} the seeded collection), so that a call reaches the
+ * bad argument instead of failing on a missing one. Bad values include records carrying bad content ({@link Built}):
+ * a message with NUL in its text, a chunk of the wrong dimension, a filter nested 10,000 deep, metrics far from now.
  */
 final class SweepArguments {
     /** A bcrypt hash (cost 5) to import: {@code U*U}, from OpenBSD's test vectors. */
     private static final String IMPORTED_HASH = "$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
 
+    /** The ids of what the sweep seeds in a tenant. */
+    record Seeded(
+            UUID user,
+            UUID conversation,
+            UUID message,
+            UUID session,
+            UUID credential,
+            UUID apiKey,
+            UUID run,
+            UUID agent,
+            UUID feedback,
+            UUID model,
+            UUID auditEntry,
+            UUID errorEntry) {}
+
+    /**
+     * A bad value built when the call is made, so that a record whose constructor refuses the bad content is refused
+     * as part of the call (the earliest place the API can refuse it).
+     */
+    record Built(String description, Supplier<Object> value) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
+
     private final AtomicInteger counter = new AtomicInteger();
     private final Clock clock;
     private final Secret password;
-    private final UUID userId;
-    private final UUID conversationId;
-    private final UUID credentialId;
+    private final Seeded seeded;
 
-    SweepArguments(Clock clock, Secret password, UUID userId, UUID conversationId, UUID credentialId) {
+    SweepArguments(Clock clock, Secret password, Seeded seeded) {
         this.clock = clock;
         this.password = password;
-        this.userId = userId;
-        this.conversationId = conversationId;
-        this.credentialId = credentialId;
+        this.seeded = seeded;
     }
 
-    /** The bad values for a parameter type: null always, and more for the types that carry raw data. */
+    /** The bad values for a parameter type: null always, more for the types that carry raw data or records. */
     List<Object> bad(Type type) {
         Class<?> raw = raw(type);
         List<Object> bad = new ArrayList<>();
         if (!raw.isPrimitive()) {
             bad.add(null);
         }
+        Instant now = clock.instant();
+        Instant longAgo = Instant.parse("1970-01-15T00:00:00Z");
         if (raw == String.class) {
             bad.addAll(List.of(
                     "",
@@ -120,28 +150,125 @@ final class SweepArguments {
             Collection<Object> withNull = raw == Set.class ? new HashSet<>() : new ArrayList<>();
             withNull.add(null);
             bad.add(withNull);
+            bad.addAll(badElements(((ParameterizedType) type).getActualTypeArguments()[0]));
         } else if (raw == Secret.class) {
             bad.add(Secret.of(""));
         } else if (raw == SearchRequest.class) {
-            bad.add(new BadVector(new float[] {Float.NaN, 0, 0}).request());
-            bad.add(new BadVector(new float[] {1, 0}).request());
+            bad.add(new Built(
+                    "a search with a NaN in its vector", () -> SearchRequest.of(new float[] {Float.NaN, 0, 0}, 5)));
+            bad.add(SearchRequest.of(new float[] {1, 0}, 5));
+            bad.add(SearchRequest.of(new float[] {1, 0, 0}, 5).withFilter(deepFilter()));
+            bad.add(SearchRequest.of(new float[] {1, 0, 0}, 5).withFilter(wideFilter()));
+        } else if (raw == HybridSearchRequest.class) {
+            bad.add(HybridSearchRequest.of(SearchRequest.of(new float[] {1, 0}, 5), "text"));
+            bad.add(HybridSearchRequest.of(
+                    SearchRequest.of(new float[] {1, 0, 0}, 5).withFilter(deepFilter()), "t"));
+        } else if (raw == Filter.class) {
+            bad.addAll(List.of(deepFilter(), wideFilter()));
+        } else if (raw == NewMessage.class) {
+            bad.addAll(badElements(NewMessage.class));
+        } else if (raw == NewConversation.class) {
+            bad.add(NewConversation.forUser(UUID.randomUUID()));
+        } else if (raw == ConversationUpdate.class) {
+            bad.add(ConversationUpdate.expecting(999).title("a title for a version that never was"));
+        } else if (raw == NewFeedback.class) {
+            bad.add(NewFeedback.onMessage(seeded.user(), seeded.conversation(), UUID.randomUUID(), 3));
+            bad.add(new Built(
+                    "a rating of 99", () -> NewFeedback.onConversation(seeded.user(), seeded.conversation(), 99)));
+        } else if (raw == NewCredential.class) {
+            bad.add(new NewCredential("sweep-weak", "weak@example.com", Secret.of("short")));
+            bad.add(new Built("an email without @", () -> new NewCredential("sweep-x", "no-at-sign", password)));
+        } else if (raw == ImportedCredential.class) {
+            bad.add(new ImportedCredential("sweep-imported", "imp@example.com", Secret.of("not a password hash")));
+        } else if (raw == LlmRequestMetric.class) {
+            bad.add(LlmRequestMetric.success(Ids.newId(), longAgo, "m", 1, 1, 1));
+            bad.add(new Built("a negative latency", () -> LlmRequestMetric.success(Ids.newId(), now, "m", 1, 1, -5)));
+        } else if (raw == SystemSample.class) {
+            bad.add(SystemSample.of(now.plus(Duration.ofDays(3)), "h", 1, 1));
+            bad.add(new Built("a CPU of 400%", () -> SystemSample.of(now, "h", 400, 1)));
+        } else if (raw == ApiCall.class) {
+            bad.add(ApiCall.forUser(Ids.newId(), longAgo, seeded.user(), "/v1/chat", 200, 3));
+        } else if (raw == Chunk.class) {
+            bad.add(Chunk.of("c-wrong-dimension", "t", new float[] {1, 0}));
         }
         return bad;
     }
 
-    /** A search vector that is wrong in content or size; building it already fails for NaN, which is fine. */
-    private record BadVector(float[] vector) {
-        Object request() {
-            try {
-                return SearchRequest.of(vector, 5);
-            } catch (InvalidInputException e) {
-                return null;
-            }
+    /** Bad elements of a list of {@code element}: a record carrying bad content. */
+    private List<Object> badElements(Type element) {
+        if (element == NewMessage.class) {
+            return List.of(
+                    new Built("a message with NUL in its content", () -> List.of(NewMessage.user("a\u0000b", 1))),
+                    new Built(
+                            "a message of " + (Limits.MAX_TEXT_CHARS + 1) + " characters",
+                            () -> List.of(NewMessage.user("x".repeat(Limits.MAX_TEXT_CHARS + 1), 1))),
+                    new Built("a message with -1 tokens", () -> List.of(NewMessage.user("hi", -1))));
         }
+        if (element == Chunk.class) {
+            return List.of(List.of(
+                    Chunk.of("c-ok-" + counter.incrementAndGet(), "t", new float[] {0, 1, 0}),
+                    Chunk.of("c-wrong-dimension", "t", new float[] {1, 0})));
+        }
+        if (element == LlmRequestMetric.class) {
+            return List.of(List.of(
+                    LlmRequestMetric.success(Ids.newId(), clock.instant(), "m", 1, 1, 1),
+                    LlmRequestMetric.success(Ids.newId(), Instant.parse("1970-01-15T00:00:00Z"), "m", 1, 1, 1)));
+        }
+        return List.of();
     }
 
-    /** A valid value of a parameter type: fresh names, the seeded ids, ordinary records. */
-    Object valid(Type type) {
+    /**
+     * A valid value for parameter {@code parameter} of a method of {@code repository}: the seeded thing its name
+     * stands for, else a fresh or ordinary value of its type.
+     */
+    Object valid(Type type, String parameter, Class<?> repository) {
+        Class<?> raw = raw(type);
+        if (raw == UUID.class) {
+            return switch (parameter) {
+                case "userId" -> seeded.user();
+                case "credentialId" -> seeded.credential();
+                case "keyId" -> seeded.apiKey();
+                case "ownerId" -> repository == SecurityRepository.class ? seeded.credential() : seeded.user();
+                case "runId" -> seeded.run();
+                case "agentId" -> seeded.agent();
+                case "sessionId" -> seeded.session();
+                case "modelId" -> seeded.model();
+                case "feedbackId" -> seeded.feedback();
+                case "messageId" -> seeded.message();
+                case "entryId" -> repository == AuditLog.class ? seeded.auditEntry() : seeded.errorEntry();
+                default -> seeded.conversation();
+            };
+        }
+        if (raw == String.class) {
+            return switch (parameter) {
+                case "collection" -> "sweep";
+                case "documentId" -> "sweep-document";
+                case "username" -> "sweep-cred";
+                case "email" -> "sweep@example.com";
+                case "flag" -> "sweep-flag";
+                case "sessionId" -> "sweep-session";
+                case "scope" -> "sweep-room";
+                case "member" -> "ann";
+                case "externalId" -> "sweep-user";
+                case "channel" -> repository == AgentRepository.class ? "sweep-channel" : "web";
+                case "model" -> "sweep-model";
+                case "code" -> "123456";
+                case "severity" -> "info";
+                case "query" -> "hello";
+                case "name" ->
+                    repository == AgentRepository.class
+                            ? "sweep-agent"
+                            : repository == ModelRepository.class
+                                    ? "sweep-model"
+                                    : "sweep-" + counter.incrementAndGet();
+                default -> "sweep-" + counter.incrementAndGet();
+            };
+        }
+        return valid(type);
+    }
+
+    /** A valid value of a type, whatever the parameter. */
+    private Object valid(Type type) {
         Class<?> raw = raw(type);
         if (raw == List.class || raw == Collection.class || raw == Set.class) {
             Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
@@ -154,7 +281,7 @@ final class SweepArguments {
         Map<Class<?>, Supplier<Object>> values = new HashMap<>();
         Instant now = clock.instant();
         values.put(String.class, () -> "sweep-" + counter.incrementAndGet());
-        values.put(UUID.class, () -> conversationId);
+        values.put(UUID.class, seeded::conversation);
         values.put(int.class, () -> 5);
         values.put(long.class, () -> 5L);
         values.put(boolean.class, () -> true);
@@ -163,7 +290,7 @@ final class SweepArguments {
         values.put(Duration.class, () -> Duration.ofMinutes(5));
         values.put(LocalDate.class, () -> LocalDate.now(clock.withZone(ZoneOffset.UTC)));
         values.put(NewUser.class, () -> NewUser.of("web", "sweep-" + counter.incrementAndGet()));
-        values.put(NewConversation.class, () -> NewConversation.forUser(userId));
+        values.put(NewConversation.class, () -> NewConversation.forUser(seeded.user()));
         values.put(PageRequest.class, () -> PageRequest.first(10));
         values.put(
                 ConversationUpdate.class, () -> ConversationUpdate.expecting(1).title("t"));
@@ -173,22 +300,22 @@ final class SweepArguments {
                 () -> ModelSpec.builder("sweep-" + counter.incrementAndGet(), ModelFormat.API)
                         .build());
         values.put(ModelFilter.class, ModelFilter::all);
-        values.put(NewRun.class, () -> NewRun.of(userId, "sweep-agent"));
+        values.put(NewRun.class, () -> NewRun.of(seeded.user(), "sweep-agent"));
         values.put(
                 AgentSpec.class,
-                () -> AgentSpec.builder(userId, "sweep-" + counter.incrementAndGet(), "m")
+                () -> AgentSpec.builder(seeded.user(), "sweep-" + counter.incrementAndGet(), "m")
                         .build());
         values.put(
                 ChannelDefaults.class, () -> new ChannelDefaults("sweep-" + counter.incrementAndGet(), null, Map.of()));
-        values.put(NewFeedback.class, () -> NewFeedback.onConversation(userId, conversationId, 2));
+        values.put(NewFeedback.class, () -> NewFeedback.onConversation(seeded.user(), seeded.conversation(), 2));
         values.put(RunQuery.class, RunQuery::all);
-        values.put(ApiCall.class, () -> ApiCall.forUser(Ids.newId(), now, userId, "/v1/chat", 200, 3));
+        values.put(ApiCall.class, () -> ApiCall.forUser(Ids.newId(), now, seeded.user(), "/v1/chat", 200, 3));
         values.put(ApiUsageQuery.class, () -> ApiUsageQuery.between(now.minus(Duration.ofDays(1)), now));
-        values.put(UsageSubject.class, () -> UsageSubject.user(userId));
-        values.put(UsageLimit.class, () -> UsageLimit.requests(UsageSubject.user(userId), QuotaPeriod.DAY, 50));
+        values.put(UsageSubject.class, () -> UsageSubject.user(seeded.user()));
+        values.put(UsageLimit.class, () -> UsageLimit.requests(UsageSubject.user(seeded.user()), QuotaPeriod.DAY, 50));
         values.put(NewError.class, () -> NewError.of("sweep", "SweepError", "a message"));
         values.put(ErrorQuery.class, () -> ErrorQuery.between(now.minus(Duration.ofDays(1)), now));
-        values.put(NewAuditEntry.class, () -> NewAuditEntry.of(userId, "sweep.done", "sweep", "r1"));
+        values.put(NewAuditEntry.class, () -> NewAuditEntry.of(seeded.user(), "sweep.done", "sweep", "r1"));
         values.put(AuditQuery.class, () -> AuditQuery.between(now.minus(Duration.ofDays(1)), now));
         values.put(RunUsage.class, RunUsage::none);
         values.put(SystemSample.class, () -> SystemSample.of(now, "h", 1, 1));
@@ -205,7 +332,7 @@ final class SweepArguments {
         values.put(Secret.class, () -> password);
         values.put(LoginContext.class, LoginContext::unknown);
         values.put(ResetTokenDelivery.class, () -> (ResetTokenDelivery) (account, token) -> {});
-        values.put(NewApiKey.class, () -> new NewApiKey(credentialId, "k", Set.of(), null));
+        values.put(NewApiKey.class, () -> new NewApiKey(seeded.credential(), "k", Set.of(), null));
         values.put(CollectionSpec.class, () -> CollectionSpec.of("sweep-" + counter.incrementAndGet(), 3));
         values.put(Chunk.class, () -> Chunk.of("c-" + counter.incrementAndGet(), "t", new float[] {0, 1, 0}));
         values.put(Filter.class, () -> Filter.eq("k", "v"));
@@ -238,5 +365,27 @@ final class SweepArguments {
             cursor = next;
         }
         return root;
+    }
+
+    /** {@code not} nested 10,000 deep: a walk by recursion overflows the stack. */
+    private static Filter deepFilter() {
+        Filter filter = Filter.eq("k", "v");
+        for (int i = 0; i < 10_000; i++) {
+            filter = Filter.not(filter);
+        }
+        return filter;
+    }
+
+    /** An {@code or} of ten {@code and}s of 600 comparisons each: 6,011 terms, each node within its own bound. */
+    private static Filter wideFilter() {
+        List<Filter> branches = new ArrayList<>();
+        for (int branch = 0; branch < 10; branch++) {
+            List<Filter> terms = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                terms.add(Filter.eq("k" + i, branch));
+            }
+            branches.add(Filter.and(terms.toArray(Filter[]::new)));
+        }
+        return Filter.or(branches.toArray(Filter[]::new));
     }
 }

@@ -6,6 +6,7 @@ import dev.agentstore.postgres.internal.PostgresDsl;
 import dev.agentstore.postgres.internal.PostgresErrors;
 import dev.agentstore.postgres.internal.PostgresMigrator;
 import dev.agentstore.postgres.internal.PostgresPool;
+import dev.agentstore.postgres.internal.RuntimeRole;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
@@ -32,6 +33,7 @@ public final class PgvectorBackend implements StoreBackend {
         this.catalog = new CollectionCatalog(cacheTtl(config));
         this.ddl = new CollectionDdl(config);
         this.bulkLoad = new BulkLoadPolicy(config);
+        RuntimeRole.verify(dsl, config);
     }
 
     private static Duration cacheTtl(StoreConfig config) {
@@ -55,7 +57,10 @@ public final class PgvectorBackend implements StoreBackend {
 
     @Override
     public void migrate() {
-        PostgresMigrator.migrate(config, PgvectorMigrations::flyway);
+        boolean leakproofJsonb = Boolean.parseBoolean(config.get("pgvector.leakproof-jsonb", "false"));
+        PostgresMigrator.migrate(
+                config, (dataSource, schema) -> PgvectorMigrations.flyway(dataSource, schema, leakproofJsonb));
+        RuntimeRole.verify(dsl, config);
     }
 
     @Override

@@ -17,8 +17,17 @@ public final class PgvectorMigrations {
 
     private PgvectorMigrations() {}
 
-    /** Flyway for this module's migrations into {@code schema}. */
-    public static Flyway flyway(DataSource dataSource, String schema) {
-        return PostgresMigrations.flyway(dataSource, schema, PgvectorMigrations.class, LOCATION, HISTORY_TABLE);
+    /**
+     * Flyway for this module's migrations into {@code schema}, marking {@code jsonb_contains} LEAKPROOF only if
+     * {@code leakproofJsonb} (see {@link LeakproofJsonb}).
+     */
+    public static Flyway flyway(DataSource dataSource, String schema, boolean leakproofJsonb) {
+        return PostgresMigrations.flyway(
+                dataSource,
+                schema,
+                PgvectorMigrations.class,
+                LOCATION,
+                HISTORY_TABLE,
+                new LeakproofJsonb(leakproofJsonb));
     }
 }

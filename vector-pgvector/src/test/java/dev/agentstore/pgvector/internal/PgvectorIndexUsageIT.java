@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.postgres.internal.PostgresDsl;
-import dev.agentstore.testkit.fixture.MigratedPostgres;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
+import dev.agentstore.testkit.fixture.TestServers;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.Filter;
@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * EXPLAIN, as the runtime role under row-level security, proves that searches walk the collection's HNSW index
  * (also with a filter and after more than five executions, when pgjdbc has prepared the statement on the server)
  * and that a selective equality filter uses the metadata GIN index (in a collection without an approximate index,
- * as the exact retry of a filtered search runs).
+ * as the exact retry of a filtered search runs), in a database set up for it: {@code jsonb_contains} marked
+ * LEAKPROOF by the DBA and {@code pgvector.leakproof-jsonb=true}.
  */
 class PgvectorIndexUsageIT {
     private static final int DIMENSION = 32;
@@ -42,8 +43,12 @@ class PgvectorIndexUsageIT {
 
     @BeforeAll
     static void loadCollection() throws SQLException {
-        database = MigratedPostgres.shared();
-        store = AgentStore.open(database.storeConfig());
+        database = PostgresDatabase.create(TestServers.postgres());
+        database.markJsonbContainsLeakproof(); // the DBA's step, and the store's opt-in below
+        store = AgentStore.open(database.storeConfig().toBuilder()
+                .set("pgvector.leakproof-jsonb", "true")
+                .migrateOnOpen(true)
+                .build());
         VectorRepository vectors = store.forTenant(TENANT).vectors();
         CollectionSpec spec = CollectionSpec.of("explained", DIMENSION);
         vectors.createCollection(spec);

@@ -1,5 +1,6 @@
 package dev.agentstore.postgres.internal.partition;
 
+import dev.agentstore.InvalidInputException;
 import dev.agentstore.MonthlyRetention;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.postgres.internal.OwnerDdl;
@@ -35,6 +36,12 @@ import org.jooq.impl.DSL;
 public final class MonthlyPartitions implements MonthlyRetention {
     /** Months created past the current one and past every incoming row's. */
     static final int MONTHS_AHEAD = 3;
+
+    /**
+     * The most months one write may create partitions for: a write spanning more (possible only with a wide
+     * {@code time-window}) is refused before any DDL, so no call can fill the catalog with tables.
+     */
+    static final int MAX_NEW_MONTHS_PER_CALL = 24;
 
     private static final Pattern PARTITION = Pattern.compile(".+_(\\d{4,5})_(\\d{2})");
     private static final long LOCK_KEY = 0x6167_6d65_7472_6963L; // "agmetric"
@@ -93,6 +100,12 @@ public final class MonthlyPartitions implements MonthlyRetention {
         if (needed.isEmpty()) {
             return;
         }
+        if (needed.size() > MAX_NEW_MONTHS_PER_CALL && countMissing(needed) > MAX_NEW_MONTHS_PER_CALL) {
+            throw new InvalidInputException(
+                    "recordedAt",
+                    "spans " + needed.size() + " months without partitions, but one call creates at most "
+                            + MAX_NEW_MONTHS_PER_CALL + ": record a long history in batches of fewer months");
+        }
         owner.transaction((connection, dsl) -> {
             lock(dsl);
             Set<String> existing = partitionNames(dsl);
@@ -106,6 +119,16 @@ public final class MonthlyPartitions implements MonthlyRetention {
             return null;
         });
         present.addAll(needed);
+    }
+
+    /** How many of {@code months} lack a partition of some table of the group (read outside any lock). */
+    private long countMissing(SortedSet<YearMonth> months) {
+        return owner.transaction((connection, dsl) -> {
+            Set<String> existing = partitionNames(dsl);
+            return months.stream()
+                    .filter(month -> tables.stream().anyMatch(table -> !existing.contains(name(table, month))))
+                    .count();
+        });
     }
 
     /** Forgets which partitions exist (another process's retention may have dropped some); the next write checks. */

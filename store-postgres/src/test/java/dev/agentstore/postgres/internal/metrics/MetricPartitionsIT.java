@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStoreException;
+import dev.agentstore.InvalidInputException;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.MetricQuery;
 import dev.agentstore.metrics.MetricsRepository;
@@ -12,12 +13,14 @@ import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.spi.Ids;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.testkit.fixture.TestServers;
+import dev.agentstore.usage.ApiCall;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -43,8 +46,12 @@ class MetricPartitionsIT {
     @BeforeAll
     static void open() {
         database = PostgresDatabase.create(TestServers.postgres());
-        store = AgentStore.open(
-                database.storeConfig().toBuilder().migrateOnOpen(true).build());
+        // partition mechanics years away from now: the accepted window of recorded times opened wide
+        store = AgentStore.open(database.storeConfig().toBuilder()
+                .set("time-window.past", "P36500D")
+                .set("time-window.future", "P36500D")
+                .migrateOnOpen(true)
+                .build());
     }
 
     @AfterAll
@@ -65,6 +72,35 @@ class MetricPartitionsIT {
                         + " where p.relname in ('llm_metrics', 'system_metrics')"
                         + " and not (c.relrowsecurity and c.relforcerowsecurity)"))
                 .isZero();
+    }
+
+    @Test
+    void aBatchOfAThousandMonthsIsRefusedBeforeAnyPartitionIsCreated() throws SQLException {
+        List<LlmRequestMetric> llm = new ArrayList<>();
+        List<ApiCall> calls = new ArrayList<>();
+        for (int month = 0; month < 1_000; month++) {
+            Instant at = OffsetDateTime.parse("1970-01-15T00:00:00Z")
+                    .plusMonths(month)
+                    .toInstant();
+            llm.add(LlmRequestMetric.success(Ids.newId(), at, "m", 1, 1, 1));
+            calls.add(ApiCall.withKey(Ids.newId(), at, Ids.newId(), "/x", 200, 1));
+        }
+        long partitions = count("select count(*) from pg_inherits");
+
+        AgentStore wide = tenant(); // this store accepts times a century either way: the partition cap refuses
+        assertThatThrownBy(() -> wide.metrics().recordLlmBatch(llm))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("at most 24");
+        assertThatThrownBy(() -> wide.apiUsage().recordBatch(calls))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("at most 24");
+        try (AgentStore narrow = AgentStore.open(database.storeConfig())) { // the default window refuses first
+            assertThatThrownBy(() -> narrow.forTenant("narrow").metrics().recordLlmBatch(llm))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("time-window.past");
+        }
+
+        assertThat(count("select count(*) from pg_inherits")).isEqualTo(partitions);
     }
 
     @Test
