@@ -19,6 +19,9 @@ import java.util.UUID;
  * @param version increases by one with every {@link ConversationRepository#updateConversation}; starts at 1
  * @param createdAt when it was created
  * @param updatedAt when its fields last changed (appending messages does not count)
+ * @param externalKey the caller's key for it ({@link NewConversation#withKey}), or null
+ * @param memoryWindow the part of its history an agent framework holds in its chat memory ({@link MemoryWindow#ALL}
+ *     until {@link ConversationRepository#appendToMemory} moves it)
  */
 public record Conversation(
         UUID id,
@@ -32,4 +35,6 @@ public record Conversation(
         Map<String, Object> metadata,
         long version,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        String externalKey,
+        MemoryWindow memoryWindow) {}

@@ -56,11 +56,27 @@ public interface ConversationRepository {
     /** A user's sessions, most recently active first. */
     List<ChatSession> sessionsOf(UUID userId, int limit);
 
-    /** Creates a conversation at version 1 with status {@link ConversationStatus#ACTIVE}. */
+    /**
+     * Creates a conversation at version 1 with status {@link ConversationStatus#ACTIVE}. Throws {@link
+     * dev.agentstore.ConflictException} if its external key or caller-supplied id is taken in the tenant, {@link
+     * dev.agentstore.NotFoundException} if its user (or session, or agent) does not exist.
+     */
     Conversation createConversation(NewConversation conversation);
+
+    /**
+     * The conversation with the new one's external key, created if there is none yet: one atomic step, so concurrent
+     * callers with the same key all get the same conversation. The key is required; the rest of {@code conversation}
+     * only applies when it is created.
+     *
+     * @throws dev.agentstore.InvalidInputException if {@code conversation} has no external key
+     */
+    Conversation findOrCreateConversation(NewConversation conversation);
 
     /** The conversation with this id, whatever its status. */
     Optional<Conversation> findConversation(UUID conversationId);
+
+    /** The conversation with this external key ({@link NewConversation#withKey}), whatever its status. */
+    Optional<Conversation> findConversationByKey(String externalKey);
 
     /**
      * A user's conversations, newest first, keyset-paged.
@@ -118,6 +134,24 @@ public interface ConversationRepository {
      * all.
      */
     ContextWindow contextWindow(UUID conversationId, int tokenBudget);
+
+    /**
+     * The conversation's memory window ({@link Conversation#memoryWindow}): its pinned message, then every message
+     * from its start, oldest first. Throws {@link dev.agentstore.NotFoundException} for a missing conversation.
+     */
+    List<Message> memory(UUID conversationId);
+
+    /**
+     * Appends {@code messages} (possibly none) and moves the conversation's memory window to {@code window}, in one
+     * atomic step: what an agent framework's chat memory does on every update, at the cost of the new messages only.
+     * The window may start at a message appended by this call (the one after the conversation's last message, and
+     * so on); its pinned message must already exist. Throws {@link dev.agentstore.NotFoundException} for a missing or
+     * deleted conversation, {@link dev.agentstore.InvalidInputException} naming {@code window} if it starts after
+     * the last message the call leaves or pins one that does not exist; either way nothing changes.
+     *
+     * @return the appended messages
+     */
+    List<Message> appendToMemory(UUID conversationId, List<NewMessage> messages, MemoryWindow window);
 
     /**
      * Full-text search over a user's messages (all their conversations), best match first. Every word of

@@ -1,6 +1,7 @@
 package dev.agentstore.memory;
 
 import dev.agentstore.ConflictException;
+import dev.agentstore.InvalidInputException;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
@@ -11,6 +12,7 @@ import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageSearchHit;
 import dev.agentstore.conversation.NewConversation;
@@ -134,9 +136,15 @@ final class InMemoryConversationRepository implements ConversationRepository {
         if (c.agentId() != null && !links.agentExists().test(c.agentId())) {
             throw new NotFoundException("no agent with id " + c.agentId());
         }
+        if (c.externalKey() != null && findConversationByKey(c.externalKey()).isPresent()) {
+            throw new ConflictException("the conversation key " + c.externalKey() + " is already taken");
+        }
+        if (c.id() != null && conversations.containsKey(c.id())) {
+            throw new ConflictException("a conversation with id " + c.id() + " exists already");
+        }
         Instant now = clock.instant();
         Conversation created = new Conversation(
-                Ids.newId(clock),
+                c.id() != null ? c.id() : Ids.newId(clock),
                 c.userId(),
                 c.sessionId(),
                 c.agentId(),
@@ -147,15 +155,29 @@ final class InMemoryConversationRepository implements ConversationRepository {
                 c.metadata(),
                 1,
                 now,
-                now);
+                now,
+                c.externalKey(),
+                MemoryWindow.ALL);
         conversations.put(created.id(), created);
         log.open(created.id());
         return created;
     }
 
     @Override
+    public synchronized Conversation findOrCreateConversation(NewConversation c) {
+        return findConversationByKey(c.externalKey()).orElseGet(() -> createConversation(c));
+    }
+
+    @Override
     public synchronized Optional<Conversation> findConversation(UUID conversationId) {
         return Optional.ofNullable(conversations.get(conversationId));
+    }
+
+    @Override
+    public synchronized Optional<Conversation> findConversationByKey(String externalKey) {
+        return conversations.values().stream()
+                .filter(c -> externalKey.equals(c.externalKey()))
+                .findFirst();
     }
 
     @Override
@@ -186,7 +208,9 @@ final class InMemoryConversationRepository implements ConversationRepository {
                 or(u.metadata(), c.metadata()),
                 c.version() + 1,
                 c.createdAt(),
-                clock.instant());
+                clock.instant(),
+                c.externalKey(),
+                c.memoryWindow());
         conversations.put(conversationId, updated);
         return updated;
     }
@@ -202,6 +226,51 @@ final class InMemoryConversationRepository implements ConversationRepository {
     @Override
     public synchronized Message append(UUID conversationId, NewMessage message) {
         return appendAll(conversationId, List.of(message)).get(0);
+    }
+
+    @Override
+    public synchronized List<Message> memory(UUID conversationId) {
+        MemoryWindow window = requireConversation(conversationId).memoryWindow();
+        return log.all(conversationId).stream()
+                .filter(m -> window.contains(m.sequence()))
+                .toList();
+    }
+
+    /** Checks the window against the messages there will be, then appends and moves it: nothing on a refusal. */
+    @Override
+    public synchronized List<Message> appendToMemory(UUID conversationId, List<NewMessage> batch, MemoryWindow window) {
+        Conversation c = requireConversation(conversationId);
+        long last = log.all(conversationId).size() + (long) batch.size();
+        if (window.start() > last + 1) {
+            throw new InvalidInputException(
+                    "window.start",
+                    "must be at most " + (last + 1) + " (just after the last message), but was " + window.start());
+        }
+        if (window.pinned() > log.all(conversationId).size()) {
+            throw new InvalidInputException(
+                    "window.pinned", "must be an existing message's sequence, but was " + window.pinned());
+        }
+        List<Message> appended = batch.isEmpty() ? List.of() : appendAll(conversationId, batch);
+        conversations.put(conversationId, withMemoryWindow(c, window));
+        return appended;
+    }
+
+    private static Conversation withMemoryWindow(Conversation c, MemoryWindow window) {
+        return new Conversation(
+                c.id(),
+                c.userId(),
+                c.sessionId(),
+                c.agentId(),
+                c.title(),
+                c.status(),
+                c.modelOverride(),
+                c.summary(),
+                c.metadata(),
+                c.version(),
+                c.createdAt(),
+                c.updatedAt(),
+                c.externalKey(),
+                window);
     }
 
     @Override
@@ -238,7 +307,9 @@ final class InMemoryConversationRepository implements ConversationRepository {
                         c.metadata(),
                         c.version(),
                         c.createdAt(),
-                        c.updatedAt())
+                        c.updatedAt(),
+                        c.externalKey(),
+                        c.memoryWindow())
                 : c);
     }
 

@@ -13,8 +13,9 @@ import java.util.Objects;
  *
  * <p>Semantics, the same on every backend: values are strings, numbers or booleans; numbers compare by value
  * whatever their Java type; a comparison between different kinds (a number and a string) is false;
- * {@code eq}, {@code in} and the ordering comparisons are false when the key is missing; {@code ne} is true
- * when the key is missing or holds a different value; {@code not} negates its operand exactly.
+ * {@code eq}, {@code in}, {@code contains} and the ordering comparisons are false when the key is missing;
+ * {@code ne} and {@code notIn} are true when the key is missing or holds a different value; {@code exists} says
+ * whether the key is there; {@code not} negates its operand exactly.
  */
 public sealed interface Filter {
 
@@ -54,6 +55,24 @@ public sealed interface Filter {
     /** {@code key} equals one of {@code values} (1 to 1,000 values). */
     static Filter in(String key, List<?> values) {
         return new In(key, values == null ? null : List.copyOf(values));
+    }
+
+    /** {@code key} equals none of {@code values}, or is missing: exactly {@code not(in(key, values))}. */
+    static Filter notIn(String key, List<?> values) {
+        return not(in(key, values));
+    }
+
+    /**
+     * {@code key} holds a string that contains {@code text}, case-sensitively; false when the key is missing or holds
+     * a number or boolean.
+     */
+    static Filter contains(String key, String text) {
+        return new Contains(key, text);
+    }
+
+    /** {@code key} is present, whatever its value; {@code not(exists(key))} holds where it is missing. */
+    static Filter exists(String key) {
+        return new Exists(key);
     }
 
     /** Every operand holds. */
@@ -151,6 +170,45 @@ public sealed interface Filter {
         public boolean test(Map<String, Object> metadata) {
             Object actual = metadata.get(key);
             return actual != null && values.stream().anyMatch(v -> FilterValues.equal(actual, v));
+        }
+    }
+
+    /**
+     * A substring of a string value.
+     *
+     * @param key the metadata key
+     * @param text what the value must contain, 1 to 65,536 characters
+     */
+    record Contains(String key, String text) implements Filter {
+        /** Checks the key and text. */
+        public Contains {
+            Check.name("filter.key", key);
+            Check.text("filter.text", text, 65_536);
+            if (text.isEmpty()) {
+                throw new InvalidInputException("filter.text", "must not be empty");
+            }
+        }
+
+        @Override
+        public boolean test(Map<String, Object> metadata) {
+            return metadata.get(key) instanceof String actual && actual.contains(text);
+        }
+    }
+
+    /**
+     * The presence of a key.
+     *
+     * @param key the metadata key
+     */
+    record Exists(String key) implements Filter {
+        /** Checks the key. */
+        public Exists {
+            Check.name("filter.key", key);
+        }
+
+        @Override
+        public boolean test(Map<String, Object> metadata) {
+            return metadata.containsKey(key);
         }
     }
 

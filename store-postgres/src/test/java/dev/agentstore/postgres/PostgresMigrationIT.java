@@ -34,7 +34,7 @@ class PostgresMigrationIT {
                     .isZero();
         }
         assertThat(appliedVersions(database, "agentstore"))
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16");
         assertThat(strings(
                         database,
                         "select version from agentstore_security.agentstore_security_history"
@@ -68,7 +68,7 @@ class PostgresMigrationIT {
             store.conversations().upsertUser(NewUser.of("web", "in-custom-schema"));
         }
         assertThat(appliedVersions(database, "chat_data"))
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16");
         assertThat(tablesIn(database, "chat_data"))
                 .contains("users", "conversations", "messages", "models", "response_cache")
                 .contains("system_metrics", "llm_metrics", "daily_metrics_summary")

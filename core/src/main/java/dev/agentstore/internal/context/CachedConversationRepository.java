@@ -9,6 +9,7 @@ import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageSearchHit;
 import dev.agentstore.conversation.NewConversation;
@@ -155,8 +156,30 @@ public final class CachedConversationRepository implements ConversationRepositor
     }
 
     @Override
+    public Conversation findOrCreateConversation(NewConversation conversation) {
+        return source.findOrCreateConversation(conversation);
+    }
+
+    @Override
     public Optional<Conversation> findConversation(UUID conversationId) {
         return source.findConversation(conversationId);
+    }
+
+    @Override
+    public Optional<Conversation> findConversationByKey(String externalKey) {
+        return source.findConversationByKey(externalKey);
+    }
+
+    @Override
+    public List<Message> memory(UUID conversationId) {
+        return source.memory(conversationId);
+    }
+
+    @Override
+    public List<Message> appendToMemory(UUID conversationId, List<NewMessage> messages, MemoryWindow window) {
+        List<Message> appended = source.appendToMemory(conversationId, messages, window);
+        cache.appended(conversationId, appended);
+        return appended;
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageSearchHit;
 import dev.agentstore.conversation.NewConversation;
@@ -99,6 +100,31 @@ public final class ValidatingConversationRepository implements ConversationRepos
     @Override
     public Conversation createConversation(NewConversation conversation) {
         return backend.createConversation(Check.present("conversation", conversation));
+    }
+
+    @Override
+    public Conversation findOrCreateConversation(NewConversation conversation) {
+        Check.present("conversation", conversation);
+        Check.name("conversation.externalKey", conversation.externalKey());
+        return backend.findOrCreateConversation(conversation);
+    }
+
+    @Override
+    public Optional<Conversation> findConversationByKey(String externalKey) {
+        return backend.findConversationByKey(Check.name("externalKey", externalKey));
+    }
+
+    @Override
+    public List<Message> memory(UUID conversationId) {
+        return backend.memory(Check.id("conversationId", conversationId));
+    }
+
+    @Override
+    public List<Message> appendToMemory(UUID conversationId, List<NewMessage> messages, MemoryWindow window) {
+        List<NewMessage> batch = List.copyOf(Check.batch("messages", messages, Limits.MAX_MESSAGE_BATCH));
+        limits.messages("messages", batch);
+        return backend.appendToMemory(
+                Check.id("conversationId", conversationId), batch, Check.present("window", window));
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.agentstore.audit.AuditQuery;
 import dev.agentstore.audit.NewAuditEntry;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
@@ -190,6 +191,10 @@ final class SweepArguments {
             bad.add(ApiCall.forUser(Ids.newId(), longAgo, seeded.user(), "/v1/chat", 200, 3));
         } else if (raw == Chunk.class) {
             bad.add(Chunk.of("c-wrong-dimension", "t", new float[] {1, 0}));
+        } else if (raw == MemoryWindow.class) {
+            bad.add(MemoryWindow.from(1_000_000));
+            bad.add(MemoryWindow.from(4).pinning(3)); // the seeded two messages and one appended: 3 is not there yet
+            bad.add(new Built("a window pinning its own start", () -> new MemoryWindow(2, 2)));
         }
         return bad;
     }
@@ -295,6 +300,7 @@ final class SweepArguments {
         values.put(
                 ConversationUpdate.class, () -> ConversationUpdate.expecting(1).title("t"));
         values.put(NewMessage.class, () -> NewMessage.user("hi", 1));
+        values.put(MemoryWindow.class, () -> MemoryWindow.ALL);
         values.put(
                 ModelSpec.class,
                 () -> ModelSpec.builder("sweep-" + counter.incrementAndGet(), ModelFormat.API)

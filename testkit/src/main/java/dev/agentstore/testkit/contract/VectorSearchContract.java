@@ -135,6 +135,33 @@ public abstract class VectorSearchContract extends StoreContract {
     }
 
     @Test
+    void should_filter_by_presence_substring_and_exclusion_alike_on_every_backend() {
+        repo().createCollection(CollectionSpec.of("edge", 2));
+        repo().upsert(
+                        "edge",
+                        List.of(
+                                chunk("a", Map.of("tag", "|contains|", "n", 1)),
+                                chunk("b", Map.of("tag", "ContainsString")),
+                                chunk("c", Map.of("tag", 5)),
+                                chunk("d", Map.of()),
+                                chunk("e", Map.of("tag", "%_\\' it's"))));
+        assertThat(listed(Filter.contains("tag", "contains"))).containsExactly("a");
+        assertThat(listed(Filter.not(Filter.contains("tag", "contains")))).containsExactly("b", "c", "d", "e");
+        assertThat(listed(Filter.contains("tag", "%_\\'")))
+                .as("no pattern characters")
+                .containsExactly("e");
+        assertThat(listed(Filter.exists("tag"))).containsExactly("a", "b", "c", "e");
+        assertThat(listed(Filter.not(Filter.exists("tag")))).containsExactly("d");
+        assertThat(listed(Filter.notIn("tag", List.of("ContainsString", 5)))).containsExactly("a", "d", "e");
+        assertThat(listed(Filter.and(Filter.exists("n"), Filter.notIn("tag", List.of("x")))))
+                .containsExactly("a");
+        assertThat(ids(repo().search(
+                                "edge",
+                                SearchRequest.of(new float[] {1, 1}, 10).withFilter(Filter.not(Filter.exists("tag"))))))
+                .containsExactly("d");
+    }
+
+    @Test
     void should_filter_both_rankings_of_a_hybrid_search() {
         repo().createCollection(CollectionSpec.of("hy", 2));
         repo().upsert(

@@ -13,8 +13,9 @@ import org.jooq.impl.DSL;
 /**
  * A {@link Filter} as a SQL condition on the chunks' {@code metadata}, with the semantics {@link Filter}
  * documents and every key and value a bound parameter. Equality and membership compile to jsonb containment
- * ({@code metadata @> '{"k": v}'}), which the GIN index {@code vector_chunks_metadata} serves and which compares
- * numbers by value; ordering comparisons compile to typed comparisons guarded by the value's JSON type, so a
+ * ({@code metadata @> '{"k": v}'}) and presence to {@code metadata ? k}, which the GIN index
+ * {@code vector_chunks_metadata} serves, containment comparing numbers by value; ordering comparisons and substrings
+ * compile to typed comparisons guarded by the value's JSON type, so a
  * comparison between different kinds, or with a missing key, is false rather than an error or NULL. No leaf is
  * ever NULL, so {@code NOT} negates exactly.
  */
@@ -36,7 +37,18 @@ final class FilterSql {
             case Filter.Or or ->
                 DSL.or(or.operands().stream().map(FilterSql::compile).toList());
             case Filter.Not not -> DSL.not(compile(not.operand()));
+            case Filter.Contains contains -> containsText(contains);
+            case Filter.Exists exists -> DSL.jsonbKeyExists(VECTOR_CHUNKS.METADATA, DSL.val(exists.key()));
         };
+    }
+
+    /** {@code case when jsonb_typeof(metadata -> key) = 'string' then strpos(metadata ->> key, text) > 0 else false}. */
+    private static Condition containsText(Filter.Contains c) {
+        Field<Object> json = DSL.field("({0} -> {1})", Object.class, VECTOR_CHUNKS.METADATA, DSL.val(c.key()));
+        Field<String> text = DSL.field("({0} ->> {1})", String.class, VECTOR_CHUNKS.METADATA, DSL.val(c.key()));
+        return DSL.condition(
+                "case when jsonb_typeof({0}) = 'string' then strpos({1}, {2}) > 0 else false end",
+                json, text, DSL.val(c.text()));
     }
 
     private static Condition compare(Filter.Compare c) {

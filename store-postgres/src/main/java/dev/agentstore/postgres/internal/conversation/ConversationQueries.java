@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.InsertSetMoreStep;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /** Conversations: creation, optimistic updates through the version column, keyset listing, deletion. */
@@ -38,32 +40,72 @@ final class ConversationQueries {
     Conversation create(NewConversation c) {
         Instant now = clock.instant();
         try {
-            return insert(c, now);
+            return ConversationRows.conversation(sql.fetch(insert(c, now).returning(), CONVERSATIONS.fields())
+                    .get(0));
         } catch (NotFoundException e) {
             throw PostgresErrors.violates(e, "conversations_agent")
                     ? new NotFoundException("no agent with id " + c.agentId(), e)
                     : e;
+        } catch (ConflictException e) {
+            throw PostgresErrors.violates(e, "conversations_external_key")
+                    ? new ConflictException("the conversation key " + c.externalKey() + " is already taken", e)
+                    : new ConflictException("a conversation with id " + c.id() + " exists already", e);
         }
     }
 
-    private Conversation insert(NewConversation c, Instant now) {
-        return ConversationRows.conversation(sql.fetch(
-                        DSL.insertInto(CONVERSATIONS)
-                                .set(CONVERSATIONS.TENANT_ID, sql.tenant())
-                                .set(CONVERSATIONS.ID, Ids.newId(clock))
-                                .set(CONVERSATIONS.USER_ID, c.userId())
-                                .set(CONVERSATIONS.SESSION_ID, c.sessionId())
-                                .set(CONVERSATIONS.AGENT_ID, c.agentId())
-                                .set(CONVERSATIONS.TITLE, c.title())
-                                .set(CONVERSATIONS.STATUS, ConversationStatus.ACTIVE.name())
-                                .set(CONVERSATIONS.MODEL_OVERRIDE, c.modelOverride())
-                                .set(CONVERSATIONS.METADATA, Json.of(c.metadata()))
-                                .set(CONVERSATIONS.VERSION, 1L)
-                                .set(CONVERSATIONS.CREATED_AT, now)
-                                .set(CONVERSATIONS.UPDATED_AT, now)
-                                .returning(),
+    /**
+     * The conversation with {@code c}'s external key, inserted if missing: one statement that inserts unless the key
+     * exists ({@code on conflict do nothing}) and returns the row either way, so concurrent callers converge.
+     */
+    Conversation findOrCreate(NewConversation c) {
+        for (int attempt = 0; ; attempt++) {
+            Optional<Conversation> created = sql
+                    .fetch(
+                            insert(c, clock.instant())
+                                    .onConflict(CONVERSATIONS.TENANT_ID, CONVERSATIONS.EXTERNAL_KEY)
+                                    .where(CONVERSATIONS.EXTERNAL_KEY.isNotNull())
+                                    .doNothing()
+                                    .returning(),
+                            CONVERSATIONS.fields())
+                    .stream()
+                    .findFirst()
+                    .map(ConversationRows::conversation);
+            Optional<Conversation> found = created.isPresent() ? created : findByKey(c.externalKey());
+            if (found.isPresent() || attempt > 0) {
+                return found.orElseThrow(() -> new ConflictException(
+                        "the conversation key " + c.externalKey() + " was deleted while it was created"));
+            }
+        }
+    }
+
+    private InsertSetMoreStep<Record> insert(NewConversation c, Instant now) {
+        return DSL.insertInto(CONVERSATIONS)
+                .set(CONVERSATIONS.TENANT_ID, sql.tenant())
+                .set(CONVERSATIONS.ID, c.id() != null ? c.id() : Ids.newId(clock))
+                .set(CONVERSATIONS.EXTERNAL_KEY, c.externalKey())
+                .set(CONVERSATIONS.USER_ID, c.userId())
+                .set(CONVERSATIONS.SESSION_ID, c.sessionId())
+                .set(CONVERSATIONS.AGENT_ID, c.agentId())
+                .set(CONVERSATIONS.TITLE, c.title())
+                .set(CONVERSATIONS.STATUS, ConversationStatus.ACTIVE.name())
+                .set(CONVERSATIONS.MODEL_OVERRIDE, c.modelOverride())
+                .set(CONVERSATIONS.METADATA, Json.of(c.metadata()))
+                .set(CONVERSATIONS.VERSION, 1L)
+                .set(CONVERSATIONS.CREATED_AT, now)
+                .set(CONVERSATIONS.UPDATED_AT, now);
+    }
+
+    Optional<Conversation> findByKey(String externalKey) {
+        return sql
+                .fetch(
+                        DSL.selectFrom(CONVERSATIONS)
+                                .where(
+                                        CONVERSATIONS.TENANT_ID.eq(sql.tenant()),
+                                        CONVERSATIONS.EXTERNAL_KEY.eq(externalKey)),
                         CONVERSATIONS.fields())
-                .get(0));
+                .stream()
+                .findFirst()
+                .map(ConversationRows::conversation);
     }
 
     Optional<Conversation> find(UUID conversationId) {

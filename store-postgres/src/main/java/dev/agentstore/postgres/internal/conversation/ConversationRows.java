@@ -7,6 +7,7 @@ import static dev.agentstore.postgres.internal.jooq.Tables.USERS;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationStatus;
+import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.SessionStatus;
 import dev.agentstore.conversation.ToolCall;
 import dev.agentstore.conversation.User;
@@ -54,7 +55,9 @@ final class ConversationRows {
                 Json.map(r.get(CONVERSATIONS.METADATA)),
                 r.get(CONVERSATIONS.VERSION),
                 r.get(CONVERSATIONS.CREATED_AT),
-                r.get(CONVERSATIONS.UPDATED_AT));
+                r.get(CONVERSATIONS.UPDATED_AT),
+                r.get(CONVERSATIONS.EXTERNAL_KEY),
+                new MemoryWindow(r.get(CONVERSATIONS.MEMORY_START), r.get(CONVERSATIONS.MEMORY_PINNED)));
     }
 
     static JSONB toolCallsJson(List<ToolCall> calls) {

@@ -125,6 +125,22 @@ final class MessageAppender {
         });
     }
 
+    /**
+     * Appends the batch inside the caller's transaction {@code tx}, as {@link #append} does on its own.
+     *
+     * @throws NotAppended if the conversation is missing or deleted
+     */
+    List<Message> appendIn(DSLContext tx, UUID conversationId, List<NewMessage> batch) {
+        Instant now = Timestamps.now(clock);
+        List<UUID> ids = newIds(batch.size());
+        List<Long> sequences =
+                tx.fetch(appendMany(conversationId, ids, batch, now)).getValues(0, Long.class);
+        if (sequences.isEmpty()) {
+            throw new NotAppended();
+        }
+        return stored(conversationId, batch, ids, Collections.min(sequences), now);
+    }
+
     /** The conversation took no messages (missing or deleted); thrown inside the transaction to roll it back. */
     static final class NotAppended extends RuntimeException {
         private static final long serialVersionUID = 1L;

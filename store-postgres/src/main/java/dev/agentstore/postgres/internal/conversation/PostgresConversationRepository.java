@@ -11,6 +11,7 @@ import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageSearchHit;
 import dev.agentstore.conversation.NewConversation;
@@ -39,6 +40,7 @@ public final class PostgresConversationRepository implements ConversationReposit
     private final MessageQueries messages;
     private final MessageAppender appender;
     private final ContextWindowQuery windows;
+    private final MemoryWindowQueries memory;
 
     /** Conversations of {@code sql}'s tenant. */
     public PostgresConversationRepository(TenantSql sql, ConversationStatements statements, Clock clock) {
@@ -48,6 +50,7 @@ public final class PostgresConversationRepository implements ConversationReposit
         this.messages = new MessageQueries(sql, statements);
         this.appender = new MessageAppender(sql, statements, clock);
         this.windows = new ContextWindowQuery(sql, statements);
+        this.memory = new MemoryWindowQueries(sql, appender);
     }
 
     @Override
@@ -103,6 +106,38 @@ public final class PostgresConversationRepository implements ConversationReposit
     @Override
     public Conversation createConversation(NewConversation conversation) {
         return conversations.create(conversation);
+    }
+
+    @Override
+    public Conversation findOrCreateConversation(NewConversation conversation) {
+        return conversations.findOrCreate(conversation);
+    }
+
+    @Override
+    public Optional<Conversation> findConversationByKey(String externalKey) {
+        return conversations.findByKey(externalKey);
+    }
+
+    @Override
+    public List<Message> memory(UUID conversationId) {
+        List<Message> window = memory.read(conversationId);
+        if (window.isEmpty()) {
+            requireConversation(conversationId);
+        }
+        return window;
+    }
+
+    @Override
+    public List<Message> appendToMemory(UUID conversationId, List<NewMessage> batch, MemoryWindow window) {
+        try {
+            return memory.appendAndMove(conversationId, batch, window);
+        } catch (NotFoundException e) {
+            throw unknownRun(conversationId, batch, e);
+        } catch (MessageAppender.NotAppended e) {
+            Conversation c = requireConversation(conversationId);
+            throw new ConflictException(
+                    "conversation " + c.id() + " is " + c.status().name().toLowerCase() + " and takes no messages");
+        }
     }
 
     @Override

@@ -138,6 +138,21 @@ public class Conversations extends TableImpl<Record> {
      */
     public final TableField<Record, UUID> AGENT_ID = createField(DSL.name("agent_id"), SQLDataType.UUID, this, "");
 
+    /**
+     * The column <code>agentstore.conversations.external_key</code>.
+     */
+    public final TableField<Record, String> EXTERNAL_KEY = createField(DSL.name("external_key"), SQLDataType.CLOB, this, "");
+
+    /**
+     * The column <code>agentstore.conversations.memory_start</code>.
+     */
+    public final TableField<Record, Long> MEMORY_START = createField(DSL.name("memory_start"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("1"), SQLDataType.BIGINT)), this, "");
+
+    /**
+     * The column <code>agentstore.conversations.memory_pinned</code>.
+     */
+    public final TableField<Record, Long> MEMORY_PINNED = createField(DSL.name("memory_pinned"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "");
+
     private Conversations(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -207,7 +222,7 @@ public class Conversations extends TableImpl<Record> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.CONVERSATIONS_BY_AGENT, Indexes.CONVERSATIONS_BY_USER, Indexes.CONVERSATIONS_WITH_USER);
+        return Arrays.asList(Indexes.CONVERSATIONS_BY_AGENT, Indexes.CONVERSATIONS_BY_USER, Indexes.CONVERSATIONS_EXTERNAL_KEY, Indexes.CONVERSATIONS_WITH_USER);
     }
 
     @Override
@@ -312,6 +327,8 @@ public class Conversations extends TableImpl<Record> {
     @Override
     public List<Check<Record>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("conversations_check"), "(((memory_pinned >= 0) AND (memory_pinned < memory_start)))", true),
+            Internal.createCheck(this, DSL.name("conversations_memory_start_check"), "((memory_start >= 1))", true),
             Internal.createCheck(this, DSL.name("conversations_status_check"), "((status = ANY (ARRAY['ACTIVE'::text, 'ARCHIVED'::text, 'DELETED'::text])))", true),
             Internal.createCheck(this, DSL.name("conversations_version_check"), "((version > 0))", true)
         );
