@@ -22,12 +22,27 @@ public final class FilterValues {
             if (decimal == null) {
                 throw new InvalidInputException("filter.value", "must be a finite number, but was " + n);
             }
-            return value;
+            return stored(n);
         }
         throw new InvalidInputException(
                 "filter.value",
                 "must be a string, number or boolean, but was a "
                         + value.getClass().getName());
+    }
+
+    /**
+     * A number as metadata stores it ({@link Metadata}): integers as {@code Long}, floats as {@code Double}. A filter
+     * value must take the same form, or a backend comparing stored representations (jsonb containment) would find
+     * {@code 1.23f} stored as 1.2300000190734863 unequal to 1.23.
+     */
+    private static Number stored(Number n) {
+        return switch (n) {
+            case Integer i -> i.longValue();
+            case Short s -> s.longValue();
+            case Byte b -> b.longValue();
+            case Float f -> f.doubleValue();
+            default -> n;
+        };
     }
 
     public static List<Filter> operands(List<Filter> operands) {

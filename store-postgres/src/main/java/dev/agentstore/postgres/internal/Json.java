@@ -5,19 +5,17 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.JSONB;
 import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Metadata maps and lists to and from {@code jsonb}. Integral numbers come back as {@code Long} and fractional
- * ones as {@code Double}, the same types core's metadata validation produces, so values compare equal across
- * backends.
+ * Metadata maps and lists to and from {@code jsonb}. Integral numbers come back as {@code Long} (or {@code BigInteger}
+ * beyond its range: PostgreSQL prints a large double such as {@code Float.MAX_VALUE} without an exponent) and
+ * fractional ones as {@code Double}, the same types core's metadata validation produces, so values compare equal
+ * across backends.
  */
 public final class Json {
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
-            .build();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final ObjectReader MAP_READER = MAPPER.readerFor(new TypeReference<Map<String, Object>>() {});
     private static final ObjectReader LIST_OF_MAPS_READER =
             MAPPER.readerFor(new TypeReference<List<Map<String, Object>>>() {});
@@ -48,7 +46,7 @@ public final class Json {
         if (json == null || json.equals("{}")) {
             return Map.of();
         }
-        return Collections.unmodifiableMap(MAP_READER.readValue(json));
+        return Collections.unmodifiableMap(longs(MAP_READER.<Map<String, Object>>readValue(json)));
     }
 
     /** A JSON array of objects' text as a list of maps; null becomes an empty list. */
@@ -56,6 +54,27 @@ public final class Json {
         if (json == null || json.equals("[]")) {
             return List.of();
         }
-        return LIST_OF_MAPS_READER.readValue(json);
+        List<Map<String, Object>> maps = LIST_OF_MAPS_READER.readValue(json);
+        return maps.stream().map(Json::longs).toList();
+    }
+
+    /** {@code map} with every {@code Integer} in it, at any depth, as a {@code Long}. */
+    private static Map<String, Object> longs(Map<String, Object> map) {
+        map.replaceAll((key, value) -> longs(value));
+        return map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object longs(Object value) {
+        if (value instanceof Integer i) {
+            return i.longValue();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return longs((Map<String, Object>) map);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(Json::longs).toList();
+        }
+        return value;
     }
 }

@@ -162,6 +162,24 @@ public abstract class VectorSearchContract extends StoreContract {
     }
 
     @Test
+    void should_filter_floats_by_their_value_and_read_back_numbers_beyond_long() {
+        repo().createCollection(CollectionSpec.of("edge", 2));
+        java.math.BigInteger huge = new java.math.BigInteger("123456789012345678901234567890");
+        repo().upsert(
+                        "edge",
+                        List.of(
+                                chunk("f", Map.of("x", 1.23f, "max", Float.MAX_VALUE, "huge", huge)),
+                                chunk("g", Map.of("x", 1.22f))));
+        assertThat(listed(Filter.eq("x", 1.23f))).containsExactly("f");
+        assertThat(listed(Filter.ne("x", 1.23f))).containsExactly("g");
+        assertThat(listed(Filter.in("x", List.of(1.24f, 1.23f)))).containsExactly("f");
+        Map<String, Object> stored = repo().get("edge", List.of("f")).get(0).metadata();
+        assertThat(((Number) stored.get("max")).floatValue()).isEqualTo(Float.MAX_VALUE);
+        assertThat(new java.math.BigDecimal(stored.get("huge").toString()))
+                .isEqualByComparingTo(new java.math.BigDecimal(huge));
+    }
+
+    @Test
     void should_filter_both_rankings_of_a_hybrid_search() {
         repo().createCollection(CollectionSpec.of("hy", 2));
         repo().upsert(
