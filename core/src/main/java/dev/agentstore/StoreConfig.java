@@ -119,8 +119,9 @@ public record StoreConfig(Map<String, String> properties) {
     public static StoreConfig fromEnvironment(Map<String, String> environment) {
         Map<String, String> props = new LinkedHashMap<>();
         environment.forEach((name, value) -> {
-            if (name.startsWith("AGENTSTORE_")) {
-                props.put(EnvironmentNames.toProperty(name.substring("AGENTSTORE_".length())), value);
+            String property = propertyOfVariable(name);
+            if (property != null) {
+                props.put(property, value);
             }
         });
         return new StoreConfig(props);
@@ -129,6 +130,18 @@ public record StoreConfig(Map<String, String> properties) {
     /** The configuration in this process's {@code AGENTSTORE_*} environment variables. */
     public static StoreConfig fromEnvironment() {
         return fromEnvironment(System.getenv());
+    }
+
+    /**
+     * The property an environment variable sets, or null if its name does not start with {@code AGENTSTORE_}:
+     * {@code AGENTSTORE_POSTGRES_POOL_SIZE} sets {@code postgres.pool-size}, {@code AGENTSTORE_ENCRYPTION_KEY_K2026}
+     * sets {@code encryption.key.K2026}. For integrations that read variables beside other property sources.
+     */
+    public static String propertyOfVariable(String name) {
+        Check.present("name", name);
+        return name.startsWith("AGENTSTORE_")
+                ? EnvironmentNames.toProperty(name.substring("AGENTSTORE_".length()))
+                : null;
     }
 
     /** A setting, or null. */

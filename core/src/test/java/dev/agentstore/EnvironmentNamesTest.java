@@ -51,8 +51,13 @@ class EnvironmentNamesTest {
         "AGENTSTORE_ENCRYPTION_ACTIVE_KEY, encryption.active-key"
     })
     void should_map_the_variable_to_its_property(String variable, String property) {
-        assertThat(EnvironmentNames.toProperty(variable.substring("AGENTSTORE_".length())))
-                .isEqualTo(property);
+        assertThat(StoreConfig.propertyOfVariable(variable)).isEqualTo(property);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"PATH", "agentstore_postgres_url", "AGENTSTOREX_URL", "JAVA_HOME"})
+    void should_name_no_property_for_another_variable(String variable) {
+        assertThat(StoreConfig.propertyOfVariable(variable)).isNull();
     }
 
     @Test
