@@ -10,7 +10,6 @@ import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageRole;
 import dev.agentstore.langchain4j.internal.ChatMessages;
-import dev.agentstore.langchain4j.internal.MemoryUpdate;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -130,7 +129,7 @@ abstract class ChatMemoryStoreContract {
                 .as("every message once, in order: evicted ones stay in the log, nothing is written twice")
                 .extracting(Message::content)
                 .containsExactlyElementsOf(contents(SystemMessage.from("Be brief."), said));
-        assertThat(history("42")).noneMatch(m -> m.metadata().containsKey(MemoryUpdate.REWRITE));
+        assertThat(history("42")).noneMatch(m -> m.metadata().containsKey(AgentstoreChatMemoryStore.REWRITE));
     }
 
     @Test
@@ -141,7 +140,7 @@ abstract class ChatMemoryStoreContract {
         assertThat(store.getMessages("s")).isEqualTo(summarized);
         List<Message> history = history("s");
         assertThat(history).hasSize(5);
-        assertThat(history.get(3).metadata()).containsEntry(MemoryUpdate.REWRITE, true);
+        assertThat(history.get(3).metadata()).containsEntry(AgentstoreChatMemoryStore.REWRITE, true);
     }
 
     @Test
