@@ -4,6 +4,7 @@ import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_APPEND_KEYS;
 
+import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.internal.StoredMessages;
@@ -27,11 +28,13 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
+import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.Row11;
 import org.jooq.Table;
+import org.jooq.UpdateSetMoreStep;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -58,7 +61,7 @@ final class MessageAppender {
         List<UUID> ids = newIds(batch.size());
         List<Long> sequences = batch.size() == 1
                 ? sql.query(statements.appendOne, one(conversationId, ids.get(0), batch.get(0), now), r -> r.getLong(1))
-                : sql.query(appendMany(conversationId, ids, batch, now), row -> row.getLong(1));
+                : sql.query(appendMany(conversationId, ids, batch, now, null), row -> row.getLong(1));
         if (sequences.isEmpty()) {
             return List.of();
         }
@@ -112,7 +115,7 @@ final class MessageAppender {
                 return earlier(tx, conversationId, byKey);
             }
             List<Long> sequences =
-                    tx.fetch(appendMany(conversationId, ids, batch, now)).getValues(0, Long.class);
+                    tx.fetch(appendMany(conversationId, ids, batch, now, null)).getValues(0, Long.class);
             if (sequences.isEmpty()) {
                 throw new NotAppended(); // rolls the claimed key back
             }
@@ -126,22 +129,47 @@ final class MessageAppender {
     }
 
     /**
-     * Appends the batch inside the caller's transaction {@code tx}, as {@link #append} does on its own.
-     *
-     * @throws NotAppended if the conversation is missing or deleted
+     * Appends the batch and moves the conversation's memory window to {@code window}, in one statement: the same CTE
+     * as {@link #append}, which also sets the window where the conversation's row fits it (the window starts at most
+     * just after the last message there will be, and pins an existing message). With no messages, only the window
+     * moves. Returns null when nothing matched: the conversation is missing or deleted, or the window does not fit;
+     * the caller tells which.
      */
-    List<Message> appendIn(DSLContext tx, UUID conversationId, List<NewMessage> batch) {
+    List<Message> appendMoving(UUID conversationId, List<NewMessage> batch, MemoryWindow window) {
+        if (batch.isEmpty()) {
+            List<Long> moved = sql.query(
+                    DSL.update(CONVERSATIONS)
+                            .set(CONVERSATIONS.MEMORY_START, window.start())
+                            .set(CONVERSATIONS.MEMORY_PINNED, window.pinned())
+                            .where(appendable(conversationId))
+                            .and(fits(window, 0))
+                            .returningResult(CONVERSATIONS.LAST_SEQUENCE),
+                    row -> row.getLong(1));
+            return moved.isEmpty() ? null : List.of();
+        }
         Instant now = Timestamps.now(clock);
         List<UUID> ids = newIds(batch.size());
-        List<Long> sequences =
-                tx.fetch(appendMany(conversationId, ids, batch, now)).getValues(0, Long.class);
-        if (sequences.isEmpty()) {
-            throw new NotAppended();
-        }
-        return stored(conversationId, batch, ids, Collections.min(sequences), now);
+        List<Long> sequences = sql.query(appendMany(conversationId, ids, batch, now, window), row -> row.getLong(1));
+        return sequences.isEmpty() ? null : stored(conversationId, batch, ids, Collections.min(sequences), now);
     }
 
-    /** The conversation took no messages (missing or deleted); thrown inside the transaction to roll it back. */
+    /** The conversation's row, if it takes messages. */
+    private Condition appendable(UUID conversationId) {
+        return CONVERSATIONS
+                .TENANT_ID
+                .eq(sql.tenant())
+                .and(CONVERSATIONS.ID.eq(conversationId))
+                .and(CONVERSATIONS.STATUS.ne("DELETED"));
+    }
+
+    /** Whether {@code window} fits the conversation's row once {@code appended} messages are added. */
+    private static Condition fits(MemoryWindow window, int appended) {
+        return DSL.val(window.start())
+                .le(CONVERSATIONS.LAST_SEQUENCE.plus(appended + 1))
+                .and(DSL.val(window.pinned()).le(CONVERSATIONS.LAST_SEQUENCE));
+    }
+
+    /** The conversation takes no messages (missing or deleted); thrown inside a transaction to roll it back. */
     static final class NotAppended extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -196,17 +224,23 @@ final class MessageAppender {
         return values;
     }
 
-    /** Many messages: a VALUES list numbered by ordinal, cross-joined with the reserved sequences. */
-    private ResultQuery<?> appendMany(UUID conversationId, List<UUID> ids, List<NewMessage> batch, Instant now) {
+    /**
+     * Many messages: a VALUES list numbered by ordinal, cross-joined with the reserved sequences; with a
+     * {@code window} (or null), the reservation also moves the memory window where it fits.
+     */
+    private ResultQuery<?> appendMany(
+            UUID conversationId, List<UUID> ids, List<NewMessage> batch, Instant now, MemoryWindow window) {
+        UpdateSetMoreStep<Record> reserve = DSL.update(CONVERSATIONS)
+                .set(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.LAST_SEQUENCE.plus(batch.size()));
+        Condition where = appendable(conversationId);
+        if (window != null) {
+            reserve = reserve.set(CONVERSATIONS.MEMORY_START, window.start())
+                    .set(CONVERSATIONS.MEMORY_PINNED, window.pinned());
+            where = where.and(fits(window, batch.size()));
+        }
         CommonTableExpression<Record1<Long>> reserved = DSL.name("reserved")
                 .fields("last_sequence")
-                .as(DSL.update(CONVERSATIONS)
-                        .set(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.LAST_SEQUENCE.plus(batch.size()))
-                        .where(
-                                CONVERSATIONS.TENANT_ID.eq(sql.tenant()),
-                                CONVERSATIONS.ID.eq(conversationId),
-                                CONVERSATIONS.STATUS.ne("DELETED"))
-                        .returningResult(CONVERSATIONS.LAST_SEQUENCE));
+                .as(reserve.where(where).returningResult(CONVERSATIONS.LAST_SEQUENCE));
         Table<?> rows = DSL.values(rows(ids, batch))
                 .as(
                         "batch",
