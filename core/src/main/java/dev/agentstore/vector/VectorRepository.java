@@ -19,6 +19,23 @@ public interface VectorRepository {
     /** The collection with this name. */
     Optional<CollectionSpec> findCollection(String name);
 
+    /**
+     * The collection named {@code spec.name()}: the existing one as it is (whatever its spec), or else one created
+     * from {@code spec}, also when another caller creates it at the same time. For code that owns a collection by
+     * name, such as a framework adapter started on every application start.
+     */
+    default CollectionSpec findOrCreateCollection(CollectionSpec spec) {
+        Optional<CollectionSpec> existing = findCollection(spec.name());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return createCollection(spec);
+        } catch (dev.agentstore.ConflictException e) {
+            return findCollection(spec.name()).orElseThrow(() -> e);
+        }
+    }
+
     /** All collections, by name. */
     List<CollectionSpec> listCollections();
 

@@ -3,7 +3,6 @@ package dev.agentstore.langchain4j;
 import static dev.langchain4j.internal.ValidationUtils.ensureNotEmpty;
 import static dev.langchain4j.internal.ValidationUtils.ensureNotNull;
 
-import dev.agentstore.ConflictException;
 import dev.agentstore.langchain4j.internal.FilterMapping;
 import dev.agentstore.langchain4j.internal.MetadataMapping;
 import dev.agentstore.vector.Chunk;
@@ -134,7 +133,7 @@ public final class AgentstoreEmbeddingStore implements EmbeddingStore<TextSegmen
     public void removeAll() {
         CollectionSpec current = vectors.findCollection(spec.name()).orElse(spec);
         vectors.dropCollection(spec.name());
-        Builder.create(vectors, current);
+        vectors.findOrCreateCollection(current);
     }
 
     @Override
@@ -250,18 +249,10 @@ public final class AgentstoreEmbeddingStore implements EmbeddingStore<TextSegmen
                 CollectionSpec wanted = CollectionSpec.of(collection, dimension).withMetric(metric);
                 spec = index == null ? wanted : wanted.withIndex(index);
                 if (createIfMissing) {
-                    create(vectors, spec);
+                    spec = vectors.findOrCreateCollection(spec);
                 }
             }
             return new AgentstoreEmbeddingStore(vectors, spec, hybrid);
-        }
-
-        static void create(VectorRepository vectors, CollectionSpec spec) {
-            try {
-                vectors.createCollection(spec);
-            } catch (ConflictException e) {
-                // created meanwhile by another store instance: use it
-            }
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.agentstore.springai;
 
-import dev.agentstore.ConflictException;
 import dev.agentstore.springai.internal.FilterMapping;
 import dev.agentstore.springai.internal.JsonValues;
 import dev.agentstore.vector.Chunk;
@@ -180,12 +179,7 @@ public final class AgentstoreVectorStore implements VectorStore {
                 CollectionSpec wanted = CollectionSpec.of(
                                 collection, dimension != null ? dimension : embeddingModel.dimensions())
                         .withMetric(DistanceMetric.COSINE);
-                spec = index == null ? wanted : wanted.withIndex(index);
-                try {
-                    vectors.createCollection(spec);
-                } catch (ConflictException e) {
-                    spec = vectors.findCollection(collection).orElseThrow(() -> e);
-                }
+                spec = vectors.findOrCreateCollection(index == null ? wanted : wanted.withIndex(index));
             }
             return new AgentstoreVectorStore(vectors, embeddingModel, spec, batching);
         }

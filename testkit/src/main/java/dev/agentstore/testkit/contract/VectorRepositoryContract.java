@@ -72,6 +72,17 @@ public abstract class VectorRepositoryContract extends StoreContract {
     }
 
     @Test
+    void should_find_an_existing_collection_as_it_is_or_create_a_missing_one() {
+        CollectionSpec existing =
+                repo().createCollection(CollectionSpec.of("kb", 3).withMetric(DistanceMetric.L2));
+
+        assertThat(repo().findOrCreateCollection(CollectionSpec.of("kb", 5))).isEqualTo(existing);
+        CollectionSpec created = repo().findOrCreateCollection(CollectionSpec.of("new", 4));
+        assertThat(created.dimension()).isEqualTo(4);
+        assertThat(repo().findCollection("new")).contains(created);
+    }
+
+    @Test
     void should_search_nearest_first_with_cosine_scores() {
         threeDocs();
         List<SearchMatch> matches = repo().search("docs", SearchRequest.of(v(1, 0, 0), 2));
