@@ -1,7 +1,9 @@
 package dev.agentstore.vector;
 
+import dev.agentstore.ConflictException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
+import dev.agentstore.internal.Check;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,13 +27,14 @@ public interface VectorRepository {
      * name, such as a framework adapter started on every application start.
      */
     default CollectionSpec findOrCreateCollection(CollectionSpec spec) {
+        Check.present("spec", spec);
         Optional<CollectionSpec> existing = findCollection(spec.name());
         if (existing.isPresent()) {
             return existing.get();
         }
         try {
             return createCollection(spec);
-        } catch (dev.agentstore.ConflictException e) {
+        } catch (ConflictException e) {
             return findCollection(spec.name()).orElseThrow(() -> e);
         }
     }
