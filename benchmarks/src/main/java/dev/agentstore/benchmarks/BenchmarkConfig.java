@@ -1,7 +1,9 @@
 package dev.agentstore.benchmarks;
 
+import dev.agentstore.AgentStore;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
+import dev.agentstore.testkit.fixture.TestServers;
 
 /**
  * The store configuration the benchmarks measure: the test fixture's database and roles, configured as an
@@ -11,6 +13,13 @@ import dev.agentstore.testkit.fixture.PostgresDatabase;
  */
 final class BenchmarkConfig {
     private BenchmarkConfig() {}
+
+    /** A fresh database on the fixture's PostgreSQL, with agentstore's migrations applied. */
+    static PostgresDatabase migratedDatabase() {
+        PostgresDatabase database = PostgresDatabase.create(TestServers.postgres());
+        AgentStore.open(of(database).toBuilder().migrateOnOpen(true).build()).close();
+        return database;
+    }
 
     /** {@code database}'s configuration with the production defaults for debugging aids. */
     static StoreConfig of(PostgresDatabase database) {

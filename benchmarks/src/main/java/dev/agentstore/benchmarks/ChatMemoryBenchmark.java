@@ -10,7 +10,6 @@ import dev.agentstore.conversation.NewUser;
 import dev.agentstore.langchain4j.AgentstoreChatMemoryStore;
 import dev.agentstore.springai.AgentstoreChatMemoryRepository;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
-import dev.agentstore.testkit.fixture.TestServers;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
@@ -62,11 +61,7 @@ public final class ChatMemoryBenchmark {
     /** Runs {@code args[0]} rounds (default 5) and prints the table. */
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        PostgresDatabase database = PostgresDatabase.create(TestServers.postgres());
-        AgentStore.open(BenchmarkConfig.of(database).toBuilder()
-                        .migrateOnOpen(true)
-                        .build())
-                .close();
+        PostgresDatabase database = BenchmarkConfig.migratedDatabase();
         try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));
                 Connection owner = database.adminConnection()) {
             try (Statement ddl = owner.createStatement()) {

@@ -3,7 +3,6 @@ package dev.agentstore.benchmarks;
 import dev.agentstore.AgentStore;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
-import dev.agentstore.testkit.fixture.TestServers;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +33,7 @@ public final class ConversationBenchmark {
     /** Runs {@code args[0]} rounds (default 5) and prints the table. */
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        PostgresDatabase database = PostgresDatabase.create(TestServers.postgres());
-        AgentStore.open(BenchmarkConfig.of(database).toBuilder()
-                        .migrateOnOpen(true)
-                        .build())
-                .close();
+        PostgresDatabase database = BenchmarkConfig.migratedDatabase();
         StoreConfig config = BenchmarkConfig.of(database);
         Side agentstore = new Side(() -> {
             AgentStore store = AgentStore.open(config);

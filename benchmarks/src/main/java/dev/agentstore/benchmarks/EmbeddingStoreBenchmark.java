@@ -4,7 +4,6 @@ import dev.agentstore.AgentStore;
 import dev.agentstore.langchain4j.AgentstoreEmbeddingStore;
 import dev.agentstore.springai.AgentstoreVectorStore;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
-import dev.agentstore.testkit.fixture.TestServers;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.IndexSettings;
@@ -28,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -76,11 +74,7 @@ public final class EmbeddingStoreBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Data data = new Data();
-        PostgresDatabase database = PostgresDatabase.create(TestServers.postgres());
-        AgentStore.open(BenchmarkConfig.of(database).toBuilder()
-                        .migrateOnOpen(true)
-                        .build())
-                .close();
+        PostgresDatabase database = BenchmarkConfig.migratedDatabase();
         try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));
                 Connection owner = database.adminConnection()) {
             try (Statement session = owner.createStatement()) {
@@ -383,22 +377,8 @@ public final class EmbeddingStoreBenchmark {
         }
 
         private Set<String> exactTop(float[] query) {
-            PriorityQueue<double[]> best = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
-            for (int i = 0; i < vectors.size(); i++) {
-                float[] v = vectors.get(i);
-                double dot = 0;
-                for (int d = 0; d < v.length; d++) {
-                    dot += v[d] * query[d];
-                }
-                if (best.size() < K) {
-                    best.add(new double[] {dot, i});
-                } else if (dot > best.peek()[0]) {
-                    best.poll();
-                    best.add(new double[] {dot, i});
-                }
-            }
             Set<String> top = new HashSet<>();
-            best.forEach(entry -> top.add(ids.get((int) entry[1])));
+            ExactNeighbours.top(vectors, query, K, i -> true).forEach(i -> top.add(ids.get(i)));
             return top;
         }
     }

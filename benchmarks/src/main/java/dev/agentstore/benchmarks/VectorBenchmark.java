@@ -2,7 +2,6 @@ package dev.agentstore.benchmarks;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
-import dev.agentstore.testkit.fixture.TestServers;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.Filter;
@@ -17,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -51,11 +49,7 @@ public final class VectorBenchmark {
             exact.add(exactTop(vectors, queries.get(q), null));
             exactFiltered.add(exactTop(vectors, queries.get(q), q % 10));
         }
-        PostgresDatabase database = PostgresDatabase.create(TestServers.postgres());
-        AgentStore.open(BenchmarkConfig.of(database).toBuilder()
-                        .migrateOnOpen(true)
-                        .build())
-                .close();
+        PostgresDatabase database = BenchmarkConfig.migratedDatabase();
         StringBuilder table = new StringBuilder();
         try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));
                 Connection raw = database.adminConnection()) {
@@ -205,27 +199,11 @@ public final class VectorBenchmark {
         return (int) found.stream().filter(truth::contains).count();
     }
 
-    /** The exact top 10 by cosine (the vectors are unit length, so by dot product), optionally in one bucket. */
+    /** The ids of the exact top 10 by cosine, optionally in one bucket. */
     private static Set<String> exactTop(List<float[]> vectors, float[] query, Integer bucket) {
-        PriorityQueue<double[]> best = new PriorityQueue<>((a, b) -> Double.compare(a[0], b[0]));
-        for (int i = 0; i < vectors.size(); i++) {
-            if (bucket != null && i % 10 != bucket) {
-                continue;
-            }
-            float[] v = vectors.get(i);
-            double dot = 0;
-            for (int d = 0; d < v.length; d++) {
-                dot += v[d] * query[d];
-            }
-            if (best.size() < K) {
-                best.add(new double[] {dot, i});
-            } else if (dot > best.peek()[0]) {
-                best.poll();
-                best.add(new double[] {dot, i});
-            }
-        }
         Set<String> ids = new HashSet<>();
-        best.forEach(e -> ids.add(id((int) e[1])));
+        ExactNeighbours.top(vectors, query, K, i -> bucket == null || i % 10 == bucket)
+                .forEach(i -> ids.add(id(i)));
         return ids;
     }
 
