@@ -2,8 +2,8 @@ package dev.agentstore.memory;
 
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
-import dev.agentstore.internal.Pages;
-import dev.agentstore.internal.TimeKey;
+import dev.agentstore.spi.Pages;
+import dev.agentstore.spi.TimeKey;
 import dev.agentstore.usage.ApiCall;
 import dev.agentstore.usage.ApiUsageQuery;
 import dev.agentstore.usage.ApiUsageRepository;

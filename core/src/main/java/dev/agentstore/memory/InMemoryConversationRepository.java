@@ -19,7 +19,7 @@ import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
-import dev.agentstore.internal.ContextWindowPolicy;
+import dev.agentstore.spi.ContextWindowPolicy;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;

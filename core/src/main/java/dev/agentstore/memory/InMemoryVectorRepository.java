@@ -4,9 +4,9 @@ import dev.agentstore.ConflictException;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
-import dev.agentstore.internal.Cursors;
-import dev.agentstore.internal.Pages;
-import dev.agentstore.internal.TextMatch;
+import dev.agentstore.spi.Cursors;
+import dev.agentstore.spi.Pages;
+import dev.agentstore.spi.TextMatch;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.DocumentStatus;
@@ -176,7 +176,7 @@ final class InMemoryVectorRepository implements VectorRepository {
                         .thenComparing(m -> m.chunk().id()))
                 .limit(request.candidates())
                 .toList();
-        return dev.agentstore.internal.ReciprocalRankFusion.fuse(
+        return dev.agentstore.spi.ReciprocalRankFusion.fuse(
                 List.of(byVector, byText), request.rankConstant(), vector.topK());
     }
 

@@ -2,8 +2,8 @@ package dev.agentstore.memory;
 
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
-import dev.agentstore.internal.Cursors;
-import dev.agentstore.internal.Pages;
+import dev.agentstore.spi.Cursors;
+import dev.agentstore.spi.Pages;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;

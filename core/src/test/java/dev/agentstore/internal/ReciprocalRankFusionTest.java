@@ -3,6 +3,7 @@ package dev.agentstore.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.agentstore.spi.ReciprocalRankFusion;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.SearchMatch;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.agentstore.postgres.internal;
 
-import dev.agentstore.internal.Check;
+import dev.agentstore.spi.TenantIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -42,7 +42,7 @@ public final class TenantSql {
     public TenantSql(DSLContext dsl, String tenant) {
         this.dsl = dsl;
         // Core checks tenant ids already; checked again because the id is rendered into the prefix below.
-        this.tenant = Check.tenantId("tenant", tenant);
+        this.tenant = TenantIds.check("tenant", tenant);
         // The tenant is rendered as an escaped literal (and is a validated name), so the query's own bind
         // values keep their positions and the prefix is built once per tenant.
         this.setTenant = "select set_config('agentstore.tenant_id', " + dsl.render(DSL.inline(tenant)) + ", true)";

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.Secret;
-import dev.agentstore.internal.crypto.Base32;
-import dev.agentstore.internal.crypto.Totp;
 import dev.agentstore.security.Credential;
 import dev.agentstore.security.ImportedCredential;
 import dev.agentstore.security.InvalidCredentialsException;
 import dev.agentstore.security.LoginResult;
 import dev.agentstore.security.LoginStatus;
 import dev.agentstore.security.NewCredential;
+import dev.agentstore.testkit.fixture.TotpAuthenticator;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +35,7 @@ public abstract class SecurityAttackContract extends SecurityContractBase {
     @Test
     void should_refuse_a_right_totp_code_after_101_wrong_ones() {
         Credential c = alice();
-        byte[] secret = enrolled(c);
+        TotpAuthenticator secret = enrolled(c);
         assertThat(login("alice", PASSWORD).status()).isEqualTo(LoginStatus.SECOND_FACTOR_REQUIRED);
         for (int i = 0; i < 101; i++) {
             assertThat(repo().verifyTotp(c.id(), wrongCode(secret))).isFalse();
@@ -53,7 +52,7 @@ public abstract class SecurityAttackContract extends SecurityContractBase {
     @Test
     void should_lock_until_unlocked_after_100_failed_checks_however_slowly_they_come() {
         Credential c = alice();
-        byte[] secret = enrolled(c);
+        TotpAuthenticator secret = enrolled(c);
         int checks = 0;
         while (repo().findCredential(c.id()).orElseThrow().failedAttempts() < 100) {
             waitOutTheLock(c);
@@ -76,7 +75,7 @@ public abstract class SecurityAttackContract extends SecurityContractBase {
     @Test
     void should_keep_earlier_failures_and_a_pending_lock_when_only_the_password_step_succeeds() {
         Credential c = alice();
-        byte[] secret = enrolled(c);
+        TotpAuthenticator secret = enrolled(c);
         for (int i = 0; i < 9; i++) {
             assertThat(repo().verifyTotp(c.id(), wrongCode(secret))).isFalse();
         }
@@ -237,22 +236,23 @@ public abstract class SecurityAttackContract extends SecurityContractBase {
     }
 
     /** Enrols and confirms TOTP for {@code c}; the secret, with the clock moved past the confirming code's step. */
-    private byte[] enrolled(Credential c) {
-        byte[] secret = Base32.decode(repo().enrollTotp(c.id()).secret().reveal());
+    private TotpAuthenticator enrolled(Credential c) {
+        TotpAuthenticator secret =
+                TotpAuthenticator.of(repo().enrollTotp(c.id()).secret().reveal());
         assertThat(repo().confirmTotp(c.id(), code(secret))).isTrue();
         clock.advance(Duration.ofSeconds(90));
         return secret;
     }
 
-    private String code(byte[] secret) {
-        return Totp.code(secret, Totp.step(clock.instant()));
+    private String code(TotpAuthenticator secret) {
+        return secret.codeAt(clock.instant());
     }
 
     /** A well-formed code that matches none of the steps a check accepts now. */
-    private String wrongCode(byte[] secret) {
-        long step = Totp.step(clock.instant());
+    private String wrongCode(TotpAuthenticator secret) {
+        long step = TotpAuthenticator.step(clock.instant());
         List<String> accepted =
-                List.of(Totp.code(secret, step - 1), Totp.code(secret, step), Totp.code(secret, step + 1));
+                List.of(secret.codeAtStep(step - 1), secret.codeAtStep(step), secret.codeAtStep(step + 1));
         for (int candidate = 0; ; candidate++) {
             String code = String.format("%06d", (candidate * 7919) % 1_000_000);
             if (!accepted.contains(code)) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.Secret;
-import dev.agentstore.internal.crypto.Base32;
-import dev.agentstore.internal.crypto.Totp;
 import dev.agentstore.security.ApiKey;
 import dev.agentstore.security.Credential;
 import dev.agentstore.security.InvalidCredentialsException;
@@ -15,6 +13,7 @@ import dev.agentstore.security.LoginStatus;
 import dev.agentstore.security.NewApiKey;
 import dev.agentstore.security.SecurityEventType;
 import dev.agentstore.security.TotpEnrollment;
+import dev.agentstore.testkit.fixture.TotpAuthenticator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,8 +94,8 @@ public abstract class SecurityTokensContract extends SecurityContractBase {
     void should_require_a_confirmed_totp_code_at_login_and_accept_each_code_once() {
         Credential c = alice();
         TotpEnrollment enrollment = repo().enrollTotp(c.id());
-        byte[] secret = Base32.decode(enrollment.secret().reveal());
-        assertThat(secret.length * 8).isGreaterThanOrEqualTo(160);
+        TotpAuthenticator secret = TotpAuthenticator.of(enrollment.secret().reveal());
+        assertThat(secret.keyBits()).isGreaterThanOrEqualTo(160);
         assertThat(enrollment.otpauthUri().reveal()).startsWith("otpauth://totp/");
         assertThat(repo().confirmTotp(c.id(), "000000".equals(code(secret, 0)) ? "111111" : "000000"))
                 .isFalse();
@@ -118,7 +117,8 @@ public abstract class SecurityTokensContract extends SecurityContractBase {
     @Test
     void should_accept_one_step_of_drift_but_not_two() {
         Credential c = alice();
-        byte[] secret = Base32.decode(repo().enrollTotp(c.id()).secret().reveal());
+        TotpAuthenticator secret =
+                TotpAuthenticator.of(repo().enrollTotp(c.id()).secret().reveal());
         assertThat(repo().confirmTotp(c.id(), code(secret, 0))).isTrue();
         clock.advance(Duration.ofSeconds(90));
         assertThat(repo().verifyTotp(c.id(), code(secret, 2))).isFalse();
@@ -128,7 +128,8 @@ public abstract class SecurityTokensContract extends SecurityContractBase {
     @Test
     void should_let_one_of_two_concurrent_totp_submissions_win() throws Exception {
         Credential c = alice();
-        byte[] secret = Base32.decode(repo().enrollTotp(c.id()).secret().reveal());
+        TotpAuthenticator secret =
+                TotpAuthenticator.of(repo().enrollTotp(c.id()).secret().reveal());
         repo().confirmTotp(c.id(), code(secret, 0));
         clock.advance(Duration.ofSeconds(30));
         String code = code(secret, 0);
@@ -185,7 +186,7 @@ public abstract class SecurityTokensContract extends SecurityContractBase {
                 .contains(SecurityEventType.CREDENTIAL_CREATED, SecurityEventType.CUSTOM);
     }
 
-    private String code(byte[] secret, int stepsAhead) {
-        return Totp.code(secret, Totp.step(clock.instant()) + stepsAhead);
+    private String code(TotpAuthenticator secret, int stepsAhead) {
+        return secret.codeAtStep(TotpAuthenticator.step(clock.instant()) + stepsAhead);
     }
 }

@@ -4,11 +4,11 @@ import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_DOCUMENTS;
 
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
-import dev.agentstore.internal.Cursors;
-import dev.agentstore.internal.DocumentIngestion;
-import dev.agentstore.internal.Pages;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.postgres.internal.Timestamps;
+import dev.agentstore.spi.Cursors;
+import dev.agentstore.spi.DocumentIngestion;
+import dev.agentstore.spi.Pages;
 import dev.agentstore.vector.DocumentStatus;
 import dev.agentstore.vector.IngestionStatus;
 import java.time.Clock;

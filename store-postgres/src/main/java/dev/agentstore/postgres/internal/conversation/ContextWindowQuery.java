@@ -2,8 +2,8 @@ package dev.agentstore.postgres.internal.conversation;
 
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Message;
-import dev.agentstore.internal.ContextWindowPolicy;
 import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.spi.ContextWindowPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

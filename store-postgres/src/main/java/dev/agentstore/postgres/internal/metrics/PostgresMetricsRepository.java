@@ -6,8 +6,6 @@ import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
 
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
-import dev.agentstore.internal.Pages;
-import dev.agentstore.internal.TimeKey;
 import dev.agentstore.metrics.DailySummary;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.MetricQuery;
@@ -19,6 +17,8 @@ import dev.agentstore.postgres.internal.Conditions;
 import dev.agentstore.postgres.internal.RowReader;
 import dev.agentstore.postgres.internal.TenantSql;
 import dev.agentstore.postgres.internal.partition.MonthlyPartitions;
+import dev.agentstore.spi.Pages;
+import dev.agentstore.spi.TimeKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

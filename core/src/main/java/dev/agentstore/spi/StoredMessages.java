@@ -1,4 +1,4 @@
-package dev.agentstore.internal;
+package dev.agentstore.spi;
 
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewMessage;

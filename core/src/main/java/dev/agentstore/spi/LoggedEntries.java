@@ -1,4 +1,4 @@
-package dev.agentstore.internal;
+package dev.agentstore.spi;
 
 import dev.agentstore.audit.AuditEntry;
 import dev.agentstore.audit.NewAuditEntry;

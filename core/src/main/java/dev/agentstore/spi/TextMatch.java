@@ -1,4 +1,4 @@
-package dev.agentstore.internal;
+package dev.agentstore.spi;
 
 import java.text.Normalizer;
 import java.util.Arrays;
