@@ -7,14 +7,13 @@ import dev.agentstore.AgentStore;
 import dev.agentstore.AgentStoreException;
 import dev.agentstore.Secret;
 import dev.agentstore.StoreConfigBuilder;
-import dev.agentstore.internal.crypto.Base32;
-import dev.agentstore.internal.crypto.Totp;
 import dev.agentstore.security.Credential;
 import dev.agentstore.security.NewCredential;
 import dev.agentstore.security.SecurityEventType;
 import dev.agentstore.security.SecurityRepository;
 import dev.agentstore.testkit.MutableClock;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
+import dev.agentstore.testkit.fixture.TotpAuthenticator;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +37,7 @@ class PostgresSealedSecretsIT {
 
     private final MutableClock clock = MutableClock.startingNow();
     private final String tenant = "sealed-" + UUID.randomUUID();
-    private final Map<UUID, byte[]> secrets = new HashMap<>();
+    private final Map<UUID, TotpAuthenticator> secrets = new HashMap<>();
     private PostgresDatabase database;
     private String oldKey;
     private String newKey;
@@ -56,7 +55,7 @@ class PostgresSealedSecretsIT {
         try (AgentStore store = open(keys("old", oldKey).set("encryption.active-key", "old"))) {
             alice = enrolled(store.forTenant(tenant).security(), "alice");
         }
-        byte[] secret = secrets.get(alice.id());
+        TotpAuthenticator secret = secrets.get(alice.id());
         assertThat(sealed(alice)).startsWith("old:");
 
         try (AgentStore store =
@@ -102,15 +101,15 @@ class PostgresSealedSecretsIT {
 
     private Credential enrolled(SecurityRepository security, String name) {
         Credential credential = security.createCredential(new NewCredential(name, name + "@example.com", PASSWORD));
-        byte[] secret =
-                Base32.decode(security.enrollTotp(credential.id()).secret().reveal());
+        TotpAuthenticator secret = TotpAuthenticator.of(
+                security.enrollTotp(credential.id()).secret().reveal());
         assertThat(security.confirmTotp(credential.id(), code(secret))).isTrue();
         secrets.put(credential.id(), secret);
         return credential;
     }
 
-    private String code(byte[] secret) {
-        return Totp.code(secret, Totp.step(clock.instant()));
+    private String code(TotpAuthenticator secret) {
+        return secret.codeAt(clock.instant());
     }
 
     /** This database's configuration with one more encryption key. */
