@@ -1,8 +1,7 @@
 package dev.agentstore.benchmarks;
 
 import dev.agentstore.metrics.LlmRequestMetric;
-import dev.agentstore.postgres.internal.BinaryCopy;
-import dev.agentstore.postgres.internal.metrics.LlmMetricTuple;
+import dev.agentstore.postgres.spi.BinaryCopy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,7 +33,20 @@ final class RawLlmMetrics {
         BinaryCopy.copy(
                 connection, "copy agentstore.llm_metrics (" + COLUMNS + ") from stdin (format binary)", rows -> {
                     for (LlmRequestMetric m : metrics) {
-                        LlmMetricTuple.write(rows.row(1 + LlmMetricTuple.FIELDS).text(tenant), m);
+                        rows.row(13)
+                                .text(tenant)
+                                .timestamp(m.recordedAt())
+                                .uuid(m.requestId())
+                                .text(m.model())
+                                .uuid(m.sessionId())
+                                .uuid(m.conversationId())
+                                .int4(m.promptTokens())
+                                .int4(m.completionTokens())
+                                .int8(m.latencyMillis())
+                                .int8(m.timeToFirstTokenMillis())
+                                .bool(m.cacheHit())
+                                .bool(m.success())
+                                .text(m.errorType());
                     }
                 });
         connection.commit();

@@ -4,7 +4,7 @@ import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 
 import dev.agentstore.ConfigurationException;
 import dev.agentstore.StoreConfig;
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.vector.IndexType;
 import org.jooq.impl.DSL;
 

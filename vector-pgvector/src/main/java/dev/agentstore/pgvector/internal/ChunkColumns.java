@@ -2,8 +2,8 @@ package dev.agentstore.pgvector.internal;
 
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 
-import dev.agentstore.postgres.internal.Json;
-import dev.agentstore.postgres.internal.RowReader;
+import dev.agentstore.postgres.spi.Json;
+import dev.agentstore.postgres.spi.RowReader;
 import dev.agentstore.vector.Chunk;
 import java.nio.ByteBuffer;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.agentstore.pgvector.internal;
 
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 
-import dev.agentstore.postgres.internal.BinaryCopy;
-import dev.agentstore.postgres.internal.Json;
+import dev.agentstore.postgres.spi.BinaryCopy;
+import dev.agentstore.postgres.spi.Json;
 import dev.agentstore.vector.Chunk;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package dev.agentstore.pgvector.internal;
 
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_COLLECTIONS;
 
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.DistanceMetric;
 import dev.agentstore.vector.ElementType;

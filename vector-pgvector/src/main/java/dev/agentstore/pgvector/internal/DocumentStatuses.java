@@ -4,8 +4,8 @@ import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_DOCUMENTS;
 
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
-import dev.agentstore.postgres.internal.TenantSql;
-import dev.agentstore.postgres.internal.Timestamps;
+import dev.agentstore.postgres.spi.TenantSql;
+import dev.agentstore.postgres.spi.Timestamps;
 import dev.agentstore.spi.Cursors;
 import dev.agentstore.spi.DocumentIngestion;
 import dev.agentstore.spi.Pages;

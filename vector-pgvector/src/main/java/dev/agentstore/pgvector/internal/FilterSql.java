@@ -2,7 +2,7 @@ package dev.agentstore.pgvector.internal;
 
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 
-import dev.agentstore.postgres.internal.Json;
+import dev.agentstore.postgres.spi.Json;
 import dev.agentstore.vector.Filter;
 import java.math.BigDecimal;
 import java.util.Map;

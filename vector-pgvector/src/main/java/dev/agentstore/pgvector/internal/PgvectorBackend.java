@@ -2,12 +2,12 @@ package dev.agentstore.pgvector.internal;
 
 import dev.agentstore.ConfigurationException;
 import dev.agentstore.StoreConfig;
-import dev.agentstore.postgres.internal.PostgresDsl;
-import dev.agentstore.postgres.internal.PostgresErrors;
-import dev.agentstore.postgres.internal.PostgresMigrator;
-import dev.agentstore.postgres.internal.PostgresPool;
-import dev.agentstore.postgres.internal.RuntimeRole;
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.PostgresDsl;
+import dev.agentstore.postgres.spi.PostgresErrors;
+import dev.agentstore.postgres.spi.PostgresMigrator;
+import dev.agentstore.postgres.spi.PostgresPool;
+import dev.agentstore.postgres.spi.RuntimeRole;
+import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import dev.agentstore.vector.VectorRepository;

@@ -1,6 +1,6 @@
 package dev.agentstore.pgvector.internal;
 
-import dev.agentstore.postgres.internal.PostgresMigrations;
+import dev.agentstore.postgres.spi.PostgresMigrations;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 

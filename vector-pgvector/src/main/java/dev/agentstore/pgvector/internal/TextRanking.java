@@ -2,7 +2,7 @@ package dev.agentstore.pgvector.internal;
 
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.vector.Filter;
 import dev.agentstore.vector.SearchMatch;
 import java.util.ArrayList;

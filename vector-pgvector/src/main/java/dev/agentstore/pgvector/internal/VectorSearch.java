@@ -2,8 +2,8 @@ package dev.agentstore.pgvector.internal;
 
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 
-import dev.agentstore.postgres.internal.RowReader;
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.RowReader;
+import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.IndexSettings;
 import dev.agentstore.vector.IndexType;

@@ -3,7 +3,7 @@ package dev.agentstore.pgvector.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
-import dev.agentstore.postgres.internal.PostgresDsl;
+import dev.agentstore.postgres.spi.PostgresDsl;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.testkit.fixture.TestServers;
 import dev.agentstore.vector.Chunk;

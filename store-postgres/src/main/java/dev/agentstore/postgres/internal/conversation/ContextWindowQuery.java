@@ -2,7 +2,7 @@ package dev.agentstore.postgres.internal.conversation;
 
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Message;
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.spi.ContextWindowPolicy;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.SessionStatus;
 import dev.agentstore.conversation.ToolCall;
 import dev.agentstore.conversation.User;
-import dev.agentstore.postgres.internal.Json;
+import dev.agentstore.postgres.spi.Json;
 import java.util.List;
 import java.util.Map;
 import org.jooq.JSONB;

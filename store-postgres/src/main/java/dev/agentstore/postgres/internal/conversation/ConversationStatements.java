@@ -3,7 +3,7 @@ package dev.agentstore.postgres.internal.conversation;
 import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 
-import dev.agentstore.postgres.internal.SqlTemplate;
+import dev.agentstore.postgres.spi.SqlTemplate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.agentstore.InvalidInputException;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewMessage;
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.TenantSql;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.impl.DSL;

@@ -8,7 +8,7 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageSearchHit;
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.spi.Cursors;
 import dev.agentstore.spi.Pages;
 import dev.agentstore.spi.TextMatch;

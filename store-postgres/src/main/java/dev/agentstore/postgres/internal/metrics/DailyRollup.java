@@ -6,8 +6,8 @@ import static dev.agentstore.postgres.internal.jooq.Tables.MODELS;
 import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
 
 import dev.agentstore.metrics.DailySummary;
-import dev.agentstore.postgres.internal.RowReader;
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.RowReader;
+import dev.agentstore.postgres.spi.TenantSql;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

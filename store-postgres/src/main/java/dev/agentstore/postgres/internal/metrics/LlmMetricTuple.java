@@ -1,7 +1,7 @@
 package dev.agentstore.postgres.internal.metrics;
 
 import dev.agentstore.metrics.LlmRequestMetric;
-import dev.agentstore.postgres.internal.BinaryCopy;
+import dev.agentstore.postgres.spi.BinaryCopy;
 import java.io.IOException;
 
 /**

@@ -5,10 +5,10 @@ import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
 
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.SystemSample;
-import dev.agentstore.postgres.internal.BinaryCopy;
-import dev.agentstore.postgres.internal.PostgresDsl;
-import dev.agentstore.postgres.internal.PostgresErrors;
 import dev.agentstore.postgres.internal.partition.MissingPartitionException;
+import dev.agentstore.postgres.spi.BinaryCopy;
+import dev.agentstore.postgres.spi.PostgresDsl;
+import dev.agentstore.postgres.spi.PostgresErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

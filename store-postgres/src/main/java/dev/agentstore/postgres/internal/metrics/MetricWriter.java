@@ -5,8 +5,8 @@ import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
 
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.SystemSample;
-import dev.agentstore.postgres.internal.BinaryCopy;
 import dev.agentstore.postgres.internal.partition.MissingPartitionException;
+import dev.agentstore.postgres.spi.BinaryCopy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;

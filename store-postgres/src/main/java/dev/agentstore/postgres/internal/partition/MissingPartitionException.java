@@ -1,6 +1,6 @@
 package dev.agentstore.postgres.internal.partition;
 
-import dev.agentstore.postgres.internal.PostgresErrors;
+import dev.agentstore.postgres.spi.PostgresErrors;
 import java.sql.SQLException;
 import java.util.function.LongSupplier;
 import org.jooq.exception.DataAccessException;

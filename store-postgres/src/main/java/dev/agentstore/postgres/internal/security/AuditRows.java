@@ -3,8 +3,8 @@ package dev.agentstore.postgres.internal.security;
 import static dev.agentstore.postgres.internal.security.jooq.Tables.LOGIN_ATTEMPTS;
 import static dev.agentstore.postgres.internal.security.jooq.Tables.SECURITY_EVENTS;
 
-import dev.agentstore.postgres.internal.Json;
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.Json;
+import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.security.LoginAttempt;
 import dev.agentstore.security.LoginStatus;
 import dev.agentstore.security.SecurityEvent;

@@ -5,8 +5,8 @@ import static dev.agentstore.postgres.internal.security.jooq.Tables.PASSWORD_HIS
 import static dev.agentstore.postgres.internal.security.jooq.Tables.RESET_TOKENS;
 
 import dev.agentstore.ConflictException;
-import dev.agentstore.postgres.internal.PostgresErrors;
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.PostgresErrors;
+import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.security.Credential;
 import dev.agentstore.spi.StoredCredential;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.agentstore.postgres.internal.security;
 
 import static dev.agentstore.postgres.internal.security.jooq.Tables.CREDENTIALS;
 
-import dev.agentstore.postgres.internal.TenantSql;
+import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.security.ApiKey;
 import dev.agentstore.security.LoginAttempt;
 import dev.agentstore.security.SecurityEvent;

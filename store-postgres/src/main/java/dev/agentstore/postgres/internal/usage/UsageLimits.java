@@ -4,8 +4,8 @@ import static dev.agentstore.postgres.internal.jooq.Tables.API_USAGE;
 import static dev.agentstore.postgres.internal.jooq.Tables.API_USAGE_LIMITS;
 
 import dev.agentstore.NotFoundException;
-import dev.agentstore.postgres.internal.TenantSql;
-import dev.agentstore.postgres.internal.Timestamps;
+import dev.agentstore.postgres.spi.TenantSql;
+import dev.agentstore.postgres.spi.Timestamps;
 import dev.agentstore.usage.QuotaPeriod;
 import dev.agentstore.usage.QuotaStatus;
 import dev.agentstore.usage.UsageLimit;

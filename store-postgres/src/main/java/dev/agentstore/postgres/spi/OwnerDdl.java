@@ -1,7 +1,7 @@
-package dev.agentstore.postgres.internal;
+package dev.agentstore.postgres.spi;
 
 import dev.agentstore.StoreConfig;
-import dev.agentstore.postgres.internal.TenantSql.TransactionWork;
+import dev.agentstore.postgres.spi.TenantSql.TransactionWork;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;

@@ -1,4 +1,4 @@
-package dev.agentstore.postgres.internal;
+package dev.agentstore.postgres.spi;
 
 import dev.agentstore.ConfigurationException;
 import dev.agentstore.StoreConfig;

@@ -1,4 +1,4 @@
-package dev.agentstore.postgres.internal;
+package dev.agentstore.postgres.spi;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

@@ -1,4 +1,4 @@
-package dev.agentstore.postgres.internal;
+package dev.agentstore.postgres.spi;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

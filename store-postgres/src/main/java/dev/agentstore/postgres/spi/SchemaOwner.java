@@ -1,4 +1,4 @@
-package dev.agentstore.postgres.internal;
+package dev.agentstore.postgres.spi;
 
 import dev.agentstore.StoreConfig;
 import javax.sql.DataSource;

@@ -1,4 +1,4 @@
-package dev.agentstore.postgres.internal;
+package dev.agentstore.postgres.spi;
 
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.agentstore.postgres.internal;
+package dev.agentstore.postgres.spi;
 
 import org.jooq.DSLContext;
 import org.jooq.Name;

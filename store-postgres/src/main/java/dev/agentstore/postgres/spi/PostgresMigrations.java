@@ -1,4 +1,4 @@
-package dev.agentstore.postgres.internal;
+package dev.agentstore.postgres.spi;
 
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
