@@ -12,7 +12,10 @@ public final class StoreConfigBuilder {
         this.properties = new LinkedHashMap<>(initial);
     }
 
-    /** Sets any key, for example one a third-party provider reads. A null value removes the key. */
+    /**
+     * Sets any key: one of core's ({@link dev.agentstore.spi.CoreSettings}) or one a provider declares (e.g.
+     * {@code postgres.url}, {@code redis.url}). A null value removes the key.
+     */
     public StoreConfigBuilder set(String key, String value) {
         if (value == null) {
             properties.remove(key);
@@ -20,23 +23,6 @@ public final class StoreConfigBuilder {
             properties.put(key, value);
         }
         return this;
-    }
-
-    /** Uses PostgreSQL at a JDBC URL with a user and password. */
-    public StoreConfigBuilder postgres(String jdbcUrl, String user, Secret password) {
-        set("postgres.url", jdbcUrl);
-        set("postgres.user", user);
-        return set("postgres.password", password == null ? null : password.reveal());
-    }
-
-    /** Uses Redis at a URL such as {@code redis://localhost:6379}. */
-    public StoreConfigBuilder redis(String url) {
-        return set("redis.url", url);
-    }
-
-    /** Puts PostgreSQL tables in this schema. */
-    public StoreConfigBuilder schema(String schema) {
-        return set("postgres.schema", schema);
     }
 
     /** Sets the tenant of the unscoped view. */
@@ -57,6 +43,11 @@ public final class StoreConfigBuilder {
     /** Names the provider for a capability key such as {@code vectors}. */
     public StoreConfigBuilder provider(String capability, String providerId) {
         return set("provider." + capability, providerId);
+    }
+
+    /** Sets a secret key, such as a password, from a {@link Secret}; null removes the key. */
+    public StoreConfigBuilder setSecret(String key, Secret value) {
+        return set(key, value == null ? null : value.reveal());
     }
 
     /** Adds a Base64 AES-256 key for secrets at rest and makes it the active one. */

@@ -54,8 +54,8 @@ class PasswordPolicyConfigTest {
                 new String[] {"security.lockout-after", "many"},
                 new String[] {"security.max-lockout", "PT0S"},
                 new String[] {"security.password-blocklist-file", "/no/such/file"})) {
-            StoreConfig config = StoreConfig.builder().set(bad[0], bad[1]).build();
-            assertThatThrownBy(() -> AgentStore.open(config))
+            assertThatThrownBy(() -> AgentStore.open(
+                            StoreConfig.builder().set(bad[0], bad[1]).build()))
                     .as(bad[0])
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("security.");

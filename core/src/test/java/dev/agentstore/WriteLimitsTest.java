@@ -35,14 +35,14 @@ class WriteLimitsTest {
     }
 
     @Test
-    void should_refuse_invalid_limits_and_windows_at_open_naming_the_key() {
+    void should_refuse_invalid_limits_and_windows_naming_the_key() {
         for (String[] bad : List.of(
                 new String[] {"time-window.past", "P0D"},
                 new String[] {"time-window.future", "tomorrow"},
                 new String[] {"limits.message-bytes-per-call", "0"},
                 new String[] {"limits.chunk-bytes-per-call", "12XB"})) {
-            StoreConfig config = StoreConfig.builder().set(bad[0], bad[1]).build();
-            assertThatThrownBy(() -> AgentStore.open(config))
+            assertThatThrownBy(() -> AgentStore.open(
+                            StoreConfig.builder().set(bad[0], bad[1]).build()))
                     .as(bad[0])
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining(bad[0]);

@@ -4,12 +4,11 @@ import dev.agentstore.ConfigurationException;
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.security.PasswordPolicy;
+import dev.agentstore.spi.CoreSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -25,7 +24,7 @@ public final class PasswordPolicySettings {
     public static PasswordPolicy read(StoreConfig config) {
         PasswordPolicy d = PasswordPolicy.defaults();
         Set<String> blocklist = new HashSet<>(d.blocklist());
-        String file = config.get("security.password-blocklist-file");
+        String file = CoreSettings.PASSWORD_BLOCKLIST_FILE.read(config);
         if (file != null) {
             try {
                 Files.readAllLines(Path.of(file), StandardCharsets.UTF_8).stream()
@@ -38,19 +37,17 @@ public final class PasswordPolicySettings {
         }
         try {
             return new PasswordPolicy(
-                    Integer.parseInt(config.get("security.min-password-length", Integer.toString(d.minLength()))),
-                    Integer.parseInt(config.get(
-                            "security.min-password-length-with-totp", Integer.toString(d.minLengthWithTotp()))),
+                    CoreSettings.MIN_PASSWORD_LENGTH.read(config),
+                    CoreSettings.MIN_PASSWORD_LENGTH_WITH_TOTP.read(config),
                     d.maxLength(),
-                    Integer.parseInt(config.get("security.password-history", Integer.toString(d.historySize()))),
+                    CoreSettings.PASSWORD_HISTORY.read(config),
                     blocklist,
-                    Integer.parseInt(config.get("security.lockout-after", Integer.toString(d.maxFailures()))),
-                    Integer.parseInt(config.get("security.hard-lock-after", Integer.toString(d.hardLockAfter()))),
+                    CoreSettings.LOCKOUT_AFTER.read(config),
+                    CoreSettings.HARD_LOCK_AFTER.read(config),
                     d.baseLockout(),
-                    Duration.parse(
-                            config.get("security.max-lockout", d.maxLockout().toString())),
+                    CoreSettings.MAX_LOCKOUT.read(config),
                     d.resetTokenTtl());
-        } catch (InvalidInputException | NumberFormatException | DateTimeParseException e) {
+        } catch (InvalidInputException e) {
             throw new ConfigurationException("invalid security.* setting: " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,5 @@
 package dev.agentstore.internal;
 
-import dev.agentstore.ConfigurationException;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.internal.crypto.PasswordHasher;
 import dev.agentstore.internal.crypto.SecretCipher;
@@ -8,6 +7,7 @@ import dev.agentstore.internal.degrade.RateLimitFallback;
 import dev.agentstore.memory.MemoryStoreProvider;
 import dev.agentstore.security.PasswordPolicy;
 import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.SettingCatalog;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import dev.agentstore.spi.StoreProvider;
@@ -17,7 +17,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +59,8 @@ public final class StoreRuntime implements AutoCloseable {
                 .filter(p -> p instanceof MemoryStoreProvider)
                 .findFirst()
                 .orElseGet(MemoryStoreProvider::new);
-        requireProvidersForConfiguredUrls(config, providers);
+        // Every key must be declared by core or a provider found, and every value must follow its declaration.
+        SettingCatalog.of(providers).check(config);
         Map<Capability, StoreProvider> chosen = ProviderSelection.select(config, providers, memory);
         // Every setting core reads is checked before anything opens, so a bad one leaves nothing to close.
         PasswordPolicy passwordPolicy = config.passwordPolicy();
@@ -97,24 +97,6 @@ public final class StoreRuntime implements AutoCloseable {
             }
         }
         return runtime;
-    }
-
-    private static void requireProvidersForConfiguredUrls(StoreConfig config, List<StoreProvider> providers) {
-        Map<String, String> wanted = new LinkedHashMap<>();
-        if (config.postgresUrl() != null) {
-            wanted.put("postgres.url", "dev.agentstore:agentstore-store-postgres");
-        }
-        if (config.redisUrl() != null) {
-            wanted.put("redis.url", "dev.agentstore:agentstore-store-redis");
-        }
-        boolean anyConfigured =
-                providers.stream().anyMatch(p -> !(p instanceof MemoryStoreProvider) && p.isConfigured(config));
-        if (!wanted.isEmpty() && !anyConfigured) {
-            throw new ConfigurationException(String.join(" and ", wanted.keySet())
-                    + " set, but no provider on the class path uses it. Add " + String.join(", ", wanted.values())
-                    + ". Providers found: "
-                    + providers.stream().map(StoreProvider::id).collect(Collectors.joining(", ")));
-        }
     }
 
     public StoreBackend backend(Capability capability) {

@@ -5,17 +5,14 @@ import dev.agentstore.InvalidInputException;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.ToolCall;
+import dev.agentstore.spi.CoreSettings;
 import dev.agentstore.vector.Chunk;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Bounds on what one write may carry, the same on every backend, read once from the configuration:
@@ -37,8 +34,6 @@ import java.util.regex.Pattern;
  */
 public record WriteLimits(
         Duration past, Duration future, long messageBytesPerCall, long chunkBytesPerCall, Clock clock) {
-    private static final Pattern SIZE = Pattern.compile("([1-9][0-9]{0,12})\\s*(B|KB|MB|GB)?");
-
     /**
      * The limits of {@code config}.
      *
@@ -46,10 +41,10 @@ public record WriteLimits(
      */
     public static WriteLimits of(StoreConfig config, Clock clock) {
         return new WriteLimits(
-                duration(config, "time-window.past", "P400D"),
-                duration(config, "time-window.future", "P1D"),
-                size(config, "limits.message-bytes-per-call", "16MB"),
-                size(config, "limits.chunk-bytes-per-call", "256MB"),
+                CoreSettings.TIME_WINDOW_PAST.read(config),
+                CoreSettings.TIME_WINDOW_FUTURE.read(config),
+                CoreSettings.MESSAGE_BYTES_PER_CALL.read(config),
+                CoreSettings.CHUNK_BYTES_PER_CALL.read(config),
                 clock);
     }
 
@@ -119,34 +114,5 @@ public record WriteLimits(
             return list.stream().mapToLong(WriteLimits::metadata).sum();
         }
         return value instanceof String s ? utf8(s) : 8;
-    }
-
-    private static Duration duration(StoreConfig config, String key, String fallback) {
-        String value = config.get(key, fallback);
-        try {
-            Duration duration = Duration.parse(value);
-            if (duration.isPositive()) {
-                return duration;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        throw new ConfigurationException(key + " must be a positive ISO-8601 duration, but was '" + value + "'");
-    }
-
-    private static long size(StoreConfig config, String key, String fallback) {
-        String value = config.get(key, fallback);
-        Matcher matcher = SIZE.matcher(value.strip().toUpperCase(Locale.ROOT));
-        if (!matcher.matches()) {
-            throw new ConfigurationException(
-                    key + " must be a positive size in bytes, optionally with KB, MB or GB, but was '" + value + "'");
-        }
-        long unit = switch (matcher.group(2) == null ? "B" : matcher.group(2)) {
-            case "KB" -> 1L << 10;
-            case "MB" -> 1L << 20;
-            case "GB" -> 1L << 30;
-            default -> 1L;
-        };
-        return Math.multiplyExact(Long.parseLong(matcher.group(1)), unit);
     }
 }

@@ -1,6 +1,7 @@
 package dev.agentstore.spi;
 
 import dev.agentstore.StoreConfig;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -25,6 +26,17 @@ public interface StoreProvider {
      */
     default Set<Capability> yieldingCapabilities() {
         return Set.of();
+    }
+
+    /**
+     * The settings this provider reads, with their types, defaults and descriptions. Core refuses, at open, any key
+     * that neither core ({@link CoreSettings}) nor a provider on the class path declares, and any value a
+     * declaration refuses. A provider reads its settings once, in {@link #open}, into a typed record. A provider
+     * built on another module's helpers declares the keys those read too (vector-pgvector lists the {@code
+     * postgres.*} keys); one key declared by several providers must be declared alike. None by default.
+     */
+    default List<Setting<?>> settings() {
+        return List.of();
     }
 
     /** Whether {@code config} asks for this provider (for example, a PostgreSQL URL is set). */

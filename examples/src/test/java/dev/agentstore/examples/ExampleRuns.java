@@ -43,7 +43,7 @@ final class ExampleRuns {
     private static AgentStore servers() {
         PostgresDatabase database = PostgresDatabase.create(TestServers.postgres());
         AgentStore store = AgentStore.open(database.storeConfig().toBuilder()
-                .redis(TestServers.redis().url())
+                .set("redis.url", TestServers.redis().url())
                 .migrateOnOpen(true)
                 .build());
         assertThat(store.health().components()).containsEntry("postgres", "up").containsEntry("redis", "up");

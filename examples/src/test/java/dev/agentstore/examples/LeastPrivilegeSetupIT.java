@@ -39,11 +39,13 @@ class LeastPrivilegeSetupIT {
                 + " SET agentstore.migrator_password = '" + migratorPassword + "';\n"
                 + Files.readString(SETUP));
         StoreConfig config = StoreConfig.builder()
-                .postgres(database.url(), "agentstore_app", Secret.of(appPassword))
+                .set("postgres.url", database.url())
+                .set("postgres.user", "agentstore_app")
+                .setSecret("postgres.password", Secret.of(appPassword))
                 .set("postgres.migration-user", "agentstore_migrator")
                 .set("postgres.migration-password", migratorPassword)
                 .set("encryption.key.local", randomKey())
-                .redis(TestServers.redis().url())
+                .set("redis.url", TestServers.redis().url())
                 .migrateOnOpen(true)
                 .build();
 

@@ -2,11 +2,14 @@ package dev.agentstore.postgres;
 
 import dev.agentstore.StoreConfig;
 import dev.agentstore.postgres.internal.PostgresBackend;
+import dev.agentstore.postgres.spi.PostgresSettings;
 import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.Setting;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import dev.agentstore.spi.StoreProvider;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -53,9 +56,15 @@ public final class PostgresStoreProvider implements StoreProvider {
         return EnumSet.of(Capability.RESPONSE_CACHE);
     }
 
+    /** The {@code postgres.*} settings ({@link PostgresSettings#DECLARED}). */
+    @Override
+    public List<Setting<?>> settings() {
+        return PostgresSettings.DECLARED;
+    }
+
     @Override
     public boolean isConfigured(StoreConfig config) {
-        return config.postgresUrl() != null;
+        return PostgresSettings.isConfigured(config);
     }
 
     @Override

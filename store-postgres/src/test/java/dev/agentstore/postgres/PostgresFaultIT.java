@@ -57,7 +57,9 @@ class PostgresFaultIT {
     @Test
     void should_fail_fast_when_postgres_is_unreachable() {
         StoreConfig unreachable = DATABASE.storeConfig().toBuilder()
-                .postgres("jdbc:postgresql://127.0.0.1:1/nothing", "nobody", dev.agentstore.Secret.of("x"))
+                .set("postgres.url", "jdbc:postgresql://127.0.0.1:1/nothing")
+                .set("postgres.user", "nobody")
+                .setSecret("postgres.password", dev.agentstore.Secret.of("x"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         long start = System.nanoTime();

@@ -61,7 +61,7 @@ class PostgresMigrationIT {
     void should_put_every_table_in_the_configured_schema() throws SQLException {
         PostgresDatabase database = PostgresTestDatabase.create();
         StoreConfig config = database.storeConfig().toBuilder()
-                .schema("chat_data")
+                .set("postgres.schema", "chat_data")
                 .migrateOnOpen(true)
                 .build();
         try (AgentStore store = AgentStore.open(config)) {

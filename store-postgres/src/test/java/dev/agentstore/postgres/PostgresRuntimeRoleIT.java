@@ -26,7 +26,9 @@ class PostgresRuntimeRoleIT {
     void should_refuse_the_superuser_as_runtime_role_unless_allowed() {
         PostgresDatabase database = migrated();
         StoreConfig asSuperuser = database.storeConfig().toBuilder()
-                .postgres(database.url(), server.username(), Secret.of(server.password()))
+                .set("postgres.url", database.url())
+                .set("postgres.user", server.username())
+                .setSecret("postgres.password", Secret.of(server.password()))
                 .build();
         assertThatThrownBy(() -> AgentStore.open(asSuperuser))
                 .isInstanceOf(ConfigurationException.class)
@@ -47,7 +49,9 @@ class PostgresRuntimeRoleIT {
         database.executeAsAdmin("CREATE ROLE " + role + " LOGIN PASSWORD 'bypass' BYPASSRLS");
         database.executeAsAdmin("GRANT USAGE ON SCHEMA agentstore, agentstore_security TO " + role);
         StoreConfig config = database.storeConfig().toBuilder()
-                .postgres(database.url(), role, Secret.of("bypass"))
+                .set("postgres.url", database.url())
+                .set("postgres.user", role)
+                .setSecret("postgres.password", Secret.of("bypass"))
                 .build();
         assertThatThrownBy(() -> AgentStore.open(config))
                 .isInstanceOf(ConfigurationException.class)
@@ -78,7 +82,9 @@ class PostgresRuntimeRoleIT {
         String name = database.url().substring(database.url().lastIndexOf('/') + 1);
         database.executeAsAdmin("GRANT CREATE ON DATABASE " + name + " TO " + database.runtimeRole());
         StoreConfig singleRole = StoreConfig.builder()
-                .postgres(database.url(), database.runtimeRole(), Secret.of("runtime"))
+                .set("postgres.url", database.url())
+                .set("postgres.user", database.runtimeRole())
+                .setSecret("postgres.password", Secret.of("runtime"))
                 .migrateOnOpen(true)
                 .build();
         AgentStore.open(singleRole).close(); // the first open migrates: the runtime role now owns the tables

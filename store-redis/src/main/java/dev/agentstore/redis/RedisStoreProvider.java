@@ -2,11 +2,14 @@ package dev.agentstore.redis;
 
 import dev.agentstore.StoreConfig;
 import dev.agentstore.redis.internal.RedisBackend;
+import dev.agentstore.redis.internal.RedisSettings;
 import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.Setting;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import dev.agentstore.spi.StoreProvider;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -42,9 +45,15 @@ public final class RedisStoreProvider implements StoreProvider {
                 Capability.CONTEXT_CACHE);
     }
 
+    /** The {@code redis.*} settings. */
+    @Override
+    public List<Setting<?>> settings() {
+        return RedisSettings.DECLARED;
+    }
+
     @Override
     public boolean isConfigured(StoreConfig config) {
-        return config.redisUrl() != null;
+        return RedisSettings.isConfigured(config);
     }
 
     @Override

@@ -62,7 +62,7 @@ class FaultSoakIT {
                 LocalRedis redis = LocalRedis.launch()) {
             PostgresDatabase database = PostgresDatabase.create(postgres);
             StoreConfig config = database.storeConfig().toBuilder()
-                    .redis(redis.url())
+                    .set("redis.url", redis.url())
                     .set("timeout", "PT2S")
                     .set("postgres.pool-size", "6")
                     .migrateOnOpen(true)

@@ -149,7 +149,7 @@ class RedisDegradationIT {
     private AgentStore open(String onFailure) {
         StoreConfig config = database.storeConfig().toBuilder()
                 .migrateOnOpen(true)
-                .redis(redis.url())
+                .set("redis.url", redis.url())
                 .set("timeout", TIMEOUT.toString())
                 .set("rate-limit.on-failure", onFailure)
                 .build();

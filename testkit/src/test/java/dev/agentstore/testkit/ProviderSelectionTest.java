@@ -9,10 +9,12 @@ import dev.agentstore.Secret;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.memory.MemoryStoreProvider;
 import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.Setting;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import dev.agentstore.spi.StoreProvider;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,8 @@ class ProviderSelectionTest {
 
     /** A provider that serves models from its own memory backend when "fake.enabled" is set. */
     record FakeProvider(String id, Set<Capability> yieldingCapabilities) implements StoreProvider {
+        static final Setting<Boolean> ENABLED = Setting.flag("fake.enabled", false, "serve models from memory");
+
         FakeProvider(String id) {
             this(id, Set.of());
         }
@@ -36,8 +40,13 @@ class ProviderSelectionTest {
         }
 
         @Override
+        public List<Setting<?>> settings() {
+            return List.of(ENABLED);
+        }
+
+        @Override
         public boolean isConfigured(StoreConfig config) {
-            return "true".equals(config.get("fake.enabled"));
+            return ENABLED.read(config);
         }
 
         @Override
@@ -109,20 +118,49 @@ class ProviderSelectionTest {
     }
 
     @Test
-    void should_name_the_dependency_to_add_for_a_configured_url() {
+    void should_refuse_a_setting_no_provider_on_the_class_path_declares() {
         StoreConfig config = StoreConfig.builder()
-                .postgres("jdbc:postgresql://db/app", "app", Secret.of("pw"))
+                .set("postgres.url", "jdbc:postgresql://db/app")
+                .set("postgres.user", "app")
+                .setSecret("postgres.password", Secret.of("pw"))
                 .build();
         assertThatThrownBy(() -> AgentStore.open(config))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("agentstore-store-postgres");
+                .hasMessageContaining("unknown setting 'postgres.")
+                .hasMessageContaining("providers found: memory")
+                .hasMessageContaining("Add the module of the provider that reads it");
+    }
+
+    @Test
+    void should_suggest_the_nearest_key_for_a_misspelled_one() {
+        StoreConfig config = StoreConfig.builder()
+                .set("fake.enabled", "true")
+                .set("fake.enabeld", "true")
+                .build();
+        assertThatThrownBy(() -> AgentStore.open(config, Clock.systemUTC(), new FakeProvider("fake")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown setting 'fake.enabeld': did you mean 'fake.enabled'?");
+        StoreConfig core = StoreConfig.builder().set("context-cache-sise", "20").build();
+        assertThatThrownBy(() -> AgentStore.open(core))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("did you mean 'context-cache-size'?");
+    }
+
+    @Test
+    void should_refuse_a_value_its_provider_declaration_refuses_before_opening() {
+        StoreConfig config = StoreConfig.builder().set("fake.enabled", "yes").build();
+        assertThatThrownBy(() -> AgentStore.open(config, Clock.systemUTC(), new FakeProvider("fake")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("fake.enabled must be true or false, but was 'yes'");
     }
 
     @Test
     void should_mask_secrets_when_printed() {
         StoreConfig config = StoreConfig.builder()
-                .postgres("jdbc:postgresql://db/app?password=hunter2", "app", Secret.of("hunter2"))
-                .redis("redis://user:hunter2@cache:6379")
+                .set("postgres.url", "jdbc:postgresql://db/app?password=hunter2")
+                .set("postgres.user", "app")
+                .setSecret("postgres.password", Secret.of("hunter2"))
+                .set("redis.url", "redis://user:hunter2@cache:6379")
                 .build();
         assertThat(config.toString()).doesNotContain("hunter2").contains("postgres.url");
         assertThat(Secret.of("hunter2").toString()).isEqualTo("****");
@@ -150,9 +188,12 @@ class ProviderSelectionTest {
 
     @Test
     void should_reject_invalid_configuration() {
-        assertThatThrownBy(() -> StoreConfig.builder().schema("Bad-Schema").build())
-                .isInstanceOf(ConfigurationException.class);
         assertThatThrownBy(() -> StoreConfig.builder().set("timeout", "5s").build())
-                .isInstanceOf(ConfigurationException.class);
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("timeout must be a positive ISO-8601 duration, such as PT30S, but was '5s'");
+        assertThatThrownBy(() ->
+                        StoreConfig.builder().set("context-cache-size", "0").build())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("context-cache-size must be a whole number from 1 to 1000, but was '0'");
     }
 }

@@ -2,11 +2,15 @@ package dev.agentstore.pgvector;
 
 import dev.agentstore.StoreConfig;
 import dev.agentstore.pgvector.internal.PgvectorBackend;
+import dev.agentstore.pgvector.internal.PgvectorSettings;
+import dev.agentstore.postgres.spi.PostgresSettings;
 import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.Setting;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import dev.agentstore.spi.StoreProvider;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,9 +40,15 @@ public final class PgvectorStoreProvider implements StoreProvider {
         return EnumSet.of(Capability.VECTORS);
     }
 
+    /** The {@code pgvector.*} settings and the {@code postgres.*} ones it shares with store-postgres. */
+    @Override
+    public List<Setting<?>> settings() {
+        return PgvectorSettings.DECLARED;
+    }
+
     @Override
     public boolean isConfigured(StoreConfig config) {
-        return config.postgresUrl() != null;
+        return PostgresSettings.isConfigured(config);
     }
 
     @Override

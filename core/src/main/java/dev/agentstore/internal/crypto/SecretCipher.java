@@ -2,6 +2,7 @@ package dev.agentstore.internal.crypto;
 
 import dev.agentstore.ConfigurationException;
 import dev.agentstore.StoreConfig;
+import dev.agentstore.spi.CoreSettings;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -68,8 +69,9 @@ public final class SecretCipher {
             RANDOM.nextBytes(key);
             return new SecretCipher(Map.of("ephemeral", key), "ephemeral");
         }
-        String active =
-                config.get("encryption.active-key", keys.keySet().iterator().next());
+        String active = config.get(
+                CoreSettings.ENCRYPTION_ACTIVE_KEY.name(),
+                keys.keySet().iterator().next());
         return new SecretCipher(keys, active);
     }
 

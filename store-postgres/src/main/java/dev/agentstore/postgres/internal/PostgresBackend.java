@@ -1,7 +1,6 @@
 package dev.agentstore.postgres.internal;
 
 import dev.agentstore.MonthlyRetention;
-import dev.agentstore.StoreConfig;
 import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.cache.ResponseCache;
@@ -30,6 +29,7 @@ import dev.agentstore.postgres.spi.PostgresErrors;
 import dev.agentstore.postgres.spi.PostgresMigrations;
 import dev.agentstore.postgres.spi.PostgresMigrator;
 import dev.agentstore.postgres.spi.PostgresPool;
+import dev.agentstore.postgres.spi.PostgresSettings;
 import dev.agentstore.postgres.spi.RuntimeRole;
 import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.run.RunRepository;
@@ -44,7 +44,7 @@ import org.jooq.DSLContext;
 
 /** The open PostgreSQL backend: one shared pool and jOOQ context, and repositories per tenant. */
 public final class PostgresBackend implements StoreBackend {
-    private final StoreConfig config;
+    private final PostgresSettings config;
     private final Clock clock;
     private final DSLContext dsl;
     private final DSLContext securityDsl;
@@ -57,7 +57,7 @@ public final class PostgresBackend implements StoreBackend {
 
     /** Opens the backend on the context's shared pool. */
     public PostgresBackend(StoreContext context) {
-        this.config = context.config();
+        this.config = PostgresSettings.of(context);
         this.clock = context.clock();
         this.dsl = PostgresDsl.create(PostgresPool.shared(context), config.schema());
         this.securityDsl = PostgresDsl.create(

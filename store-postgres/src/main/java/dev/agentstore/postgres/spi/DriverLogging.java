@@ -1,6 +1,5 @@
 package dev.agentstore.postgres.spi;
 
-import dev.agentstore.StoreConfig;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +20,9 @@ final class DriverLogging {
 
     private DriverLogging() {}
 
-    /** Applies the rule above for a store opened with {@code config}. */
-    static void confine(StoreConfig config) {
-        if (Boolean.parseBoolean(config.get("postgres.driver-trace", "false"))) {
+    /** Applies the rule above for a store opened with {@code settings}. */
+    static void confine(PostgresSettings settings) {
+        if (settings.driverTrace()) {
             if (!warned) {
                 warned = true;
                 LoggerFactory.getLogger(DriverLogging.class)

@@ -1,6 +1,5 @@
 package dev.agentstore.postgres.spi;
 
-import dev.agentstore.StoreConfig;
 import dev.agentstore.postgres.spi.TenantSql.TransactionWork;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -16,7 +15,7 @@ public final class OwnerDdl {
     private final String lockTimeout;
 
     /** DDL on the schema of {@code config}. */
-    public OwnerDdl(StoreConfig config) {
+    public OwnerDdl(PostgresSettings config) {
         this.dsl = PostgresDsl.create(SchemaOwner.dataSource(config), config.schema());
         this.lockTimeout = Math.max(1, config.timeout().toMillis()) + "ms";
     }

@@ -1,7 +1,6 @@
 package dev.agentstore.postgres.spi;
 
 import dev.agentstore.ConfigurationException;
-import dev.agentstore.StoreConfig;
 import dev.agentstore.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,25 +33,25 @@ public final class PostgresMigrator {
      *
      * @throws StoreUnavailableException if the database cannot be reached or a migration fails
      */
-    public static void migrate(StoreConfig config, BiFunction<DataSource, String, Flyway> flyway) {
+    public static void migrate(PostgresSettings config, BiFunction<DataSource, String, Flyway> flyway) {
         migrate(config, config.schema(), flyway);
     }
 
     /**
-     * Migrates {@code schema} with the module's Flyway, as {@link #migrate(StoreConfig, BiFunction)} does the
+     * Migrates {@code schema} with the module's Flyway, as {@link #migrate(PostgresSettings, BiFunction)} does the
      * configured main schema.
      *
      * @throws StoreUnavailableException if the database cannot be reached or a migration fails
      */
-    public static void migrate(StoreConfig config, String schema, BiFunction<DataSource, String, Flyway> flyway) {
+    public static void migrate(PostgresSettings config, String schema, BiFunction<DataSource, String, Flyway> flyway) {
         DataSource dataSource = SchemaOwner.dataSource(config);
         try (Connection lock = dataSource.getConnection()) {
             advisory(lock, "pg_advisory_lock");
             try {
                 flyway.apply(dataSource, schema).migrate();
-                if (SchemaOwner.isSeparate(config)) {
-                    grantRuntimePrivileges(lock, schema, config.get("postgres.user"));
-                    String ingest = config.get("postgres.ingest-user");
+                if (config.separateMigrator()) {
+                    grantRuntimePrivileges(lock, schema, config.user());
+                    String ingest = config.ingestUser();
                     if (ingest != null && schema.equals(config.schema())) {
                         grantIngestPrivileges(lock, schema, ingest);
                     }
@@ -68,7 +67,7 @@ public final class PostgresMigrator {
                     e);
         } catch (SQLException | FlywayException e) {
             throw new StoreUnavailableException(
-                    "could not migrate the PostgreSQL schema '" + schema + "' at " + PostgresPool.safeUrl(config), e);
+                    "could not migrate the PostgreSQL schema '" + schema + "' at " + config.safeUrl(), e);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.agentstore.postgres.spi;
 
 import dev.agentstore.ConfigurationException;
-import dev.agentstore.StoreConfig;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
@@ -33,7 +32,7 @@ public final class RuntimeRole {
      *
      * @throws ConfigurationException if PostgreSQL would not keep tenants apart for it
      */
-    public static void verify(DSLContext dsl, StoreConfig config) {
+    public static void verify(DSLContext dsl, PostgresSettings config) {
         try {
             check(dsl, config);
         } catch (DataAccessException e) {
@@ -41,7 +40,7 @@ public final class RuntimeRole {
         }
     }
 
-    private static void check(DSLContext dsl, StoreConfig config) {
+    private static void check(DSLContext dsl, PostgresSettings config) {
         String[] schemas = {config.schema(), config.securitySchema()};
         String tables = " from pg_class c join pg_namespace n on n.oid = c.relnamespace"
                 + " where n.nspname = any({0}) and c.relkind in ('r', 'p')"
@@ -62,7 +61,7 @@ public final class RuntimeRole {
                 SQLDataType.INTEGER,
                 DSL.val(schemas)));
         String name = role.value1();
-        boolean separateMigrator = SchemaOwner.isSeparate(config);
+        boolean separateMigrator = config.separateMigrator();
         if (role.value2()) {
             refuse(
                     config,
@@ -91,8 +90,8 @@ public final class RuntimeRole {
         }
     }
 
-    private static void refuse(StoreConfig config, String problem) {
-        if (Boolean.parseBoolean(config.get("postgres.allow-rls-bypass", "false"))) {
+    private static void refuse(PostgresSettings config, String problem) {
+        if (config.allowRlsBypass()) {
             warnOnce(problem, "{}: tenants are NOT kept apart by PostgreSQL (postgres.allow-rls-bypass=true)", problem);
             return;
         }

@@ -1,6 +1,6 @@
 package dev.agentstore.postgres.spi;
 
-import dev.agentstore.StoreConfig;
+import dev.agentstore.Secret;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -13,19 +13,15 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class SchemaOwner {
     private SchemaOwner() {}
 
-    /** Whether a separate migration user is configured (so the runtime user needs grants). */
-    public static boolean isSeparate(StoreConfig config) {
-        return config.get("postgres.migration-user") != null;
-    }
-
     /** A data source connecting as the schema owner. */
-    public static DataSource dataSource(StoreConfig config) {
-        boolean separate = isSeparate(config);
-        String user = separate ? config.get("postgres.migration-user") : config.get("postgres.user");
-        String password = separate ? config.get("postgres.migration-password") : config.get("postgres.password");
-        DriverLogging.confine(config);
+    public static DataSource dataSource(PostgresSettings settings) {
+        boolean separate = settings.separateMigrator();
+        String user = separate ? settings.migrationUser() : settings.user();
+        Secret secret = separate ? settings.migrationPassword() : settings.password();
+        String password = secret == null ? null : secret.reveal();
+        DriverLogging.confine(settings);
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(config.postgresUrl());
+        dataSource.setUrl(settings.url());
         if (user != null) {
             dataSource.setUser(user);
         }

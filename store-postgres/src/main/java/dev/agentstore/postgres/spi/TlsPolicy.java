@@ -1,7 +1,6 @@
 package dev.agentstore.postgres.spi;
 
 import dev.agentstore.ConfigurationException;
-import dev.agentstore.StoreConfig;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,10 +23,9 @@ public final class TlsPolicy {
      * @throws ConfigurationException naming the setting to change (the URL itself is not repeated: it may hold a
      *     password)
      */
-    public static void check(StoreConfig config) {
-        String url = config.postgresUrl();
-        Matcher parts = URL.matcher(url);
-        if (!parts.matches() || Boolean.parseBoolean(config.get("postgres.allow-plaintext", "false"))) {
+    public static void check(PostgresSettings settings) {
+        Matcher parts = URL.matcher(settings.url());
+        if (!parts.matches() || settings.allowPlaintext()) {
             return; // pgjdbc reports malformed URLs itself
         }
         String hosts = parts.group(1) == null || parts.group(1).isEmpty() ? "localhost" : parts.group(1);

@@ -41,10 +41,12 @@ class TlsPolicyTest {
         assertThatCode(() -> TlsPolicy.check(config(url, true))).doesNotThrowAnyException();
     }
 
-    private static StoreConfig config(String url, boolean allowPlaintext) {
-        return StoreConfig.builder()
-                .postgres(url, "app", Secret.of("pw"))
+    private static PostgresSettings config(String url, boolean allowPlaintext) {
+        return PostgresSettings.read(StoreConfig.builder()
+                .set("postgres.url", url)
+                .set("postgres.user", "app")
+                .setSecret("postgres.password", Secret.of("pw"))
                 .set("postgres.allow-plaintext", Boolean.toString(allowPlaintext))
-                .build();
+                .build());
     }
 }

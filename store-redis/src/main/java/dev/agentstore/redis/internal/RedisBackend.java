@@ -27,7 +27,9 @@ public final class RedisBackend implements StoreBackend {
         StoreConfig config = context.config();
         RedisSettings settings = RedisSettings.from(config);
         this.redis = context.shared(
-                "redis:" + config.redisUrl(), RedisConnections.class, () -> RedisConnections.open(settings));
+                "redis:" + config.get(RedisSettings.URL.name()),
+                RedisConnections.class,
+                () -> RedisConnections.open(settings));
         this.clock = context.clock();
         this.contextCacheSize = config.contextCacheSize();
         this.contextCacheTtl = config.contextCacheTtl();

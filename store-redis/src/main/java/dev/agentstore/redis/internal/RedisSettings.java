@@ -2,6 +2,7 @@ package dev.agentstore.redis.internal;
 
 import dev.agentstore.ConfigurationException;
 import dev.agentstore.StoreConfig;
+import dev.agentstore.spi.Setting;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -20,6 +21,23 @@ import redis.clients.jedis.util.JedisURIHelper;
  * @param timeout the bound of every connect, call and wait for a pooled connection
  */
 public record RedisSettings(List<URI> nodes, boolean cluster, int poolSize, Duration timeout) {
+    /** {@code redis.url}. */
+    public static final Setting<List<URI>> URL = Setting.of(
+                    "redis.url",
+                    "Redis URL(s)",
+                    null,
+                    "`redis://host:6379` or `rediss://user:password@host:6380/0`; comma-separated seeds for a cluster",
+                    RedisSettings::parseNodes)
+            .shownAs("unset: in memory")
+            .masked();
+    /** {@code redis.cluster}. */
+    public static final Setting<Boolean> CLUSTER = Setting.flag("redis.cluster", false, "Redis Cluster");
+    /** {@code redis.pool-size}. */
+    public static final Setting<Integer> POOL_SIZE =
+            Setting.integer("redis.pool-size", 16, 1, 9_999, "connections per Redis node");
+    /** Every {@code redis.*} setting. */
+    public static final List<Setting<?>> DECLARED = List.of(URL, CLUSTER, POOL_SIZE);
+
     /** Copies the nodes. */
     public RedisSettings {
         nodes = List.copyOf(nodes);
@@ -31,24 +49,29 @@ public record RedisSettings(List<URI> nodes, boolean cluster, int poolSize, Dura
      * @throws ConfigurationException naming the key at fault (never printing a password)
      */
     public static RedisSettings from(StoreConfig config) {
-        String urls = config.redisUrl();
-        if (urls == null) {
+        List<URI> nodes = URL.read(config);
+        if (nodes == null) {
             throw new ConfigurationException("redis.url is not set");
         }
+        boolean cluster = CLUSTER.read(config);
+        if (!cluster && nodes.size() > 1) {
+            throw new ConfigurationException("redis.url lists " + nodes.size()
+                    + " nodes; set redis.cluster=true for a cluster, or give one URL");
+        }
+        return new RedisSettings(nodes, cluster, POOL_SIZE.read(config), config.timeout());
+    }
+
+    /** Whether {@code config} names a Redis URL. */
+    public static boolean isConfigured(StoreConfig config) {
+        return config.get(URL.name()) != null;
+    }
+
+    private static List<URI> parseNodes(String urls) {
         List<URI> nodes = new ArrayList<>();
         for (String url : urls.split(",")) {
             nodes.add(parse(url.strip()));
         }
-        String cluster = config.get("redis.cluster", "false"); // true or false, as StoreConfig checks
-        if (cluster.equals("false") && nodes.size() > 1) {
-            throw new ConfigurationException("redis.url lists " + nodes.size()
-                    + " nodes; set redis.cluster=true for a cluster, or give one URL");
-        }
-        String poolSize = config.get("redis.pool-size", "16");
-        if (!poolSize.matches("[1-9][0-9]{0,3}")) {
-            throw new ConfigurationException("redis.pool-size must be 1 to 9999, but was '" + poolSize + "'");
-        }
-        return new RedisSettings(nodes, cluster.equals("true"), Integer.parseInt(poolSize), config.timeout());
+        return List.copyOf(nodes);
     }
 
     /** The settings with the user-info of every node URL masked: it may hold a password. */
@@ -77,10 +100,10 @@ public record RedisSettings(List<URI> nodes, boolean cluster, int poolSize, Dura
         }
     }
 
-    private static ConfigurationException invalid() {
-        // The URL may carry a password, so it is not repeated.
-        return new ConfigurationException(
-                "redis.url must be redis://[user:password@]host:port[/db] or rediss://... (TLS), comma-separated"
+    private static IllegalArgumentException invalid() {
+        // The URL may carry a password, so it is not repeated (the setting is masked).
+        return new IllegalArgumentException(
+                "must be redis://[user:password@]host:port[/db] or rediss://... (TLS), comma-separated"
                         + " for a cluster's seed nodes");
     }
 }

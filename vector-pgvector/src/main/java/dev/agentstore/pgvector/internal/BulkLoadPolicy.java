@@ -2,8 +2,6 @@ package dev.agentstore.pgvector.internal;
 
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 
-import dev.agentstore.ConfigurationException;
-import dev.agentstore.StoreConfig;
 import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.vector.IndexType;
 import org.jooq.impl.DSL;
@@ -19,16 +17,8 @@ import org.jooq.impl.DSL;
 final class BulkLoadPolicy {
     private final int minRows;
 
-    BulkLoadPolicy(StoreConfig config) {
-        String value = config.get("pgvector.bulk-load-rows", "10000");
-        try {
-            this.minRows = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw invalid(value);
-        }
-        if (minRows < 0) {
-            throw invalid(value);
-        }
+    BulkLoadPolicy(int minRows) {
+        this.minRows = minRows;
     }
 
     /** Whether writing {@code rows} chunks into {@code collection} should rebuild its index instead. */
@@ -48,10 +38,5 @@ final class BulkLoadPolicy {
                 .asTable("upto");
         return sql.query(DSL.selectCount().from(upToLimit), row -> row.getLong(1))
                 .getFirst();
-    }
-
-    private static ConfigurationException invalid(String value) {
-        return new ConfigurationException(
-                "pgvector.bulk-load-rows must be a whole number of zero (never) or more, but was '" + value + "'");
     }
 }

@@ -3,12 +3,11 @@ package dev.agentstore.pgvector.internal;
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_COLLECTIONS;
 
-import dev.agentstore.ConfigurationException;
 import dev.agentstore.ConflictException;
-import dev.agentstore.StoreConfig;
 import dev.agentstore.postgres.spi.OwnerDdl;
 import dev.agentstore.postgres.spi.PostgresDsl;
 import dev.agentstore.postgres.spi.PostgresErrors;
+import dev.agentstore.postgres.spi.PostgresSettings;
 import dev.agentstore.postgres.spi.TenantPolicy;
 import dev.agentstore.postgres.spi.TenantSql.TransactionWork;
 import dev.agentstore.vector.CollectionSpec;
@@ -33,15 +32,10 @@ final class CollectionDdl {
     private final String schema;
     private final String maintenanceWorkMem;
 
-    CollectionDdl(StoreConfig config) {
+    CollectionDdl(PostgresSettings config, String maintenanceWorkMem) {
         this.owner = new OwnerDdl(config);
         this.schema = config.schema();
-        this.maintenanceWorkMem = config.get("pgvector.maintenance-work-mem", "256MB");
-        if (!maintenanceWorkMem.matches("[1-9][0-9]{0,6}(kB|MB|GB)")) {
-            throw new ConfigurationException(
-                    "pgvector.maintenance-work-mem must be a size such as 256MB or 1GB, but was '" + maintenanceWorkMem
-                            + "'");
-        }
+        this.maintenanceWorkMem = maintenanceWorkMem;
     }
 
     /** Creates the catalog row, the partition and the index at once. */

@@ -1,11 +1,12 @@
 package dev.agentstore.spring.boot.internal;
 
 import dev.agentstore.StoreConfig;
+import dev.agentstore.spi.Setting;
+import dev.agentstore.spi.SettingCatalog;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
@@ -27,15 +28,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 public final class EnvironmentStoreConfig {
     private static final String PREFIX = "agentstore.";
     private static final String ENCRYPTION_KEY = "encryption.key.";
-    /** The durations, which may also be written in Spring's short form ({@code 30s}, {@code 15m}). */
-    private static final Set<String> DURATIONS = Set.of(
-            "timeout",
-            "context-cache-ttl",
-            "postgres.leak-detection",
-            "pgvector.collection-cache-ttl",
-            "security.max-lockout",
-            "time-window.past",
-            "time-window.future");
+    /** The settings declared on the class path: which keys take durations, which may be written {@code 30s}. */
+    private static final SettingCatalog SETTINGS = SettingCatalog.discover();
 
     private EnvironmentStoreConfig() {}
 
@@ -81,7 +75,7 @@ public final class EnvironmentStoreConfig {
 
     /** A duration in ISO-8601, as the store reads it; anything unreadable is left for the store to refuse. */
     private static String normalized(String key, String value) {
-        if (!DURATIONS.contains(key)) {
+        if (!SETTINGS.find(key).map(Setting::isDuration).orElse(false)) {
             return value;
         }
         try {

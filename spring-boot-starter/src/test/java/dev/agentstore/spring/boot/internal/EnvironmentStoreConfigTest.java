@@ -53,7 +53,7 @@ class EnvironmentStoreConfigTest {
         StoreConfig config = EnvironmentStoreConfig.read(environment);
 
         assertThat(config.defaultTenant()).isEqualTo("high");
-        assertThat(config.schema()).isEqualTo("chat");
+        assertThat(config.get("postgres.schema")).isEqualTo("chat");
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.agentstore.postgres.internal.partition;
 
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.MonthlyRetention;
-import dev.agentstore.StoreConfig;
 import dev.agentstore.postgres.spi.OwnerDdl;
+import dev.agentstore.postgres.spi.PostgresSettings;
 import dev.agentstore.postgres.spi.TenantPolicy;
 import dev.agentstore.postgres.spi.TenantSql;
 import java.time.Clock;
@@ -53,7 +53,7 @@ public final class MonthlyPartitions implements MonthlyRetention {
     private final Set<YearMonth> present = ConcurrentHashMap.newKeySet();
 
     /** The partitions of {@code tables} in the schema of {@code config}. */
-    public MonthlyPartitions(StoreConfig config, Clock clock, String... tables) {
+    public MonthlyPartitions(PostgresSettings config, Clock clock, String... tables) {
         this.owner = new OwnerDdl(config);
         this.schema = config.schema();
         this.tables = List.of(tables);
