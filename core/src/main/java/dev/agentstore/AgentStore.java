@@ -196,8 +196,10 @@ public final class AgentStore implements AutoCloseable {
     }
 
     private MonthlyRetention monthly(MonthlyRetention backend) {
-        MonthlyRetention validating = cutoff -> backend.dropMonthsBefore(Check.time("cutoff", cutoff));
-        return runtime.guarded(MonthlyRetention.class, validating);
+        return cutoff -> {
+            runtime.guard().check();
+            return backend.dropMonthsBefore(Check.time("cutoff", cutoff));
+        };
     }
 
     /** Credentials, logins, TOTP, reset tokens, API keys and the security log. */

@@ -24,6 +24,18 @@ public class InvalidInputException extends AgentStoreException {
         this.field = field;
     }
 
+    /**
+     * Creates the exception for a value a backend refused, keeping the backend's failure as the cause.
+     *
+     * @param field the argument, component or column at fault
+     * @param rule what the rule is and how the value broke it
+     * @param cause the backend's failure
+     */
+    public InvalidInputException(String field, String rule, Throwable cause) {
+        super(Objects.requireNonNull(field, "field") + " " + rule, cause);
+        this.field = field;
+    }
+
     /** The argument or component at fault. */
     public String field() {
         return field;

@@ -1,5 +1,7 @@
 package dev.agentstore.codegen;
 
+import dev.agentstore.postgres.spi.PostgresMigrations;
+import dev.agentstore.postgres.spi.TenantPolicyMigration;
 import dev.agentstore.testkit.fixture.LocalPostgres;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class GenerateJooq {
                     SCHEMA,
                     "dev/agentstore/postgres/migration",
                     "agentstore_postgres_history",
+                    PostgresMigrations.TENANT_POLICY_VERSION,
                     "dev.agentstore.postgres.internal.jooq",
                     ".*",
                     "vector_.*|(system|llm)_metrics_\\d{4}_\\d{2}"),
@@ -41,6 +44,7 @@ public final class GenerateJooq {
                     SCHEMA,
                     "dev/agentstore/pgvector/migration",
                     "agentstore_pgvector_history",
+                    "6", // PgvectorMigrations.TENANT_POLICY_VERSION
                     "dev.agentstore.pgvector.internal.jooq",
                     "vector_.*",
                     "vector_chunks_.+"),
@@ -49,12 +53,14 @@ public final class GenerateJooq {
                     SECURITY_SCHEMA,
                     "dev/agentstore/postgres/security/migration",
                     "agentstore_security_history",
+                    PostgresMigrations.SECURITY_TENANT_POLICY_VERSION,
                     "dev.agentstore.postgres.internal.security.jooq",
                     ".*",
                     "$^"));
 
     /**
-     * A backend module's schema: its directory, the schema, migrations, Flyway history table, the package to
+     * A backend module's schema: its directory, the schema, migrations, Flyway history table, the version at which
+     * its migrations create the tenant-policy function, the package to
      * generate, and which of the schema's tables are its own (regular expressions; history tables are always left
      * out).
      */
@@ -63,6 +69,7 @@ public final class GenerateJooq {
             String schema,
             String migrations,
             String historyTable,
+            String tenantPolicyVersion,
             String packageName,
             String includes,
             String excludes) {}
@@ -97,6 +104,7 @@ public final class GenerateJooq {
                 .schemas(module.schema())
                 .defaultSchema(module.schema())
                 .table(module.historyTable())
+                .javaMigrations(new TenantPolicyMigration(module.tenantPolicyVersion()))
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load()

@@ -1,23 +1,24 @@
 package dev.agentstore.internal;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Makes every repository of a store fail fast once the store is closed, whatever the backend: repositories
- * handed out before {@code close()} would otherwise keep working on a memory backend and fail obscurely on a
- * closed connection pool.
+ * Whether a store is still open. Every repository a store hands out checks it first, in its validating decorator,
+ * so that repositories kept after {@code close()} fail fast and plainly, whatever the backend: on a memory backend
+ * they would otherwise keep working, and on a closed connection pool fail obscurely.
  */
 public final class OpenGuard {
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** Wraps {@code target} so that each call first checks that the store is open. */
-    public <T> T guard(Class<T> type, T target) {
-        InvocationHandler handler = (proxy, method, args) -> invoke(proxy, target, method, args);
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    /**
+     * Returns if the store is open.
+     *
+     * @throws IllegalStateException once it is closed
+     */
+    public void check() {
+        if (closed.get()) {
+            throw new IllegalStateException("this agentstore is closed");
+        }
     }
 
     /** Marks the store closed; returns whether this call closed it. */
@@ -28,23 +29,5 @@ public final class OpenGuard {
     /** Whether the store is closed. */
     public boolean isClosed() {
         return closed.get();
-    }
-
-    private Object invoke(Object proxy, Object target, Method method, Object[] args) throws Throwable {
-        if (method.getDeclaringClass() == Object.class) {
-            return switch (method.getName()) {
-                case "equals" -> proxy == args[0];
-                case "hashCode" -> System.identityHashCode(proxy);
-                default -> target.toString();
-            };
-        }
-        if (closed.get()) {
-            throw new IllegalStateException("this agentstore is closed; " + method.getName() + " cannot run");
-        }
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }

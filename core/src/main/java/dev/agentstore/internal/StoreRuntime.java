@@ -129,9 +129,9 @@ public final class StoreRuntime implements AutoCloseable {
         return writeLimits;
     }
 
-    /** {@code repository}, failing fast once this runtime is closed. */
-    public <T> T guarded(Class<T> type, T repository) {
-        return guard.guard(type, repository);
+    /** Whether this runtime is still open; every repository handed out checks it on each call. */
+    public OpenGuard guard() {
+        return guard;
     }
 
     public void migrate() {

@@ -39,99 +39,92 @@ import dev.agentstore.vector.VectorRepository;
 
 /**
  * The repositories of one tenant as {@link dev.agentstore.AgentStore} hands them out: each backend's repository
- * behind validation (or core's policy, for security), guarded against use after close, and wired to what the SDK
- * adds on top (the audit entries of its own operations, the recent-context cache, the rate-limit fallback).
+ * behind validation (or core's policy, for security), which also refuses calls once the store is closed, and wired
+ * to what the SDK adds on top (the audit entries of its own operations, the recent-context cache, the rate-limit
+ * fallback). Each is built on first use: creating a tenant view builds nothing, and a view used for one call builds
+ * one repository.
  */
 public final class TenantRepositories {
-    private final ConversationRepository conversations;
-    private final ModelRepository models;
-    private final RunRepository runs;
-    private final FeedbackRepository feedback;
-    private final AgentRepository agents;
-    private final MetricsRepository metrics;
-    private final SecurityRepository security;
-    private final VectorRepository vectors;
-    private final ResponseCache responseCache;
-    private final SessionCache sessions;
-    private final RateLimiter rateLimits;
-    private final Presence presence;
-    private final FeatureFlags featureFlags;
-    private final ApiUsageRepository apiUsage;
-    private final ErrorLogRepository errorLog;
-    private final AuditLog auditLog;
+    private final OpenGuard open;
+    private final Lazy<ConversationRepository> conversations;
+    private final Lazy<ModelRepository> models;
+    private final Lazy<RunRepository> runs;
+    private final Lazy<FeedbackRepository> feedback;
+    private final Lazy<AgentRepository> agents;
+    private final Lazy<MetricsRepository> metrics;
+    private final Lazy<SecurityRepository> security;
+    private final Lazy<VectorRepository> vectors;
+    private final Lazy<ResponseCache> responseCache;
+    private final Lazy<SessionCache> sessions;
+    private final Lazy<RateLimiter> rateLimits;
+    private final Lazy<Presence> presence;
+    private final Lazy<FeatureFlags> featureFlags;
+    private final Lazy<ApiUsageRepository> apiUsage;
+    private final Lazy<ErrorLogRepository> errorLog;
+    private final Lazy<AuditLog> auditLog;
 
     /**
      * Builds the repositories of {@code tenant} from the runtime's backends; {@code root} for the root store, which
      * alone may write what every tenant shares (global feature flags).
      */
     public TenantRepositories(StoreRuntime runtime, String tenant, boolean root) {
-        this.auditLog = runtime.guarded(
-                AuditLog.class,
-                new ValidatingAuditLog(runtime.backend(Capability.AUDIT_LOG).auditLog(tenant)));
-        SdkAudit sdkAudit = new SdkAudit(auditLog);
-        this.conversations = runtime.guarded(
-                ConversationRepository.class,
-                new ValidatingConversationRepository(
-                        conversationsOf(runtime, tenant),
-                        runtime.writeLimits(),
-                        user -> sdkAudit.record(null, AuditActions.USER_ERASED, AuditActions.USER, user)));
-        this.apiUsage = runtime.guarded(
-                ApiUsageRepository.class,
-                new ValidatingApiUsageRepository(
-                        runtime.backend(Capability.API_USAGE).apiUsage(tenant), runtime.writeLimits()));
-        this.errorLog = runtime.guarded(
-                ErrorLogRepository.class,
-                new ValidatingErrorLogRepository(
-                        runtime.backend(Capability.ERROR_LOG).errorLog(tenant)));
-        this.runs = runtime.guarded(
-                RunRepository.class,
-                new ValidatingRunRepository(runtime.backend(Capability.RUNS).runs(tenant)));
-        this.feedback = runtime.guarded(
-                FeedbackRepository.class,
-                new ValidatingFeedbackRepository(
-                        runtime.backend(Capability.FEEDBACK).feedback(tenant)));
-        this.agents = runtime.guarded(
-                AgentRepository.class,
-                new ValidatingAgentRepository(runtime.backend(Capability.AGENTS).agents(tenant)));
-        this.models = runtime.guarded(
-                ModelRepository.class,
-                new ValidatingModelRepository(runtime.backend(Capability.MODELS).models(tenant)));
-        this.metrics = runtime.guarded(
-                MetricsRepository.class,
-                new ValidatingMetricsRepository(
-                        runtime.backend(Capability.METRICS).metrics(tenant), runtime.writeLimits()));
-        this.security = runtime.guarded(
-                SecurityRepository.class,
-                new PolicySecurityRepository(
-                        tenant,
-                        runtime.backend(Capability.SECURITY).security(tenant),
-                        runtime.passwordPolicy(),
-                        runtime.hasher(),
-                        runtime.cipher(),
-                        runtime.context().clock(),
-                        auditLog));
-        this.vectors = runtime.guarded(
-                VectorRepository.class,
-                new ValidatingVectorRepository(
-                        runtime.backend(Capability.VECTORS).vectors(tenant), runtime.writeLimits()));
-        this.responseCache = runtime.guarded(
-                ResponseCache.class,
-                new ValidatingResponseCache(
-                        runtime.backend(Capability.RESPONSE_CACHE).responseCache(tenant)));
-        this.sessions = runtime.guarded(
-                SessionCache.class,
-                new ValidatingSessionCache(runtime.backend(Capability.SESSIONS).sessions(tenant)));
-        this.rateLimits = runtime.guarded(
-                RateLimiter.class,
-                new ValidatingRateLimiter(runtime.rateLimitFallback()
+        OpenGuard open = runtime.guard();
+        this.open = open;
+        this.auditLog = lazy(() -> new ValidatingAuditLog(
+                open, runtime.backend(Capability.AUDIT_LOG).auditLog(tenant)));
+        this.conversations = lazy(() -> {
+            SdkAudit sdkAudit = new SdkAudit(auditLog);
+            return new ValidatingConversationRepository(
+                    open,
+                    conversationsOf(runtime, tenant),
+                    runtime.writeLimits(),
+                    user -> sdkAudit.record(null, AuditActions.USER_ERASED, AuditActions.USER, user));
+        });
+        this.apiUsage = lazy(() -> new ValidatingApiUsageRepository(
+                open, runtime.backend(Capability.API_USAGE).apiUsage(tenant), runtime.writeLimits()));
+        this.errorLog = lazy(() -> new ValidatingErrorLogRepository(
+                open, runtime.backend(Capability.ERROR_LOG).errorLog(tenant)));
+        this.runs = lazy(() -> new ValidatingRunRepository(
+                open, runtime.backend(Capability.RUNS).runs(tenant)));
+        this.feedback = lazy(() -> new ValidatingFeedbackRepository(
+                open, runtime.backend(Capability.FEEDBACK).feedback(tenant)));
+        this.agents = lazy(() -> new ValidatingAgentRepository(
+                open, runtime.backend(Capability.AGENTS).agents(tenant)));
+        this.models = lazy(() -> new ValidatingModelRepository(
+                open, runtime.backend(Capability.MODELS).models(tenant)));
+        this.metrics = lazy(() -> new ValidatingMetricsRepository(
+                open, runtime.backend(Capability.METRICS).metrics(tenant), runtime.writeLimits()));
+        this.security = lazy(() -> new PolicySecurityRepository(
+                open,
+                tenant,
+                runtime.backend(Capability.SECURITY).security(tenant),
+                runtime.passwordPolicy(),
+                runtime.hasher(),
+                runtime.cipher(),
+                runtime.context().clock(),
+                auditLog));
+        this.vectors = lazy(() -> new ValidatingVectorRepository(
+                open, runtime.backend(Capability.VECTORS).vectors(tenant), runtime.writeLimits()));
+        this.responseCache = lazy(() -> new ValidatingResponseCache(
+                open, runtime.backend(Capability.RESPONSE_CACHE).responseCache(tenant)));
+        this.sessions = lazy(() -> new ValidatingSessionCache(
+                open, runtime.backend(Capability.SESSIONS).sessions(tenant)));
+        this.rateLimits = lazy(() -> new ValidatingRateLimiter(
+                open,
+                runtime.rateLimitFallback()
                         .protect(tenant, runtime.backend(Capability.RATE_LIMITS).rateLimits(tenant))));
-        this.presence = runtime.guarded(
-                Presence.class,
-                new ValidatingPresence(runtime.backend(Capability.PRESENCE).presence(tenant)));
-        this.featureFlags = runtime.guarded(
-                FeatureFlags.class,
-                new ValidatingFeatureFlags(
-                        runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant), root));
+        this.presence = lazy(() -> new ValidatingPresence(
+                open, runtime.backend(Capability.PRESENCE).presence(tenant)));
+        this.featureFlags = lazy(() -> new ValidatingFeatureFlags(
+                open, runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant), root));
+    }
+
+    /** A repository built on first use, if the store is still open then (a closed backend builds none). */
+    private <T> Lazy<T> lazy(java.util.function.Supplier<T> factory) {
+        return Lazy.of(() -> {
+            open.check();
+            return factory.get();
+        });
     }
 
     /** The tenant's conversations backend, behind the recent-context cache when a provider serves one. */
@@ -149,81 +142,81 @@ public final class TenantRepositories {
 
     /** The tenant's conversations. */
     public ConversationRepository conversations() {
-        return conversations;
+        return conversations.get();
     }
 
     /** The tenant's models. */
     public ModelRepository models() {
-        return models;
+        return models.get();
     }
 
     /** The tenant's runs. */
     public RunRepository runs() {
-        return runs;
+        return runs.get();
     }
 
     /** The tenant's feedback. */
     public FeedbackRepository feedback() {
-        return feedback;
+        return feedback.get();
     }
 
     /** The tenant's agents. */
     public AgentRepository agents() {
-        return agents;
+        return agents.get();
     }
 
     /** The tenant's metrics. */
     public MetricsRepository metrics() {
-        return metrics;
+        return metrics.get();
     }
 
     /** The tenant's security rules over its security store. */
     public SecurityRepository security() {
-        return security;
+        return security.get();
     }
 
     /** The tenant's vector collections. */
     public VectorRepository vectors() {
-        return vectors;
+        return vectors.get();
     }
 
     /** The tenant's response cache. */
     public ResponseCache responseCache() {
-        return responseCache;
+        return responseCache.get();
     }
 
     /** The tenant's session cache. */
     public SessionCache sessions() {
-        return sessions;
+        return sessions.get();
     }
 
     /** The tenant's rate limiter. */
     public RateLimiter rateLimits() {
-        return rateLimits;
+        return rateLimits.get();
     }
 
     /** The tenant's presence. */
     public Presence presence() {
-        return presence;
+        return presence.get();
     }
 
     /** The tenant's feature flags. */
     public FeatureFlags featureFlags() {
-        return featureFlags;
+        return featureFlags.get();
     }
 
     /** The tenant's API usage. */
     public ApiUsageRepository apiUsage() {
-        return apiUsage;
+        return apiUsage.get();
     }
 
     /** The tenant's error log. */
     public ErrorLogRepository errorLog() {
-        return errorLog;
+        return errorLog.get();
     }
 
     /** The tenant's audit log. */
     public AuditLog auditLog() {
-        return auditLog;
+        return auditLog.get();
     }
 }

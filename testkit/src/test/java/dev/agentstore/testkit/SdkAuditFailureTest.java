@@ -13,6 +13,7 @@ import dev.agentstore.audit.AuditEntry;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.audit.AuditQuery;
 import dev.agentstore.audit.NewAuditEntry;
+import dev.agentstore.audit.UnauditedOperationException;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.security.NewCredential;
 import dev.agentstore.spi.Capability;
@@ -94,17 +95,21 @@ class SdkAuditFailureTest {
             assertThatThrownBy(() -> store.security()
                             .createCredential(
                                     new NewCredential("ann", "ann@example.com", Secret.of("a long enough password"))))
-                    .isInstanceOf(StoreUnavailableException.class)
+                    .isInstanceOf(UnauditedOperationException.class)
+                    .isNotInstanceOf(StoreUnavailableException.class)
                     .hasMessageContaining("credential.created")
-                    .hasMessageContaining("was done, but its audit entry was not written")
+                    .hasMessageContaining("was applied, but its audit entry was not written")
+                    .hasCauseInstanceOf(StoreUnavailableException.class)
                     .hasMessageNotContaining("a long enough password");
             assertThat(store.security().findByUsername("ann")).isPresent();
 
             UUID user =
                     store.conversations().upsertUser(NewUser.of("web", "ann")).id();
             assertThatThrownBy(() -> store.conversations().eraseUser(user))
-                    .isInstanceOf(StoreUnavailableException.class)
-                    .hasMessageContaining("user.erased");
+                    .isInstanceOfSatisfying(UnauditedOperationException.class, e -> {
+                        assertThat(e.action()).isEqualTo("user.erased");
+                        assertThat(e.resourceId()).isEqualTo(user.toString());
+                    });
             assertThat(store.conversations().findUser(user)).isEmpty();
         }
     }

@@ -6,6 +6,7 @@ import dev.agentstore.NotFoundException;
 import dev.agentstore.Secret;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.OpenGuard;
 import dev.agentstore.internal.SdkAudit;
 import dev.agentstore.internal.crypto.Tokens;
 import dev.agentstore.security.ApiKey;
@@ -33,6 +34,7 @@ import java.util.UUID;
 
 /** The security rules of core, over a backend's {@link dev.agentstore.spi.SecurityStore}. */
 public final class PolicySecurityRepository implements SecurityRepository {
+    private final OpenGuard open;
     private final SecurityContext ctx;
     private final PasswordRules rules;
     private final PasswordLogins logins;
@@ -41,13 +43,15 @@ public final class PolicySecurityRepository implements SecurityRepository {
     private final SecurityLog log;
 
     public PolicySecurityRepository(
+            OpenGuard open,
             String tenant,
             dev.agentstore.spi.SecurityStore store,
             dev.agentstore.security.PasswordPolicy policy,
             dev.agentstore.internal.crypto.PasswordHasher hasher,
             dev.agentstore.internal.crypto.SecretCipher cipher,
             java.time.Clock clock,
-            AuditLog auditLog) {
+            java.util.function.Supplier<AuditLog> auditLog) {
+        this.open = open;
         this.ctx = new SecurityContext(tenant, store, policy, hasher, cipher, clock);
         this.rules = new PasswordRules(ctx);
         this.log = new SecurityLog(ctx, new SdkAudit(auditLog));
@@ -59,6 +63,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
 
     @Override
     public Credential createCredential(NewCredential request) {
+        open.check();
         Check.present("credential", request);
         rules.checkNew(request.username(), request.password(), false, List.of());
         String hash = ctx.hasher().hash(rules.normalised(request.password()));
@@ -72,6 +77,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
 
     @Override
     public Credential importCredential(ImportedCredential request) {
+        open.check();
         Check.present("credential", request);
         if (!ctx.hasher().isSupported(request.passwordHash().reveal())) {
             throw new InvalidInputException(
@@ -89,6 +95,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
 
     @Override
     public Optional<Credential> findCredential(UUID credentialId) {
+        open.check();
         return ctx.store()
                 .findCredential(Check.id("credentialId", credentialId))
                 .map(StoredCredential::credential);
@@ -96,6 +103,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
 
     @Override
     public Optional<Credential> findByUsername(String username) {
+        open.check();
         return ctx.store()
                 .findByUsername(lower(Check.name("username", username)))
                 .map(StoredCredential::credential);
@@ -103,6 +111,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
 
     @Override
     public LoginResult verifyPassword(String username, Secret password, LoginContext context) {
+        open.check();
         return logins.verify(
                 Check.name("username", username),
                 Check.present("password", password),
@@ -111,12 +120,14 @@ public final class PolicySecurityRepository implements SecurityRepository {
 
     @Override
     public void changePassword(UUID credentialId, Secret current, Secret next) {
+        open.check();
         StoredCredential stored = require(credentialId);
         logins.change(stored, Check.present("current", current), Check.present("next", next));
     }
 
     @Override
     public Credential unlock(UUID credentialId) {
+        open.check();
         Credential unlocked = ctx.store()
                 .update(
                         Check.id("credentialId", credentialId),
@@ -139,6 +150,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
      */
     @Override
     public void requestPasswordReset(String email, ResetTokenDelivery delivery) {
+        open.check();
         Check.present("delivery", delivery);
         String emailLower = lower(Check.name("email", email));
         Secret token = Tokens.randomToken();
@@ -163,6 +175,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
      */
     @Override
     public void resetPassword(Secret token, Secret newPassword) {
+        open.check();
         Check.present("token", token);
         Check.present("newPassword", newPassword);
         if (!Tokens.isWellFormedToken(token.reveal())) {
@@ -190,46 +203,55 @@ public final class PolicySecurityRepository implements SecurityRepository {
 
     @Override
     public TotpEnrollment enrollTotp(UUID credentialId) {
+        open.check();
         return totp.enroll(require(credentialId));
     }
 
     @Override
     public boolean confirmTotp(UUID credentialId, String code) {
+        open.check();
         return totp.confirm(require(credentialId), Check.present("code", code));
     }
 
     @Override
     public boolean verifyTotp(UUID credentialId, String code) {
+        open.check();
         return totp.verify(require(credentialId), Check.present("code", code));
     }
 
     @Override
     public void disableTotp(UUID credentialId) {
+        open.check();
         totp.disable(require(credentialId));
     }
 
     @Override
     public IssuedApiKey createApiKey(NewApiKey key) {
+        open.check();
         return apiKeys.create(Check.present("key", key));
     }
 
     @Override
     public Optional<ApiKey> verifyApiKey(Secret rawKey) {
+        open.check();
         return apiKeys.verify(Check.present("rawKey", rawKey));
     }
 
     @Override
     public boolean revokeApiKey(UUID keyId) {
+        open.check();
         return apiKeys.revoke(Check.id("keyId", keyId));
     }
 
     @Override
     public List<ApiKey> listApiKeys(UUID ownerId) {
+        open.check();
         return ctx.store().apiKeysOf(Check.id("ownerId", ownerId));
     }
 
     @Override
     public List<LoginAttempt> loginAttempts(String username, Instant since, int limit) {
+        open.check();
         return ctx.store()
                 .loginAttempts(
                         lower(Check.name("username", username)),
@@ -240,6 +262,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
     @Override
     public SecurityEvent recordEvent(
             SecurityEventType type, UUID credentialId, String severity, Map<String, ?> details) {
+        open.check();
         Check.present("type", type);
         Check.name("severity", severity);
         return log.recordForApp(type, credentialId, severity, details == null ? Map.of() : details);
@@ -247,6 +270,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
 
     @Override
     public List<SecurityEvent> events(SecurityEventType type, Instant since, int limit) {
+        open.check();
         return ctx.store().events(type, Check.time("since", since), Check.range("limit", limit, 1, 1_000));
     }
 

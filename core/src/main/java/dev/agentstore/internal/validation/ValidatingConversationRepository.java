@@ -19,6 +19,7 @@ import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
 import dev.agentstore.internal.Check;
 import dev.agentstore.internal.Metadata;
+import dev.agentstore.internal.OpenGuard;
 import dev.agentstore.internal.WriteLimits;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,14 @@ import java.util.function.Consumer;
  * was erased.
  */
 public final class ValidatingConversationRepository implements ConversationRepository {
+    private final OpenGuard open;
     private final ConversationRepository backend;
     private final WriteLimits limits;
     private final Consumer<UUID> onErased;
 
     public ValidatingConversationRepository(
-            ConversationRepository backend, WriteLimits limits, Consumer<UUID> onErased) {
+            OpenGuard open, ConversationRepository backend, WriteLimits limits, Consumer<UUID> onErased) {
+        this.open = open;
         this.backend = backend;
         this.limits = limits;
         this.onErased = onErased;
@@ -44,27 +47,32 @@ public final class ValidatingConversationRepository implements ConversationRepos
 
     @Override
     public User upsertUser(NewUser user) {
+        open.check();
         return backend.upsertUser(Check.present("user", user));
     }
 
     @Override
     public Optional<User> findUser(UUID userId) {
+        open.check();
         return backend.findUser(Check.id("userId", userId));
     }
 
     @Override
     public Optional<User> findUserByExternalId(String channel, String externalId) {
+        open.check();
         return backend.findUserByExternalId(Check.name("channel", channel), Check.name("externalId", externalId));
     }
 
     @Override
     public User updatePreferences(UUID userId, Map<String, ?> preferences) {
+        open.check();
         Map<String, Object> copy = Metadata.copyOf("preferences", Check.present("preferences", preferences));
         return backend.updatePreferences(Check.id("userId", userId), copy);
     }
 
     @Override
     public boolean eraseUser(UUID userId) {
+        open.check();
         boolean erased = backend.eraseUser(Check.id("userId", userId));
         if (erased) {
             onErased.accept(userId);
@@ -74,36 +82,43 @@ public final class ValidatingConversationRepository implements ConversationRepos
 
     @Override
     public ChatSession startSession(UUID userId, Map<String, ?> metadata) {
+        open.check();
         return backend.startSession(Check.id("userId", userId), Metadata.copyOf("metadata", metadata));
     }
 
     @Override
     public Optional<ChatSession> findSession(UUID sessionId) {
+        open.check();
         return backend.findSession(Check.id("sessionId", sessionId));
     }
 
     @Override
     public ChatSession touchSession(UUID sessionId) {
+        open.check();
         return backend.touchSession(Check.id("sessionId", sessionId));
     }
 
     @Override
     public ChatSession endSession(UUID sessionId) {
+        open.check();
         return backend.endSession(Check.id("sessionId", sessionId));
     }
 
     @Override
     public List<ChatSession> sessionsOf(UUID userId, int limit) {
+        open.check();
         return backend.sessionsOf(Check.id("userId", userId), Check.range("limit", limit, 1, Limits.MAX_PAGE_SIZE));
     }
 
     @Override
     public Conversation createConversation(NewConversation conversation) {
+        open.check();
         return backend.createConversation(Check.present("conversation", conversation));
     }
 
     @Override
     public Conversation findOrCreateConversation(NewConversation conversation) {
+        open.check();
         Check.present("conversation", conversation);
         Check.name("conversation.externalKey", conversation.externalKey());
         return backend.findOrCreateConversation(conversation);
@@ -111,16 +126,19 @@ public final class ValidatingConversationRepository implements ConversationRepos
 
     @Override
     public Optional<Conversation> findConversationByKey(String externalKey) {
+        open.check();
         return backend.findConversationByKey(Check.name("externalKey", externalKey));
     }
 
     @Override
     public List<Message> memory(UUID conversationId) {
+        open.check();
         return backend.memory(Check.id("conversationId", conversationId));
     }
 
     @Override
     public List<Message> appendToMemory(UUID conversationId, List<NewMessage> messages, MemoryWindow window) {
+        open.check();
         List<NewMessage> batch = List.copyOf(Check.batch("messages", messages, Limits.MAX_MESSAGE_BATCH));
         limits.messages("messages", batch);
         return backend.appendToMemory(
@@ -129,32 +147,38 @@ public final class ValidatingConversationRepository implements ConversationRepos
 
     @Override
     public Optional<Conversation> findConversation(UUID conversationId) {
+        open.check();
         return backend.findConversation(Check.id("conversationId", conversationId));
     }
 
     @Override
     public Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page) {
+        open.check();
         return backend.listConversations(Check.id("userId", userId), status, Check.present("page", page));
     }
 
     @Override
     public Conversation updateConversation(UUID conversationId, ConversationUpdate update) {
+        open.check();
         return backend.updateConversation(Check.id("conversationId", conversationId), Check.present("update", update));
     }
 
     @Override
     public boolean deleteConversation(UUID conversationId) {
+        open.check();
         return backend.deleteConversation(Check.id("conversationId", conversationId));
     }
 
     @Override
     public Message append(UUID conversationId, NewMessage message) {
+        open.check();
         limits.messages("message", List.of(Check.present("message", message)));
         return backend.append(Check.id("conversationId", conversationId), message);
     }
 
     @Override
     public List<Message> appendAll(UUID conversationId, List<NewMessage> messages) {
+        open.check();
         List<NewMessage> batch = List.copyOf(Check.batch("messages", messages, Limits.MAX_MESSAGE_BATCH));
         limits.messages("messages", batch);
         Check.id("conversationId", conversationId);
@@ -163,6 +187,7 @@ public final class ValidatingConversationRepository implements ConversationRepos
 
     @Override
     public List<Message> appendAll(UUID conversationId, List<NewMessage> messages, String idempotencyKey) {
+        open.check();
         List<NewMessage> batch = List.copyOf(Check.batch("messages", messages, Limits.MAX_MESSAGE_BATCH));
         limits.messages("messages", batch);
         Check.id("conversationId", conversationId);
@@ -172,18 +197,21 @@ public final class ValidatingConversationRepository implements ConversationRepos
 
     @Override
     public Page<Message> history(UUID conversationId, HistoryOrder order, PageRequest page) {
+        open.check();
         return backend.history(
                 Check.id("conversationId", conversationId), Check.present("order", order), Check.present("page", page));
     }
 
     @Override
     public List<Message> lastMessages(UUID conversationId, int count) {
+        open.check();
         return backend.lastMessages(
                 Check.id("conversationId", conversationId), Check.range("count", count, 1, Limits.MAX_PAGE_SIZE));
     }
 
     @Override
     public ContextWindow contextWindow(UUID conversationId, int tokenBudget) {
+        open.check();
         return backend.contextWindow(
                 Check.id("conversationId", conversationId),
                 Check.range("tokenBudget", tokenBudget, 1, Limits.MAX_TOKENS));
@@ -191,6 +219,7 @@ public final class ValidatingConversationRepository implements ConversationRepos
 
     @Override
     public List<MessageSearchHit> search(UUID userId, String query, int limit) {
+        open.check();
         Check.id("userId", userId);
         Check.range("limit", limit, 1, Limits.MAX_PAGE_SIZE);
         Check.text("query", query, 1_000);

@@ -2,6 +2,7 @@ package dev.agentstore.internal.validation;
 
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.OpenGuard;
 import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.state.FlagContext;
 import dev.agentstore.state.FlagScope;
@@ -13,22 +14,26 @@ import java.util.Optional;
  * store: a tenant view may not set or clear them.
  */
 public final class ValidatingFeatureFlags implements FeatureFlags {
+    private final OpenGuard open;
     private final FeatureFlags backend;
     private final boolean root;
 
     /** Flags of the root store ({@code root}) or of a tenant view. */
-    public ValidatingFeatureFlags(FeatureFlags backend, boolean root) {
+    public ValidatingFeatureFlags(OpenGuard open, FeatureFlags backend, boolean root) {
+        this.open = open;
         this.backend = backend;
         this.root = root;
     }
 
     @Override
     public void set(String flag, FlagScope scope, FlagValue value) {
+        open.check();
         backend.set(Check.name("flag", flag), writable(scope), Check.present("value", value));
     }
 
     @Override
     public boolean clear(String flag, FlagScope scope) {
+        open.check();
         return backend.clear(Check.name("flag", flag), writable(scope));
     }
 
@@ -43,6 +48,7 @@ public final class ValidatingFeatureFlags implements FeatureFlags {
 
     @Override
     public Optional<FlagValue> evaluate(String flag, FlagContext context) {
+        open.check();
         return backend.evaluate(Check.name("flag", flag), Check.present("context", context));
     }
 }

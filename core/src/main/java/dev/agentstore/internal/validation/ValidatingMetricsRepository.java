@@ -5,6 +5,7 @@ import dev.agentstore.Limits;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.OpenGuard;
 import dev.agentstore.internal.WriteLimits;
 import dev.agentstore.metrics.DailySummary;
 import dev.agentstore.metrics.LlmRequestMetric;
@@ -21,6 +22,7 @@ import java.util.SortedMap;
 
 /** Checks every argument before the backend sees it. */
 public final class ValidatingMetricsRepository implements MetricsRepository {
+    private final OpenGuard open;
     private static final LocalDate MIN_DAY = LocalDate.of(1970, 1, 1);
     private static final LocalDate MAX_DAY = LocalDate.of(9999, 12, 31);
 
@@ -28,19 +30,22 @@ public final class ValidatingMetricsRepository implements MetricsRepository {
     private final WriteLimits limits;
 
     /** Checks arguments for {@code backend}; recorded times must lie within {@code limits}' window. */
-    public ValidatingMetricsRepository(MetricsRepository backend, WriteLimits limits) {
+    public ValidatingMetricsRepository(OpenGuard open, MetricsRepository backend, WriteLimits limits) {
+        this.open = open;
         this.backend = backend;
         this.limits = limits;
     }
 
     @Override
     public void recordSystem(SystemSample sample) {
+        open.check();
         limits.within("sample.recordedAt", Check.present("sample", sample).recordedAt());
         backend.recordSystem(sample);
     }
 
     @Override
     public void recordSystemBatch(List<SystemSample> samples) {
+        open.check();
         List<SystemSample> batch = List.copyOf(Check.batch("samples", samples, Limits.MAX_METRIC_BATCH));
         for (int i = 0; i < batch.size(); i++) {
             limits.within("samples[" + i + "].recordedAt", batch.get(i).recordedAt());
@@ -52,12 +57,14 @@ public final class ValidatingMetricsRepository implements MetricsRepository {
 
     @Override
     public boolean recordLlm(LlmRequestMetric metric) {
+        open.check();
         limits.within("metric.recordedAt", Check.present("metric", metric).recordedAt());
         return backend.recordLlm(metric);
     }
 
     @Override
     public long recordLlmBatch(List<LlmRequestMetric> metrics) {
+        open.check();
         List<LlmRequestMetric> batch = List.copyOf(Check.batch("metrics", metrics, Limits.MAX_METRIC_BATCH));
         for (int i = 0; i < batch.size(); i++) {
             limits.within("metrics[" + i + "].recordedAt", batch.get(i).recordedAt());
@@ -67,37 +74,44 @@ public final class ValidatingMetricsRepository implements MetricsRepository {
 
     @Override
     public Page<SystemSample> systemSamples(Instant from, Instant to, PageRequest page) {
+        open.check();
         Check.timeRange("from", from, "to", to);
         return backend.systemSamples(from, to, Check.present("page", page));
     }
 
     @Override
     public Page<LlmRequestMetric> llmMetrics(MetricQuery query, PageRequest page) {
+        open.check();
         return backend.llmMetrics(Check.present("query", query), Check.present("page", page));
     }
 
     @Override
     public SortedMap<String, UsageStats> usageByModel(MetricQuery query) {
+        open.check();
         return backend.usageByModel(Check.present("query", query));
     }
 
     @Override
     public SortedMap<Instant, UsageStats> usageOverTime(MetricQuery query, TimeBucket bucket) {
+        open.check();
         return backend.usageOverTime(Check.present("query", query), Check.present("bucket", bucket));
     }
 
     @Override
     public DailySummary rollupDay(LocalDate day) {
+        open.check();
         return backend.rollupDay(day("day", day));
     }
 
     @Override
     public Optional<DailySummary> dailySummary(LocalDate day) {
+        open.check();
         return backend.dailySummary(day("day", day));
     }
 
     @Override
     public List<DailySummary> dailySummaries(LocalDate from, LocalDate to) {
+        open.check();
         day("from", from);
         day("to", to);
         if (from.isAfter(to)) {

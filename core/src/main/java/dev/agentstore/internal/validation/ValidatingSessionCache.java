@@ -3,6 +3,7 @@ package dev.agentstore.internal.validation;
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.Limits;
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.OpenGuard;
 import dev.agentstore.state.CachedSession;
 import dev.agentstore.state.SessionCache;
 import java.time.Duration;
@@ -12,17 +13,20 @@ import java.util.Optional;
 
 /** Checks every argument before the backend sees it. */
 public final class ValidatingSessionCache implements SessionCache {
+    private final OpenGuard open;
     private static final Duration MIN_TTL = Duration.ofSeconds(1);
     private static final Duration MAX_TTL = Duration.ofDays(30);
 
     private final SessionCache backend;
 
-    public ValidatingSessionCache(SessionCache backend) {
+    public ValidatingSessionCache(OpenGuard open, SessionCache backend) {
+        this.open = open;
         this.backend = backend;
     }
 
     @Override
     public CachedSession put(String sessionId, Map<String, String> attributes, Duration ttl) {
+        open.check();
         Check.name("sessionId", sessionId);
         Check.batch("attributes", Check.present("attributes", attributes).keySet(), 1_000);
         Map<String, String> copy = new LinkedHashMap<>();
@@ -40,16 +44,19 @@ public final class ValidatingSessionCache implements SessionCache {
 
     @Override
     public Optional<CachedSession> get(String sessionId) {
+        open.check();
         return backend.get(Check.name("sessionId", sessionId));
     }
 
     @Override
     public Optional<CachedSession> touch(String sessionId, Duration ttl) {
+        open.check();
         return backend.touch(Check.name("sessionId", sessionId), Durations.check("ttl", ttl, MIN_TTL, MAX_TTL));
     }
 
     @Override
     public Optional<CachedSession> setAttribute(String sessionId, String name, String value) {
+        open.check();
         return backend.setAttribute(
                 Check.name("sessionId", sessionId),
                 Check.name("name", name),
@@ -58,6 +65,7 @@ public final class ValidatingSessionCache implements SessionCache {
 
     @Override
     public boolean remove(String sessionId) {
+        open.check();
         return backend.remove(Check.name("sessionId", sessionId));
     }
 }

@@ -7,6 +7,7 @@ import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Check;
 import dev.agentstore.internal.FilterShape;
+import dev.agentstore.internal.OpenGuard;
 import dev.agentstore.internal.WriteLimits;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
@@ -25,41 +26,49 @@ import java.util.Set;
 
 /** Checks every argument, including vector dimensions against the collection, before the backend sees it. */
 public final class ValidatingVectorRepository implements VectorRepository {
+    private final OpenGuard open;
     private final VectorRepository backend;
     private final WriteLimits limits;
 
-    public ValidatingVectorRepository(VectorRepository backend, WriteLimits limits) {
+    public ValidatingVectorRepository(OpenGuard open, VectorRepository backend, WriteLimits limits) {
+        this.open = open;
         this.backend = backend;
         this.limits = limits;
     }
 
     @Override
     public CollectionSpec createCollection(CollectionSpec spec) {
+        open.check();
         return backend.createCollection(Check.present("spec", spec));
     }
 
     @Override
     public Optional<CollectionSpec> findCollection(String name) {
+        open.check();
         return backend.findCollection(Check.name("collection", name));
     }
 
     @Override
     public List<CollectionSpec> listCollections() {
+        open.check();
         return backend.listCollections();
     }
 
     @Override
     public boolean dropCollection(String name) {
+        open.check();
         return backend.dropCollection(Check.name("collection", name));
     }
 
     @Override
     public void rebuildIndex(String collection) {
+        open.check();
         backend.rebuildIndex(Check.name("collection", collection));
     }
 
     @Override
     public void upsert(String collection, List<Chunk> chunks) {
+        open.check();
         List<Chunk> batch = chunks(collection, chunks);
         if (!batch.isEmpty()) {
             backend.upsert(collection, batch);
@@ -68,6 +77,7 @@ public final class ValidatingVectorRepository implements VectorRepository {
 
     @Override
     public void replaceDocument(String collection, String documentId, List<Chunk> chunks) {
+        open.check();
         Check.name("documentId", documentId);
         List<Chunk> batch = chunks(collection, chunks).stream()
                 .map(c -> c.inDocument(documentId))
@@ -77,11 +87,13 @@ public final class ValidatingVectorRepository implements VectorRepository {
 
     @Override
     public DocumentStatus startIngestion(String collection, String documentId) {
+        open.check();
         return backend.startIngestion(Check.name("collection", collection), Check.name("documentId", documentId));
     }
 
     @Override
     public DocumentStatus failIngestion(String collection, String documentId, String errorMessage) {
+        open.check();
         return backend.failIngestion(
                 Check.name("collection", collection),
                 Check.name("documentId", documentId),
@@ -90,48 +102,57 @@ public final class ValidatingVectorRepository implements VectorRepository {
 
     @Override
     public Optional<DocumentStatus> documentStatus(String collection, String documentId) {
+        open.check();
         return backend.documentStatus(Check.name("collection", collection), Check.name("documentId", documentId));
     }
 
     @Override
     public Page<DocumentStatus> documents(String collection, IngestionStatus status, PageRequest page) {
+        open.check();
         return backend.documents(Check.name("collection", collection), status, Check.present("page", page));
     }
 
     @Override
     public List<Chunk> get(String collection, Collection<String> ids) {
+        open.check();
         return backend.get(Check.name("collection", collection), ids(ids));
     }
 
     @Override
     public Page<Chunk> list(String collection, Filter filter, PageRequest page) {
+        open.check();
         return backend.list(
                 Check.name("collection", collection), FilterShape.check("filter", filter), Check.present("page", page));
     }
 
     @Override
     public long count(String collection) {
+        open.check();
         return backend.count(Check.name("collection", collection));
     }
 
     @Override
     public long deleteByIds(String collection, Collection<String> ids) {
+        open.check();
         return backend.deleteByIds(Check.name("collection", collection), ids(ids));
     }
 
     @Override
     public long deleteByDocument(String collection, String documentId) {
+        open.check();
         return backend.deleteByDocument(Check.name("collection", collection), Check.name("documentId", documentId));
     }
 
     @Override
     public long deleteByFilter(String collection, Filter filter) {
+        open.check();
         return backend.deleteByFilter(
                 Check.name("collection", collection), FilterShape.check("filter", Check.present("filter", filter)));
     }
 
     @Override
     public List<SearchMatch> search(String collection, SearchRequest request) {
+        open.check();
         Check.present("request", request);
         FilterShape.check("request.filter", request.filter());
         Check.vector("request.vector", request.vector(), spec(collection).dimension());
@@ -140,6 +161,7 @@ public final class ValidatingVectorRepository implements VectorRepository {
 
     @Override
     public List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request) {
+        open.check();
         Check.present("request", request);
         FilterShape.check("request.search.filter", request.search().filter());
         Check.vector(

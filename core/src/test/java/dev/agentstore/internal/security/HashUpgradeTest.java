@@ -40,13 +40,14 @@ class HashUpgradeTest {
                 new Credential(UUID.randomUUID(), "ann", "ann@example.com", false, 0, null, now, null, now);
         store.insertCredential(new StoredCredential(credential, legacy, null, null, 0));
         PolicySecurityRepository security = new PolicySecurityRepository(
+                new dev.agentstore.internal.OpenGuard(),
                 "t",
                 store,
                 PasswordPolicy.defaults(),
                 hasher,
                 SecretCipher.fromConfig(StoreConfig.defaults(), true),
                 clock,
-                backend.auditLog("t"));
+                () -> backend.auditLog("t"));
 
         assertThat(security.verifyPassword("ann", Secret.of(password), LoginContext.unknown())
                         .status())

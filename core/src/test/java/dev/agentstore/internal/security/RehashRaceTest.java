@@ -53,13 +53,14 @@ class RehashRaceTest {
                     }
                 });
         PolicySecurityRepository security = new PolicySecurityRepository(
+                new dev.agentstore.internal.OpenGuard(),
                 "t",
                 pausing,
                 PasswordPolicy.defaults(),
                 PasswordHasher.owaspMinimum(),
                 SecretCipher.fromConfig(StoreConfig.defaults(), true),
                 clock,
-                backend.auditLog("t"));
+                () -> backend.auditLog("t"));
         String weak = new PasswordHasher(64, 1).hash(OLD.reveal());
         Instant now = clock.instant();
         real.insertCredential(new StoredCredential(

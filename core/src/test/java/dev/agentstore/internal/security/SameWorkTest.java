@@ -48,13 +48,14 @@ class SameWorkTest {
                     }
                 });
         security = new PolicySecurityRepository(
+                new dev.agentstore.internal.OpenGuard(),
                 "t",
                 recording,
                 PasswordPolicy.defaults(),
                 PasswordHasher.owaspMinimum(),
                 SecretCipher.fromConfig(StoreConfig.defaults(), true),
                 clock,
-                backend.auditLog("t"));
+                () -> backend.auditLog("t"));
         security.createCredential(new NewCredential("alice", "alice@example.com", PASSWORD));
         security.createCredential(new NewCredential("bob", "bob@example.com", PASSWORD));
         for (int i = 0; i < 10; i++) {

@@ -39,7 +39,7 @@ public final class PostgresErrors {
             return new NotFoundException("a referenced row does not exist (" + constraint + ")", e);
         }
         if (state.startsWith("23") || state.startsWith("22")) {
-            return new InvalidInputException("value", "was refused by PostgreSQL (SQL state " + state + ")");
+            return refused(sql, state, e);
         }
         if (isUnavailable(state) || sql instanceof SQLTransientException || sql == null) {
             return new StoreUnavailableException("PostgreSQL is unavailable (SQL state " + state + ")", e);
@@ -60,6 +60,38 @@ public final class PostgresErrors {
             }
         }
         return null;
+    }
+
+    /**
+     * A value PostgreSQL refused (integrity or data exception): the field is the column the server names, else the
+     * constraint, else the table, else {@code "value"}; the message names the SQL state and constraint, never the
+     * value.
+     */
+    private static InvalidInputException refused(SQLException sql, String state, DataAccessException e) {
+        String column = null;
+        String constraint = null;
+        String table = null;
+        if (sql instanceof org.postgresql.util.PSQLException psql && psql.getServerErrorMessage() != null) {
+            column = psql.getServerErrorMessage().getColumn();
+            constraint = psql.getServerErrorMessage().getConstraint();
+            table = psql.getServerErrorMessage().getTable();
+        }
+        String field = column != null
+                ? (table != null ? table + "." + column : column)
+                : constraint != null ? constraint : table != null ? table : "value";
+        String rule = switch (state) {
+            case "23502" -> "must not be null";
+            case "23514" -> "breaks the check " + (constraint == null ? "constraint" : constraint);
+            case "22001" -> "is too long for its column";
+            case "22003" -> "is out of range for its column";
+            case "22P02" -> "is not valid text for its column's type";
+            case "22021" -> "holds a byte sequence invalid in UTF-8 (e.g. a NUL character)";
+            default -> "was refused by PostgreSQL";
+        };
+        return new InvalidInputException(
+                field,
+                rule + " (SQL state " + state + (constraint != null ? ", constraint " + constraint : "") + ")",
+                e);
     }
 
     private static boolean isUnavailable(String state) {

@@ -29,20 +29,39 @@ public final class PostgresMigrations {
 
     private PostgresMigrations() {}
 
+    /** The version at which this module's migrations create the tenant-policy function. */
+    public static final String TENANT_POLICY_VERSION = "17";
+
+    /** The version at which the security tables' migrations create it. */
+    public static final String SECURITY_TENANT_POLICY_VERSION = "3";
+
     /** Flyway for the security tables' migrations into {@code schema}. */
     public static Flyway securityFlyway(DataSource dataSource, String schema) {
-        return flyway(dataSource, schema, PostgresMigrations.class, SECURITY_LOCATION, SECURITY_HISTORY_TABLE);
+        return flyway(
+                dataSource,
+                schema,
+                PostgresMigrations.class,
+                SECURITY_LOCATION,
+                SECURITY_HISTORY_TABLE,
+                new TenantPolicyMigration(SECURITY_TENANT_POLICY_VERSION));
     }
 
     /** Flyway for this module's migrations into {@code schema}. */
     public static Flyway flyway(DataSource dataSource, String schema) {
-        return flyway(dataSource, schema, PostgresMigrations.class, LOCATION, HISTORY_TABLE);
+        return flyway(
+                dataSource,
+                schema,
+                PostgresMigrations.class,
+                LOCATION,
+                HISTORY_TABLE,
+                new TenantPolicyMigration(TENANT_POLICY_VERSION));
     }
 
     /**
      * Flyway for one agentstore module's migrations into {@code schema}: its location (on the class path of
      * {@code module}) and history table, baselined at 0 so modules migrate independently in any order, with the
-     * module's own {@code callbacks} around them.
+     * tenant-policy function created at the version {@code tenantPolicy} carries, and the module's own {@code
+     * callbacks} around them.
      */
     public static Flyway flyway(
             DataSource dataSource,
@@ -50,8 +69,10 @@ public final class PostgresMigrations {
             Class<?> module,
             String location,
             String historyTable,
+            TenantPolicyMigration tenantPolicy,
             Callback... callbacks) {
         return Flyway.configure(module.getClassLoader())
+                .javaMigrations(tenantPolicy)
                 .callbacks(callbacks)
                 .dataSource(dataSource)
                 .locations(location)

@@ -2,25 +2,36 @@ package dev.agentstore.postgres.spi;
 
 import org.jooq.DSLContext;
 import org.jooq.Name;
+import org.jooq.impl.DSL;
 
 /**
- * The row-level security every agentstore table carries, for tables created at run time (partitions): enabled,
- * forced on the owner too, and one policy that confines reads and writes to the transaction's tenant, exactly as
- * the migrations set it up for the tables they create. With no tenant set, or an empty one, the policy's {@link
- * #EXPRESSION} is NULL and matches no row.
+ * The row-level security every agentstore table carries, written once, as the SQL function {@code
+ * apply_tenant_policy(regclass)} that {@link TenantPolicyMigration} creates in each migrated schema: row-level
+ * security enabled, forced on the owner too, and one policy confining reads and writes to the transaction's
+ * tenant ({@code agentstore.tenant_id}); with no tenant set, or an empty one, no row matches.
+ *
+ * <p>A provider's migrations call it for the tables they create ({@code SELECT apply_tenant_policy('notes');}),
+ * after the module's {@link TenantPolicyMigration}; code that creates tables at run time (partitions) calls
+ * {@link #apply} as the schema owner ({@link OwnerDdl}).
  */
 public final class TenantPolicy {
-    /** The policy's USING and WITH CHECK expression, as the migrations write it. */
-    public static final String EXPRESSION = "tenant_id = NULLIF(current_setting('agentstore.tenant_id', true), '')";
+    /** The function's name, in each agentstore schema. */
+    public static final String FUNCTION = "apply_tenant_policy";
 
     private TenantPolicy() {}
 
-    /** Enables, forces and adds the tenant policy on {@code table}, in the caller's transaction. */
+    /**
+     * Puts {@code table}, a schema-qualified name, under the tenant policy in the caller's transaction, by calling
+     * its schema's {@value #FUNCTION}.
+     *
+     * @throws IllegalArgumentException if {@code table} names no schema
+     */
     public static void apply(DSLContext dsl, Name table) {
-        dsl.execute("alter table {0} enable row level security", table);
-        dsl.execute("alter table {0} force row level security", table);
+        if (!table.qualified()) {
+            throw new IllegalArgumentException("table must be schema-qualified, but was " + table);
+        }
         dsl.execute(
-                "create policy tenant_isolation on {0} using (" + EXPRESSION + ") with check (" + EXPRESSION + ")",
-                table);
+                "select {0}({1}::regclass)",
+                DSL.name(table.qualifier(), DSL.name(FUNCTION)), DSL.inline(dsl.render(table)));
     }
 }

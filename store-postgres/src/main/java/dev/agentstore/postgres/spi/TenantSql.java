@@ -43,9 +43,9 @@ public final class TenantSql {
         this.dsl = dsl;
         // Core checks tenant ids already; checked again because the id is rendered into the prefix below.
         this.tenant = TenantIds.check("tenant", tenant);
-        // The tenant is rendered as an escaped literal (and is a validated name), so the query's own bind
-        // values keep their positions and the prefix is built once per tenant.
-        this.setTenant = "select set_config('agentstore.tenant_id', " + dsl.render(DSL.inline(tenant)) + ", true)";
+        // The tenant is written as a literal, so the query's own bind values keep their positions: the rule just
+        // checked allows only letters, digits and . _ : @ -, so no quote or backslash can reach it.
+        this.setTenant = "select set_config('agentstore.tenant_id', '" + tenant + "', true)";
         this.implicitBegin = setTenant + "; ";
         this.begin = "begin; " + implicitBegin;
     }
@@ -100,7 +100,7 @@ public final class TenantSql {
      * {@code set_config(name, value, true)} beside the tenant, still one round trip). Names and values are the
      * caller's constants, never user input: they are rendered as escaped literals.
      */
-    public <T> List<T> query(ResultQuery<?> query, Map<String, String> settings, RowReader<T> reader) {
+    public <T> List<T> queryWithSettings(Map<String, String> settings, ResultQuery<?> query, RowReader<T> reader) {
         StringBuilder prefix = new StringBuilder("begin; ").append(setTenant);
         settings.forEach((name, value) -> prefix.append(", set_config(")
                 .append(dsl.render(DSL.inline(name)))

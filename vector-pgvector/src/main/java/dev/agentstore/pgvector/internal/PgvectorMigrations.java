@@ -1,6 +1,7 @@
 package dev.agentstore.pgvector.internal;
 
 import dev.agentstore.postgres.spi.PostgresMigrations;
+import dev.agentstore.postgres.spi.TenantPolicyMigration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -15,6 +16,9 @@ public final class PgvectorMigrations {
     /** This module's Flyway history table. */
     public static final String HISTORY_TABLE = "agentstore_pgvector_history";
 
+    /** The version at which this module's migrations create the tenant-policy function. */
+    public static final String TENANT_POLICY_VERSION = "6";
+
     private PgvectorMigrations() {}
 
     /**
@@ -28,6 +32,7 @@ public final class PgvectorMigrations {
                 PgvectorMigrations.class,
                 LOCATION,
                 HISTORY_TABLE,
+                new TenantPolicyMigration(TENANT_POLICY_VERSION),
                 new LeakproofJsonb(leakproofJsonb));
     }
 }

@@ -47,10 +47,10 @@ final class VectorSearch {
         IndexType index = collection.spec().index().type();
         List<Scored> rows = List.of();
         if (index != IndexType.NONE) {
-            rows = sql.query(query, annSettings(collection.spec().index(), request), Scored.READER);
+            rows = sql.queryWithSettings(annSettings(collection.spec().index(), request), query, Scored.READER);
         }
         if (rows.size() < request.topK()) {
-            rows = sql.query(query, exactSettings(request.filter() != null), Scored.READER);
+            rows = sql.queryWithSettings(exactSettings(request.filter() != null), query, Scored.READER);
         }
         return rows.stream()
                 .sorted(Comparator.comparingDouble(Scored::distance)

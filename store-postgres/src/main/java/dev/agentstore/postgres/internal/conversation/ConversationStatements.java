@@ -48,35 +48,31 @@ public final class ConversationStatements {
 
     /** Reserves the next sequence and inserts the message in one statement; returns the sequence. */
     private static org.jooq.Query appendOne() {
-        CommonTableExpression<Record1<Long>> reserved = DSL.name("reserved")
-                .fields("last_sequence")
-                .as(DSL.update(CONVERSATIONS)
-                        .set(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.LAST_SEQUENCE.plus(DSL.inline(1L)))
-                        .where(
-                                CONVERSATIONS.TENANT_ID.eq(TENANT),
-                                CONVERSATIONS.ID.eq(CONVERSATION),
-                                CONVERSATIONS.STATUS.ne(DSL.inline("DELETED")))
-                        .returningResult(CONVERSATIONS.LAST_SEQUENCE));
-        return DSL.with(reserved)
-                .insertInto(MESSAGES, MessageAppender.INSERTED)
-                .select(DSL.select(
-                                TENANT,
-                                DSL.param("id", UUID.class),
-                                CONVERSATION,
-                                reserved.field("last_sequence", Long.class),
-                                DSL.param("role", String.class),
-                                DSL.param("content", String.class),
-                                DSL.param("tool_calls", SQLDataType.JSONB),
-                                DSL.param("tool_call_id", SQLDataType.VARCHAR),
-                                DSL.param("model_id", SQLDataType.VARCHAR),
-                                DSL.param("request_id", SQLDataType.VARCHAR),
-                                DSL.param("token_count", Integer.class),
-                                DSL.param("metadata", SQLDataType.JSONB),
-                                DSL.param("created_at", Instant.class),
-                                // as text: a typed null binds without a round trip, which uuid's does not
-                                DSL.param("run_id", SQLDataType.VARCHAR).cast(SQLDataType.UUID))
-                        .from(reserved))
-                .returningResult(MESSAGES.SEQUENCE);
+        CommonTableExpression<Record1<Long>> reserved = MessageInsert.reserved(DSL.update(CONVERSATIONS)
+                .set(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.LAST_SEQUENCE.plus(DSL.inline(1L)))
+                .where(
+                        CONVERSATIONS.TENANT_ID.eq(TENANT),
+                        CONVERSATIONS.ID.eq(CONVERSATION),
+                        CONVERSATIONS.STATUS.ne(DSL.inline("DELETED"))));
+        return MessageInsert.insert(
+                reserved,
+                new MessageInsert.Values(
+                        TENANT,
+                        DSL.param("id", UUID.class),
+                        CONVERSATION,
+                        MessageInsert.lastSequence(reserved),
+                        DSL.param("role", String.class),
+                        DSL.param("content", String.class),
+                        DSL.param("tool_calls", SQLDataType.JSONB),
+                        DSL.param("tool_call_id", SQLDataType.VARCHAR),
+                        DSL.param("model_id", SQLDataType.VARCHAR),
+                        DSL.param("request_id", SQLDataType.VARCHAR),
+                        DSL.param("token_count", Integer.class),
+                        DSL.param("metadata", SQLDataType.JSONB),
+                        DSL.param("created_at", Instant.class),
+                        // as text: a typed null binds without a round trip, which uuid's does not
+                        DSL.param("run_id", SQLDataType.VARCHAR).cast(SQLDataType.UUID)),
+                null);
     }
 
     /** The newest {@code count} messages, newest first. */

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -201,10 +200,6 @@ final class MessageAppender {
         return messages;
     }
 
-    /** The columns an append writes: the tenant, then {@link MessageReader#COLUMNS} in their order. */
-    static final List<Field<?>> INSERTED = Stream.concat(Stream.of(MESSAGES.TENANT_ID), MessageReader.COLUMNS.stream())
-            .toList();
-
     /** The parameters of {@link ConversationStatements}' single append. */
     private Map<String, Object> one(UUID conversationId, UUID id, NewMessage m, Instant now) {
         Map<String, Object> values = HashMap.newHashMap(13);
@@ -238,9 +233,7 @@ final class MessageAppender {
                     .set(CONVERSATIONS.MEMORY_PINNED, window.pinned());
             where = where.and(fits(window, batch.size()));
         }
-        CommonTableExpression<Record1<Long>> reserved = DSL.name("reserved")
-                .fields("last_sequence")
-                .as(reserve.where(where).returningResult(CONVERSATIONS.LAST_SEQUENCE));
+        CommonTableExpression<Record1<Long>> reserved = MessageInsert.reserved(reserve.where(where));
         Table<?> rows = DSL.values(rows(ids, batch))
                 .as(
                         "batch",
@@ -255,27 +248,25 @@ final class MessageAppender {
                         "token_count",
                         "metadata",
                         "run_id");
-        Field<Long> last = reserved.field("last_sequence", Long.class);
-        return DSL.with(reserved)
-                .insertInto(MESSAGES, INSERTED)
-                .select(DSL.select(
-                                DSL.val(sql.tenant()),
-                                rows.field("id", UUID.class),
-                                DSL.val(conversationId),
-                                last.minus(batch.size()).plus(rows.field("ordinal", Long.class)),
-                                rows.field("role", String.class),
-                                rows.field("content", String.class),
-                                rows.field("tool_calls", SQLDataType.JSONB),
-                                rows.field("tool_call_id", String.class),
-                                rows.field("model_id", String.class),
-                                rows.field("request_id", String.class),
-                                rows.field("token_count", Integer.class),
-                                rows.field("metadata", SQLDataType.JSONB),
-                                DSL.val(now),
-                                rows.field("run_id", UUID.class))
-                        .from(reserved)
-                        .crossJoin(rows))
-                .returningResult(MESSAGES.SEQUENCE);
+        Field<Long> last = MessageInsert.lastSequence(reserved);
+        return MessageInsert.insert(
+                reserved,
+                new MessageInsert.Values(
+                        DSL.val(sql.tenant()),
+                        rows.field("id", UUID.class),
+                        DSL.val(conversationId),
+                        last.minus(batch.size()).plus(rows.field("ordinal", Long.class)),
+                        rows.field("role", String.class),
+                        rows.field("content", String.class),
+                        rows.field("tool_calls", SQLDataType.JSONB),
+                        rows.field("tool_call_id", String.class),
+                        rows.field("model_id", String.class),
+                        rows.field("request_id", String.class),
+                        rows.field("token_count", Integer.class),
+                        rows.field("metadata", SQLDataType.JSONB),
+                        DSL.val(now),
+                        rows.field("run_id", UUID.class)),
+                rows);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"}) // an array of one generic row type, filled right here
