@@ -31,18 +31,22 @@ class ModuleBoundariesTest {
             "dev.agentstore.examples",
             "dev.agentstore.benchmarks");
 
+    /** The example provider's package, written as a third party would: it may use no internal package at all. */
+    static final String THIRD_PARTY = "com.example.agentstore";
+
     static JavaClasses shipped;
 
     @BeforeAll
     static void importModules() {
         shipped = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.agentstore");
+                .importPackages("dev.agentstore", THIRD_PARTY);
     }
 
     @Test
     void everyModuleIsImported() {
         assertThat(shipped.containPackage("dev.agentstore.internal")).isTrue();
+        assertThat(shipped.containPackage(THIRD_PARTY + ".presence")).isTrue();
         for (String root : MODULE_ROOTS) {
             assertThat(shipped.stream().anyMatch(c -> c.getPackageName().startsWith(root)))
                     .as("classes of %s on the test class path", root)
@@ -76,7 +80,16 @@ class ModuleBoundariesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.agentstore.internal..")
+                .allowEmptyShould(true)
                 .as("no module outside core uses core's internal package"));
+        rules.add(noClasses()
+                .that()
+                .resideInAPackage(THIRD_PARTY + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.agentstore..internal..")
+                .allowEmptyShould(true)
+                .as("a third-party provider uses only public API and supported SPI packages"));
         for (String root : MODULE_ROOTS) {
             rules.add(noClasses()
                     .that()

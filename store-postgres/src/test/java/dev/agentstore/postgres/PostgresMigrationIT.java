@@ -34,12 +34,13 @@ class PostgresMigrationIT {
                     .isZero();
         }
         assertThat(appliedVersions(database, "agentstore"))
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16");
+                .containsExactly(
+                        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17");
         assertThat(strings(
                         database,
                         "select version from agentstore_security.agentstore_security_history"
                                 + " where success and version is not null order by installed_rank"))
-                .containsExactly("1", "2");
+                .containsExactly("1", "2", "3");
     }
 
     @Test
@@ -68,7 +69,8 @@ class PostgresMigrationIT {
             store.conversations().upsertUser(NewUser.of("web", "in-custom-schema"));
         }
         assertThat(appliedVersions(database, "chat_data"))
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16");
+                .containsExactly(
+                        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17");
         assertThat(tablesIn(database, "chat_data"))
                 .contains("users", "conversations", "messages", "models", "response_cache")
                 .contains("system_metrics", "llm_metrics", "daily_metrics_summary")
@@ -101,6 +103,34 @@ class PostgresMigrationIT {
                 .redirectErrorStream(true)
                 .directory(Path.of(".").toFile())
                 .start();
+    }
+
+    @Test
+    void should_create_the_tenant_policy_function_in_every_schema_for_the_owner_only() throws Exception {
+        PostgresDatabase database = PostgresTestDatabase.create();
+        AgentStore.open(database.storeConfig().toBuilder().migrateOnOpen(true).build())
+                .close();
+        assertThat(strings(
+                        database,
+                        "select n.nspname from pg_proc p join pg_namespace n on n.oid = p.pronamespace"
+                                + " where p.proname = 'apply_tenant_policy' order by 1"))
+                .containsExactly("agentstore", "agentstore_security");
+        database.executeAsAdmin("create table agentstore.probe (tenant_id text not null, note text)");
+        database.executeAsAdmin("select agentstore.apply_tenant_policy('agentstore.probe')");
+        assertThat(strings(
+                        database,
+                        "select c.relrowsecurity::text || c.relforcerowsecurity::text || (select qual from pg_policies"
+                                + " where schemaname = 'agentstore' and tablename = 'probe'"
+                                + " and policyname = 'tenant_isolation')"
+                                + " from pg_class c where c.oid = 'agentstore.probe'::regclass"))
+                .containsExactly(
+                        "truetrue(tenant_id = NULLIF(current_setting('agentstore.tenant_id'::text, true), ''::text))");
+        try (Connection runtime = database.runtimeConnection();
+                Statement statement = runtime.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("select agentstore.apply_tenant_policy('agentstore.models')"))
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("permission denied for function apply_tenant_policy");
+        }
     }
 
     private static List<String> appliedVersions(PostgresDatabase database, String schema) throws SQLException {
