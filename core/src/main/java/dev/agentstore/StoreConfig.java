@@ -204,6 +204,15 @@ public record StoreConfig(Map<String, String> properties) {
 
     /** The settings declared on this class path, found once. */
     private static final class KnownSettings {
-        static final SettingCatalog CATALOG = SettingCatalog.discover();
+        static final SettingCatalog CATALOG = discover();
+
+        /** The class path's declarations; core's alone if they clash (AgentStore.open then reports the clash). */
+        private static SettingCatalog discover() {
+            try {
+                return SettingCatalog.discover();
+            } catch (ConfigurationException e) {
+                return SettingCatalog.of(java.util.List.of());
+            }
+        }
     }
 }
