@@ -1,5 +1,6 @@
 package dev.agentstore.benchmarks;
 
+import com.pgvector.PGvector;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -86,14 +87,15 @@ final class RawPgvector {
     List<String> top10(float[] query, Integer bucket) throws SQLException {
         String sql = "select id, content, metadata::text, embedding <=> ?::vector as distance from raw_items"
                 + (bucket == null ? "" : " where bucket = ?") + " order by embedding <=> ?::vector limit 10";
-        String vector = text(query);
+        // pgvector-java's type, as a careful developer binds it (text cast to vector re-parses: PgvectorJavaBenchmark)
+        PGvector vector = new PGvector(query);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int at = 1;
-            statement.setString(at++, vector);
+            statement.setObject(at++, vector);
             if (bucket != null) {
                 statement.setInt(at++, bucket);
             }
-            statement.setString(at, vector);
+            statement.setObject(at, vector);
             List<String> ids = new ArrayList<>(10);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -111,13 +113,5 @@ final class RawPgvector {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(bytes.length);
         out.write(bytes);
-    }
-
-    private static String text(float[] vector) {
-        StringBuilder text = new StringBuilder("[");
-        for (int i = 0; i < vector.length; i++) {
-            text.append(i == 0 ? "" : ",").append(vector[i]);
-        }
-        return text.append(']').toString();
     }
 }

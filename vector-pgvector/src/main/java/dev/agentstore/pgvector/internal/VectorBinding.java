@@ -1,5 +1,6 @@
 package dev.agentstore.pgvector.internal;
 
+import com.pgvector.PGvector;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Types;
@@ -16,8 +17,8 @@ import org.jooq.conf.ParamType;
 import org.jooq.impl.DSL;
 
 /**
- * pgvector's {@code vector} as {@code float[]} in jOOQ (jOOQ has no vector type): bound as text and cast with
- * {@code ::vector}, read from the text form. The generated {@code VECTOR_CHUNKS.EMBEDDING} uses it (a forced
+ * pgvector's {@code vector} as {@code float[]} in jOOQ (jOOQ has no vector type): bound as pgvector-java's {@code
+ * PGvector} (a parameter of the vector type itself) and cast with {@code ::vector}, read from the text form. The generated {@code VECTOR_CHUNKS.EMBEDDING} uses it (a forced
  * type in codegen).
  */
 public final class VectorBinding implements Binding<Object, float[]> {
@@ -47,7 +48,13 @@ public final class VectorBinding implements Binding<Object, float[]> {
 
     @Override
     public void set(BindingSetStatementContext<float[]> ctx) throws SQLException {
-        ctx.statement().setString(ctx.index(), text(ctx.value()));
+        // pgvector's own type, not text: a text parameter cast to vector is parsed again wherever the planner
+        // cannot fold the cast (generic plans), about 0.5 ms per top-10 search of 384 dimensions.
+        if (ctx.value() == null) {
+            ctx.statement().setNull(ctx.index(), Types.OTHER);
+        } else {
+            ctx.statement().setObject(ctx.index(), new PGvector(ctx.value()));
+        }
     }
 
     @Override
