@@ -18,8 +18,8 @@ import org.jooq.impl.DSL;
 
 /**
  * pgvector's {@code vector} as {@code float[]} in jOOQ (jOOQ has no vector type): bound as pgvector-java's {@code
- * PGvector} (a parameter of the vector type itself) and cast with {@code ::vector}, read from the text form. The generated {@code VECTOR_CHUNKS.EMBEDDING} uses it (a forced
- * type in codegen).
+ * PGvector} (a parameter of the vector type itself) and cast with {@code ::vector}, read from the text form. The
+ * generated {@code VECTOR_CHUNKS.EMBEDDING} uses it (a forced type in codegen).
  */
 public final class VectorBinding implements Binding<Object, float[]> {
     private static final long serialVersionUID = 1L;
