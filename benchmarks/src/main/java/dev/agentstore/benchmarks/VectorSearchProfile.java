@@ -1,0 +1,206 @@
+package dev.agentstore.benchmarks;
+
+import com.pgvector.PGvector;
+import dev.agentstore.AgentStore;
+import dev.agentstore.testkit.fixture.PostgresDatabase;
+import dev.agentstore.vector.Chunk;
+import dev.agentstore.vector.CollectionSpec;
+import dev.agentstore.vector.IndexSettings;
+import dev.agentstore.vector.SearchRequest;
+import dev.agentstore.vector.SearchTuning;
+import dev.agentstore.vector.VectorRepository;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Issue 23's profile of an unfiltered top-10 vector search at ef_search 40, one component at a time: 50,000
+ * embedding-like vectors of dimension 384 in agentstore (HNSW m 16, ef_construction 64, cosine) and the same rows in
+ * a plain table with the same index ({@link RawPgvector}); 1,000 queries per round, the sides taking turns query by
+ * query, reading id, content, metadata and distance:
+ *
+ * <ol>
+ *   <li>the query vector bound as {@code varchar} text and cast with {@code ::vector}, as the raw side did before;
+ *   <li>bound as pgvector-java's {@code PGvector}: the raw baseline;
+ *   <li>also returning each match's embedding ({@code vector_send}, binary), as agentstore does;
+ *   <li>also sent as agentstore sends it: {@code begin}, the tenant and index settings ({@code hnsw.ef_search},
+ *       {@code hnsw.iterative_scan}, {@code plan_cache_mode}) in the same round trip, {@code commit};
+ *   <li>agentstore's {@code search}: adds the partitioned, row-level-secured collection table and the Java side.
+ * </ol>
+ *
+ * Prints a Markdown table of medians over rounds, with the median of each round's ratio to side 2.
+ */
+public final class VectorSearchProfile {
+    private static final int ROWS = 50_000;
+    private static final int QUERIES = 1_000;
+    private static final String COLUMNS = "id, content, metadata::text";
+    private static final String TEXT = "select " + COLUMNS + ", embedding <=> ?::vector as distance from raw_items"
+            + " order by embedding <=> ?::vector limit 10";
+    private static final String TYPED =
+            "select " + COLUMNS + ", embedding <=> ? as distance from raw_items" + " order by embedding <=> ? limit 10";
+    private static final String WITH_EMBEDDING = "select " + COLUMNS + ", vector_send(embedding),"
+            + " embedding <=> ? as distance from raw_items order by embedding <=> ? limit 10";
+    private static final String AS_AGENTSTORE = "begin; select set_config('agentstore.tenant_id', 'bench', true),"
+            + " set_config('hnsw.ef_search', '40', true), set_config('hnsw.iterative_scan', 'relaxed_order', true),"
+            + " set_config('plan_cache_mode', 'force_custom_plan', true); " + WITH_EMBEDDING + "; commit";
+
+    private VectorSearchProfile() {}
+
+    /** One way to run the search. */
+    private interface Side {
+        void search(float[] query) throws SQLException;
+    }
+
+    /** Runs {@code args[0]} rounds (default 5) and prints the table. */
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        EmbeddingLikeData data = new EmbeddingLikeData(42);
+        List<float[]> vectors = new ArrayList<>(ROWS);
+        for (int i = 0; i < ROWS; i++) {
+            vectors.add(data.next());
+        }
+        List<float[]> queries = new ArrayList<>(QUERIES);
+        for (int q = 0; q < QUERIES; q++) {
+            queries.add(data.next());
+        }
+        PostgresDatabase database = BenchmarkConfig.migratedDatabase();
+        try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));
+                Connection owner = database.adminConnection()) {
+            new RawPgvector(owner).ingest(vectors);
+            VectorRepository ours = store.forTenant("bench").vectors();
+            List<Chunk> chunks = new ArrayList<>(ROWS);
+            for (int i = 0; i < ROWS; i++) {
+                chunks.add(new Chunk(
+                        VectorBenchmark.id(i),
+                        null,
+                        VectorBenchmark.content(i),
+                        vectors.get(i),
+                        Map.of("bucket", i % 10)));
+            }
+            ours.createCollection(
+                    CollectionSpec.of("bench", EmbeddingLikeData.DIMENSION).withIndex(IndexSettings.hnsw(16, 64)));
+            ours.upsert("bench", chunks);
+            try (Statement analyze = owner.createStatement()) {
+                analyze.execute("vacuum analyze raw_items");
+                analyze.execute("vacuum analyze agentstore.vector_chunks");
+            }
+            String[] names = {
+                "raw, query vector bound as varchar text and cast",
+                "raw, bound as PGvector (baseline)",
+                "+ each match's embedding returned (vector_send)",
+                "+ begin, tenant and index settings in the same round trip, commit",
+                "+ agentstore search (partitioned RLS table, Java side)"
+            };
+            Map<String, double[]> p50 = new LinkedHashMap<>();
+            Map<String, double[]> p99 = new LinkedHashMap<>();
+            for (String name : names) {
+                p50.put(name, new double[rounds]);
+                p99.put(name, new double[rounds]);
+            }
+            SearchTuning tuning = SearchTuning.efSearch(40);
+            for (int round = -1; round < rounds; round++) { // round -1 warms up
+                try (Connection text = session(database);
+                        Connection typed = session(database);
+                        Connection embedding = session(database);
+                        Connection prefixed = database.adminConnection()) {
+                    Side[] sides = {
+                        q -> run(text, TEXT, format(q)),
+                        q -> run(typed, TYPED, new PGvector(q)),
+                        q -> run(embedding, WITH_EMBEDDING, new PGvector(q)),
+                        q -> run(prefixed, AS_AGENTSTORE, new PGvector(q)),
+                        q -> ours.search("bench", SearchRequest.of(q, 10).withTuning(tuning))
+                    };
+                    List<Samples> samples = new ArrayList<>();
+                    for (int s = 0; s < sides.length; s++) {
+                        samples.add(new Samples());
+                    }
+                    for (int i = 0; i < QUERIES; i++) {
+                        float[] q = queries.get(i);
+                        for (int k = 0; k < sides.length; k++) {
+                            int s = (i + k) % sides.length;
+                            Side side = sides[s];
+                            samples.get(s).time(() -> {
+                                try {
+                                    side.search(q);
+                                } catch (SQLException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
+                        }
+                    }
+                    if (round >= 0) {
+                        for (int s = 0; s < sides.length; s++) {
+                            p50.get(names[s])[round] = samples.get(s).percentileMillis(0.5);
+                            p99.get(names[s])[round] = samples.get(s).percentileMillis(0.99);
+                        }
+                    }
+                }
+            }
+            System.out.println("| side | p50 (ms) | p99 (ms) | p50 vs baseline | per-round p50 ratio |");
+            System.out.println("| --- | ---: | ---: | ---: | ---: |");
+            double base = Samples.median(p50.get(names[1]));
+            for (String name : names) {
+                double[] ratios = new double[rounds];
+                for (int round = 0; round < rounds; round++) {
+                    ratios[round] = p50.get(name)[round] / p50.get(names[1])[round];
+                }
+                double median = Samples.median(p50.get(name));
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %.3f | %.3f | %.2fx | %.2fx |%n",
+                        name,
+                        median,
+                        Samples.median(p99.get(name)),
+                        median / base,
+                        Samples.median(ratios));
+            }
+        }
+    }
+
+    /** A connection as the table owner with the raw side's index settings. */
+    private static Connection session(PostgresDatabase database) throws SQLException {
+        Connection connection = database.adminConnection();
+        try (Statement set = connection.createStatement()) {
+            set.execute("set hnsw.ef_search = 40");
+            set.execute("set hnsw.iterative_scan = off");
+        }
+        return connection;
+    }
+
+    /** Binds {@code vector} twice, runs {@code sql} and reads every column of every result set. */
+    private static void run(Connection connection, String sql, Object vector) throws SQLException {
+        try (PreparedStatement search = connection.prepareStatement(sql)) {
+            search.setObject(1, vector);
+            search.setObject(2, vector);
+            boolean isResultSet = search.execute();
+            while (isResultSet || search.getUpdateCount() != -1) {
+                if (isResultSet) {
+                    try (ResultSet rows = search.getResultSet()) {
+                        int columns = rows.getMetaData().getColumnCount();
+                        while (rows.next()) {
+                            for (int c = 1; c <= columns; c++) {
+                                rows.getObject(c);
+                            }
+                        }
+                    }
+                }
+                isResultSet = search.getMoreResults();
+            }
+        }
+    }
+
+    private static String format(float[] vector) {
+        StringBuilder text = new StringBuilder(vector.length * 10 + 2).append('[');
+        for (int i = 0; i < vector.length; i++) {
+            text.append(i == 0 ? "" : ",").append(vector[i]);
+        }
+        return text.append(']').toString();
+    }
+}
