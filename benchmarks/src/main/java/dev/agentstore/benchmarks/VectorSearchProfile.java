@@ -32,7 +32,10 @@ import java.util.Map;
  *   <li>also returning each match's embedding ({@code vector_send}, binary), as agentstore does;
  *   <li>also sent as agentstore sends it: {@code begin}, the tenant and index settings ({@code hnsw.ef_search},
  *       {@code hnsw.iterative_scan}, {@code plan_cache_mode}) in the same round trip, {@code commit};
- *   <li>agentstore's {@code search}: adds the partitioned, row-level-secured collection table and the Java side.
+ *   <li>agentstore's {@code search}: adds the partitioned, row-level-secured collection table and the Java side;
+ *   <li>agentstore's statement written by hand (its columns, the collection's index expression, the same settings)
+ *       on one connection as the runtime role: the database's part of the step above without the Java side;
+ *   <li>the same with PostgreSQL free to use a generic plan.
  * </ol>
  *
  * Prints a Markdown table of medians over rounds, with the median of each round's ratio to side 2.
@@ -87,16 +90,35 @@ public final class VectorSearchProfile {
             ours.createCollection(
                     CollectionSpec.of("bench", EmbeddingLikeData.DIMENSION).withIndex(IndexSettings.hnsw(16, 64)));
             ours.upsert("bench", chunks);
+            String collectionId;
             try (Statement analyze = owner.createStatement()) {
                 analyze.execute("vacuum analyze raw_items");
                 analyze.execute("vacuum analyze agentstore.vector_chunks");
+                try (ResultSet id = analyze.executeQuery(
+                        "select id from agentstore.vector_collections where tenant_id = 'bench' and name = 'bench'")) {
+                    id.next();
+                    collectionId = id.getString(1);
+                }
             }
+            String agentstoreShaped = "select id, document_id, content, vector_send(embedding), metadata,"
+                    + " (embedding::vector(384)) <=> ?::vector(384) as distance from agentstore.vector_chunks"
+                    + " where tenant_id = 'bench' and collection_id = '" + collectionId + "'"
+                    + " order by distance limit 10";
+            String settings = "begin; select set_config('agentstore.tenant_id', 'bench', true),"
+                    + " set_config('hnsw.ef_search', '40', true),"
+                    + " set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('enable_seqscan', 'off',"
+                    + " true), set_config('enable_bitmapscan', 'off', true), set_config('jit', 'off', true)";
+            String customPlan = settings + ", set_config('plan_cache_mode', 'force_custom_plan', true); "
+                    + agentstoreShaped + "; commit";
+            String anyPlan = settings + "; " + agentstoreShaped + "; commit";
             String[] names = {
                 "raw, query vector bound as varchar text and cast",
                 "raw, bound as PGvector (baseline)",
                 "+ each match's embedding returned (vector_send)",
                 "+ begin, tenant and index settings in the same round trip, commit",
-                "+ agentstore search (partitioned RLS table, Java side)"
+                "+ agentstore search (partitioned RLS table, Java side)",
+                "agentstore's statement by hand (runtime role, RLS, custom plans)",
+                "agentstore's statement by hand, plans left to PostgreSQL"
             };
             Map<String, double[]> p50 = new LinkedHashMap<>();
             Map<String, double[]> p99 = new LinkedHashMap<>();
@@ -109,13 +131,17 @@ public final class VectorSearchProfile {
                 try (Connection text = session(database);
                         Connection typed = session(database);
                         Connection embedding = session(database);
-                        Connection prefixed = database.adminConnection()) {
+                        Connection prefixed = database.adminConnection();
+                        Connection custom = database.runtimeConnection();
+                        Connection generic = database.runtimeConnection()) {
                     Side[] sides = {
                         q -> run(text, TEXT, format(q)),
                         q -> run(typed, TYPED, new PGvector(q)),
                         q -> run(embedding, WITH_EMBEDDING, new PGvector(q)),
                         q -> run(prefixed, AS_AGENTSTORE, new PGvector(q)),
-                        q -> ours.search("bench", SearchRequest.of(q, 10).withTuning(tuning))
+                        q -> ours.search("bench", SearchRequest.of(q, 10).withTuning(tuning)),
+                        q -> runOnce(custom, customPlan, new PGvector(q)),
+                        q -> runOnce(generic, anyPlan, new PGvector(q))
                     };
                     List<Samples> samples = new ArrayList<>();
                     for (int s = 0; s < sides.length; s++) {
@@ -176,9 +202,19 @@ public final class VectorSearchProfile {
 
     /** Binds {@code vector} twice, runs {@code sql} and reads every column of every result set. */
     private static void run(Connection connection, String sql, Object vector) throws SQLException {
+        run(connection, sql, vector, 2);
+    }
+
+    /** As {@link #run(Connection, String, Object)}, binding {@code vector} once. */
+    private static void runOnce(Connection connection, String sql, Object vector) throws SQLException {
+        run(connection, sql, vector, 1);
+    }
+
+    private static void run(Connection connection, String sql, Object vector, int times) throws SQLException {
         try (PreparedStatement search = connection.prepareStatement(sql)) {
-            search.setObject(1, vector);
-            search.setObject(2, vector);
+            for (int i = 1; i <= times; i++) {
+                search.setObject(i, vector);
+            }
             boolean isResultSet = search.execute();
             while (isResultSet || search.getUpdateCount() != -1) {
                 if (isResultSet) {
