@@ -35,7 +35,8 @@ import java.util.Map;
  *   <li>agentstore's {@code search}: adds the partitioned, row-level-secured collection table and the Java side;
  *   <li>agentstore's statement written by hand (its columns, the collection's index expression, the same settings)
  *       on one connection as the runtime role: the database's part of the step above without the Java side;
- *   <li>the same with PostgreSQL free to use a generic plan.
+ *   <li>the same with PostgreSQL free to use a generic plan;
+ *   <li>the statement agentstore sends, copied verbatim from a pgjdbc trace, run by hand.
  * </ol>
  *
  * Prints a Markdown table of medians over rounds, with the median of each round's ratio to side 2.
@@ -111,6 +112,15 @@ public final class VectorSearchProfile {
             String customPlan = settings + ", set_config('plan_cache_mode', 'force_custom_plan', true); "
                     + agentstoreShaped + "; commit";
             String anyPlan = settings + "; " + agentstoreShaped + "; commit";
+            String asSent = settings + ", set_config('plan_cache_mode', 'force_custom_plan', true); "
+                    + "select \"agentstore\".\"vector_chunks\".\"id\", \"agentstore\".\"vector_chunks\".\"document_id\","
+                    + " \"agentstore\".\"vector_chunks\".\"content\","
+                    + " vector_send(\"agentstore\".\"vector_chunks\".\"embedding\"),"
+                    + " \"agentstore\".\"vector_chunks\".\"metadata\","
+                    + " (\"embedding\"::vector(384)) <=> ?::vector::vector(384) as \"distance\""
+                    + " from \"agentstore\".\"vector_chunks\" where (\"agentstore\".\"vector_chunks\".\"tenant_id\" = ?"
+                    + " and \"agentstore\".\"vector_chunks\".\"collection_id\" = cast('" + collectionId
+                    + "' as uuid) and true) order by \"distance\" fetch next 10 rows only; commit";
             String[] names = {
                 "raw, query vector bound as varchar text and cast",
                 "raw, bound as PGvector (baseline)",
@@ -118,7 +128,8 @@ public final class VectorSearchProfile {
                 "+ begin, tenant and index settings in the same round trip, commit",
                 "+ agentstore search (partitioned RLS table, Java side)",
                 "agentstore's statement by hand (runtime role, RLS, custom plans)",
-                "agentstore's statement by hand, plans left to PostgreSQL"
+                "agentstore's statement by hand, plans left to PostgreSQL",
+                "the statement agentstore sends, verbatim (pgjdbc trace), by hand"
             };
             Map<String, double[]> p50 = new LinkedHashMap<>();
             Map<String, double[]> p99 = new LinkedHashMap<>();
@@ -133,7 +144,8 @@ public final class VectorSearchProfile {
                         Connection embedding = session(database);
                         Connection prefixed = database.adminConnection();
                         Connection custom = database.runtimeConnection();
-                        Connection generic = database.runtimeConnection()) {
+                        Connection generic = database.runtimeConnection();
+                        Connection verbatim = database.runtimeConnection()) {
                     Side[] sides = {
                         q -> run(text, TEXT, format(q)),
                         q -> run(typed, TYPED, new PGvector(q)),
@@ -141,7 +153,8 @@ public final class VectorSearchProfile {
                         q -> run(prefixed, AS_AGENTSTORE, new PGvector(q)),
                         q -> ours.search("bench", SearchRequest.of(q, 10).withTuning(tuning)),
                         q -> runOnce(custom, customPlan, new PGvector(q)),
-                        q -> runOnce(generic, anyPlan, new PGvector(q))
+                        q -> runOnce(generic, anyPlan, new PGvector(q)),
+                        q -> runWithTenant(verbatim, asSent, new PGvector(q))
                     };
                     List<Samples> samples = new ArrayList<>();
                     for (int s = 0; s < sides.length; s++) {
@@ -210,10 +223,23 @@ public final class VectorSearchProfile {
         run(connection, sql, vector, 1);
     }
 
+    /** Binds {@code vector}, then the tenant as {@code varchar}, as agentstore's statement takes them. */
+    private static void runWithTenant(Connection connection, String sql, Object vector) throws SQLException {
+        run(connection, sql, vector, 1, "bench");
+    }
+
     private static void run(Connection connection, String sql, Object vector, int times) throws SQLException {
+        run(connection, sql, vector, times, null);
+    }
+
+    private static void run(Connection connection, String sql, Object vector, int times, String tenant)
+            throws SQLException {
         try (PreparedStatement search = connection.prepareStatement(sql)) {
             for (int i = 1; i <= times; i++) {
                 search.setObject(i, vector);
+            }
+            if (tenant != null) {
+                search.setString(times + 1, tenant);
             }
             boolean isResultSet = search.execute();
             while (isResultSet || search.getUpdateCount() != -1) {
