@@ -1,6 +1,8 @@
 package dev.agentstore.benchmarks;
 
 import com.pgvector.PGvector;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.agentstore.AgentStore;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.vector.Chunk;
@@ -36,7 +38,8 @@ import java.util.Map;
  *   <li>agentstore's statement written by hand (its columns, the collection's index expression, the same settings)
  *       on one connection as the runtime role: the database's part of the step above without the Java side;
  *   <li>the same with PostgreSQL free to use a generic plan;
- *   <li>the statement agentstore sends, copied verbatim from a pgjdbc trace, run by hand.
+ *   <li>the statement agentstore sends, copied verbatim from a pgjdbc trace, run by hand;
+ *   <li>the same on a connection borrowed for each call from a HikariCP pool set up like agentstore's.
  * </ol>
  *
  * Prints a Markdown table of medians over rounds, with the median of each round's ratio to side 2.
@@ -129,7 +132,8 @@ public final class VectorSearchProfile {
                 "+ agentstore search (partitioned RLS table, Java side)",
                 "agentstore's statement by hand (runtime role, RLS, custom plans)",
                 "agentstore's statement by hand, plans left to PostgreSQL",
-                "the statement agentstore sends, verbatim (pgjdbc trace), by hand"
+                "the statement agentstore sends, verbatim (pgjdbc trace), by hand",
+                "the same, each call on a connection borrowed from a HikariCP pool set up like agentstore's"
             };
             Map<String, double[]> p50 = new LinkedHashMap<>();
             Map<String, double[]> p99 = new LinkedHashMap<>();
@@ -138,6 +142,15 @@ public final class VectorSearchProfile {
                 p99.put(name, new double[rounds]);
             }
             SearchTuning tuning = SearchTuning.efSearch(40);
+            HikariConfig hikari = new HikariConfig();
+            hikari.setJdbcUrl(database.url());
+            hikari.setUsername(database.runtimeRole());
+            hikari.setPassword("runtime");
+            hikari.setMaximumPoolSize(4);
+            hikari.setMinimumIdle(2);
+            hikari.setAutoCommit(true);
+            hikari.addDataSourceProperty("tcpKeepAlive", "true");
+            hikari.addDataSourceProperty("connectTimeout", "5");
             for (int round = -1; round < rounds; round++) { // round -1 warms up
                 try (Connection text = session(database);
                         Connection typed = session(database);
@@ -145,7 +158,8 @@ public final class VectorSearchProfile {
                         Connection prefixed = database.adminConnection();
                         Connection custom = database.runtimeConnection();
                         Connection generic = database.runtimeConnection();
-                        Connection verbatim = database.runtimeConnection()) {
+                        Connection verbatim = database.runtimeConnection();
+                        HikariDataSource pool = new HikariDataSource(hikari)) {
                     Side[] sides = {
                         q -> run(text, TEXT, format(q)),
                         q -> run(typed, TYPED, new PGvector(q)),
@@ -154,7 +168,12 @@ public final class VectorSearchProfile {
                         q -> ours.search("bench", SearchRequest.of(q, 10).withTuning(tuning)),
                         q -> runOnce(custom, customPlan, new PGvector(q)),
                         q -> runOnce(generic, anyPlan, new PGvector(q)),
-                        q -> runWithTenant(verbatim, asSent, new PGvector(q))
+                        q -> runWithTenant(verbatim, asSent, new PGvector(q)),
+                        q -> {
+                            try (Connection borrowed = pool.getConnection()) {
+                                runWithTenant(borrowed, asSent, new PGvector(q));
+                            }
+                        }
                     };
                     List<Samples> samples = new ArrayList<>();
                     for (int s = 0; s < sides.length; s++) {
