@@ -4,6 +4,8 @@ import com.pgvector.PGvector;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.agentstore.AgentStore;
+import dev.agentstore.postgres.spi.PostgresDsl;
+import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jooq.impl.DSL;
 
 /**
  * Issue 23's profile of an unfiltered top-10 vector search at ef_search 40, one component at a time: 50,000
@@ -39,7 +42,9 @@ import java.util.Map;
  *       on one connection as the runtime role: the database's part of the step above without the Java side;
  *   <li>the same with PostgreSQL free to use a generic plan;
  *   <li>the statement agentstore sends, copied verbatim from a pgjdbc trace, run by hand;
- *   <li>the same on a connection borrowed for each call from a HikariCP pool set up like agentstore's.
+ *   <li>the same on a connection borrowed for each call from a HikariCP pool set up like agentstore's;
+ *   <li>the same statement as a jOOQ query through the supported {@code TenantSql.queryWithSettings}, as
+ *       vector-pgvector sends it.
  * </ol>
  *
  * Prints a Markdown table of medians over rounds, with the median of each round's ratio to side 2.
@@ -58,7 +63,21 @@ public final class VectorSearchProfile {
             + " set_config('hnsw.ef_search', '40', true), set_config('hnsw.iterative_scan', 'relaxed_order', true),"
             + " set_config('plan_cache_mode', 'force_custom_plan', true); " + WITH_EMBEDDING + "; commit";
 
+    /** The settings agentstore's search sets, in its order. */
+    private static final Map<String, String> TENANT_SQL_SETTINGS = settings();
+
     private VectorSearchProfile() {}
+
+    private static Map<String, String> settings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("hnsw.ef_search", "40");
+        settings.put("hnsw.iterative_scan", "relaxed_order");
+        settings.put("plan_cache_mode", "force_custom_plan");
+        settings.put("enable_seqscan", "off");
+        settings.put("enable_bitmapscan", "off");
+        settings.put("jit", "off");
+        return settings;
+    }
 
     /** One way to run the search. */
     private interface Side {
@@ -133,7 +152,8 @@ public final class VectorSearchProfile {
                 "agentstore's statement by hand (runtime role, RLS, custom plans)",
                 "agentstore's statement by hand, plans left to PostgreSQL",
                 "the statement agentstore sends, verbatim (pgjdbc trace), by hand",
-                "the same, each call on a connection borrowed from a HikariCP pool set up like agentstore's"
+                "the same, each call on a connection borrowed from a HikariCP pool set up like agentstore's",
+                "the same statement as a jOOQ query through TenantSql.queryWithSettings on that pool"
             };
             Map<String, double[]> p50 = new LinkedHashMap<>();
             Map<String, double[]> p99 = new LinkedHashMap<>();
@@ -159,7 +179,9 @@ public final class VectorSearchProfile {
                         Connection custom = database.runtimeConnection();
                         Connection generic = database.runtimeConnection();
                         Connection verbatim = database.runtimeConnection();
-                        HikariDataSource pool = new HikariDataSource(hikari)) {
+                        HikariDataSource pool = new HikariDataSource(hikari);
+                        HikariDataSource tenantPool = new HikariDataSource(hikari)) {
+                    TenantSql tenantSql = new TenantSql(PostgresDsl.create(tenantPool, "agentstore"), "bench");
                     Side[] sides = {
                         q -> run(text, TEXT, format(q)),
                         q -> run(typed, TYPED, new PGvector(q)),
@@ -173,7 +195,21 @@ public final class VectorSearchProfile {
                             try (Connection borrowed = pool.getConnection()) {
                                 runWithTenant(borrowed, asSent, new PGvector(q));
                             }
-                        }
+                        },
+                        q -> tenantSql.queryWithSettings(
+                                TENANT_SQL_SETTINGS,
+                                DSL.resultQuery(
+                                        "select id, document_id, content, vector_send(embedding), metadata,"
+                                                + " (embedding::vector(384)) <=> {0}::vector(384) as distance"
+                                                + " from agentstore.vector_chunks where tenant_id = {1}"
+                                                + " and collection_id = cast({2} as uuid) order by distance limit 10",
+                                        DSL.val(q, PgvectorParameter.TYPE), DSL.val("bench"), DSL.inline(collectionId)),
+                                row -> {
+                                    for (int c = 1; c <= 6; c++) {
+                                        row.getObject(c);
+                                    }
+                                    return row.getString(1);
+                                })
                     };
                     List<Samples> samples = new ArrayList<>();
                     for (int s = 0; s < sides.length; s++) {
