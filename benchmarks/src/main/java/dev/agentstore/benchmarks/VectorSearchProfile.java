@@ -180,14 +180,18 @@ public final class VectorSearchProfile {
                         Connection generic = database.runtimeConnection();
                         Connection verbatim = database.runtimeConnection();
                         HikariDataSource pool = new HikariDataSource(hikari);
-                        HikariDataSource tenantPool = new HikariDataSource(hikari)) {
+                        HikariDataSource tenantPool = new HikariDataSource(hikari);
+                        AgentStore searching = AgentStore.open(BenchmarkConfig.of(database))) {
+                    // A store of its own per round, as every other side gets fresh connections per round (the
+                    // loading store's connections did the bulk load).
+                    VectorRepository fresh = searching.forTenant("bench").vectors();
                     TenantSql tenantSql = new TenantSql(PostgresDsl.create(tenantPool, "agentstore"), "bench");
                     Side[] sides = {
                         q -> run(text, TEXT, format(q)),
                         q -> run(typed, TYPED, new PGvector(q)),
                         q -> run(embedding, WITH_EMBEDDING, new PGvector(q)),
                         q -> run(prefixed, AS_AGENTSTORE, new PGvector(q)),
-                        q -> ours.search("bench", SearchRequest.of(q, 10).withTuning(tuning)),
+                        q -> fresh.search("bench", SearchRequest.of(q, 10).withTuning(tuning)),
                         q -> runOnce(custom, customPlan, new PGvector(q)),
                         q -> runOnce(generic, anyPlan, new PGvector(q)),
                         q -> runWithTenant(verbatim, asSent, new PGvector(q)),
