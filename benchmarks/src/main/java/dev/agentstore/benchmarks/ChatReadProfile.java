@@ -10,15 +10,11 @@ import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -58,11 +54,6 @@ public final class ChatReadProfile {
 
     private ChatReadProfile() {}
 
-    /** One way to read the last 20 messages of a conversation. */
-    private interface Side {
-        void read(UUID conversation) throws SQLException;
-    }
-
     /** Runs {@code args[0]} rounds (default 5) and prints the table. */
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -88,20 +79,12 @@ public final class ChatReadProfile {
             ddl.execute("vacuum analyze public.plain_messages");
             ddl.execute("vacuum analyze agentstore.messages");
         }
-        String[] names = {
-            "raw JDBC, plain table, one statement",
-            "+ tenant set in the same round trip (plain table)",
-            "+ row-level security (agentstore.messages, runtime role)",
-            "+ agentstore lastMessages (pool, validation, records)",
-            "idea: one statement, a PL/pgSQL function that sets the tenant, then reads (RLS)"
-        };
-        Map<String, double[]> p50 = new LinkedHashMap<>();
-        Map<String, double[]> p99 = new LinkedHashMap<>();
-        for (String name : names) {
-            p50.put(name, new double[rounds]);
-            p99.put(name, new double[rounds]);
-        }
+        ProfileTable<UUID> table = new ProfileTable<>(rounds);
         double[] checkoutNanos = new double[rounds];
+        List<UUID> reads = new ArrayList<>(READS);
+        for (int i = 0; i < READS; i++) {
+            reads.add(chats.get(i % chats.size()));
+        }
         for (int round = -1; round < rounds; round++) { // round -1 warms up
             try (Connection plain = database.runtimeConnection();
                     Connection scoped = database.runtimeConnection();
@@ -109,85 +92,37 @@ public final class ChatReadProfile {
                     Connection function = database.runtimeConnection();
                     AgentStore store = AgentStore.open(BenchmarkConfig.of(database))) {
                 ConversationRepository conversations = store.forTenant(TENANT).conversations();
-                Side[] sides = {
-                    chat -> drain(plain, PLAIN, chat),
-                    chat -> drain(scoped, SET_TENANT + PLAIN, TENANT, chat),
-                    chat -> drain(protectedTable, SET_TENANT + PROTECTED, TENANT, TENANT, chat),
-                    chat -> conversations.lastMessages(chat, 20),
-                    chat -> drain(function, FUNCTION, TENANT, chat)
-                };
-                List<Samples> samples = new ArrayList<>();
-                for (int s = 0; s < sides.length; s++) {
-                    samples.add(new Samples());
-                }
-                for (int i = 0; i < READS; i++) {
-                    UUID chat = chats.get(i % chats.size());
-                    for (int k = 0; k < sides.length; k++) {
-                        int s = (i + k) % sides.length; // rotate who goes first
-                        Side side = sides[s];
-                        samples.get(s).time(() -> {
-                            try {
-                                side.read(chat);
-                            } catch (SQLException e) {
-                                throw new IllegalStateException(e);
-                            }
-                        });
-                    }
-                }
+                table.round(
+                        round,
+                        List.of(
+                                new ProfileTable.Side<UUID>(
+                                        "raw JDBC, plain table, one statement",
+                                        chat -> JdbcDrain.run(plain, PLAIN, chat)),
+                                new ProfileTable.Side<UUID>(
+                                        "+ tenant set in the same round trip (plain table)",
+                                        chat -> JdbcDrain.run(scoped, SET_TENANT + PLAIN, TENANT, chat)),
+                                new ProfileTable.Side<UUID>(
+                                        "+ row-level security (agentstore.messages, runtime role)",
+                                        chat -> JdbcDrain.run(
+                                                protectedTable, SET_TENANT + PROTECTED, TENANT, TENANT, chat)),
+                                new ProfileTable.Side<UUID>(
+                                        "+ agentstore lastMessages (pool, validation, records)",
+                                        chat -> conversations.lastMessages(chat, 20)),
+                                new ProfileTable.Side<UUID>(
+                                        "idea: one statement, a PL/pgSQL function that sets the tenant, then reads"
+                                                + " (RLS)",
+                                        chat -> JdbcDrain.run(function, FUNCTION, TENANT, chat))),
+                        reads);
                 if (round >= 0) {
-                    for (int s = 0; s < sides.length; s++) {
-                        p50.get(names[s])[round] = samples.get(s).percentileMillis(0.5);
-                        p99.get(names[s])[round] = samples.get(s).percentileMillis(0.99);
-                    }
                     checkoutNanos[round] = checkout(database);
                 }
             }
         }
-        double base = Samples.median(p50.get(names[0]));
-        System.out.println("| side | p50 (ms) | p99 (ms) | p50 vs plain table | per-round p50 ratio |");
-        System.out.println("| --- | ---: | ---: | ---: | ---: |");
-        for (String name : names) {
-            double median = Samples.median(p50.get(name));
-            double[] ratios = new double[rounds];
-            for (int round = 0; round < rounds; round++) {
-                ratios[round] = p50.get(name)[round] / p50.get(names[0])[round];
-            }
-            System.out.printf(
-                    Locale.ROOT,
-                    "| %s | %.3f | %.3f | %.2fx | %.2fx |%n",
-                    name,
-                    median,
-                    Samples.median(p99.get(name)),
-                    median / base,
-                    Samples.median(ratios));
-        }
+        table.print(0, "plain table");
         System.out.printf(
                 Locale.ROOT,
                 "%nHikariCP checkout and return alone: %.0f ns (median of rounds)%n",
                 Samples.median(checkoutNanos));
-    }
-
-    /** Runs {@code sql} with {@code values} bound in order and reads every column of every row it returns. */
-    private static void drain(Connection connection, String sql, Object... values) throws SQLException {
-        try (PreparedStatement read = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                read.setObject(i + 1, values[i]);
-            }
-            boolean isResultSet = read.execute();
-            while (isResultSet || read.getUpdateCount() != -1) {
-                if (isResultSet) {
-                    try (ResultSet rows = read.getResultSet()) {
-                        int columns = rows.getMetaData().getColumnCount();
-                        while (rows.next()) {
-                            for (int c = 1; c <= columns; c++) {
-                                rows.getObject(c);
-                            }
-                        }
-                    }
-                }
-                isResultSet = read.getMoreResults();
-            }
-        }
     }
 
     /** Nanoseconds per checkout and return of a pooled connection, with agentstore's pool settings. */

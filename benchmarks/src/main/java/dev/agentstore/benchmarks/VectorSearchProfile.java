@@ -14,14 +14,12 @@ import dev.agentstore.vector.SearchRequest;
 import dev.agentstore.vector.SearchTuning;
 import dev.agentstore.vector.VectorRepository;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jooq.impl.DSL;
 
@@ -77,11 +75,6 @@ public final class VectorSearchProfile {
         settings.put("enable_bitmapscan", "off");
         settings.put("jit", "off");
         return settings;
-    }
-
-    /** One way to run the search. */
-    private interface Side {
-        void search(float[] query) throws SQLException;
     }
 
     /** Runs {@code args[0]} rounds (default 5) and prints the table. */
@@ -155,12 +148,7 @@ public final class VectorSearchProfile {
                 "the same, each call on a connection borrowed from a HikariCP pool set up like agentstore's",
                 "the same statement as a jOOQ query through TenantSql.queryWithSettings on that pool"
             };
-            Map<String, double[]> p50 = new LinkedHashMap<>();
-            Map<String, double[]> p99 = new LinkedHashMap<>();
-            for (String name : names) {
-                p50.put(name, new double[rounds]);
-                p99.put(name, new double[rounds]);
-            }
+            ProfileTable<float[]> table = new ProfileTable<>(rounds);
             SearchTuning tuning = SearchTuning.efSearch(40);
             HikariConfig hikari = new HikariConfig();
             hikari.setJdbcUrl(database.url());
@@ -186,79 +174,44 @@ public final class VectorSearchProfile {
                     // loading store's connections did the bulk load).
                     VectorRepository fresh = searching.forTenant("bench").vectors();
                     TenantSql tenantSql = new TenantSql(PostgresDsl.create(tenantPool, "agentstore"), "bench");
-                    Side[] sides = {
-                        q -> run(text, TEXT, format(q)),
-                        q -> run(typed, TYPED, new PGvector(q)),
-                        q -> run(embedding, WITH_EMBEDDING, new PGvector(q)),
-                        q -> run(prefixed, AS_AGENTSTORE, new PGvector(q)),
-                        q -> fresh.search("bench", SearchRequest.of(q, 10).withTuning(tuning)),
-                        q -> runOnce(custom, customPlan, new PGvector(q)),
-                        q -> runOnce(generic, anyPlan, new PGvector(q)),
-                        q -> runWithTenant(verbatim, asSent, new PGvector(q)),
-                        q -> {
-                            try (Connection borrowed = pool.getConnection()) {
-                                runWithTenant(borrowed, asSent, new PGvector(q));
-                            }
-                        },
-                        q -> tenantSql.queryWithSettings(
-                                TENANT_SQL_SETTINGS,
-                                DSL.resultQuery(
-                                        "select id, document_id, content, vector_send(embedding), metadata,"
-                                                + " (embedding::vector(384)) <=> {0}::vector(384) as distance"
-                                                + " from agentstore.vector_chunks where tenant_id = {1}"
-                                                + " and collection_id = cast({2} as uuid) order by distance limit 10",
-                                        DSL.val(q, PgvectorParameter.TYPE), DSL.val("bench"), DSL.inline(collectionId)),
-                                row -> {
-                                    for (int c = 1; c <= 6; c++) {
-                                        row.getObject(c);
-                                    }
-                                    return row.getString(1);
-                                })
-                    };
-                    List<Samples> samples = new ArrayList<>();
-                    for (int s = 0; s < sides.length; s++) {
-                        samples.add(new Samples());
-                    }
-                    for (int i = 0; i < QUERIES; i++) {
-                        float[] q = queries.get(i);
-                        for (int k = 0; k < sides.length; k++) {
-                            int s = (i + k) % sides.length;
-                            Side side = sides[s];
-                            samples.get(s).time(() -> {
-                                try {
-                                    side.search(q);
-                                } catch (SQLException e) {
-                                    throw new IllegalStateException(e);
+                    List<ProfileTable.Call<float[]>> calls = List.of(
+                            q -> JdbcDrain.run(text, TEXT, format(q), format(q)),
+                            q -> twice(typed, TYPED, new PGvector(q)),
+                            q -> twice(embedding, WITH_EMBEDDING, new PGvector(q)),
+                            q -> twice(prefixed, AS_AGENTSTORE, new PGvector(q)),
+                            q -> fresh.search("bench", SearchRequest.of(q, 10).withTuning(tuning)),
+                            q -> JdbcDrain.run(custom, customPlan, new PGvector(q)),
+                            q -> JdbcDrain.run(generic, anyPlan, new PGvector(q)),
+                            q -> JdbcDrain.run(verbatim, asSent, new PGvector(q), "bench"),
+                            q -> {
+                                try (Connection borrowed = pool.getConnection()) {
+                                    JdbcDrain.run(borrowed, asSent, new PGvector(q), "bench");
                                 }
-                            });
-                        }
+                            },
+                            q -> tenantSql.queryWithSettings(
+                                    TENANT_SQL_SETTINGS,
+                                    DSL.resultQuery(
+                                            "select id, document_id, content, vector_send(embedding), metadata,"
+                                                    + " (embedding::vector(384)) <=> {0}::vector(384) as distance"
+                                                    + " from agentstore.vector_chunks where tenant_id = {1}"
+                                                    + " and collection_id = cast({2} as uuid) order by distance limit 10",
+                                            DSL.val(q, PgvectorParameter.TYPE),
+                                            DSL.val("bench"),
+                                            DSL.inline(collectionId)),
+                                    row -> {
+                                        for (int c = 1; c <= 6; c++) {
+                                            row.getObject(c);
+                                        }
+                                        return row.getString(1);
+                                    }));
+                    List<ProfileTable.Side<float[]>> sides = new ArrayList<>();
+                    for (int s = 0; s < calls.size(); s++) {
+                        sides.add(new ProfileTable.Side<>(names[s], calls.get(s)));
                     }
-                    if (round >= 0) {
-                        for (int s = 0; s < sides.length; s++) {
-                            p50.get(names[s])[round] = samples.get(s).percentileMillis(0.5);
-                            p99.get(names[s])[round] = samples.get(s).percentileMillis(0.99);
-                        }
-                    }
+                    table.round(round, sides, queries);
                 }
             }
-            System.out.println("| side | p50 (ms) | p99 (ms) | p50 vs baseline | per-round p50 ratio |");
-            System.out.println("| --- | ---: | ---: | ---: | ---: |");
-            double base = Samples.median(p50.get(names[1]));
-            for (String name : names) {
-                double[] ratios = new double[rounds];
-                for (int round = 0; round < rounds; round++) {
-                    ratios[round] = p50.get(name)[round] / p50.get(names[1])[round];
-                }
-                double median = Samples.median(p50.get(name));
-                System.out.printf(
-                        Locale.ROOT,
-                        "| %s | %.3f | %.3f | %.2fx | %.2fx |%n",
-                        name,
-                        median,
-                        Samples.median(p99.get(name)),
-                        median / base,
-                        Samples.median(ratios));
-            }
+            table.print(1, "baseline");
         }
     }
 
@@ -272,49 +225,9 @@ public final class VectorSearchProfile {
         return connection;
     }
 
-    /** Binds {@code vector} twice, runs {@code sql} and reads every column of every result set. */
-    private static void run(Connection connection, String sql, Object vector) throws SQLException {
-        run(connection, sql, vector, 2);
-    }
-
-    /** As {@link #run(Connection, String, Object)}, binding {@code vector} once. */
-    private static void runOnce(Connection connection, String sql, Object vector) throws SQLException {
-        run(connection, sql, vector, 1);
-    }
-
-    /** Binds {@code vector}, then the tenant as {@code varchar}, as agentstore's statement takes them. */
-    private static void runWithTenant(Connection connection, String sql, Object vector) throws SQLException {
-        run(connection, sql, vector, 1, "bench");
-    }
-
-    private static void run(Connection connection, String sql, Object vector, int times) throws SQLException {
-        run(connection, sql, vector, times, null);
-    }
-
-    private static void run(Connection connection, String sql, Object vector, int times, String tenant)
-            throws SQLException {
-        try (PreparedStatement search = connection.prepareStatement(sql)) {
-            for (int i = 1; i <= times; i++) {
-                search.setObject(i, vector);
-            }
-            if (tenant != null) {
-                search.setString(times + 1, tenant);
-            }
-            boolean isResultSet = search.execute();
-            while (isResultSet || search.getUpdateCount() != -1) {
-                if (isResultSet) {
-                    try (ResultSet rows = search.getResultSet()) {
-                        int columns = rows.getMetaData().getColumnCount();
-                        while (rows.next()) {
-                            for (int c = 1; c <= columns; c++) {
-                                rows.getObject(c);
-                            }
-                        }
-                    }
-                }
-                isResultSet = search.getMoreResults();
-            }
-        }
+    /** Runs {@code sql}, which takes the query vector twice (distance and order). */
+    private static void twice(Connection connection, String sql, Object vector) throws SQLException {
+        JdbcDrain.run(connection, sql, vector, vector);
     }
 
     private static String format(float[] vector) {
