@@ -30,7 +30,10 @@ import java.util.UUID;
  *       the policy's predicate per row;
  *   <li>agentstore's {@code lastMessages} through a kept tenant view: adds the pool, validation and records;
  *   <li>an idea to measure: one statement calling a PL/pgSQL function whose body sets the tenant and then reads,
- *       so the order is guaranteed without a second statement (its plans are cached per connection).
+ *       so the order is guaranteed without a second statement (its plans are cached per connection);
+ *   <li>an idea to measure: one plain statement whose read is a lateral subquery of a one-row subquery that sets
+ *       the tenant: the read takes the tenant from that row, so PostgreSQL must run the subquery first (a nested
+ *       loop with it outside), and if it ever did not, the policy would see no tenant and return nothing.
  * </ol>
  *
  * Also times a HikariCP checkout and return on its own, with agentstore's pool settings. Every side reads the
@@ -51,6 +54,9 @@ public final class ChatReadProfile {
             + " where tenant_id = ? and conversation_id = ? order by sequence desc limit 20";
 
     private static final String FUNCTION = "select * from public.profile_last(?, ?)";
+    private static final String LATERAL = "select m.* from (select set_config('agentstore.tenant_id', ?, true) as"
+            + " tenant) t cross join lateral (select " + COLUMNS + " from agentstore.messages where tenant_id ="
+            + " t.tenant and conversation_id = ? order by sequence desc limit 20) m";
 
     private ChatReadProfile() {}
 
@@ -90,6 +96,7 @@ public final class ChatReadProfile {
                     Connection scoped = database.runtimeConnection();
                     Connection protectedTable = database.runtimeConnection();
                     Connection function = database.runtimeConnection();
+                    Connection lateral = database.runtimeConnection();
                     AgentStore store = AgentStore.open(BenchmarkConfig.of(database))) {
                 ConversationRepository conversations = store.forTenant(TENANT).conversations();
                 table.round(
@@ -111,7 +118,11 @@ public final class ChatReadProfile {
                                 new ProfileTable.Side<UUID>(
                                         "idea: one statement, a PL/pgSQL function that sets the tenant, then reads"
                                                 + " (RLS)",
-                                        chat -> JdbcDrain.run(function, FUNCTION, TENANT, chat))),
+                                        chat -> JdbcDrain.run(function, FUNCTION, TENANT, chat)),
+                                new ProfileTable.Side<UUID>(
+                                        "idea: one statement, the tenant set in a subquery the read depends on"
+                                                + " (lateral join, RLS)",
+                                        chat -> JdbcDrain.run(lateral, LATERAL, TENANT, chat))),
                         reads);
                 if (round >= 0) {
                     checkoutNanos[round] = checkout(database);

@@ -6,13 +6,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A profile's sides, one step each, timed in rounds with the sides taking turns call by call (the first side of
- * each call rotating), and printed as a Markdown table of medians over rounds with the median of each round's own
- * ratio to the baseline side.
+ * A profile's sides, one step each, timed in rounds and printed as a Markdown table of medians over rounds with the
+ * median of each round's own ratio to the baseline side.
+ *
+ * <p>The sides take turns in blocks of {@value #BLOCK} calls, the first side of each block rotating, so machine
+ * drift reaches every side alike. Blocks rather than single calls: sides that read different tables (a plain copy
+ * and agentstore's) evict each other's pages from the CPU caches, and with call-by-call turns a side that always
+ * follows a side on the other table pays for that on every call (measured: up to 0.4 ms of a 2 ms vector search,
+ * VectorSearchProfile, 2026-12-03); in a block only the first calls pay.
  *
  * @param <I> what one call takes (a conversation id, a query vector)
  */
 final class ProfileTable<I> {
+    /** Calls per side before the next side's turn. */
+    static final int BLOCK = 50;
+
     /** One side: a name and the call it times. */
     record Side<I>(String name, Call<I> call) {}
 
@@ -45,18 +53,20 @@ final class ProfileTable<I> {
                 p99.add(new double[rounds]);
             }
         }
-        for (int i = 0; i < inputs.size(); i++) {
-            I input = inputs.get(i);
+        for (int block = 0; block * BLOCK < inputs.size(); block++) {
+            List<I> blockInputs = inputs.subList(block * BLOCK, Math.min(inputs.size(), (block + 1) * BLOCK));
             for (int k = 0; k < sides.size(); k++) {
-                int s = (i + k) % sides.size();
+                int s = (block + k) % sides.size();
                 Call<I> call = sides.get(s).call();
-                samples.get(s).time(() -> {
-                    try {
-                        call.run(input);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+                for (I input : blockInputs) {
+                    samples.get(s).time(() -> {
+                        try {
+                            call.run(input);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                }
             }
         }
         if (round >= 0) {

@@ -1,11 +1,7 @@
 package dev.agentstore.benchmarks;
 
 import com.pgvector.PGvector;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.agentstore.AgentStore;
-import dev.agentstore.postgres.spi.PostgresDsl;
-import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
@@ -18,64 +14,45 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.impl.DSL;
 
 /**
  * Issue 23's profile of an unfiltered top-10 vector search at ef_search 40, one component at a time: 50,000
- * embedding-like vectors of dimension 384 in agentstore (HNSW m 16, ef_construction 64, cosine) and the same rows in
- * a plain table with the same index ({@link RawPgvector}); 1,000 queries per round, the sides taking turns query by
- * query, reading id, content, metadata and distance:
+ * embedding-like vectors of dimension 384 in agentstore (HNSW m 16, ef_construction 64, cosine), the same rows in
+ * a plain table with the same index ({@link RawPgvector}), and a plain copy of agentstore's collection partition;
+ * 1,000 queries per round and side, the sides taking turns in blocks ({@link ProfileTable}). Each side adds one
+ * thing to the one above it:
  *
  * <ol>
- *   <li>the query vector bound as {@code varchar} text and cast with {@code ::vector}, as the raw side did before;
- *   <li>bound as pgvector-java's {@code PGvector}: the raw baseline;
- *   <li>also returning each match's embedding ({@code vector_send}, binary), as agentstore does;
- *   <li>also sent as agentstore sends it: {@code begin}, the tenant and index settings ({@code hnsw.ef_search},
- *       {@code hnsw.iterative_scan}, {@code plan_cache_mode}) in the same round trip, {@code commit};
- *   <li>agentstore's {@code search}: adds the partitioned, row-level-secured collection table and the Java side;
- *   <li>agentstore's statement written by hand (its columns, the collection's index expression, the same settings)
- *       on one connection as the runtime role: the database's part of the step above without the Java side;
- *   <li>the same with PostgreSQL free to use a generic plan;
- *   <li>the statement agentstore sends, copied verbatim from a pgjdbc trace, run by hand;
- *   <li>the same on a connection borrowed for each call from a HikariCP pool set up like agentstore's;
- *   <li>the same statement as a jOOQ query through the supported {@code TenantSql.queryWithSettings}, as
- *       vector-pgvector sends it.
+ *   <li>the baseline: raw JDBC on the plain table, the query vector bound as pgvector-java's {@code PGvector},
+ *       reading id, content, metadata and distance;
+ *   <li>each match's embedding returned too ({@code vector_send});
+ *   <li>{@code begin}, the tenant and agentstore's index settings in the same round trip, then {@code commit};
+ *   <li>agentstore's statement (its columns, its distance expression on the collection's expression index, the
+ *       tenant and collection predicates) on a plain copy of the collection's partition, as the owner;
+ *   <li>the same on agentstore's partitioned table, as a superuser (so without row-level security);
+ *   <li>the same as the runtime role: row-level security; this is the statement agentstore sends;
+ *   <li>the same with custom plans ({@code plan_cache_mode = force_custom_plan}), as agentstore planned every
+ *       search until issue 23;
+ *   <li>the statement agentstore sends with pgvector's iterative scan off (agentstore keeps it on, relaxed, for
+ *       filters);
+ *   <li>agentstore's {@code search}: the pool, validation, the collection lookup, building and binding the query,
+ *       reading the rows into chunks (metadata JSON parsed);
+ *   <li>agentstore's {@code search} asking for the embeddings.
  * </ol>
  *
- * Prints a Markdown table of medians over rounds, with the median of each round's ratio to side 2.
+ * Prints a Markdown table of medians over rounds, with the median of each round's ratio to the baseline.
  */
 public final class VectorSearchProfile {
     private static final int ROWS = 50_000;
     private static final int QUERIES = 1_000;
-    private static final String COLUMNS = "id, content, metadata::text";
-    private static final String TEXT = "select " + COLUMNS + ", embedding <=> ?::vector as distance from raw_items"
-            + " order by embedding <=> ?::vector limit 10";
-    private static final String TYPED =
-            "select " + COLUMNS + ", embedding <=> ? as distance from raw_items" + " order by embedding <=> ? limit 10";
-    private static final String WITH_EMBEDDING = "select " + COLUMNS + ", vector_send(embedding),"
+    private static final String RAW = "select id, content, metadata::text, embedding <=> ? as distance"
+            + " from raw_items order by embedding <=> ? limit 10";
+    private static final String RAW_WITH_EMBEDDING = "select id, content, metadata::text, vector_send(embedding),"
             + " embedding <=> ? as distance from raw_items order by embedding <=> ? limit 10";
-    private static final String AS_AGENTSTORE = "begin; select set_config('agentstore.tenant_id', 'bench', true),"
-            + " set_config('hnsw.ef_search', '40', true), set_config('hnsw.iterative_scan', 'relaxed_order', true),"
-            + " set_config('plan_cache_mode', 'force_custom_plan', true); " + WITH_EMBEDDING + "; commit";
-
-    /** The settings agentstore's search sets, in its order. */
-    private static final Map<String, String> TENANT_SQL_SETTINGS = settings();
 
     private VectorSearchProfile() {}
-
-    private static Map<String, String> settings() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("hnsw.ef_search", "40");
-        settings.put("hnsw.iterative_scan", "relaxed_order");
-        settings.put("plan_cache_mode", "force_custom_plan");
-        settings.put("enable_seqscan", "off");
-        settings.put("enable_bitmapscan", "off");
-        settings.put("jit", "off");
-        return settings;
-    }
 
     /** Runs {@code args[0]} rounds (default 5) and prints the table. */
     public static void main(String[] args) throws Exception {
@@ -106,104 +83,53 @@ public final class VectorSearchProfile {
             ours.createCollection(
                     CollectionSpec.of("bench", EmbeddingLikeData.DIMENSION).withIndex(IndexSettings.hnsw(16, 64)));
             ours.upsert("bench", chunks);
-            String collectionId;
-            try (Statement analyze = owner.createStatement()) {
-                analyze.execute("vacuum analyze raw_items");
-                analyze.execute("vacuum analyze agentstore.vector_chunks");
-                try (ResultSet id = analyze.executeQuery(
-                        "select id from agentstore.vector_collections where tenant_id = 'bench' and name = 'bench'")) {
-                    id.next();
-                    collectionId = id.getString(1);
-                }
-            }
-            String agentstoreShaped = "select id, document_id, content, vector_send(embedding), metadata,"
-                    + " (embedding::vector(384)) <=> ?::vector(384) as distance from agentstore.vector_chunks"
-                    + " where tenant_id = 'bench' and collection_id = '" + collectionId + "'"
-                    + " order by distance limit 10";
-            String settings = "begin; select set_config('agentstore.tenant_id', 'bench', true),"
-                    + " set_config('hnsw.ef_search', '40', true),"
-                    + " set_config('hnsw.iterative_scan', 'relaxed_order', true), set_config('enable_seqscan', 'off',"
-                    + " true), set_config('enable_bitmapscan', 'off', true), set_config('jit', 'off', true)";
-            String customPlan = settings + ", set_config('plan_cache_mode', 'force_custom_plan', true); "
-                    + agentstoreShaped + "; commit";
-            String anyPlan = settings + "; " + agentstoreShaped + "; commit";
-            String asSent = settings + ", set_config('plan_cache_mode', 'force_custom_plan', true); "
-                    + "select \"agentstore\".\"vector_chunks\".\"id\", \"agentstore\".\"vector_chunks\".\"document_id\","
-                    + " \"agentstore\".\"vector_chunks\".\"content\","
-                    + " vector_send(\"agentstore\".\"vector_chunks\".\"embedding\"),"
-                    + " \"agentstore\".\"vector_chunks\".\"metadata\","
-                    + " (\"embedding\"::vector(384)) <=> ?::vector::vector(384) as \"distance\""
-                    + " from \"agentstore\".\"vector_chunks\" where (\"agentstore\".\"vector_chunks\".\"tenant_id\" = ?"
-                    + " and \"agentstore\".\"vector_chunks\".\"collection_id\" = cast('" + collectionId
-                    + "' as uuid) and true) order by \"distance\" fetch next 10 rows only; commit";
+            String collectionId = plainCopy(owner);
             String[] names = {
-                "raw, query vector bound as varchar text and cast",
-                "raw, bound as PGvector (baseline)",
+                "raw: plain table, one statement, PGvector (baseline)",
                 "+ each match's embedding returned (vector_send)",
-                "+ begin, tenant and index settings in the same round trip, commit",
-                "+ agentstore search (partitioned RLS table, Java side)",
-                "agentstore's statement by hand (runtime role, RLS, custom plans)",
-                "agentstore's statement by hand, plans left to PostgreSQL",
-                "the statement agentstore sends, verbatim (pgjdbc trace), by hand",
-                "the same, each call on a connection borrowed from a HikariCP pool set up like agentstore's",
-                "the same statement as a jOOQ query through TenantSql.queryWithSettings on that pool"
+                "+ begin, tenant and agentstore's index settings in the same round trip, commit",
+                "agentstore's statement on a plain copy of the collection (owner)",
+                "the same on agentstore's partitioned table (superuser: no row-level security)",
+                "+ row-level security (runtime role): the statement agentstore sends",
+                "+ custom plans (force_custom_plan), as before issue 23",
+                "the statement agentstore sends, iterative scan off instead of relaxed_order",
+                "agentstore search (pool, validation, lookup, query building, chunks)",
+                "agentstore search asking for embeddings"
             };
-            ProfileTable<float[]> table = new ProfileTable<>(rounds);
+            String settings = settings("relaxed_order", "force_generic_plan");
+            String onPlainCopy = settings + agentstoreStatement("public.plain_chunks", collectionId) + "; commit";
+            String onPartitions = settings + agentstoreStatement("agentstore.vector_chunks", collectionId) + "; commit";
+            String customPlans = settings("relaxed_order", "force_custom_plan")
+                    + agentstoreStatement("agentstore.vector_chunks", collectionId) + "; commit";
+            String iterativeOff = settings("off", "force_generic_plan")
+                    + agentstoreStatement("agentstore.vector_chunks", collectionId) + "; commit";
+            String rawWithSettings = settings + RAW + "; commit";
             SearchTuning tuning = SearchTuning.efSearch(40);
-            HikariConfig hikari = new HikariConfig();
-            hikari.setJdbcUrl(database.url());
-            hikari.setUsername(database.runtimeRole());
-            hikari.setPassword("runtime");
-            hikari.setMaximumPoolSize(4);
-            hikari.setMinimumIdle(2);
-            hikari.setAutoCommit(true);
-            hikari.addDataSourceProperty("tcpKeepAlive", "true");
-            hikari.addDataSourceProperty("connectTimeout", "5");
+            ProfileTable<float[]> table = new ProfileTable<>(rounds);
             for (int round = -1; round < rounds; round++) { // round -1 warms up
-                try (Connection text = session(database);
-                        Connection typed = session(database);
-                        Connection embedding = session(database);
+                try (Connection raw = rawSession(database);
+                        Connection embedding = rawSession(database);
                         Connection prefixed = database.adminConnection();
+                        Connection plain = database.adminConnection();
+                        Connection partitioned = database.adminConnection();
+                        Connection secured = database.runtimeConnection();
                         Connection custom = database.runtimeConnection();
-                        Connection generic = database.runtimeConnection();
-                        Connection verbatim = database.runtimeConnection();
-                        HikariDataSource pool = new HikariDataSource(hikari);
-                        HikariDataSource tenantPool = new HikariDataSource(hikari);
+                        Connection noIteration = database.runtimeConnection();
                         AgentStore searching = AgentStore.open(BenchmarkConfig.of(database))) {
-                    // A store of its own per round, as every other side gets fresh connections per round (the
-                    // loading store's connections did the bulk load).
                     VectorRepository fresh = searching.forTenant("bench").vectors();
-                    TenantSql tenantSql = new TenantSql(PostgresDsl.create(tenantPool, "agentstore"), "bench");
                     List<ProfileTable.Call<float[]>> calls = List.of(
-                            q -> JdbcDrain.run(text, TEXT, format(q), format(q)),
-                            q -> twice(typed, TYPED, new PGvector(q)),
-                            q -> twice(embedding, WITH_EMBEDDING, new PGvector(q)),
-                            q -> twice(prefixed, AS_AGENTSTORE, new PGvector(q)),
+                            q -> JdbcDrain.run(raw, RAW, new PGvector(q), new PGvector(q)),
+                            q -> JdbcDrain.run(embedding, RAW_WITH_EMBEDDING, new PGvector(q), new PGvector(q)),
+                            q -> JdbcDrain.run(prefixed, rawWithSettings, new PGvector(q), new PGvector(q)),
+                            q -> JdbcDrain.run(plain, onPlainCopy, new PGvector(q), "bench"),
+                            q -> JdbcDrain.run(partitioned, onPartitions, new PGvector(q), "bench"),
+                            q -> JdbcDrain.run(secured, onPartitions, new PGvector(q), "bench"),
+                            q -> JdbcDrain.run(custom, customPlans, new PGvector(q), "bench"),
+                            q -> JdbcDrain.run(noIteration, iterativeOff, new PGvector(q), "bench"),
                             q -> fresh.search("bench", SearchRequest.of(q, 10).withTuning(tuning)),
-                            q -> JdbcDrain.run(custom, customPlan, new PGvector(q)),
-                            q -> JdbcDrain.run(generic, anyPlan, new PGvector(q)),
-                            q -> JdbcDrain.run(verbatim, asSent, new PGvector(q), "bench"),
-                            q -> {
-                                try (Connection borrowed = pool.getConnection()) {
-                                    JdbcDrain.run(borrowed, asSent, new PGvector(q), "bench");
-                                }
-                            },
-                            q -> tenantSql.queryWithSettings(
-                                    TENANT_SQL_SETTINGS,
-                                    DSL.resultQuery(
-                                            "select id, document_id, content, vector_send(embedding), metadata,"
-                                                    + " (embedding::vector(384)) <=> {0}::vector(384) as distance"
-                                                    + " from agentstore.vector_chunks where tenant_id = {1}"
-                                                    + " and collection_id = cast({2} as uuid) order by distance limit 10",
-                                            DSL.val(q, PgvectorParameter.TYPE),
-                                            DSL.val("bench"),
-                                            DSL.inline(collectionId)),
-                                    row -> {
-                                        for (int c = 1; c <= 6; c++) {
-                                            row.getObject(c);
-                                        }
-                                        return row.getString(1);
-                                    }));
+                            q -> fresh.search(
+                                    "bench",
+                                    SearchRequest.of(q, 10).withTuning(tuning).withEmbeddings()));
                     List<ProfileTable.Side<float[]>> sides = new ArrayList<>();
                     for (int s = 0; s < calls.size(); s++) {
                         sides.add(new ProfileTable.Side<>(names[s], calls.get(s)));
@@ -211,30 +137,59 @@ public final class VectorSearchProfile {
                     table.round(round, sides, queries);
                 }
             }
-            table.print(1, "baseline");
+            table.print(0, "baseline");
         }
     }
 
+    /**
+     * Analyses both tables and copies the collection's partition into {@code public.plain_chunks} with the same
+     * HNSW index; returns the collection's id.
+     */
+    private static String plainCopy(Connection owner) throws SQLException {
+        try (Statement ddl = owner.createStatement()) {
+            String collectionId;
+            try (ResultSet id = ddl.executeQuery(
+                    "select id from agentstore.vector_collections where tenant_id = 'bench' and name = 'bench'")) {
+                id.next();
+                collectionId = id.getString(1);
+            }
+            ddl.execute("set maintenance_work_mem = '256MB'");
+            ddl.execute("create table public.plain_chunks as select * from agentstore.vector_chunks"
+                    + " where collection_id = '" + collectionId + "'");
+            ddl.execute("create index on public.plain_chunks using hnsw ((embedding::vector("
+                    + EmbeddingLikeData.DIMENSION + ")) vector_cosine_ops) with (m = 16, ef_construction = 64)");
+            ddl.execute("vacuum analyze raw_items");
+            ddl.execute("vacuum analyze public.plain_chunks");
+            ddl.execute("vacuum analyze agentstore.vector_chunks");
+            return collectionId;
+        }
+    }
+
+    /** The statement agentstore sends for an unfiltered top-10 without embeddings, on {@code table}. */
+    private static String agentstoreStatement(String table, String collectionId) {
+        int dimension = EmbeddingLikeData.DIMENSION;
+        return "select id, document_id, content, metadata, (embedding::vector(" + dimension + ")) <=> ?::vector("
+                + dimension + ") as distance from " + table + " where tenant_id = ? and collection_id = '"
+                + collectionId + "' order by distance limit 10";
+    }
+
+    /** The transaction start and settings agentstore sends before an unfiltered search at ef_search 40. */
+    private static String settings(String iterativeScan, String planCacheMode) {
+        return "begin; select set_config('agentstore.tenant_id', 'bench', true),"
+                + " set_config('hnsw.ef_search', '40', true),"
+                + " set_config('hnsw.iterative_scan', '" + iterativeScan + "', true),"
+                + " set_config('plan_cache_mode', '" + planCacheMode + "', true),"
+                + " set_config('enable_seqscan', 'off', true), set_config('enable_bitmapscan', 'off', true),"
+                + " set_config('enable_sort', 'off', true), set_config('jit', 'off', true); ";
+    }
+
     /** A connection as the table owner with the raw side's index settings. */
-    private static Connection session(PostgresDatabase database) throws SQLException {
+    private static Connection rawSession(PostgresDatabase database) throws SQLException {
         Connection connection = database.adminConnection();
         try (Statement set = connection.createStatement()) {
             set.execute("set hnsw.ef_search = 40");
             set.execute("set hnsw.iterative_scan = off");
         }
         return connection;
-    }
-
-    /** Runs {@code sql}, which takes the query vector twice (distance and order). */
-    private static void twice(Connection connection, String sql, Object vector) throws SQLException {
-        JdbcDrain.run(connection, sql, vector, vector);
-    }
-
-    private static String format(float[] vector) {
-        StringBuilder text = new StringBuilder(vector.length * 10 + 2).append('[');
-        for (int i = 0; i < vector.length; i++) {
-            text.append(i == 0 ? "" : ",").append(vector[i]);
-        }
-        return text.append(']').toString();
     }
 }

@@ -159,6 +159,7 @@ final class InMemoryVectorRepository implements VectorRepository {
                         .reversed()
                         .thenComparing(m -> m.chunk().id()))
                 .limit(request.topK())
+                .map(m -> new SearchMatch(returned(m.chunk(), request), m.score()))
                 .toList();
     }
 
@@ -169,7 +170,7 @@ final class InMemoryVectorRepository implements VectorRepository {
         List<String> words = TextMatch.words(request.text());
         List<SearchMatch> byText = require(collection).values().stream()
                 .filter(c -> vector.filter() == null || vector.filter().test(c.metadata()))
-                .map(c -> new SearchMatch(c, TextMatch.score(words, c.content())))
+                .map(c -> new SearchMatch(returned(c, vector), TextMatch.score(words, c.content())))
                 .filter(m -> m.score() > 0)
                 .sorted(Comparator.comparingDouble(SearchMatch::score)
                         .reversed()
@@ -178,6 +179,11 @@ final class InMemoryVectorRepository implements VectorRepository {
                 .toList();
         return dev.agentstore.spi.ReciprocalRankFusion.fuse(
                 List.of(byVector, byText), request.rankConstant(), vector.topK());
+    }
+
+    /** The chunk as a match returns it: with its embedding only when the search asked for it. */
+    private static Chunk returned(Chunk chunk, SearchRequest request) {
+        return request.includeEmbeddings() ? chunk : chunk.withoutEmbedding();
     }
 
     private long removeIf(String collection, java.util.function.Predicate<Chunk> condition) {

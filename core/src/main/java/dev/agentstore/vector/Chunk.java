@@ -10,6 +10,10 @@ import java.util.Objects;
 /**
  * A piece of a document with its embedding. The vector is copied in and out, so a chunk is immutable.
  *
+ * <p>A chunk returned by a search carries its embedding only when the search asked for it ({@link
+ * SearchRequest#withEmbeddings()}); otherwise {@link #hasEmbedding()} is false and {@link #embedding()} throws. Such
+ * a chunk cannot be upserted.
+ *
  * @param id unique within the collection, chosen by the caller
  * @param documentId the document it belongs to, or null
  * @param content the text the embedding was made from
@@ -17,14 +21,27 @@ import java.util.Objects;
  * @param metadata filterable data, empty if none
  */
 public record Chunk(String id, String documentId, String content, float[] embedding, Map<String, Object> metadata) {
+    /** Stands for the embedding a search left out; compared by identity, never exposed. */
+    private static final float[] LEFT_OUT = new float[0];
+
     /** Checks every component and copies the vector and metadata. */
     public Chunk {
         Check.name("chunk.id", id);
         Check.optionalName("chunk.documentId", documentId);
         Check.text("chunk.content", content, Limits.MAX_TEXT_CHARS);
-        Check.present("chunk.embedding", embedding);
-        embedding = Check.vector("chunk.embedding", embedding.clone(), embedding.length);
+        if (embedding != LEFT_OUT) {
+            Check.present("chunk.embedding", embedding);
+            embedding = Check.vector("chunk.embedding", embedding.clone(), embedding.length);
+        }
         metadata = Metadata.copyOf("chunk.metadata", metadata);
+    }
+
+    /**
+     * A chunk as a search returns it when the caller did not ask for embeddings: for backends answering such a
+     * search.
+     */
+    public static Chunk withoutEmbedding(String id, String documentId, String content, Map<String, ?> metadata) {
+        return new Chunk(id, documentId, content, LEFT_OUT, Metadata.copyOf("chunk.metadata", metadata));
     }
 
     /** A chunk with no document and no metadata. */
@@ -42,9 +59,27 @@ public record Chunk(String id, String documentId, String content, float[] embedd
         return new Chunk(id, documentId, content, embedding, Metadata.copyOf("chunk.metadata", data));
     }
 
-    /** A copy of the vector. */
+    /** This chunk without its embedding, as a search that did not ask for embeddings returns it. */
+    public Chunk withoutEmbedding() {
+        return new Chunk(id, documentId, content, LEFT_OUT, metadata);
+    }
+
+    /** Whether this chunk carries its embedding: false for a search match unless the search asked for it. */
+    public boolean hasEmbedding() {
+        return embedding != LEFT_OUT;
+    }
+
+    /**
+     * A copy of the vector.
+     *
+     * @throws IllegalStateException if this chunk came from a search that did not ask for embeddings
+     */
     @Override
     public float[] embedding() {
+        if (!hasEmbedding()) {
+            throw new IllegalStateException("chunk " + id + " came from a search without embeddings: ask for them"
+                    + " with SearchRequest.withEmbeddings()");
+        }
         return embedding.clone();
     }
 
@@ -65,7 +100,7 @@ public record Chunk(String id, String documentId, String content, float[] embedd
 
     @Override
     public String toString() {
-        return "Chunk[id=" + id + ", documentId=" + documentId + ", dimension=" + embedding.length + ", metadata="
-                + metadata + "]";
+        return "Chunk[id=" + id + ", documentId=" + documentId + ", dimension="
+                + (hasEmbedding() ? embedding.length : "left out") + ", metadata=" + metadata + "]";
     }
 }

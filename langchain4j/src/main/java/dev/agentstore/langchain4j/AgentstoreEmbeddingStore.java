@@ -142,7 +142,8 @@ public final class AgentstoreEmbeddingStore implements EmbeddingStore<TextSegmen
         float[] query = request.queryEmbedding().vector();
         SearchRequest search = SearchRequest.of(query, request.maxResults())
                 .withFilter(FilterMapping.toStore(request.filter()))
-                .withMinScore(storeScore(request.minScore()));
+                .withMinScore(storeScore(request.minScore()))
+                .withEmbeddings(); // LangChain4j's EmbeddingMatch carries the embedding
         String text = request.query();
         boolean fused = hybrid && text != null && !text.isBlank();
         List<SearchMatch> found = fused

@@ -171,6 +171,14 @@ public final class ValidatingVectorRepository implements VectorRepository {
 
     private List<Chunk> chunks(String collection, List<Chunk> chunks) {
         List<Chunk> batch = List.copyOf(Check.batch("chunks", chunks, Limits.MAX_CHUNK_BATCH));
+        for (int i = 0; i < batch.size(); i++) {
+            if (!batch.get(i).hasEmbedding()) {
+                throw new InvalidInputException(
+                        "chunks[" + i + "].embedding",
+                        "must be present (the chunk came from a search without embeddings: search with"
+                                + " SearchRequest.withEmbeddings() to write it back)");
+            }
+        }
         limits.chunks("chunks", batch);
         int dimension = spec(collection).dimension();
         Set<String> ids = new HashSet<>();

@@ -101,13 +101,45 @@ public final class TenantSql {
      * caller's constants, never user input: they are rendered as escaped literals.
      */
     public <T> List<T> queryWithSettings(Map<String, String> settings, ResultQuery<?> query, RowReader<T> reader) {
-        StringBuilder prefix = new StringBuilder("begin; ").append(setTenant);
+        return run("begin; " + withSettings(settings), query, rows -> readAll(rows, reader));
+    }
+
+    /**
+     * As {@link #query(SqlTemplate, Map, RowReader)}, with server settings scoped to the same transaction as in
+     * {@link #queryWithSettings(Map, ResultQuery, RowReader)}: the statement and the settings go in one round trip,
+     * and neither is rendered by jOOQ per call.
+     */
+    public <T> List<T> queryWithSettings(
+            Map<String, String> settings, SqlTemplate template, Map<String, ?> values, RowReader<T> reader) {
+        // Typed values, so one implicit transaction as in query(SqlTemplate...): no begin and commit to send.
+        return run(
+                withSettings(settings),
+                template.sql(),
+                "",
+                statement -> template.bind(statement, values),
+                rows -> readAll(rows, reader));
+    }
+
+    /** The statement setting the tenant and {@code settings}, transaction-local, ending in {@code "; "}. */
+    private String withSettings(Map<String, String> settings) {
+        StringBuilder prefix = new StringBuilder(setTenant);
         settings.forEach((name, value) -> prefix.append(", set_config(")
-                .append(dsl.render(DSL.inline(name)))
+                .append(literal(name))
                 .append(", ")
-                .append(dsl.render(DSL.inline(value)))
+                .append(literal(value))
                 .append(", true)"));
-        return run(prefix.append("; ").toString(), query, rows -> readAll(rows, reader));
+        return prefix.append("; ").toString();
+    }
+
+    /**
+     * A caller's constant as a standard SQL string literal (quotes doubled). A backslash or NUL is refused rather
+     * than escaped, so the literal means the same whatever {@code standard_conforming_strings} says.
+     */
+    private static String literal(String constant) {
+        if (constant.indexOf('\\') >= 0 || constant.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a setting's name or value may not contain a backslash or NUL");
+        }
+        return "'" + constant.replace("'", "''") + "'";
     }
 
     private <T> T run(ResultQuery<?> query, ResultSetHandler<T> handler) {

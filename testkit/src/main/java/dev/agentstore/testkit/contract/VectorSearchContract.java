@@ -88,8 +88,8 @@ public abstract class VectorSearchContract extends StoreContract {
             chunks.add(Chunk.of("w" + i, "wide " + i, vector));
         }
         repo().upsert("wide", chunks);
-        List<SearchMatch> found =
-                repo().search("wide", SearchRequest.of(chunks.get(3).embedding(), 2));
+        List<SearchMatch> found = repo().search(
+                        "wide", SearchRequest.of(chunks.get(3).embedding(), 2).withEmbeddings());
         assertThat(found.get(0).chunk().id()).isEqualTo("w3");
         assertThat(found.get(0).score()).isCloseTo(1.0, within(1e-3));
         assertThat(found.get(0).chunk().embedding())

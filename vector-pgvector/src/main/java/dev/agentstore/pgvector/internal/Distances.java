@@ -44,14 +44,14 @@ final class Distances {
      * dimensions ({@code PgvectorJavaBenchmark}).
      */
     Field<Double> distanceTo(float[] query) {
+        return distanceTo(DSL.val(query, VECTOR_CHUNKS.EMBEDDING.getDataType()));
+    }
+
+    /** The distance of each chunk from a query vector bound elsewhere: a named parameter of a template. */
+    Field<Double> distanceTo(Field<float[]> query) {
         return DSL.field(
                 "{0} {1} {2}::{3}({4})",
-                Double.class,
-                indexed(),
-                DSL.sql(operator()),
-                DSL.val(query, VECTOR_CHUNKS.EMBEDDING.getDataType()),
-                type(),
-                DSL.inline(dimension()));
+                Double.class, indexed(), DSL.sql(operator()), query, type(), DSL.inline(dimension()));
     }
 
     /** The operator class of the index. */

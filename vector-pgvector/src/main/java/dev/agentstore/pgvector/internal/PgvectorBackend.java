@@ -20,6 +20,7 @@ public final class PgvectorBackend implements StoreBackend {
     private final Clock clock;
     private final DSLContext dsl;
     private final CollectionCatalog catalog;
+    private final SearchTemplates templates;
     private final CollectionDdl ddl;
     private final BulkLoadPolicy bulkLoad;
 
@@ -30,6 +31,7 @@ public final class PgvectorBackend implements StoreBackend {
         this.clock = context.clock();
         this.dsl = PostgresDsl.create(PostgresPool.shared(context), config.schema());
         this.catalog = new CollectionCatalog(settings.collectionCacheTtl());
+        this.templates = new SearchTemplates(dsl);
         this.ddl = new CollectionDdl(config, settings.maintenanceWorkMem());
         this.bulkLoad = new BulkLoadPolicy(settings.bulkLoadRows());
         RuntimeRole.verify(dsl, config);
@@ -37,7 +39,7 @@ public final class PgvectorBackend implements StoreBackend {
 
     @Override
     public VectorRepository vectors(String tenant) {
-        return new PgvectorRepository(new TenantSql(dsl, tenant), catalog, ddl, bulkLoad, clock);
+        return new PgvectorRepository(new TenantSql(dsl, tenant), catalog, templates, ddl, bulkLoad, clock);
     }
 
     @Override

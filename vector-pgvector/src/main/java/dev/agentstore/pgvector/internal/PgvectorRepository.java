@@ -31,15 +31,22 @@ import org.jooq.impl.DSL;
 final class PgvectorRepository implements VectorRepository {
     private final TenantSql sql;
     private final CollectionCatalog catalog;
+    private final SearchTemplates templates;
     private final CollectionDdl ddl;
     private final BulkLoadPolicy bulkLoad;
     private final Clock clock;
     private final DocumentStatuses documents;
 
     PgvectorRepository(
-            TenantSql sql, CollectionCatalog catalog, CollectionDdl ddl, BulkLoadPolicy bulkLoad, Clock clock) {
+            TenantSql sql,
+            CollectionCatalog catalog,
+            SearchTemplates templates,
+            CollectionDdl ddl,
+            BulkLoadPolicy bulkLoad,
+            Clock clock) {
         this.sql = sql;
         this.catalog = catalog;
+        this.templates = templates;
         this.ddl = ddl;
         this.bulkLoad = bulkLoad;
         this.clock = clock;
@@ -125,7 +132,7 @@ final class PgvectorRepository implements VectorRepository {
     public List<Chunk> get(String collection, Collection<String> ids) {
         var target = require(collection);
         return sql.query(
-                DSL.select(ChunkColumns.COLUMNS)
+                DSL.select(ChunkColumns.WITH_EMBEDDING)
                         .from(VECTOR_CHUNKS)
                         .where(target.chunksOf(sql.tenant()), VECTOR_CHUNKS.ID.eq(DSL.any(ids.toArray(String[]::new)))),
                 ChunkColumns.READER);
@@ -137,7 +144,7 @@ final class PgvectorRepository implements VectorRepository {
         Condition after =
                 page.cursor() == null ? DSL.trueCondition() : VECTOR_CHUNKS.ID.gt(Cursors.decode(page.cursor()));
         List<Chunk> rows = sql.query(
-                DSL.select(ChunkColumns.COLUMNS)
+                DSL.select(ChunkColumns.WITH_EMBEDDING)
                         .from(VECTOR_CHUNKS)
                         .where(target.chunksOf(sql.tenant()), after, FilterSql.of(filter))
                         .orderBy(VECTOR_CHUNKS.ID)
@@ -180,15 +187,16 @@ final class PgvectorRepository implements VectorRepository {
     @Override
     public List<SearchMatch> search(String collection, SearchRequest request) {
         var target = require(collection);
-        return VectorSearch.search(sql, target, request);
+        return VectorSearch.search(sql, templates, target, request);
     }
 
     @Override
     public List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request) {
         var target = require(collection);
         SearchRequest vector = request.search();
-        List<SearchMatch> byVector = VectorSearch.search(sql, target, vector.withTopK(request.candidates()));
-        List<SearchMatch> byText = TextRanking.rank(sql, target, request.text(), vector.filter(), request.candidates());
+        List<SearchMatch> byVector = VectorSearch.search(sql, templates, target, vector.withTopK(request.candidates()));
+        List<SearchMatch> byText = TextRanking.rank(
+                sql, target, request.text(), vector.filter(), request.candidates(), vector.includeEmbeddings());
         return ReciprocalRankFusion.fuse(List.of(byVector, byText), request.rankConstant(), vector.topK());
     }
 

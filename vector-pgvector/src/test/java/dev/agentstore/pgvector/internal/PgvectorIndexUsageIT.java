@@ -2,8 +2,10 @@ package dev.agentstore.pgvector.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.pgvector.PGvector;
 import dev.agentstore.AgentStore;
 import dev.agentstore.postgres.spi.PostgresDsl;
+import dev.agentstore.postgres.spi.SqlTemplate;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.testkit.fixture.TestServers;
 import dev.agentstore.vector.Chunk;
@@ -15,13 +17,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.Param;
+import org.jooq.ResultQuery;
 import org.jooq.conf.ParamType;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +93,39 @@ class PgvectorIndexUsageIT {
     }
 
     @Test
+    void should_walk_the_hnsw_index_in_the_generic_plan_of_a_collection_not_yet_analysed() throws SQLException {
+        // Just loaded, before autovacuum analyses it, the planner believes the partition holds one row: without
+        // sorts switched off, it sorts the rows of the primary key's scan by distance instead, an exact search of
+        // the whole collection, for the generic plan every call reuses.
+        VectorRepository vectors = store.forTenant(TENANT).vectors();
+        CollectionSpec spec = CollectionSpec.of("unanalysed", DIMENSION);
+        vectors.createCollection(spec);
+        StoredCollection fresh = StoredCollections.find(database, TENANT, "unanalysed", spec);
+        database.executeAsAdmin("alter table agentstore." + fresh.partition() + " set (autovacuum_enabled = false)");
+        Random random = new Random(2);
+        List<Chunk> chunks = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            float[] vector = new float[DIMENSION];
+            for (int d = 0; d < DIMENSION; d++) {
+                vector[d] = (float) random.nextGaussian();
+            }
+            chunks.add(Chunk.of("u" + i, "chunk " + i, vector).withMetadata(Map.of("bucket", i % 10)));
+        }
+        vectors.upsert("unanalysed", chunks);
+        float[] query = new float[DIMENSION];
+        query[2] = 1;
+        for (Filter filter : new Filter[] {null, Filter.eq("bucket", 3)}) {
+            SearchRequest request = SearchRequest.of(query, 10).withFilter(filter);
+            try (Connection connection = tenantConnection()) {
+                apply(connection, VectorSearch.annSettings(spec.index(), request));
+                assertThat(genericPlan(connection, fresh, request))
+                        .contains("Index Scan using " + fresh.index())
+                        .doesNotContain("Sort");
+            }
+        }
+    }
+
+    @Test
     void should_use_the_metadata_index_when_a_selective_filter_makes_the_search_exact() throws SQLException {
         float[] query = new float[DIMENSION];
         query[1] = 1;
@@ -110,9 +149,50 @@ class PgvectorIndexUsageIT {
         }
     }
 
+    /**
+     * The plan of the statement the repository sends for {@code request} (an unfiltered one's template, a filtered
+     * one's per-call query), prepared on the server, under this transaction's settings.
+     */
+    private static String genericPlan(Connection connection, StoredCollection target, SearchRequest request)
+            throws SQLException {
+        DSLContext dsl = PostgresDsl.create(connection, "agentstore");
+        String sql;
+        List<String> arguments = new ArrayList<>();
+        if (request.filter() == null) {
+            sql = SqlTemplate.of(dsl, VectorSearch.unfiltered(dsl, target, false, false))
+                    .sql();
+            arguments.add(dsl.renderInlined(DSL.inline(new PGvector(request.vector()).getValue())));
+            arguments.add(dsl.renderInlined(DSL.inline(TENANT)));
+            arguments.add(Integer.toString(request.topK()));
+        } else {
+            ResultQuery<?> query =
+                    VectorSearch.query(dsl, target, TENANT, request, new Distances(target.spec()), false);
+            sql = query.getSQL();
+            for (Param<?> param : query.getParams().values()) {
+                if (param.getParamType() != ParamType.INLINED) {
+                    arguments.add(dsl.renderInlined(param));
+                }
+            }
+        }
+        StringBuilder numbered = new StringBuilder();
+        int next = 0;
+        for (char c : sql.toCharArray()) {
+            numbered.append(c == '?' ? "$" + ++next : String.valueOf(c));
+        }
+        assertThat(next).isEqualTo(arguments.size());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("prepare search as " + numbered);
+            try {
+                return plan(connection, "execute search(" + String.join(", ", arguments) + ")");
+            } finally {
+                statement.execute("deallocate search");
+            }
+        }
+    }
+
     private static String searchSql(Connection connection, SearchRequest request) {
         DSLContext dsl = PostgresDsl.create(connection, "agentstore");
-        return VectorSearch.query(dsl, collection, TENANT, request, new Distances(collection.spec()))
+        return VectorSearch.query(dsl, collection, TENANT, request, new Distances(collection.spec()), false)
                 .getSQL(ParamType.INLINED);
     }
 
