@@ -16,7 +16,6 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.EmbeddingMatch;
 import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.EmbeddingStore;
-import dev.langchain4j.store.embedding.pgvector.PgVectorEmbeddingStore;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -32,9 +31,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.VectorStore;
-import org.springframework.ai.vectorstore.pgvector.PgVectorStore;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Issue 21's vector-store benchmark: the same 50,000 embedding-like vectors of dimension 384 (with their text and a
@@ -81,14 +77,13 @@ public final class EmbeddingStoreBenchmark {
                 session.execute("set maintenance_work_mem = '256MB'");
             }
             VectorRepository vectors = store.forTenant("bench").vectors();
-            SingleConnectionDataSource ownerSource = new SingleConnectionDataSource(owner, true);
             LookupEmbeddingModel model = new LookupEmbeddingModel(data.byText);
             Map<String, Side> sides = new LinkedHashMap<>();
             sides.put("agentstore VectorRepository", repository(vectors, data));
             sides.put("agentstore EmbeddingStore (LangChain4j)", agentstoreEmbeddingStore(vectors, data));
             sides.put("agentstore VectorStore (Spring AI)", agentstoreVectorStore(vectors, model, data));
-            sides.put("LangChain4j PgVectorEmbeddingStore", pgVectorEmbeddingStore(ownerSource, owner, data));
-            sides.put("Spring AI PgVectorStore", pgVectorStore(ownerSource, model, data));
+            sides.put("LangChain4j PgVectorEmbeddingStore", pgVectorEmbeddingStore(owner, data));
+            sides.put("Spring AI PgVectorStore", pgVectorStore(owner, model, data));
 
             List<String> names = new ArrayList<>(sides.keySet());
             List<double[]> ingest = new ArrayList<>();
@@ -180,17 +175,10 @@ public final class EmbeddingStoreBenchmark {
                 () -> {});
     }
 
-    private static Side pgVectorEmbeddingStore(SingleConnectionDataSource source, Connection owner, Data data) {
+    private static Side pgVectorEmbeddingStore(Connection owner, Data data) {
         return langChain4jSide(
                 data,
-                () -> PgVectorEmbeddingStore.datasourceBuilder()
-                        .datasource(source)
-                        .table("lc4j_items")
-                        .dimension(EmbeddingLikeData.DIMENSION)
-                        .createTable(true)
-                        .dropTableFirst(true)
-                        .useIndex(false)
-                        .build(),
+                () -> LangChain4jPgvector.create(owner, "lc4j_items"),
                 () -> execute(
                         owner,
                         "create index on lc4j_items using hnsw (embedding vector_cosine_ops)"
@@ -242,19 +230,8 @@ public final class EmbeddingStoreBenchmark {
         });
     }
 
-    private static Side pgVectorStore(SingleConnectionDataSource source, LookupEmbeddingModel model, Data data) {
-        return springAiSide(data, () -> {
-            PgVectorStore store = PgVectorStore.builder(new JdbcTemplate(source), model)
-                    .vectorTableName("spring_items")
-                    .dimensions(EmbeddingLikeData.DIMENSION)
-                    .distanceType(PgVectorStore.PgDistanceType.COSINE_DISTANCE)
-                    .indexType(PgVectorStore.PgIndexType.HNSW)
-                    .initializeSchema(true)
-                    .removeExistingVectorStoreTable(true)
-                    .build();
-            store.afterPropertiesSet();
-            return store;
-        });
+    private static Side pgVectorStore(Connection owner, LookupEmbeddingModel model, Data data) {
+        return springAiSide(data, () -> SpringAiPgvector.create(owner, model, "spring_items"));
     }
 
     /** A Spring AI store made by {@code create} and loaded with {@code add}. */

@@ -20,15 +20,21 @@ import org.postgresql.copy.PGCopyOutputStream;
  * column for the filter), binary COPY, then CREATE INDEX (HNSW, m 16, ef_construction 64, cosine) with the
  * same maintenance_work_mem agentstore uses; top-10 queries as plain SQL on the same server, as the table owner.
  */
-final class RawPgvector {
+final class RawPgvector implements VectorSide {
     private final Connection connection;
 
     RawPgvector(Connection connection) {
         this.connection = connection;
     }
 
+    @Override
+    public String name() {
+        return "raw SQL";
+    }
+
     /** Loads and indexes the vectors; returns the seconds it took. */
-    double ingest(List<float[]> vectors) throws SQLException, IOException {
+    @Override
+    public double load(List<float[]> vectors) throws SQLException, IOException {
         try (Statement ddl = connection.createStatement()) {
             ddl.execute("drop table if exists raw_items");
             ddl.execute("create table raw_items (id text primary key, content text not null, bucket int not null,"
@@ -73,7 +79,8 @@ final class RawPgvector {
     }
 
     /** Sets ef_search for the following queries (and, for the filtered baseline, no iterative scan). */
-    void efSearch(int ef) throws SQLException {
+    @Override
+    public void efSearch(int ef) throws SQLException {
         try (Statement set = connection.createStatement()) {
             set.execute("set hnsw.ef_search = " + ef);
             set.execute("set hnsw.iterative_scan = off");
@@ -84,7 +91,8 @@ final class RawPgvector {
      * The ids of the top 10, optionally only of one bucket (a plain filtered HNSW scan). Like agentstore's search it
      * reads what a caller needs of each match: content, metadata and distance.
      */
-    List<String> top10(float[] query, Integer bucket) throws SQLException {
+    @Override
+    public List<Integer> top10(int q, float[] query, Integer bucket) throws SQLException {
         String sql = "select id, content, metadata::text, embedding <=> ?::vector as distance from raw_items"
                 + (bucket == null ? "" : " where bucket = ?") + " order by embedding <=> ?::vector limit 10";
         // pgvector-java's type, as a careful developer binds it (text cast to vector re-parses: PgvectorJavaBenchmark)
@@ -96,10 +104,10 @@ final class RawPgvector {
                 statement.setInt(at++, bucket);
             }
             statement.setObject(at, vector);
-            List<String> ids = new ArrayList<>(10);
+            List<Integer> ids = new ArrayList<>(10);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    ids.add(rows.getString(1));
+                    ids.add(VectorBenchmark.row(rows.getString(1)));
                     rows.getString(2);
                     rows.getString(3);
                     rows.getDouble(4);

@@ -69,7 +69,7 @@ public final class VectorSearchProfile {
         PostgresDatabase database = BenchmarkConfig.migratedDatabase();
         try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));
                 Connection owner = database.adminConnection()) {
-            new RawPgvector(owner).ingest(vectors);
+            new RawPgvector(owner).load(vectors);
             VectorRepository ours = store.forTenant("bench").vectors();
             List<Chunk> chunks = new ArrayList<>(ROWS);
             for (int i = 0; i < ROWS; i++) {
