@@ -7,6 +7,7 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.spi.Cursors;
 import dev.agentstore.spi.Pages;
 import dev.agentstore.spi.TextMatch;
+import dev.agentstore.spi.VectorDimensions;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.DocumentStatus;
@@ -149,6 +150,7 @@ final class InMemoryVectorRepository implements VectorRepository {
     public synchronized List<SearchMatch> search(String collection, SearchRequest request) {
         TreeMap<String, Chunk> stored = require(collection);
         CollectionSpec spec = specs.get(collection);
+        VectorDimensions.check("request.vector", request.vector(), spec);
         float[] query = spec.elementType().round(request.vector());
         return stored.values().stream()
                 .filter(c -> request.filter() == null || request.filter().test(c.metadata()))

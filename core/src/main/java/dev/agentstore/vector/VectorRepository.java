@@ -118,9 +118,15 @@ public interface VectorRepository {
     /**
      * The best matches, best first, at most {@code topK}. When the filter matches at least {@code topK} chunks
      * that reach the minimum score, exactly {@code topK} come back.
+     *
+     * @throws dev.agentstore.InvalidInputException naming {@code request.vector} when the query vector's dimension is
+     *     not the collection's (backends check it with {@link dev.agentstore.spi.VectorDimensions})
      */
     List<SearchMatch> search(String collection, SearchRequest request);
 
-    /** Vector and full-text rankings fused by reciprocal rank, best first, at most {@code topK}. */
+    /**
+     * Vector and full-text rankings fused by reciprocal rank, best first, at most {@code topK}; the query vector is
+     * checked as by {@link #search}.
+     */
     List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request);
 }

@@ -155,7 +155,8 @@ public final class ValidatingVectorRepository implements VectorRepository {
         open.check();
         Check.present("request", request);
         FilterShape.check("request.filter", request.filter());
-        Check.vector("request.vector", request.vector(), spec(collection).dimension());
+        Check.name("collection", collection);
+        // the query vector's dimension is checked by the backend, against the collection it searches
         return backend.search(collection, request);
     }
 
@@ -164,8 +165,7 @@ public final class ValidatingVectorRepository implements VectorRepository {
         open.check();
         Check.present("request", request);
         FilterShape.check("request.search.filter", request.search().filter());
-        Check.vector(
-                "request.vector", request.search().vector(), spec(collection).dimension());
+        Check.name("collection", collection);
         return backend.hybridSearch(collection, request);
     }
 

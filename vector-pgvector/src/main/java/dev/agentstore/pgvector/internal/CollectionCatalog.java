@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -20,15 +19,14 @@ import org.jooq.impl.DSL;
 /**
  * Which collections each tenant has, read through the runtime role. Every vector operation needs its
  * collection's id and spec, so lookups are cached. This JVM's own creates and drops update the cache at once;
- * another JVM's drop and re-create of the same name is seen through re-reads: a lookup younger than the time to
- * live is used as is; an older one is used while it is re-read in the background (one re-read at a time, on a
- * virtual thread), so a steady stream of searches never waits for the catalog (measured: a synchronous re-read
- * every second was most of a vector search's p99 in VectorBenchmark); one older than {@value #STALE_FACTOR} times
- * the time to live is re-read before use.
+ * another JVM's drop and re-create of the same name is seen by re-reading: a lookup older than the time to live is
+ * read again before use, except by a search, which uses it and is its own proof. A collection's id and spec never
+ * change, and its chunks live in a partition of their own that a drop removes, so a search that finds any row
+ * proves its lookup still current, and only a search that finds none needs the lookup read again (and the search
+ * repeated if the name now stands for another collection). A search thus never waits for the catalog (measured:
+ * the re-read once a second was most of a vector search's p99 in VectorBenchmark).
  */
 final class CollectionCatalog {
-    /** How many times the time to live a lookup may be used while a background re-read runs. */
-    static final int STALE_FACTOR = 10;
 
     static final List<Field<?>> COLUMNS = List.of(
             VECTOR_COLLECTIONS.ID,
@@ -49,42 +47,38 @@ final class CollectionCatalog {
         this.ttlNanos = ttl.toNanos();
     }
 
-    /** The tenant's collection named {@code name}. */
+    /** The tenant's collection named {@code name}, read again if the cached lookup is older than the TTL. */
     Optional<StoredCollection> find(TenantSql sql, String name) {
-        Key key = new Key(sql.tenant(), name);
-        Cached cached = cache.get(key);
-        if (cached != null) {
-            long age = System.nanoTime() - cached.readAt();
-            if (age < ttlNanos) {
-                return Optional.of(cached.collection());
-            }
-            if (age < ttlNanos * STALE_FACTOR) {
-                refreshInBackground(sql, key, cached);
-                return Optional.of(cached.collection());
-            }
+        Cached cached = cache.get(new Key(sql.tenant(), name));
+        if (cached != null && System.nanoTime() - cached.readAt() < ttlNanos) {
+            return Optional.of(cached.collection());
         }
-        Optional<StoredCollection> found = read(sql, name);
-        found.ifPresentOrElse(c -> remember(sql.tenant(), c), () -> cache.remove(key));
-        return found;
+        return reread(sql, name);
     }
 
     /**
-     * Re-reads {@code cached} on a virtual thread unless a re-read is under way. The result replaces the entry only
-     * if it is still {@code cached}: a drop or create by this JVM meanwhile wins. A failed re-read leaves the entry
-     * to the next lookup (and to a re-read before use once it is too old).
+     * The tenant's collection named {@code name} for a search: the cached lookup whatever its age, marked not
+     * current when older than the TTL, so the search confirms it ({@link #confirm}) or has it read again ({@link
+     * #reread}).
      */
-    private void refreshInBackground(TenantSql sql, Key key, Cached cached) {
-        if (!cached.refreshing().compareAndSet(false, true)) {
-            return;
+    Optional<Lookup> findForSearch(TenantSql sql, String name) {
+        Cached cached = cache.get(new Key(sql.tenant(), name));
+        if (cached != null) {
+            return Optional.of(new Lookup(cached.collection(), System.nanoTime() - cached.readAt() < ttlNanos));
         }
-        Thread.ofVirtual().name("agentstore-collection-refresh").start(() -> {
-            try {
-                read(sql, key.name())
-                        .ifPresentOrElse(c -> cache.replace(key, cached, fresh(c)), () -> cache.remove(key, cached));
-            } catch (RuntimeException e) {
-                cached.refreshing().set(false);
-            }
-        });
+        return reread(sql, name).map(c -> new Lookup(c, true));
+    }
+
+    /** Notes that a search just found rows of {@code collection}: its lookup is current again. */
+    void confirm(String tenant, StoredCollection collection) {
+        remember(tenant, collection);
+    }
+
+    /** Reads the lookup of {@code name} from the catalog, caching what it finds. */
+    Optional<StoredCollection> reread(TenantSql sql, String name) {
+        Optional<StoredCollection> found = read(sql, name);
+        found.ifPresentOrElse(c -> remember(sql.tenant(), c), () -> forget(sql.tenant(), name));
+        return found;
     }
 
     private Optional<StoredCollection> read(TenantSql sql, String name) {
@@ -111,7 +105,7 @@ final class CollectionCatalog {
 
     /** Notes a collection this JVM just created. */
     void remember(String tenant, StoredCollection collection) {
-        cache.put(new Key(tenant, collection.spec().name()), fresh(collection));
+        cache.put(new Key(tenant, collection.spec().name()), new Cached(collection, System.nanoTime()));
     }
 
     /** Forgets a collection this JVM just dropped. */
@@ -138,10 +132,13 @@ final class CollectionCatalog {
 
     private record Key(String tenant, String name) {}
 
-    private static Cached fresh(StoredCollection collection) {
-        return new Cached(collection, System.nanoTime(), new AtomicBoolean());
-    }
+    /**
+     * A collection as a search looks it up.
+     *
+     * @param collection the cached lookup
+     * @param current whether it is younger than the TTL; if not, the search must confirm it or read it again
+     */
+    record Lookup(StoredCollection collection, boolean current) {}
 
-    /** A lookup, when it was read, and whether a background re-read of it is under way. */
-    private record Cached(StoredCollection collection, long readAt, AtomicBoolean refreshing) {}
+    private record Cached(StoredCollection collection, long readAt) {}
 }

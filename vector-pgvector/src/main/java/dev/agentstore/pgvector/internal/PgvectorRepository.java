@@ -11,6 +11,7 @@ import dev.agentstore.spi.Cursors;
 import dev.agentstore.spi.Ids;
 import dev.agentstore.spi.Pages;
 import dev.agentstore.spi.ReciprocalRankFusion;
+import dev.agentstore.spi.VectorDimensions;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.DocumentStatus;
@@ -24,6 +25,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
@@ -186,18 +188,50 @@ final class PgvectorRepository implements VectorRepository {
 
     @Override
     public List<SearchMatch> search(String collection, SearchRequest request) {
-        var target = require(collection);
-        return VectorSearch.search(sql, templates, target, request);
+        return searchConfirmed(
+                collection, request.vector(), target -> VectorSearch.search(sql, templates, target, request));
     }
 
     @Override
     public List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request) {
-        var target = require(collection);
         SearchRequest vector = request.search();
-        List<SearchMatch> byVector = VectorSearch.search(sql, templates, target, vector.withTopK(request.candidates()));
-        List<SearchMatch> byText = TextRanking.rank(
-                sql, target, request.text(), vector.filter(), request.candidates(), vector.includeEmbeddings());
-        return ReciprocalRankFusion.fuse(List.of(byVector, byText), request.rankConstant(), vector.topK());
+        return searchConfirmed(collection, vector.vector(), target -> {
+            List<SearchMatch> byVector =
+                    VectorSearch.search(sql, templates, target, vector.withTopK(request.candidates()));
+            List<SearchMatch> byText = TextRanking.rank(
+                    sql, target, request.text(), vector.filter(), request.candidates(), vector.includeEmbeddings());
+            return ReciprocalRankFusion.fuse(List.of(byVector, byText), request.rankConstant(), vector.topK());
+        });
+    }
+
+    /**
+     * Runs {@code search} on the collection named {@code name} as {@link CollectionCatalog} describes: on the cached
+     * lookup whatever its age, which rows found confirm; when a lookup older than the TTL finds nothing (or the query
+     * vector does not fit it), the lookup is read again and the search repeated if the name now stands for another
+     * collection.
+     */
+    private List<SearchMatch> searchConfirmed(
+            String name, float[] query, Function<StoredCollection, List<SearchMatch>> search) {
+        CollectionCatalog.Lookup lookup = catalog.findForSearch(sql, name).orElseThrow(() -> notFound(name));
+        StoredCollection target = lookup.collection();
+        List<SearchMatch> found = null;
+        if (lookup.current() || VectorDimensions.fits(query, target.spec())) {
+            VectorDimensions.check("request.vector", query, target.spec());
+            found = search.apply(target);
+            if (lookup.current()) {
+                return found;
+            }
+            if (!found.isEmpty()) {
+                catalog.confirm(sql.tenant(), target);
+                return found;
+            }
+        }
+        StoredCollection now = catalog.reread(sql, name).orElseThrow(() -> notFound(name));
+        if (found != null && now.id().equals(target.id())) {
+            return found; // still the same collection: nothing there to find
+        }
+        VectorDimensions.check("request.vector", query, now.spec());
+        return search.apply(now);
     }
 
     /** One atomic write of {@code rows} chunks: a bulk load around the index, or a transaction of the tenant. */
@@ -217,7 +251,10 @@ final class PgvectorRepository implements VectorRepository {
     }
 
     private StoredCollection require(String name) {
-        return catalog.find(sql, name)
-                .orElseThrow(() -> new NotFoundException("no vector collection named '" + name + "'"));
+        return catalog.find(sql, name).orElseThrow(() -> notFound(name));
+    }
+
+    private static NotFoundException notFound(String name) {
+        return new NotFoundException("no vector collection named '" + name + "'");
     }
 }

@@ -34,7 +34,7 @@ public record PgvectorSettings(
             "pgvector.collection-cache-ttl",
             Duration.ofSeconds(1),
             Duration.ZERO,
-            "how long a collection's spec is used before it is re-read (in the background while younger than ten times this)");
+            "how long a collection's spec is used before it is read again (a search keeps using it while it finds rows)");
     /** {@code pgvector.bulk-load-rows}. */
     public static final Setting<Integer> BULK_LOAD_ROWS = Setting.integer(
             "pgvector.bulk-load-rows",
