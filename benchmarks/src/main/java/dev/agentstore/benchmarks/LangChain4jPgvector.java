@@ -70,9 +70,7 @@ final class LangChain4jPgvector implements VectorSide {
 
     @Override
     public void efSearch(int ef) throws SQLException {
-        try (Statement set = connection.createStatement()) {
-            set.execute("set hnsw.ef_search = " + ef);
-        }
+        VectorSide.setEfSearch(connection, ef);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.agentstore.benchmarks;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,9 +78,7 @@ final class SpringAiPgvector implements VectorSide {
 
     @Override
     public void efSearch(int ef) throws SQLException {
-        try (Statement set = connection.createStatement()) {
-            set.execute("set hnsw.ef_search = " + ef);
-        }
+        VectorSide.setEfSearch(connection, ef);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.agentstore.benchmarks;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -21,4 +24,11 @@ interface VectorSide {
      * not null, reading what a caller uses of each match (id, content, metadata, score).
      */
     List<Integer> top10(int q, float[] query, Integer bucket) throws Exception;
+
+    /** Sets {@code hnsw.ef_search} for the session of {@code connection}, for stores that run on one connection. */
+    static void setEfSearch(Connection connection, int ef) throws SQLException {
+        try (Statement set = connection.createStatement()) {
+            set.execute("set hnsw.ef_search = " + ef);
+        }
+    }
 }
