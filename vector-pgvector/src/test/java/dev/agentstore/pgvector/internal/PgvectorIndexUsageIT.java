@@ -61,13 +61,9 @@ class PgvectorIndexUsageIT {
         Random random = new Random(1);
         List<Chunk> chunks = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
-            float[] vector = new float[DIMENSION];
-            for (int d = 0; d < DIMENSION; d++) {
-                vector[d] = (float) random.nextGaussian();
-            }
             Map<String, Object> metadata =
                     i % 500 == 0 ? Map.of("tag", "rare", "bucket", i % 10) : Map.of("bucket", i % 10);
-            chunks.add(Chunk.of("c" + i, "chunk " + i, vector).withMetadata(metadata));
+            chunks.add(Chunk.of("c" + i, "chunk " + i, gaussian(random)).withMetadata(metadata));
         }
         vectors.upsert("explained", chunks);
         collection = StoredCollections.find(database, TENANT, "explained", spec);
@@ -105,11 +101,7 @@ class PgvectorIndexUsageIT {
         Random random = new Random(2);
         List<Chunk> chunks = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
-            float[] vector = new float[DIMENSION];
-            for (int d = 0; d < DIMENSION; d++) {
-                vector[d] = (float) random.nextGaussian();
-            }
-            chunks.add(Chunk.of("u" + i, "chunk " + i, vector).withMetadata(Map.of("bucket", i % 10)));
+            chunks.add(Chunk.of("u" + i, "chunk " + i, gaussian(random)).withMetadata(Map.of("bucket", i % 10)));
         }
         vectors.upsert("unanalysed", chunks);
         float[] query = new float[DIMENSION];
@@ -139,6 +131,14 @@ class PgvectorIndexUsageIT {
         assertThat(store.forTenant(TENANT).vectors().search("explained", request))
                 .hasSize(10)
                 .allMatch(m -> m.chunk().metadata().get("tag").equals("rare"));
+    }
+
+    private static float[] gaussian(Random random) {
+        float[] vector = new float[DIMENSION];
+        for (int d = 0; d < DIMENSION; d++) {
+            vector[d] = (float) random.nextGaussian();
+        }
+        return vector;
     }
 
     /** The plan of the search the repository runs, with the same settings, through a server-prepared statement. */
