@@ -1,5 +1,7 @@
 package dev.agentstore.benchmarks;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -21,6 +23,15 @@ final class EmbeddingLikeData {
                 row[j] = random.nextGaussian();
             }
         }
+    }
+
+    /** The next {@code count} vectors. */
+    List<float[]> next(int count) {
+        List<float[]> vectors = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            vectors.add(next());
+        }
+        return vectors;
     }
 
     /** The next vector, unit length. */

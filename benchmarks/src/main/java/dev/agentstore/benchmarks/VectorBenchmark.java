@@ -41,14 +41,8 @@ public final class VectorBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         EmbeddingLikeData data = new EmbeddingLikeData(42);
-        List<float[]> vectors = new ArrayList<>(ROWS);
-        for (int i = 0; i < ROWS; i++) {
-            vectors.add(data.next());
-        }
-        List<float[]> queries = new ArrayList<>(QUERIES);
-        for (int q = 0; q < QUERIES; q++) {
-            queries.add(data.next());
-        }
+        List<float[]> vectors = data.next(ROWS);
+        List<float[]> queries = data.next(QUERIES);
         List<Set<Integer>> exact = new ArrayList<>();
         List<Set<Integer>> exactFiltered = new ArrayList<>();
         for (int q = 0; q < QUERIES; q++) {

@@ -58,14 +58,8 @@ public final class VectorSearchProfile {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         EmbeddingLikeData data = new EmbeddingLikeData(42);
-        List<float[]> vectors = new ArrayList<>(ROWS);
-        for (int i = 0; i < ROWS; i++) {
-            vectors.add(data.next());
-        }
-        List<float[]> queries = new ArrayList<>(QUERIES);
-        for (int q = 0; q < QUERIES; q++) {
-            queries.add(data.next());
-        }
+        List<float[]> vectors = data.next(ROWS);
+        List<float[]> queries = data.next(QUERIES);
         PostgresDatabase database = BenchmarkConfig.migratedDatabase();
         try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));
                 Connection owner = database.adminConnection()) {

@@ -92,46 +92,6 @@ public abstract class VectorRepositoryContract extends StoreContract {
     }
 
     @Test
-    void should_return_embeddings_only_when_the_search_asks_for_them() {
-        threeDocs();
-        Chunk plain = repo().search("docs", SearchRequest.of(v(1, 0, 0), 1))
-                .getFirst()
-                .chunk();
-        assertThat(plain.hasEmbedding()).isFalse();
-        assertThatThrownBy(plain::embedding)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("withEmbeddings");
-        assertThat(plain.content()).isEqualTo("text of a");
-        Chunk full = repo().search("docs", SearchRequest.of(v(1, 0, 0), 1).withEmbeddings())
-                .getFirst()
-                .chunk();
-        assertThat(full.hasEmbedding()).isTrue();
-        assertThat(full.embedding()).containsExactly(1, 0, 0);
-        HybridSearchRequest words = HybridSearchRequest.of(SearchRequest.of(v(0, 1, 0), 3), "text of");
-        assertThat(repo().hybridSearch("docs", words))
-                .hasSize(3)
-                .allSatisfy(m -> assertThat(m.chunk().hasEmbedding()).isFalse());
-        HybridSearchRequest withVectors =
-                HybridSearchRequest.of(SearchRequest.of(v(0, 1, 0), 3).withEmbeddings(), "text of");
-        assertThat(repo().hybridSearch("docs", withVectors))
-                .hasSize(3)
-                .allSatisfy(m -> assertThat(m.chunk().embedding()).hasSize(3));
-    }
-
-    @Test
-    void should_refuse_to_write_back_a_match_without_its_embedding() {
-        threeDocs();
-        Chunk match = repo().search("docs", SearchRequest.of(v(1, 0, 0), 1))
-                .getFirst()
-                .chunk();
-        List<Chunk> edited = List.of(match.withMetadata(Map.of("lang", "fr")));
-        assertThatThrownBy(() -> repo().upsert("docs", edited))
-                .isInstanceOfSatisfying(
-                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("chunks[0].embedding"));
-        assertThat(repo().get("docs", List.of("a")).getFirst().metadata()).containsEntry("lang", "en");
-    }
-
-    @Test
     void should_apply_the_minimum_score() {
         threeDocs();
         assertThat(repo().search("docs", SearchRequest.of(v(1, 0, 0), 10).withMinScore(0.9)))

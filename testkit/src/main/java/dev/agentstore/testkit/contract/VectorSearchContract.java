@@ -246,4 +246,54 @@ public abstract class VectorSearchContract extends StoreContract {
         }
         return vector;
     }
+
+    @Test
+    void should_return_embeddings_only_when_the_search_asks_for_them() {
+        threeDocs();
+        Chunk plain = bestOfDocs(SearchRequest.of(new float[] {1, 0, 0}, 1));
+        assertThat(plain.hasEmbedding()).isFalse();
+        assertThatThrownBy(plain::embedding)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("withEmbeddings");
+        assertThat(plain.content()).isEqualTo("text of a");
+        Chunk full = bestOfDocs(SearchRequest.of(new float[] {1, 0, 0}, 1).withEmbeddings());
+        assertThat(full.hasEmbedding()).isTrue();
+        assertThat(full.embedding()).containsExactly(1, 0, 0);
+        HybridSearchRequest words = HybridSearchRequest.of(SearchRequest.of(new float[] {0, 1, 0}, 3), "text of");
+        assertThat(repo().hybridSearch("docs", words))
+                .hasSize(3)
+                .allSatisfy(m -> assertThat(m.chunk().hasEmbedding()).isFalse());
+        HybridSearchRequest withVectors = HybridSearchRequest.of(
+                SearchRequest.of(new float[] {0, 1, 0}, 3).withEmbeddings(), "text of");
+        assertThat(repo().hybridSearch("docs", withVectors))
+                .hasSize(3)
+                .allSatisfy(m -> assertThat(m.chunk().embedding()).hasSize(3));
+    }
+
+    @Test
+    void should_refuse_to_write_back_a_match_without_its_embedding() {
+        threeDocs();
+        Chunk match = bestOfDocs(SearchRequest.of(new float[] {1, 0, 0}, 1));
+        List<Chunk> edited = List.of(match.withMetadata(Map.of("lang", "fr")));
+        assertThatThrownBy(() -> repo().upsert("docs", edited))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("chunks[0].embedding"));
+        assertThat(repo().get("docs", List.of("a")).getFirst().metadata()).containsEntry("lang", "en");
+    }
+
+    /** Three chunks of dimension 3 in collection "docs", as the embedding tests below use them. */
+    private void threeDocs() {
+        repo().createCollection(CollectionSpec.of("docs", 3));
+        repo().upsert(
+                        "docs",
+                        List.of(
+                                Chunk.of("a", "text of a", new float[] {1, 0, 0})
+                                        .withMetadata(Map.of("lang", "en")),
+                                Chunk.of("b", "text of b", new float[] {0.9f, 0.1f, 0}),
+                                Chunk.of("c", "text of c", new float[] {0, 1, 0})));
+    }
+
+    private Chunk bestOfDocs(SearchRequest request) {
+        return repo().search("docs", request).getFirst().chunk();
+    }
 }
