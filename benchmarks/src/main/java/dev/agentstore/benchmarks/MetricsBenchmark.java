@@ -21,22 +21,33 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * Issue 4's benchmark: 1,000,000 LLM-metric rows of one day ingested through agentstore's batch API (one call), as
- * the runtime role (binary COPY into a temporary table, then one INSERT ... SELECT under row-level security) and
- * with the optional ingest role (binary COPY straight into the table), against raw binary COPY and a raw JDBC batch
- * into the same partitioned table on the same server, the four taking turns round by round
- * (each round a fresh tenant per side, a CHECKPOINT before each side so none inherits the dirty pages of the side
- * before it); then the daily rollup over agentstore's rows. Prints a Markdown table of medians.
+ * LLM-metric ingest (issues 4 and 23): 1,000,000 rows of one day per side and round, in calls of 10,000 rows, each
+ * call one transaction. agentstore's {@code recordLlmBatch} as the plain runtime role (binary COPY into a temporary
+ * table, then one {@code INSERT ... SELECT} under row-level security) and with the optional ingest role (binary COPY
+ * straight into the table), against raw binary COPY by the administrator into a plain table and into tables that add
+ * {@code llm_metrics}' features one at a time ({@link IngestTables}, ending with {@code llm_metrics} itself), and a
+ * raw JDBC batch into {@code llm_metrics}. The sides take turns in an order rotating round by round, each round with
+ * a fresh tenant per side and a {@code CHECKPOINT} before each side, so none inherits the dirty pages of the one
+ * before. Then the daily rollup over agentstore's rows. Prints a Markdown table of medians.
  */
 public final class MetricsBenchmark {
     private static final int ROWS = 1_000_000;
+    private static final int CHUNK = 10_000;
     private static final String INGEST_ROLE = "agentstore_bench_ingest_" + Long.toHexString(System.nanoTime());
     /** Yesterday: metrics are accepted within time-window.past of now. */
-    private static final LocalDate DAY = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1);
+    private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 
     private static final List<String> MODELS = List.of("llama-3-8b", "mistral-7b", "qwen-2.5-14b", "gpt-4o-mini");
 
     private MetricsBenchmark() {}
+
+    /** One way of writing a round's rows; returns the seconds it took. */
+    private record Side(String label, Load load) {}
+
+    @FunctionalInterface
+    private interface Load {
+        double run(String tenant, List<List<LlmRequestMetric>> chunks) throws Exception;
+    }
 
     /** Runs {@code args[0]} rounds (default 3) and prints the table. */
     public static void main(String[] args) throws Exception {
@@ -49,77 +60,102 @@ public final class MetricsBenchmark {
                 .set("postgres.ingest-password", "ingest")
                 .build();
         AgentStore.open(withIngest.toBuilder().migrateOnOpen(true).build()).close();
-        double[] ours = new double[rounds];
-        double[] ingest = new double[rounds];
-        double[] copy = new double[rounds];
-        double[] batch = new double[rounds];
+        IngestTables.create(database, DAY);
         double[] rollup = new double[rounds];
         try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));
                 AgentStore ingesting = AgentStore.open(withIngest);
                 Connection admin = database.adminConnection()) {
             RawLlmMetrics raw = new RawLlmMetrics(admin);
+            List<Side> sides = new ArrayList<>();
+            for (IngestTables step : IngestTables.steps()) {
+                sides.add(new Side(
+                        "raw binary COPY, " + step.label(),
+                        (tenant, chunks) -> raw.copy(step.table(), tenant, chunks)));
+            }
+            sides.add(new Side(
+                    "raw binary COPY, + index by session: llm_metrics as its administrator",
+                    (tenant, chunks) -> raw.copy("agentstore.llm_metrics", tenant, chunks)));
+            sides.add(new Side(
+                    "raw JDBC batch into llm_metrics as its administrator",
+                    (tenant, chunks) -> raw.jdbcBatch("agentstore.llm_metrics", tenant, chunks)));
+            sides.add(new Side(
+                    "agentstore recordLlmBatch, with the ingest role",
+                    (tenant, chunks) -> recorded(ingesting, tenant, chunks)));
+            sides.add(new Side(
+                    "agentstore recordLlmBatch, plain runtime role (row-level security)",
+                    (tenant, chunks) -> recorded(store, tenant, chunks)));
+            double[][] seconds = new double[sides.size()][rounds];
             for (int round = 0; round < rounds; round++) {
-                List<LlmRequestMetric> rows = day(round);
-                String suffix = "-" + round;
-                MetricsRepository metrics = store.forTenant("bench" + suffix).metrics();
-                MetricsRepository ingestMetrics =
-                        ingesting.forTenant("ingest" + suffix).metrics();
-                store.forTenant("bench" + suffix)
+                List<List<LlmRequestMetric>> chunks = chunks(day(round));
+                for (int turn = 0; turn < sides.size(); turn++) {
+                    int side = (turn + round) % sides.size();
+                    database.executeAsAdmin("checkpoint"); // no side pays for the dirty pages of the one before
+                    seconds[side][round] = sides.get(side).load().run("side" + side + "-" + round, chunks);
+                }
+                String tenant = "side" + (sides.size() - 1) + "-" + round;
+                store.forTenant(tenant)
                         .models()
                         .register(ModelSpec.builder("gpt-4o-mini", ModelFormat.API)
                                 .pricing(ModelPricing.usd("0.15", "0.60"))
                                 .build());
-                for (int turn = 0; turn < 4; turn++) {
-                    database.executeAsAdmin("checkpoint"); // no side pays for the dirty pages of the one before
-                    switch ((turn + round) % 4) {
-                        case 0 -> ours[round] = timed(() -> metrics.recordLlmBatch(rows));
-                        case 1 -> copy[round] = raw.copy("copy" + suffix, rows);
-                        case 2 -> ingest[round] = timed(() -> ingestMetrics.recordLlmBatch(rows));
-                        default -> batch[round] = raw.jdbcBatch("batch" + suffix, rows);
-                    }
-                }
                 DailySummary[] summary = new DailySummary[1];
-                rollup[round] = timed(() -> summary[0] = metrics.rollupDay(DAY));
+                rollup[round] = timed(
+                        () -> summary[0] = store.forTenant(tenant).metrics().rollupDay(DAY));
+                StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
+                for (int side = 0; side < sides.size(); side++) {
+                    line.append(String.format(Locale.ROOT, " %.2f s", seconds[side][round]));
+                }
                 System.err.printf(
                         Locale.ROOT,
-                        "round %d: agentstore %.2f s, with ingest role %.2f s, raw COPY %.2f s, raw JDBC batch %.2f s,"
-                                + " rollup %.2f s (%d requests, top %s, cost %s)%n",
-                        round + 1,
-                        ours[round],
-                        ingest[round],
-                        copy[round],
-                        batch[round],
+                        "%s; rollup %.2f s (%d requests, top %s, cost %s)%n",
+                        line,
                         rollup[round],
                         summary[0].usage().requests(),
                         summary[0].mostUsedModel(),
                         summary[0].cost());
             }
+            System.out.println(table(sides, seconds, rounds, Samples.median(rollup)));
         }
-        double ourRate = ROWS / Samples.median(ours);
-        double ingestRate = ROWS / Samples.median(ingest);
-        double copyRate = ROWS / Samples.median(copy);
-        double batchRate = ROWS / Samples.median(batch);
-        StringBuilder table =
-                new StringBuilder("| measure | rows/s | vs raw COPY | target |\n| --- | ---: | ---: | --- |\n");
+    }
+
+    private static String table(List<Side> sides, double[][] seconds, int rounds, double rollup) {
+        double plain = ROWS / Samples.median(seconds[0]);
+        StringBuilder table = new StringBuilder(
+                "| side | rows/s | vs raw COPY into a plain table | per-round ratio |%n| --- | ---: | ---: | ---: |%n"
+                        .formatted());
+        for (int side = 0; side < sides.size(); side++) {
+            double[] perRound = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                perRound[round] = seconds[0][round] / seconds[side][round];
+            }
+            double rate = ROWS / Samples.median(seconds[side]);
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.2fx | %.2fx |%n",
+                    sides.get(side).label(),
+                    rate,
+                    rate / plain,
+                    Samples.median(perRound)));
+        }
         table.append(String.format(
                 Locale.ROOT,
-                "| agentstore recordLlmBatch (1 call), runtime role under row-level security | %.0f | %.2fx | |%n",
-                ourRate,
-                ourRate / copyRate));
-        table.append(String.format(
-                Locale.ROOT,
-                "| agentstore recordLlmBatch (1 call), with the ingest role | %.0f | %.2fx | >= 0.8x |%n",
-                ingestRate,
-                ingestRate / copyRate));
-        table.append(String.format(Locale.ROOT, "| raw binary COPY | %.0f | 1.00x | |%n", copyRate));
-        table.append(String.format(
-                Locale.ROOT,
-                "| raw JDBC batch (10,000 per executeBatch) | %.0f | %.2fx | |%n",
-                batchRate,
-                batchRate / copyRate));
-        table.append(String.format(
-                Locale.ROOT, "%nDaily rollup over the 1,000,000 rows: %.2f s (median).%n", Samples.median(rollup)));
-        System.out.println(table.append("Medians of ").append(rounds).append(" rounds.\n"));
+                "%nDaily rollup over agentstore's 1,000,000 rows: %.2f s (median). Medians of %d rounds.%n",
+                rollup,
+                rounds));
+        return table.toString();
+    }
+
+    private static double recorded(AgentStore store, String tenant, List<List<LlmRequestMetric>> chunks) {
+        MetricsRepository metrics = store.forTenant(tenant).metrics();
+        return timed(() -> chunks.forEach(metrics::recordLlmBatch));
+    }
+
+    private static List<List<LlmRequestMetric>> chunks(List<LlmRequestMetric> rows) {
+        List<List<LlmRequestMetric>> chunks = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+        }
+        return chunks;
     }
 
     /** One day of requests over four models, seeded per round: spread over 24 hours, 2% failures, 10% cache hits. */
