@@ -174,7 +174,7 @@ public final class ChatMemoryBenchmark {
     }
 
     /** Spring AI's PostgreSQL schema for its JDBC chat memory (from its jar). */
-    private static String jdbcSchema() throws java.io.IOException {
+    static String jdbcSchema() throws java.io.IOException {
         try (var in = JdbcChatMemoryRepository.class.getResourceAsStream("schema-postgresql.sql")) {
             return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }

@@ -16,8 +16,9 @@ import java.util.stream.IntStream;
  * Issue 3's benchmark: 1,000 conversations x 50 messages of ~300 characters, appended one per call and in
  * batches, then the last 20 messages and a 4,000-token window read from each conversation (five times over);
  * agentstore against
- * raw JDBC on the same server (as the table owner, and under the same row-level security), taking turns within
- * each round. Prints a Markdown table of medians.
+ * raw JDBC on the same server (as the table owner, and under the same row-level security) and Spring AI's
+ * {@code JdbcChatMemoryRepository} ({@link SpringAiJdbcConversations}), taking turns within each round. Prints
+ * Markdown tables of medians.
  */
 public final class ConversationBenchmark {
     private static final int CONVERSATIONS = 1_000;
@@ -48,26 +49,38 @@ public final class ConversationBenchmark {
             Connection runtime = database.runtimeConnection();
             return new Session(RawJdbcConversations.underRowLevelSecurity(runtime), runtime);
         });
-        List<Side> sides = List.of(agentstore, rawOwner, rawSecured);
+        try (Connection owner = database.adminConnection();
+                java.sql.Statement ddl = owner.createStatement()) {
+            ddl.execute(ChatMemoryBenchmark.jdbcSchema());
+        }
+        Side springAi = new Side(() -> {
+            Connection owner = database.adminConnection();
+            return new Session(new SpringAiJdbcConversations(owner, TOKENS), owner);
+        });
+        List<Side> sides = List.of(agentstore, rawOwner, rawSecured, springAi);
         try {
             runRound(sides, 200, 20); // warm-up: JIT, statement caches, server-side prepares
             List<RoundResult> ours = new ArrayList<>();
             List<RoundResult> owners = new ArrayList<>();
             List<RoundResult> secured = new ArrayList<>();
+            List<RoundResult> springAis = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {
                 runRound(sides, CONVERSATIONS, MESSAGES);
                 ours.add(agentstore.result());
                 owners.add(rawOwner.result());
                 secured.add(rawSecured.result());
+                springAis.add(springAi.result());
                 System.err.printf(
                         Locale.ROOT,
-                        "round %d:%n  agentstore %s%n  raw owner  %s%n  raw RLS    %s%n",
+                        "round %d:%n  agentstore %s%n  raw owner  %s%n  raw RLS    %s%n  Spring AI  %s%n",
                         round + 1,
                         ours.getLast(),
                         owners.getLast(),
-                        secured.getLast());
+                        secured.getLast(),
+                        springAis.getLast());
             }
             System.out.println(RoundResult.table(ours, owners, secured, rounds));
+            System.out.println(RoundResult.peerTable("Spring AI JdbcChatMemoryRepository", ours, springAis, rounds));
         } finally {
             for (Side side : sides) {
                 side.close();

@@ -48,6 +48,51 @@ record RoundResult(
         return out.toString();
     }
 
+    /**
+     * The Markdown table of medians over rounds for agentstore beside a framework's store, with how many times
+     * faster agentstore is (throughput over throughput, latency over latency, both ways above 1 when agentstore
+     * leads), by the ratio of medians and by the median of each round's ratio.
+     */
+    static String peerTable(String peerName, List<RoundResult> ours, List<RoundResult> peer, int rounds) {
+        StringBuilder out = new StringBuilder();
+        out.append("| operation | ")
+                .append(peerName)
+                .append(" | agentstore | agentstore faster by | per round |\n| --- | ---: | ---: | ---: | ---: |\n");
+        peerRow(out, "append, one message per call (msg/s)", ours, peer, RoundResult::appendOnePerSecond, true);
+        peerRow(out, "append, 50 per call (msg/s)", ours, peer, RoundResult::appendBatchPerSecond, true);
+        peerRow(out, "last 20 messages p50 (ms)", ours, peer, RoundResult::lastP50Millis, false);
+        peerRow(out, "last 20 messages p99 (ms)", ours, peer, RoundResult::lastP99Millis, false);
+        peerRow(out, "4,000-token window p50 (ms)", ours, peer, RoundResult::windowP50Millis, false);
+        peerRow(out, "4,000-token window p99 (ms)", ours, peer, RoundResult::windowP99Millis, false);
+        out.append("\nMedians of ").append(rounds).append(" rounds.\n");
+        return out.toString();
+    }
+
+    private static void peerRow(
+            StringBuilder out,
+            String name,
+            List<RoundResult> ours,
+            List<RoundResult> peer,
+            ToDoubleFunction<RoundResult> metric,
+            boolean higherIsBetter) {
+        double mine = Table.median(ours, metric);
+        double theirs = Table.median(peer, metric);
+        double[] perRound = new double[ours.size()];
+        for (int round = 0; round < perRound.length; round++) {
+            double a = metric.applyAsDouble(ours.get(round));
+            double b = metric.applyAsDouble(peer.get(round));
+            perRound[round] = higherIsBetter ? a / b : b / a;
+        }
+        out.append(String.format(
+                Locale.ROOT,
+                "| %s | %.3f | %.3f | %.2fx | %.2fx |%n",
+                name,
+                theirs,
+                mine,
+                higherIsBetter ? mine / theirs : theirs / mine,
+                Samples.median(perRound)));
+    }
+
     /** Writes rows of medians. */
     private record Table(
             StringBuilder out, List<RoundResult> ours, List<RoundResult> owner, List<RoundResult> secured) {
