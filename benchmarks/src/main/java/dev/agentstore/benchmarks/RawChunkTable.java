@@ -1,6 +1,7 @@
 package dev.agentstore.benchmarks;
 
 import dev.agentstore.postgres.spi.BinaryCopy;
+import dev.agentstore.postgres.spi.Json;
 import dev.agentstore.vector.Chunk;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * {@link UpsertBenchmark}'s baseline: a table with a collection partition's columns and indexes (primary key,
  * document index, HNSW, GIN on the metadata, GIN on the generated text-search column) but no tenant, no partitioning
- * and no row-level security, written by its owner with binary COPY, one transaction per call.
+ * and no row-level security, written by its owner with binary COPY (the metadata encoded as agentstore encodes it),
+ * one transaction per call.
  */
 final class RawChunkTable {
     private final Connection connection;
@@ -62,22 +64,10 @@ final class RawChunkTable {
                                 .text(chunk.documentId())
                                 .text(chunk.content())
                                 .vector(chunk.embedding())
-                                .jsonb(metadata(chunk))
+                                .jsonb(Json.of(chunk.metadata()).data())
                                 .timestamp(now);
                     }
                 });
         connection.commit();
-    }
-
-    private static String metadata(Chunk chunk) {
-        StringBuilder json = new StringBuilder("{");
-        chunk.metadata().forEach((key, value) -> {
-            if (json.length() > 1) {
-                json.append(", ");
-            }
-            json.append('"').append(key).append("\": ");
-            json.append(value instanceof String ? "\"" + value + "\"" : value);
-        });
-        return json.append('}').toString();
     }
 }
