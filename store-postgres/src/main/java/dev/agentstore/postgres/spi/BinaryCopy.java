@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -21,6 +22,9 @@ import org.postgresql.copy.PGCopyOutputStream;
 public final class BinaryCopy {
     private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
     private static final Instant POSTGRES_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
+    private static final String OBJECT_NOT_IN_STATE = "55000";
+    private static final String CONNECTION_FAILURE = "08006";
+    private static final int VALIDATION_SECONDS = 2;
 
     private final DataOutputStream out;
 
@@ -49,7 +53,7 @@ public final class BinaryCopy {
             rows.write(new BinaryCopy(out));
             out.writeShort(-1); // trailer
         } catch (IOException e) {
-            throw serverFailure(e);
+            throw failure(connection, e);
         }
     }
 
@@ -147,12 +151,31 @@ public final class BinaryCopy {
         return this;
     }
 
-    /** pgjdbc reports a failed COPY as an IOException around the server's SQLException; surface the latter. */
-    private static SQLException serverFailure(IOException e) {
+    /**
+     * pgjdbc reports a failed COPY as an IOException around the server's SQLException: surface the latter. When the
+     * connection died under the COPY (its backend terminated, the server restarted), pgjdbc may instead report its
+     * own state error about the copy it no longer holds (SQL state 55000, "Tried to end inactive copy") or no
+     * SQLException at all; if the connection is then no longer usable, the failure is reported as what it is, a
+     * lost connection (08006), so callers treat it as unavailable and retry.
+     */
+    private static SQLException failure(Connection connection, IOException e) {
         SQLException sql = PostgresErrors.sqlExceptionIn(e);
+        boolean clientSide = sql == null || OBJECT_NOT_IN_STATE.equals(sql.getSQLState());
+        if (clientSide && !usable(connection)) {
+            return new SQLNonTransientConnectionException(
+                    "the connection to PostgreSQL was lost during COPY", CONNECTION_FAILURE, e);
+        }
         if (sql == null) {
             throw new UncheckedIOException(e);
         }
         return sql;
+    }
+
+    private static boolean usable(Connection connection) {
+        try {
+            return connection.isValid(VALIDATION_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 }
