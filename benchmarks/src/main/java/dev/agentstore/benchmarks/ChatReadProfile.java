@@ -26,8 +26,10 @@ import java.util.UUID;
  *       sequence), one statement: what a developer without isolation would write;
  *   <li>the same, preceded in the same round trip by {@code select set_config('agentstore.tenant_id', ?, true)}:
  *       the cost of the extra statement alone;
- *   <li>the same two statements on agentstore's own table as the runtime role, under row-level security: adds
- *       the policy's predicate per row;
+ *   <li>one statement on agentstore's own table as its owner, without row-level security: the table itself (its
+ *       key has the tenant in front, its rows more columns);
+ *   <li>the two statements on agentstore's own table as the runtime role, under row-level security: adds the
+ *       policy (planned as a one-time filter beside the query's own tenant condition) and the tenant statement;
  *   <li>agentstore's {@code lastMessages} through a kept tenant view: adds the pool, validation and records;
  *   <li>an idea to measure: one statement calling a PL/pgSQL function whose body sets the tenant and then reads,
  *       so the order is guaranteed without a second statement (its plans are cached per connection);
@@ -97,6 +99,7 @@ public final class ChatReadProfile {
                     Connection protectedTable = database.runtimeConnection();
                     Connection function = database.runtimeConnection();
                     Connection lateral = database.runtimeConnection();
+                    Connection owner = database.adminConnection();
                     AgentStore store = AgentStore.open(BenchmarkConfig.of(database))) {
                 ConversationRepository conversations = store.forTenant(TENANT).conversations();
                 table.round(
@@ -108,6 +111,10 @@ public final class ChatReadProfile {
                                 new ProfileTable.Side<UUID>(
                                         "+ tenant set in the same round trip (plain table)",
                                         chat -> JdbcDrain.run(scoped, SET_TENANT + PLAIN, TENANT, chat)),
+                                new ProfileTable.Side<UUID>(
+                                        "raw JDBC, agentstore.messages as its owner, one statement (no row-level"
+                                                + " security)",
+                                        chat -> JdbcDrain.run(owner, PROTECTED, TENANT, chat)),
                                 new ProfileTable.Side<UUID>(
                                         "+ row-level security (agentstore.messages, runtime role)",
                                         chat -> JdbcDrain.run(
