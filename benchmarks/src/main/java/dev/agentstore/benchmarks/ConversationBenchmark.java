@@ -4,6 +4,7 @@ import dev.agentstore.AgentStore;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public final class ConversationBenchmark {
             return new Session(RawJdbcConversations.underRowLevelSecurity(runtime), runtime);
         });
         try (Connection owner = database.adminConnection();
-                java.sql.Statement ddl = owner.createStatement()) {
+                Statement ddl = owner.createStatement()) {
             ddl.execute(ChatMemoryBenchmark.jdbcSchema());
         }
         Side springAi = new Side(() -> {

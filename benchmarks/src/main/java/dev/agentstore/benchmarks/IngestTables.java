@@ -2,7 +2,7 @@ package dev.agentstore.benchmarks;
 
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Locale;
 
 /**
  * The tables {@link MetricsBenchmark} copies into to price each part of {@code agentstore.llm_metrics} on its own:
@@ -41,7 +41,7 @@ enum IngestTables {
 
     /** The qualified table name. */
     String table() {
-        return "ingest_bench." + name().toLowerCase(java.util.Locale.ROOT);
+        return "ingest_bench." + name().toLowerCase(Locale.ROOT);
     }
 
     /** Creates every step's table, each partitioned one with a partition for {@code day}'s month. */
@@ -61,10 +61,5 @@ enum IngestTables {
                         + " FOR VALUES FROM ('" + month + "') TO ('" + month.plusMonths(1) + "')");
             }
         }
-    }
-
-    /** Every step in order. */
-    static List<IngestTables> steps() {
-        return List.of(values());
     }
 }

@@ -67,7 +67,7 @@ public final class MetricsBenchmark {
                 Connection admin = database.adminConnection()) {
             RawLlmMetrics raw = new RawLlmMetrics(admin);
             List<Side> sides = new ArrayList<>();
-            for (IngestTables step : IngestTables.steps()) {
+            for (IngestTables step : IngestTables.values()) {
                 sides.add(new Side(
                         "raw binary COPY, " + step.label(),
                         (tenant, chunks) -> raw.copy(step.table(), tenant, chunks)));
@@ -84,15 +84,16 @@ public final class MetricsBenchmark {
             sides.add(new Side(
                     "agentstore recordLlmBatch, plain runtime role (row-level security)",
                     (tenant, chunks) -> recorded(store, tenant, chunks)));
+            int runtimeSide = sides.size() - 1; // its rows are the ones the rollup summarises
             double[][] seconds = new double[sides.size()][rounds];
             for (int round = 0; round < rounds; round++) {
                 List<List<LlmRequestMetric>> chunks = chunks(day(round));
                 for (int turn = 0; turn < sides.size(); turn++) {
                     int side = (turn + round) % sides.size();
                     database.executeAsAdmin("checkpoint"); // no side pays for the dirty pages of the one before
-                    seconds[side][round] = sides.get(side).load().run("side" + side + "-" + round, chunks);
+                    seconds[side][round] = sides.get(side).load().run(tenant(side, round), chunks);
                 }
-                String tenant = "side" + (sides.size() - 1) + "-" + round;
+                String tenant = tenant(runtimeSide, round);
                 store.forTenant(tenant)
                         .models()
                         .register(ModelSpec.builder("gpt-4o-mini", ModelFormat.API)
@@ -143,6 +144,11 @@ public final class MetricsBenchmark {
                 rollup,
                 rounds));
         return table.toString();
+    }
+
+    /** A fresh tenant for every side and round. */
+    private static String tenant(int side, int round) {
+        return "side" + side + "-" + round;
     }
 
     private static double recorded(AgentStore store, String tenant, List<List<LlmRequestMetric>> chunks) {

@@ -3,6 +3,7 @@ package dev.agentstore.benchmarks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /** Latencies of one round, in nanoseconds, and the percentiles we report. Not thread-safe. */
 final class Samples {
@@ -34,7 +35,7 @@ final class Samples {
      * used, and with blocks of 50 those calls alone are 2% of all, enough to set a p99.
      */
     double percentileMillisAfterSwitches(double p, int runLength) {
-        long[] sorted = java.util.stream.IntStream.range(0, nanos.size())
+        long[] sorted = IntStream.range(0, nanos.size())
                 .filter(i -> i % runLength != 0)
                 .mapToLong(nanos::get)
                 .sorted()

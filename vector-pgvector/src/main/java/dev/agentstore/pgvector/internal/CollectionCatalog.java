@@ -58,7 +58,7 @@ final class CollectionCatalog {
 
     /**
      * The tenant's collection named {@code name} for a search: the cached lookup whatever its age, marked not
-     * current when older than the TTL, so the search confirms it ({@link #confirm}) or has it read again ({@link
+     * current when older than the TTL, so the search confirms it ({@link #remember}) or has it read again ({@link
      * #reread}).
      */
     Optional<Lookup> findForSearch(TenantSql sql, String name) {
@@ -67,11 +67,6 @@ final class CollectionCatalog {
             return Optional.of(new Lookup(cached.collection(), System.nanoTime() - cached.readAt() < ttlNanos));
         }
         return reread(sql, name).map(c -> new Lookup(c, true));
-    }
-
-    /** Notes that a search just found rows of {@code collection}: its lookup is current again. */
-    void confirm(String tenant, StoredCollection collection) {
-        remember(tenant, collection);
     }
 
     /** Reads the lookup of {@code name} from the catalog, caching what it finds. */
@@ -103,7 +98,7 @@ final class CollectionCatalog {
                 .toList();
     }
 
-    /** Notes a collection this JVM just created. */
+    /** Notes {@code collection} as current: this JVM just created it, or a search just found rows of it. */
     void remember(String tenant, StoredCollection collection) {
         cache.put(new Key(tenant, collection.spec().name()), new Cached(collection, System.nanoTime()));
     }

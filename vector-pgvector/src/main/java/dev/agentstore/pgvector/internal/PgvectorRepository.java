@@ -222,7 +222,7 @@ final class PgvectorRepository implements VectorRepository {
                 return found;
             }
             if (!found.isEmpty()) {
-                catalog.confirm(sql.tenant(), target);
+                catalog.remember(sql.tenant(), target); // rows found: the lookup is current
                 return found;
             }
         }
