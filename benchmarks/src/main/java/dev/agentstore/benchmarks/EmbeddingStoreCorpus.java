@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** {@link EmbeddingStoreBenchmark}'s corpus and queries: vectors, UUID ids (LangChain4j's and Spring AI's tables key on UUIDs), texts. */
+/**
+ * {@link EmbeddingStoreBenchmark}'s corpus and queries: vectors, UUID ids (LangChain4j's and Spring AI's tables key on
+ * UUIDs), texts, and each query's exact top 10.
+ */
 final class EmbeddingStoreCorpus {
     static final int ROWS = 50_000;
     static final int QUERIES = 1_000;
