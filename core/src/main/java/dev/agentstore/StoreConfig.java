@@ -131,6 +131,14 @@ public record StoreConfig(Map<String, String> properties) {
         return CoreSettings.CONTEXT_CACHE_TTL.read(this);
     }
 
+    /**
+     * How long an append's idempotency key answers retries ({@code conversations.idempotency-key-ttl}): a retry
+     * after that appends anew.
+     */
+    public Duration idempotencyKeyTtl() {
+        return CoreSettings.IDEMPOTENCY_KEY_TTL.read(this);
+    }
+
     /** Whether rate-limit checks are refused, rather than limited in this JVM, while their backend is unavailable. */
     public boolean rateLimitsDenyOnFailure() {
         return CoreSettings.RATE_LIMIT_ON_FAILURE.read(this).equals("deny");

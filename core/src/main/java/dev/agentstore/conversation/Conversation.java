@@ -22,6 +22,9 @@ import java.util.UUID;
  * @param externalKey the caller's key for it ({@link NewConversation#withKey}), or null
  * @param memoryWindow the part of its history an agent framework holds in its chat memory ({@link MemoryWindow#ALL}
  *     until {@link ConversationRepository#appendToMemory} moves it)
+ * @param lastActivityAt when its last message was appended, or its creation time before the first
+ * @param endedAt when it last left {@link ConversationStatus#ACTIVE} (archived or deleted), or null while active
+ * @param deletedAt when it was soft-deleted ({@link ConversationStatus#DELETED}), or null if it is not
  */
 public record Conversation(
         UUID id,
@@ -37,4 +40,7 @@ public record Conversation(
         Instant createdAt,
         Instant updatedAt,
         String externalKey,
-        MemoryWindow memoryWindow) {}
+        MemoryWindow memoryWindow,
+        Instant lastActivityAt,
+        Instant endedAt,
+        Instant deletedAt) {}

@@ -79,11 +79,21 @@ public interface ConversationRepository {
     Optional<Conversation> findConversationByKey(String externalKey);
 
     /**
-     * A user's conversations, newest first, keyset-paged.
+     * A user's conversations, newest first, keyset-paged: {@code listConversations(ConversationQuery.ofUser(userId)
+     * .withStatus(status), page)}.
      *
      * @param status only conversations in this status, or null for all
      */
-    Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page);
+    default Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page) {
+        return listConversations(ConversationQuery.ofUser(userId).withStatus(status), page);
+    }
+
+    /**
+     * The conversations {@code query} selects, in its order, keyset-paged: a page's cursor continues after its last
+     * conversation even while others are created or become active. On PostgreSQL every order is served by an index,
+     * with or without a user, agent or status; a metadata filter is served by a GIN index on the metadata.
+     */
+    Page<Conversation> listConversations(ConversationQuery query, PageRequest page);
 
     /**
      * Applies {@code update} if the stored version equals {@link ConversationUpdate#expectedVersion()}, and
@@ -154,7 +164,8 @@ public interface ConversationRepository {
     List<Message> appendToMemory(UUID conversationId, List<NewMessage> messages, MemoryWindow window);
 
     /**
-     * Full-text search over a user's messages (all their conversations), best match first. Every word of
+     * Full-text search over a user's messages (all their conversations but the {@link ConversationStatus#DELETED}
+     * ones), best match first. Every word of
      * {@code query} must occur (case-insensitive, whole words); punctuation and SQL or pattern characters are
      * plain data.
      */

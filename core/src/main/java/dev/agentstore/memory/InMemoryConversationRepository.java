@@ -8,6 +8,7 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
@@ -22,7 +23,7 @@ import dev.agentstore.conversation.User;
 import dev.agentstore.spi.ContextWindowPolicy;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +36,20 @@ final class InMemoryConversationRepository implements ConversationRepository {
     private final UserBook users;
     private final SessionBook sessions;
     private final Map<UUID, Conversation> conversations = new LinkedHashMap<>();
-    private final AppendKeys appendKeys = new AppendKeys();
+    private final AppendKeys appendKeys;
     private final MessageLog log = new MessageLog();
     private final RemovalListeners removals;
     private final ConversationLinks links;
 
     /**
+     * @param idempotencyKeyTtl how long an append's idempotency key answers retries
      * @param removals where the tenant's other repositories learn what erasures and deletions remove
      * @param links the tenant's agents and runs, which conversations and messages may point at
      */
-    InMemoryConversationRepository(Clock clock, RemovalListeners removals, ConversationLinks links) {
+    InMemoryConversationRepository(
+            Clock clock, Duration idempotencyKeyTtl, RemovalListeners removals, ConversationLinks links) {
         this.clock = clock;
+        this.appendKeys = new AppendKeys(idempotencyKeyTtl);
         this.removals = removals;
         this.links = links;
         this.sessions = new SessionBook(clock);
@@ -142,22 +146,8 @@ final class InMemoryConversationRepository implements ConversationRepository {
         if (c.id() != null && conversations.containsKey(c.id())) {
             throw new ConflictException("a conversation with id " + c.id() + " exists already");
         }
-        Instant now = clock.instant();
-        Conversation created = new Conversation(
-                c.id() != null ? c.id() : Ids.newId(clock),
-                c.userId(),
-                c.sessionId(),
-                c.agentId(),
-                c.title(),
-                ConversationStatus.ACTIVE,
-                c.modelOverride(),
-                null,
-                c.metadata(),
-                1,
-                now,
-                now,
-                c.externalKey(),
-                MemoryWindow.ALL);
+        Conversation created =
+                ConversationRecords.created(c, c.id() != null ? c.id() : Ids.newId(clock), clock.instant());
         conversations.put(created.id(), created);
         log.open(created.id());
         return created;
@@ -181,12 +171,8 @@ final class InMemoryConversationRepository implements ConversationRepository {
     }
 
     @Override
-    public synchronized Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page) {
-        return NewestFirst.page(
-                conversations.values(),
-                c -> c.userId().equals(userId) && (status == null || c.status() == status),
-                Conversation::id,
-                page);
+    public synchronized Page<Conversation> listConversations(ConversationQuery query, PageRequest page) {
+        return ConversationListing.page(conversations.values(), query, page);
     }
 
     @Override
@@ -196,21 +182,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
             throw new ConflictException("conversation " + conversationId + " is at version " + c.version()
                     + ", not the expected " + u.expectedVersion());
         }
-        Conversation updated = new Conversation(
-                c.id(),
-                c.userId(),
-                c.sessionId(),
-                c.agentId(),
-                or(u.title(), c.title()),
-                or(u.status(), c.status()),
-                or(u.modelOverride(), c.modelOverride()),
-                or(u.summary(), c.summary()),
-                or(u.metadata(), c.metadata()),
-                c.version() + 1,
-                c.createdAt(),
-                clock.instant(),
-                c.externalKey(),
-                c.memoryWindow());
+        Conversation updated = ConversationRecords.updated(c, u, clock.instant());
         conversations.put(conversationId, updated);
         return updated;
     }
@@ -239,7 +211,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
     /** Checks the window against the messages there will be, then appends and moves it: nothing on a refusal. */
     @Override
     public synchronized List<Message> appendToMemory(UUID conversationId, List<NewMessage> batch, MemoryWindow window) {
-        Conversation c = requireConversation(conversationId);
+        requireConversation(conversationId);
         long last = log.all(conversationId).size() + (long) batch.size();
         if (window.start() > last + 1) {
             throw new InvalidInputException(
@@ -251,26 +223,9 @@ final class InMemoryConversationRepository implements ConversationRepository {
                     "window.pinned", "must be an existing message's sequence, but was " + window.pinned());
         }
         List<Message> appended = batch.isEmpty() ? List.of() : appendAll(conversationId, batch);
-        conversations.put(conversationId, withMemoryWindow(c, window));
+        conversations.put(
+                conversationId, ConversationRecords.withMemoryWindow(conversations.get(conversationId), window));
         return appended;
-    }
-
-    private static Conversation withMemoryWindow(Conversation c, MemoryWindow window) {
-        return new Conversation(
-                c.id(),
-                c.userId(),
-                c.sessionId(),
-                c.agentId(),
-                c.title(),
-                c.status(),
-                c.modelOverride(),
-                c.summary(),
-                c.metadata(),
-                c.version(),
-                c.createdAt(),
-                c.updatedAt(),
-                c.externalKey(),
-                window);
     }
 
     @Override
@@ -289,38 +244,28 @@ final class InMemoryConversationRepository implements ConversationRepository {
                 throw new NotFoundException("no agent run with id " + run + " in conversation " + conversationId);
             }
         }
-        return log.append(conversationId, batch, clock);
+        List<Message> appended = log.append(conversationId, batch, clock);
+        if (!appended.isEmpty()) {
+            conversations.put(
+                    conversationId,
+                    ConversationRecords.activeAt(c, appended.get(0).createdAt()));
+        }
+        return appended;
     }
 
     /** Clears the agent of the conversations that ran under it, as its deletion does in PostgreSQL. */
     synchronized void detachAgent(UUID agentId) {
-        conversations.replaceAll((id, c) -> agentId.equals(c.agentId())
-                ? new Conversation(
-                        c.id(),
-                        c.userId(),
-                        c.sessionId(),
-                        null,
-                        c.title(),
-                        c.status(),
-                        c.modelOverride(),
-                        c.summary(),
-                        c.metadata(),
-                        c.version(),
-                        c.createdAt(),
-                        c.updatedAt(),
-                        c.externalKey(),
-                        c.memoryWindow())
-                : c);
+        conversations.replaceAll((id, c) -> agentId.equals(c.agentId()) ? ConversationRecords.withoutAgent(c) : c);
     }
 
     @Override
     public synchronized List<Message> appendAll(UUID conversationId, List<NewMessage> batch, String idempotencyKey) {
-        List<Message> earlier = appendKeys.earlier(conversationId, idempotencyKey);
+        List<Message> earlier = appendKeys.earlier(conversationId, idempotencyKey, clock.instant());
         if (earlier != null) {
             return earlier;
         }
         List<Message> appended = appendAll(conversationId, batch);
-        appendKeys.remember(conversationId, idempotencyKey, appended);
+        appendKeys.remember(conversationId, idempotencyKey, appended, clock.instant());
         return appended;
     }
 
@@ -345,7 +290,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
     @Override
     public synchronized List<MessageSearchHit> search(UUID userId, String query, int limit) {
         List<UUID> own = conversations.values().stream()
-                .filter(c -> c.userId().equals(userId))
+                .filter(c -> c.userId().equals(userId) && c.status() != ConversationStatus.DELETED)
                 .map(Conversation::id)
                 .toList();
         return log.search(own, query, limit);
@@ -363,9 +308,5 @@ final class InMemoryConversationRepository implements ConversationRepository {
             throw new NotFoundException("no conversation with id " + conversationId);
         }
         return c;
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
     }
 }

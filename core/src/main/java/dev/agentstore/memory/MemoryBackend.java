@@ -42,11 +42,13 @@ final class MemoryBackend implements StoreBackend {
 
     private final int contextCacheSize;
     private final Duration contextCacheTtl;
+    private final Duration idempotencyKeyTtl;
 
-    MemoryBackend(Clock clock, int contextCacheSize, Duration contextCacheTtl) {
+    MemoryBackend(Clock clock, int contextCacheSize, Duration contextCacheTtl, Duration idempotencyKeyTtl) {
         this.clock = clock;
         this.contextCacheSize = contextCacheSize;
         this.contextCacheTtl = contextCacheTtl;
+        this.idempotencyKeyTtl = idempotencyKeyTtl;
     }
 
     @Override
@@ -56,6 +58,7 @@ final class MemoryBackend implements StoreBackend {
                 tenant,
                 t -> new InMemoryConversationRepository(
                         clock,
+                        idempotencyKeyTtl,
                         removals(t),
                         new ConversationLinks(agent -> agents(t).find(agent).isPresent(), run -> runs(t).find(run))));
     }

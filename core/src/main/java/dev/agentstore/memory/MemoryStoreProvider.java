@@ -40,6 +40,7 @@ public final class MemoryStoreProvider implements StoreProvider {
     @Override
     public StoreBackend open(StoreContext context) {
         StoreConfig config = context.config();
-        return new MemoryBackend(context.clock(), config.contextCacheSize(), config.contextCacheTtl());
+        return new MemoryBackend(
+                context.clock(), config.contextCacheSize(), config.contextCacheTtl(), config.idempotencyKeyTtl());
     }
 }

@@ -33,6 +33,12 @@ public final class CoreSettings {
     /** {@code context-cache-ttl}. */
     public static final Setting<Duration> CONTEXT_CACHE_TTL = Setting.duration(
             "context-cache-ttl", Duration.ofHours(1), "how long an idle conversation stays in that cache");
+    /** {@code conversations.idempotency-key-ttl}. */
+    public static final Setting<Duration> IDEMPOTENCY_KEY_TTL = Setting.duration(
+            "conversations.idempotency-key-ttl",
+            Duration.ofDays(7),
+            "how long an append's idempotency key answers retries; an older key appends anew, and conversation"
+                    + " retention removes it");
     /** {@code rate-limit.on-failure}. */
     public static final Setting<String> RATE_LIMIT_ON_FAILURE = Setting.choice(
             "rate-limit.on-failure",
@@ -118,6 +124,7 @@ public final class CoreSettings {
             MIGRATE_ON_OPEN,
             CONTEXT_CACHE_SIZE,
             CONTEXT_CACHE_TTL,
+            IDEMPOTENCY_KEY_TTL,
             RATE_LIMIT_ON_FAILURE,
             TIME_WINDOW_PAST,
             TIME_WINDOW_FUTURE,

@@ -35,7 +35,8 @@ class PostgresMigrationIT {
         }
         assertThat(appliedVersions(database, "agentstore"))
                 .containsExactly(
-                        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17");
+                        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
+                        "18");
         assertThat(strings(
                         database,
                         "select version from agentstore_security.agentstore_security_history"
@@ -70,7 +71,8 @@ class PostgresMigrationIT {
         }
         assertThat(appliedVersions(database, "chat_data"))
                 .containsExactly(
-                        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17");
+                        "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
+                        "18");
         assertThat(tablesIn(database, "chat_data"))
                 .contains("users", "conversations", "messages", "models", "response_cache")
                 .contains("system_metrics", "llm_metrics", "daily_metrics_summary")

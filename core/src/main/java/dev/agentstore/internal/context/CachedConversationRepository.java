@@ -5,8 +5,8 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
-import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.MemoryWindow;
@@ -183,8 +183,8 @@ public final class CachedConversationRepository implements ConversationRepositor
     }
 
     @Override
-    public Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page) {
-        return source.listConversations(userId, status, page);
+    public Page<Conversation> listConversations(ConversationQuery query, PageRequest page) {
+        return source.listConversations(query, page);
     }
 
     @Override

@@ -6,8 +6,8 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
-import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.MemoryWindow;
@@ -18,6 +18,7 @@ import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.FilterShape;
 import dev.agentstore.internal.Metadata;
 import dev.agentstore.internal.OpenGuard;
 import dev.agentstore.internal.WriteLimits;
@@ -152,9 +153,11 @@ public final class ValidatingConversationRepository implements ConversationRepos
     }
 
     @Override
-    public Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page) {
+    public Page<Conversation> listConversations(ConversationQuery query, PageRequest page) {
         open.check();
-        return backend.listConversations(Check.id("userId", userId), status, Check.present("page", page));
+        Check.present("query", query);
+        FilterShape.check("query.metadata", query.metadata());
+        return backend.listConversations(query, Check.present("page", page));
     }
 
     @Override

@@ -38,6 +38,7 @@ import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import dev.agentstore.usage.ApiUsageRepository;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
@@ -54,11 +55,13 @@ public final class PostgresBackend implements StoreBackend {
     private final MonthlyPartitions errorLogPartitions;
     private final MonthlyPartitions auditLogPartitions;
     private final MetricIngest ingest;
+    private final Duration idempotencyKeyTtl;
 
     /** Opens the backend on the context's shared pool. */
     public PostgresBackend(StoreContext context) {
         this.config = PostgresSettings.of(context);
         this.clock = context.clock();
+        this.idempotencyKeyTtl = context.config().idempotencyKeyTtl();
         this.dsl = PostgresDsl.create(PostgresPool.shared(context), config.schema());
         this.securityDsl = PostgresDsl.create(
                 PostgresPool.shared(context), PostgresMigrations.GENERATED_SECURITY_SCHEMA, config.securitySchema());
@@ -74,7 +77,8 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public ConversationRepository conversations(String tenant) {
-        return new PostgresConversationRepository(new TenantSql(dsl, tenant), conversationStatements, clock);
+        return new PostgresConversationRepository(
+                new TenantSql(dsl, tenant), conversationStatements, clock, idempotencyKeyTtl);
     }
 
     @Override

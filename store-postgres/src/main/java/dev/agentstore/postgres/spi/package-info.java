@@ -14,7 +14,8 @@
  *       owner, {@link dev.agentstore.postgres.spi.TenantPolicy} puts a table under the tenant policy, {@link
  *       dev.agentstore.postgres.spi.RuntimeRole} checks the runtime role cannot bypass it.
  *   <li>Values and errors: {@link dev.agentstore.postgres.spi.Json}, {@link dev.agentstore.postgres.spi.Timestamps},
- *       {@link dev.agentstore.postgres.spi.PostgresErrors} (SQL states to agentstore's typed exceptions).
+ *       {@link dev.agentstore.postgres.spi.MetadataFilterSql} (a metadata {@code Filter} as a condition), {@link
+ *       dev.agentstore.postgres.spi.PostgresErrors} (SQL states to agentstore's typed exceptions).
  * </ul>
  *
  * <p>Nothing here reaches into {@code dev.agentstore.postgres.internal}, which stays private to the backend.

@@ -15,6 +15,7 @@ import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.ToolCall;
 import dev.agentstore.conversation.User;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,22 @@ public abstract class MessageContract extends ConversationContractBase {
     }
 
     @Test
+    void should_answer_retries_with_a_key_for_its_time_to_live_and_append_anew_after_it() {
+        Conversation c = conversation();
+        List<NewMessage> turn = List.of(NewMessage.user("question", 2));
+        List<Message> first = repo().appendAll(c.id(), turn, "request-1");
+        clock.advance(Duration.ofDays(7).minusMillis(1)); // conversations.idempotency-key-ttl defaults to 7 days
+        assertThat(repo().appendAll(c.id(), turn, "request-1")).isEqualTo(first);
+        clock.advance(Duration.ofMillis(1));
+        List<Message> anew = repo().appendAll(c.id(), turn, "request-1");
+        assertThat(anew).extracting(Message::sequence).containsExactly(2L);
+        assertThat(repo().appendAll(c.id(), turn, "request-1"))
+                .as("the key now answers with what it appended anew")
+                .isEqualTo(anew);
+        assertThat(repo().lastMessages(c.id(), 10)).hasSize(2);
+    }
+
+    @Test
     void should_append_once_when_retries_with_one_key_race() throws Exception {
         Conversation c = conversation();
         List<List<Message>> results = Concurrently.run(
@@ -191,6 +208,27 @@ public abstract class MessageContract extends ConversationContractBase {
         assertThat(repo().search(u.id(), "DOG", 10)).hasSize(1);
         assertThat(repo().search(u.id(), "cat", 10)).isEmpty();
         assertThat(repo().search(u.id(), "quick", 1)).hasSize(1);
+    }
+
+    @Test
+    void should_leave_messages_of_deleted_conversations_out_of_search_and_keep_archived_ones() {
+        User u = user("soft");
+        Conversation kept = repo().createConversation(NewConversation.forUser(u.id()));
+        Conversation archived = repo().createConversation(NewConversation.forUser(u.id()));
+        Conversation deleted = repo().createConversation(NewConversation.forUser(u.id()));
+        for (Conversation c : List.of(kept, archived, deleted)) {
+            repo().append(c.id(), NewMessage.user("holiday plans", 2));
+        }
+        repo().updateConversation(archived.id(), ConversationUpdate.expecting(1).status(ConversationStatus.ARCHIVED));
+        Conversation gone = repo().updateConversation(
+                        deleted.id(), ConversationUpdate.expecting(1).status(ConversationStatus.DELETED));
+        assertThat(repo().search(u.id(), "holiday", 10))
+                .extracting(h -> h.message().conversationId())
+                .containsExactlyInAnyOrder(kept.id(), archived.id());
+        repo().updateConversation(
+                        deleted.id(),
+                        ConversationUpdate.expecting(gone.version()).status(ConversationStatus.ACTIVE));
+        assertThat(repo().search(u.id(), "holiday", 10)).hasSize(3);
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.audit.AuditQuery;
 import dev.agentstore.audit.NewAuditEntry;
 import dev.agentstore.cache.CacheKey;
+import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.NewConversation;
@@ -166,6 +167,11 @@ final class SweepArguments {
                     SearchRequest.of(new float[] {1, 0, 0}, 5).withFilter(deepFilter()), "t"));
         } else if (raw == Filter.class) {
             bad.addAll(List.of(deepFilter(), wideFilter()));
+        } else if (raw == ConversationQuery.class) {
+            bad.add(ConversationQuery.all().where(deepFilter()));
+            bad.add(ConversationQuery.all().where(wideFilter()));
+            bad.add(new Built(
+                    "a query without an order", () -> ConversationQuery.all().orderedBy(null)));
         } else if (raw == NewMessage.class) {
             bad.addAll(badElements(NewMessage.class));
         } else if (raw == NewConversation.class) {
@@ -297,6 +303,7 @@ final class SweepArguments {
         values.put(NewUser.class, () -> NewUser.of("web", "sweep-" + counter.incrementAndGet()));
         values.put(NewConversation.class, () -> NewConversation.forUser(seeded.user()));
         values.put(PageRequest.class, () -> PageRequest.first(10));
+        values.put(ConversationQuery.class, () -> ConversationQuery.ofUser(seeded.user()));
         values.put(
                 ConversationUpdate.class, () -> ConversationUpdate.expecting(1).title("t"));
         values.put(NewMessage.class, () -> NewMessage.user("hi", 1));

@@ -5,6 +5,7 @@ import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
+import dev.agentstore.postgres.spi.MetadataFilterSql;
 import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.postgres.spi.TenantSql.TransactionWork;
 import dev.agentstore.spi.Cursors;
@@ -148,7 +149,10 @@ final class PgvectorRepository implements VectorRepository {
         List<Chunk> rows = sql.query(
                 DSL.select(ChunkColumns.WITH_EMBEDDING)
                         .from(VECTOR_CHUNKS)
-                        .where(target.chunksOf(sql.tenant()), after, FilterSql.of(filter))
+                        .where(
+                                target.chunksOf(sql.tenant()),
+                                after,
+                                MetadataFilterSql.of(VECTOR_CHUNKS.METADATA, filter))
                         .orderBy(VECTOR_CHUNKS.ID)
                         .limit(DSL.inline(page.limit() + 1)),
                 ChunkColumns.READER);
@@ -183,7 +187,7 @@ final class PgvectorRepository implements VectorRepository {
 
     @Override
     public long deleteByFilter(String collection, Filter filter) {
-        return delete(require(collection), FilterSql.of(filter));
+        return delete(require(collection), MetadataFilterSql.of(VECTOR_CHUNKS.METADATA, filter));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.agentstore.pgvector.internal;
 
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 
+import dev.agentstore.postgres.spi.MetadataFilterSql;
 import dev.agentstore.postgres.spi.RowReader;
 import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.vector.Chunk;
@@ -38,7 +39,7 @@ final class TextRanking {
                         .where(
                                 collection.chunksOf(sql.tenant()),
                                 DSL.condition("{0} @@ {1}", VECTOR_CHUNKS.CONTENT_SEARCH, query),
-                                FilterSql.of(filter))
+                                MetadataFilterSql.of(VECTOR_CHUNKS.METADATA, filter))
                         .orderBy(DSL.field(DSL.name("rank")).desc(), VECTOR_CHUNKS.ID)
                         .limit(DSL.inline(limit)),
                 row -> new SearchMatch(chunk.read(row), row.getDouble(rankColumn)));

@@ -3,6 +3,7 @@ package dev.agentstore.pgvector.internal;
 import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
 
 import com.pgvector.PGvector;
+import dev.agentstore.postgres.spi.MetadataFilterSql;
 import dev.agentstore.postgres.spi.RowReader;
 import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.vector.Chunk;
@@ -126,7 +127,7 @@ final class VectorSearch {
         Field<Object> byDistance = DSL.field(DSL.name("distance"));
         return dsl.select(fields)
                 .from(VECTOR_CHUNKS)
-                .where(collection.chunksOf(tenant), FilterSql.of(request.filter()))
+                .where(collection.chunksOf(tenant), MetadataFilterSql.of(VECTOR_CHUNKS.METADATA, request.filter()))
                 .orderBy(exact ? List.of(byDistance, VECTOR_CHUNKS.ID) : List.of(byDistance))
                 .limit(DSL.inline(rows(request, exact)));
     }

@@ -7,17 +7,22 @@ import dev.agentstore.NotFoundException;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationOrder;
+import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.postgres.spi.Json;
+import dev.agentstore.postgres.spi.MetadataFilterSql;
 import dev.agentstore.postgres.spi.PostgresErrors;
 import dev.agentstore.postgres.spi.TenantSql;
+import dev.agentstore.spi.ConversationCursors;
 import dev.agentstore.spi.Cursors;
 import dev.agentstore.spi.Ids;
 import dev.agentstore.spi.Pages;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +30,8 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.InsertSetMoreStep;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
 /** Conversations: creation, optimistic updates through the version column, keyset listing, deletion. */
@@ -92,7 +99,8 @@ final class ConversationQueries {
                 .set(CONVERSATIONS.METADATA, Json.of(c.metadata()))
                 .set(CONVERSATIONS.VERSION, 1L)
                 .set(CONVERSATIONS.CREATED_AT, now)
-                .set(CONVERSATIONS.UPDATED_AT, now);
+                .set(CONVERSATIONS.UPDATED_AT, now)
+                .set(CONVERSATIONS.LAST_ACTIVITY_AT, now);
     }
 
     Optional<Conversation> findByKey(String externalKey) {
@@ -114,27 +122,52 @@ final class ConversationQueries {
                 .map(ConversationRows::conversation);
     }
 
-    /** Newest first by id (UUIDv7 ids are time-ordered); the cursor is the last id returned. */
-    Page<Conversation> list(UUID userId, ConversationStatus status, PageRequest page) {
-        Condition condition = CONVERSATIONS.TENANT_ID.eq(sql.tenant()).and(CONVERSATIONS.USER_ID.eq(userId));
-        if (status != null) {
-            condition = condition.and(CONVERSATIONS.STATUS.eq(status.name()));
-        }
-        if (page.cursor() != null) {
-            condition = condition.and(CONVERSATIONS.ID.lt(Cursors.decodeUuid(page.cursor())));
-        }
-        List<Conversation> rows = sql.fetch(
-                        DSL.selectFrom(CONVERSATIONS)
-                                .where(condition)
-                                .orderBy(CONVERSATIONS.ID.desc())
-                                .limit(page.limit() + 1),
-                        CONVERSATIONS.fields())
+    /**
+     * The conversations {@code query} selects, in its order: newest first by id (UUIDv7 ids are time-ordered), the
+     * cursor being the last id returned, or by last activity and id, the cursor being both. Each order has an index
+     * led by the tenant and then the user or agent when the query names one.
+     */
+    Page<Conversation> list(ConversationQuery query, PageRequest page) {
+        List<Conversation> rows = sql.fetch(select(sql.tenant(), query, page), CONVERSATIONS.fields())
                 .map(ConversationRows::conversation);
-        return Pages.of(rows, page.limit(), c -> c.id().toString());
+        boolean recent = query.order() == ConversationOrder.RECENT_ACTIVITY;
+        return Pages.of(rows, page.limit(), c -> recent ? ConversationCursors.activity(c) : c.id().toString());
+    }
+
+    /** The statement of {@link #list}: up to one row more than the page holds, so the page knows whether more follow. */
+    static ResultQuery<?> select(String tenant, ConversationQuery query, PageRequest page) {
+        boolean recent = query.order() == ConversationOrder.RECENT_ACTIVITY;
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(CONVERSATIONS.TENANT_ID.eq(tenant));
+        if (query.userId() != null) {
+            conditions.add(CONVERSATIONS.USER_ID.eq(query.userId()));
+        }
+        if (query.agentId() != null) {
+            conditions.add(CONVERSATIONS.AGENT_ID.eq(query.agentId()));
+        }
+        if (query.status() != null) {
+            conditions.add(CONVERSATIONS.STATUS.eq(query.status().name()));
+        }
+        conditions.add(MetadataFilterSql.of(CONVERSATIONS.METADATA, query.metadata()));
+        if (page.cursor() != null) {
+            conditions.add(
+                    recent ? beforeActivity(page.cursor()) : CONVERSATIONS.ID.lt(Cursors.decodeUuid(page.cursor())));
+        }
+        List<SortField<?>> order = recent
+                ? List.of(CONVERSATIONS.LAST_ACTIVITY_AT.desc(), CONVERSATIONS.ID.desc())
+                : List.of(CONVERSATIONS.ID.desc());
+        return DSL.selectFrom(CONVERSATIONS).where(conditions).orderBy(order).limit(page.limit() + 1);
+    }
+
+    /** After the cursor's position in the order by recent activity: a row comparison the index serves. */
+    private static Condition beforeActivity(String cursor) {
+        ConversationCursors.ActivityPosition last = ConversationCursors.decodeActivity(cursor);
+        return DSL.row(CONVERSATIONS.LAST_ACTIVITY_AT, CONVERSATIONS.ID).lt(last.lastActivityAt(), last.id());
     }
 
     /** One statement: changes the row only at the expected version, and bumps it. */
     Conversation update(UUID conversationId, ConversationUpdate u) {
+        Instant now = clock.instant();
         Optional<Conversation> updated = sql
                 .fetch(DSL.update(CONVERSATIONS)
                         .set(CONVERSATIONS.TITLE, orKeep(u.title(), CONVERSATIONS.TITLE))
@@ -142,12 +175,14 @@ final class ConversationQueries {
                         .set(
                                 CONVERSATIONS.STATUS,
                                 orKeep(u.status() == null ? null : u.status().name(), CONVERSATIONS.STATUS))
+                        .set(CONVERSATIONS.ENDED_AT, endedAt(u.status(), now))
+                        .set(CONVERSATIONS.DELETED_AT, deletedAt(u.status(), now))
                         .set(CONVERSATIONS.MODEL_OVERRIDE, orKeep(u.modelOverride(), CONVERSATIONS.MODEL_OVERRIDE))
                         .set(
                                 CONVERSATIONS.METADATA,
                                 u.metadata() == null ? CONVERSATIONS.METADATA : DSL.val(Json.of(u.metadata())))
                         .set(CONVERSATIONS.VERSION, CONVERSATIONS.VERSION.plus(1))
-                        .set(CONVERSATIONS.UPDATED_AT, clock.instant())
+                        .set(CONVERSATIONS.UPDATED_AT, now)
                         .where(byId(conversationId), CONVERSATIONS.VERSION.eq(u.expectedVersion()))
                         .returning())
                 .stream()
@@ -159,6 +194,26 @@ final class ConversationQueries {
             throw new ConflictException("conversation " + conversationId + " is at version " + current.version()
                     + ", not the expected " + u.expectedVersion());
         });
+    }
+
+    /** The end time after an update to {@code status} (null: unchanged): set on leaving ACTIVE, cleared on return. */
+    private static Field<Instant> endedAt(ConversationStatus status, Instant now) {
+        if (status == null) {
+            return CONVERSATIONS.ENDED_AT;
+        }
+        return status == ConversationStatus.ACTIVE
+                ? DSL.castNull(CONVERSATIONS.ENDED_AT)
+                : DSL.coalesce(CONVERSATIONS.ENDED_AT, DSL.val(now, CONVERSATIONS.ENDED_AT));
+    }
+
+    /** The deletion time after an update to {@code status}: set on becoming DELETED, cleared on leaving it. */
+    private static Field<Instant> deletedAt(ConversationStatus status, Instant now) {
+        if (status == null) {
+            return CONVERSATIONS.DELETED_AT;
+        }
+        return status == ConversationStatus.DELETED
+                ? DSL.coalesce(CONVERSATIONS.DELETED_AT, DSL.val(now, CONVERSATIONS.DELETED_AT))
+                : DSL.castNull(CONVERSATIONS.DELETED_AT);
     }
 
     /** Deletes the conversation; its messages go with it by foreign-key cascade. */

@@ -57,7 +57,10 @@ final class ConversationRows {
                 r.get(CONVERSATIONS.CREATED_AT),
                 r.get(CONVERSATIONS.UPDATED_AT),
                 r.get(CONVERSATIONS.EXTERNAL_KEY),
-                new MemoryWindow(r.get(CONVERSATIONS.MEMORY_START), r.get(CONVERSATIONS.MEMORY_PINNED)));
+                new MemoryWindow(r.get(CONVERSATIONS.MEMORY_START), r.get(CONVERSATIONS.MEMORY_PINNED)),
+                r.get(CONVERSATIONS.LAST_ACTIVITY_AT),
+                r.get(CONVERSATIONS.ENDED_AT),
+                r.get(CONVERSATIONS.DELETED_AT));
     }
 
     static JSONB toolCallsJson(List<ToolCall> calls) {

@@ -25,6 +25,7 @@ import org.jooq.impl.SQLDataType;
 public final class ConversationStatements {
     static final Param<String> TENANT = DSL.param("tenant", String.class);
     static final Param<UUID> CONVERSATION = DSL.param("conversation", UUID.class);
+    private static final Param<Instant> CREATED_AT = DSL.param("created_at", Instant.class);
 
     final SqlTemplate appendOne;
     final SqlTemplate last;
@@ -50,6 +51,7 @@ public final class ConversationStatements {
     private static org.jooq.Query appendOne() {
         CommonTableExpression<Record1<Long>> reserved = MessageInsert.reserved(DSL.update(CONVERSATIONS)
                 .set(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.LAST_SEQUENCE.plus(DSL.inline(1L)))
+                .set(CONVERSATIONS.LAST_ACTIVITY_AT, CREATED_AT)
                 .where(
                         CONVERSATIONS.TENANT_ID.eq(TENANT),
                         CONVERSATIONS.ID.eq(CONVERSATION),
@@ -69,7 +71,7 @@ public final class ConversationStatements {
                         DSL.param("request_id", SQLDataType.VARCHAR),
                         DSL.param("token_count", Integer.class),
                         DSL.param("metadata", SQLDataType.JSONB),
-                        DSL.param("created_at", Instant.class),
+                        CREATED_AT,
                         // as text: a typed null binds without a round trip, which uuid's does not
                         DSL.param("run_id", SQLDataType.VARCHAR).cast(SQLDataType.UUID)),
                 null);

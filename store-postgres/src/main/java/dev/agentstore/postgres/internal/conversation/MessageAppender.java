@@ -15,6 +15,7 @@ import dev.agentstore.spi.StoredMessages;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,11 +43,13 @@ final class MessageAppender {
     private final TenantSql sql;
     private final ConversationStatements statements;
     private final Clock clock;
+    private final Duration idempotencyKeyTtl;
 
-    MessageAppender(TenantSql sql, ConversationStatements statements, Clock clock) {
+    MessageAppender(TenantSql sql, ConversationStatements statements, Clock clock, Duration idempotencyKeyTtl) {
         this.sql = sql;
         this.statements = statements;
         this.clock = clock;
+        this.idempotencyKeyTtl = idempotencyKeyTtl;
     }
 
     /**
@@ -90,7 +93,8 @@ final class MessageAppender {
      * Appends the batch once per {@code key}, in one transaction: claiming the key first (a concurrent call with
      * the same key waits here for the first to commit or roll back), then the same statement as
      * {@link #append}, then recording where the messages start. A key claimed before returns the messages it
-     * appended. Returns an empty list when the conversation takes no messages; the caller tells why.
+     * appended, unless it is older than the keys' time to live: then it is claimed again and the batch appended anew.
+     * Returns an empty list when the conversation takes no messages; the caller tells why.
      */
     List<Message> appendOnce(UUID conversationId, List<NewMessage> batch, String key) {
         Instant now = Timestamps.now(clock);
@@ -108,7 +112,15 @@ final class MessageAppender {
                     .set(MESSAGE_APPEND_KEYS.FIRST_SEQUENCE, 0L)
                     .set(MESSAGE_APPEND_KEYS.MESSAGE_COUNT, batch.size())
                     .set(MESSAGE_APPEND_KEYS.CREATED_AT, now)
-                    .onConflictDoNothing()
+                    .onConflict(
+                            MESSAGE_APPEND_KEYS.TENANT_ID,
+                            MESSAGE_APPEND_KEYS.CONVERSATION_ID,
+                            MESSAGE_APPEND_KEYS.IDEMPOTENCY_KEY)
+                    .doUpdate() // a key past its time to live is claimed again, and appends anew
+                    .set(MESSAGE_APPEND_KEYS.FIRST_SEQUENCE, 0L)
+                    .set(MESSAGE_APPEND_KEYS.MESSAGE_COUNT, batch.size())
+                    .set(MESSAGE_APPEND_KEYS.CREATED_AT, now)
+                    .where(MESSAGE_APPEND_KEYS.CREATED_AT.le(now.minus(idempotencyKeyTtl)))
                     .execute();
             if (claimed == 0) {
                 return earlier(tx, conversationId, byKey);
@@ -226,7 +238,8 @@ final class MessageAppender {
     private ResultQuery<?> appendMany(
             UUID conversationId, List<UUID> ids, List<NewMessage> batch, Instant now, MemoryWindow window) {
         UpdateSetMoreStep<Record> reserve = DSL.update(CONVERSATIONS)
-                .set(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.LAST_SEQUENCE.plus(batch.size()));
+                .set(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.LAST_SEQUENCE.plus(batch.size()))
+                .set(CONVERSATIONS.LAST_ACTIVITY_AT, now);
         Condition where = appendable(conversationId);
         if (window != null) {
             reserve = reserve.set(CONVERSATIONS.MEMORY_START, window.start())

@@ -5,6 +5,7 @@ import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
+import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageSearchHit;
@@ -78,7 +79,11 @@ final class MessageQueries {
                         .on(
                                 CONVERSATIONS.TENANT_ID.eq(MESSAGES.TENANT_ID),
                                 CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
-                        .where(MESSAGES.TENANT_ID.eq(sql.tenant()), CONVERSATIONS.USER_ID.eq(userId), matches)
+                        .where(
+                                MESSAGES.TENANT_ID.eq(sql.tenant()),
+                                CONVERSATIONS.USER_ID.eq(userId),
+                                CONVERSATIONS.STATUS.ne(DSL.inline(ConversationStatus.DELETED.name())),
+                                matches)
                         .orderBy(rank.desc(), MESSAGES.ID.desc())
                         .limit(limit),
                 row -> new MessageSearchHit(MessageReader.INSTANCE.read(row), row.getDouble(rankColumn)));

@@ -7,8 +7,8 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
-import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.MemoryWindow;
@@ -21,6 +21,7 @@ import dev.agentstore.conversation.User;
 import dev.agentstore.postgres.spi.PostgresErrors;
 import dev.agentstore.postgres.spi.TenantSql;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,13 +43,18 @@ public final class PostgresConversationRepository implements ConversationReposit
     private final ContextWindowQuery windows;
     private final MemoryWindowQueries memory;
 
-    /** Conversations of {@code sql}'s tenant. */
-    public PostgresConversationRepository(TenantSql sql, ConversationStatements statements, Clock clock) {
+    /**
+     * Conversations of {@code sql}'s tenant.
+     *
+     * @param idempotencyKeyTtl how long an append's idempotency key answers retries
+     */
+    public PostgresConversationRepository(
+            TenantSql sql, ConversationStatements statements, Clock clock, Duration idempotencyKeyTtl) {
         this.users = new UserQueries(sql, clock);
         this.sessions = new SessionQueries(sql, clock);
         this.conversations = new ConversationQueries(sql, clock);
         this.messages = new MessageQueries(sql, statements);
-        this.appender = new MessageAppender(sql, statements, clock);
+        this.appender = new MessageAppender(sql, statements, clock, idempotencyKeyTtl);
         this.windows = new ContextWindowQuery(sql, statements);
         this.memory = new MemoryWindowQueries(sql, appender);
     }
@@ -146,8 +152,8 @@ public final class PostgresConversationRepository implements ConversationReposit
     }
 
     @Override
-    public Page<Conversation> listConversations(UUID userId, ConversationStatus status, PageRequest page) {
-        return conversations.list(userId, status, page);
+    public Page<Conversation> listConversations(ConversationQuery query, PageRequest page) {
+        return conversations.list(query, page);
     }
 
     @Override

@@ -153,6 +153,21 @@ public class Conversations extends TableImpl<Record> {
      */
     public final TableField<Record, Long> MEMORY_PINNED = createField(DSL.name("memory_pinned"), SQLDataType.BIGINT.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.BIGINT)), this, "");
 
+    /**
+     * The column <code>agentstore.conversations.last_activity_at</code>.
+     */
+    public final TableField<Record, Instant> LAST_ACTIVITY_AT = createField(DSL.name("last_activity_at"), SQLDataType.INSTANT.nullable(false), this, "");
+
+    /**
+     * The column <code>agentstore.conversations.ended_at</code>.
+     */
+    public final TableField<Record, Instant> ENDED_AT = createField(DSL.name("ended_at"), SQLDataType.INSTANT, this, "");
+
+    /**
+     * The column <code>agentstore.conversations.deleted_at</code>.
+     */
+    public final TableField<Record, Instant> DELETED_AT = createField(DSL.name("deleted_at"), SQLDataType.INSTANT, this, "");
+
     private Conversations(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -222,7 +237,7 @@ public class Conversations extends TableImpl<Record> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.CONVERSATIONS_BY_AGENT, Indexes.CONVERSATIONS_BY_USER, Indexes.CONVERSATIONS_EXTERNAL_KEY, Indexes.CONVERSATIONS_WITH_USER);
+        return Arrays.asList(Indexes.CONVERSATIONS_BY_ACTIVITY, Indexes.CONVERSATIONS_BY_AGENT, Indexes.CONVERSATIONS_BY_AGENT_ACTIVITY, Indexes.CONVERSATIONS_BY_USER, Indexes.CONVERSATIONS_BY_USER_ACTIVITY, Indexes.CONVERSATIONS_EXTERNAL_KEY, Indexes.CONVERSATIONS_METADATA, Indexes.CONVERSATIONS_WITH_USER);
     }
 
     @Override
@@ -328,6 +343,8 @@ public class Conversations extends TableImpl<Record> {
     public List<Check<Record>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("conversations_check"), "(((memory_pinned >= 0) AND (memory_pinned < memory_start)))", true),
+            Internal.createCheck(this, DSL.name("conversations_deleted"), "(((status = 'DELETED'::text) = (deleted_at IS NOT NULL)))", true),
+            Internal.createCheck(this, DSL.name("conversations_ended"), "(((status = 'ACTIVE'::text) = (ended_at IS NULL)))", true),
             Internal.createCheck(this, DSL.name("conversations_memory_start_check"), "((memory_start >= 1))", true),
             Internal.createCheck(this, DSL.name("conversations_status_check"), "((status = ANY (ARRAY['ACTIVE'::text, 'ARCHIVED'::text, 'DELETED'::text])))", true),
             Internal.createCheck(this, DSL.name("conversations_version_check"), "((version > 0))", true)

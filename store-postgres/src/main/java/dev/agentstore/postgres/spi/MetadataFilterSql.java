@@ -1,57 +1,58 @@
-package dev.agentstore.pgvector.internal;
+package dev.agentstore.postgres.spi;
 
-import static dev.agentstore.pgvector.internal.jooq.Tables.VECTOR_CHUNKS;
-
-import dev.agentstore.postgres.spi.Json;
 import dev.agentstore.vector.Filter;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 /**
- * A {@link Filter} as a SQL condition on the chunks' {@code metadata}, with the semantics {@link Filter}
- * documents and every key and value a bound parameter. Equality and membership compile to jsonb containment
- * ({@code metadata @> '{"k": v}'}) and presence to {@code metadata ? k}, which the GIN index
- * {@code vector_chunks_metadata} serves, containment comparing numbers by value; ordering comparisons and substrings
- * compile to typed comparisons guarded by the value's JSON type, so a
- * comparison between different kinds, or with a missing key, is false rather than an error or NULL. No leaf is
- * ever NULL, so {@code NOT} negates exactly.
+ * A {@link Filter} as a SQL condition on a jsonb metadata column (vector chunks', conversations'...), with the
+ * semantics {@link Filter} documents and every key and value a bound parameter. Equality and membership compile to
+ * jsonb containment ({@code metadata @> '{"k": v}'}) and presence to {@code metadata ? k}, which a GIN index on the
+ * column serves, containment comparing numbers by value; ordering comparisons and substrings compile to typed
+ * comparisons guarded by the value's JSON type, so a comparison between different kinds, or with a missing key, is
+ * false rather than an error or NULL. No leaf is ever NULL, so {@code NOT} negates exactly.
  */
-final class FilterSql {
-    private FilterSql() {}
+public final class MetadataFilterSql {
+    private final Field<JSONB> metadata;
 
-    /** The condition of {@code filter}, or TRUE for none. */
-    static Condition of(Filter filter) {
-        return filter == null ? DSL.trueCondition() : compile(filter);
+    private MetadataFilterSql(Field<JSONB> metadata) {
+        this.metadata = metadata;
     }
 
-    private static Condition compile(Filter filter) {
+    /** The condition that {@code metadata} passes {@code filter}, or TRUE for no filter. */
+    public static Condition of(Field<JSONB> metadata, Filter filter) {
+        return filter == null ? DSL.trueCondition() : new MetadataFilterSql(metadata).compile(filter);
+    }
+
+    private Condition compile(Filter filter) {
         return switch (filter) {
             case Filter.Compare c -> compare(c);
             case Filter.In in ->
                 DSL.or(in.values().stream().map(v -> contains(in.key(), v)).toList());
             case Filter.And and ->
-                DSL.and(and.operands().stream().map(FilterSql::compile).toList());
+                DSL.and(and.operands().stream().map(this::compile).toList());
             case Filter.Or or ->
-                DSL.or(or.operands().stream().map(FilterSql::compile).toList());
+                DSL.or(or.operands().stream().map(this::compile).toList());
             case Filter.Not not -> DSL.not(compile(not.operand()));
             case Filter.Contains contains -> containsText(contains);
-            case Filter.Exists exists -> DSL.jsonbKeyExists(VECTOR_CHUNKS.METADATA, DSL.val(exists.key()));
+            case Filter.Exists exists -> DSL.jsonbKeyExists(metadata, DSL.val(exists.key()));
         };
     }
 
     /** {@code case when jsonb_typeof(metadata -> key) = 'string' then strpos(metadata ->> key, text) > 0 else false}. */
-    private static Condition containsText(Filter.Contains c) {
-        Field<Object> json = DSL.field("({0} -> {1})", Object.class, VECTOR_CHUNKS.METADATA, DSL.val(c.key()));
-        Field<String> text = DSL.field("({0} ->> {1})", String.class, VECTOR_CHUNKS.METADATA, DSL.val(c.key()));
+    private Condition containsText(Filter.Contains c) {
+        Field<Object> json = DSL.field("({0} -> {1})", Object.class, metadata, DSL.val(c.key()));
+        Field<String> text = DSL.field("({0} ->> {1})", String.class, metadata, DSL.val(c.key()));
         return DSL.condition(
                 "case when jsonb_typeof({0}) = 'string' then strpos({1}, {2}) > 0 else false end",
                 json, text, DSL.val(c.text()));
     }
 
-    private static Condition compare(Filter.Compare c) {
+    private Condition compare(Filter.Compare c) {
         return switch (c.op()) {
             case EQ -> contains(c.key(), c.value());
             case NE -> DSL.not(contains(c.key(), c.value()));
@@ -59,14 +60,14 @@ final class FilterSql {
         };
     }
 
-    private static Condition contains(String key, Object value) {
-        return DSL.condition("{0} @> {1}", VECTOR_CHUNKS.METADATA, DSL.val(Json.of(Map.of(key, value))));
+    private Condition contains(String key, Object value) {
+        return DSL.condition("{0} @> {1}", metadata, DSL.val(Json.of(Map.of(key, value))));
     }
 
     /** {@code case when jsonb_typeof(metadata -> key) = kind then (metadata ->> key)::type op value else false end}. */
-    private static Condition ordered(Filter.Compare c) {
-        Field<Object> json = DSL.field("({0} -> {1})", Object.class, VECTOR_CHUNKS.METADATA, DSL.val(c.key()));
-        Field<String> text = DSL.field("({0} ->> {1})", String.class, VECTOR_CHUNKS.METADATA, DSL.val(c.key()));
+    private Condition ordered(Filter.Compare c) {
+        Field<Object> json = DSL.field("({0} -> {1})", Object.class, metadata, DSL.val(c.key()));
+        Field<String> text = DSL.field("({0} ->> {1})", String.class, metadata, DSL.val(c.key()));
         boolean number = c.value() instanceof Number;
         Field<?> actual = number
                 ? DSL.field("{0}::numeric", BigDecimal.class, text)
