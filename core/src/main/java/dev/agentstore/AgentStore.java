@@ -4,6 +4,8 @@ import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.ConversationRetentionPolicy;
+import dev.agentstore.conversation.ConversationRetentionReport;
 import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.internal.Check;
@@ -24,6 +26,7 @@ import dev.agentstore.usage.ApiUsageRepository;
 import dev.agentstore.vector.VectorRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The entry point: typed repositories for conversations, models, metrics, security, vectors, the response
@@ -106,6 +109,30 @@ public final class AgentStore implements AutoCloseable {
     /** Users, sessions, conversations and messages. */
     public ConversationRepository conversations() {
         return repositories.conversations();
+    }
+
+    /**
+     * Applies conversation retention ({@link ConversationRepository#applyRetention}) to each tenant in turn, each with
+     * its own policy: the store-wide job to schedule, in batches, tenant by tenant. agentstore cannot list the tenants
+     * itself, because no table answers without a tenant (row-level security is forced on every one), so the caller
+     * names them, with the policy each has chosen.
+     *
+     * @return what the runs removed, added up
+     * @throws IllegalStateException on a tenant view, which must not reach other tenants
+     */
+    public ConversationRetentionReport applyConversationRetention(
+            Map<String, ConversationRetentionPolicy> policyByTenant) {
+        storeWide("conversation");
+        Check.present("policyByTenant", policyByTenant);
+        policyByTenant.forEach((tenant, policy) -> {
+            Check.tenantId("policyByTenant.tenant", tenant);
+            Check.present("policyByTenant.policy", policy);
+        });
+        ConversationRetentionReport total = ConversationRetentionReport.NOTHING;
+        for (Map.Entry<String, ConversationRetentionPolicy> tenant : policyByTenant.entrySet()) {
+            total = total.plus(forTenant(tenant.getKey()).conversations().applyRetention(tenant.getValue()));
+        }
+        return total;
     }
 
     /** Agent runs. */

@@ -110,6 +110,22 @@ public interface ConversationRepository {
     boolean deleteConversation(UUID conversationId);
 
     /**
+     * Applies a retention policy to this tenant's conversations: purges soft-deleted conversations deleted at least
+     * {@link ConversationRetentionPolicy#purgeDeletedAfter} ago, removes conversations inactive for longer than {@link
+     * ConversationRetentionPolicy#keepMessagesFor} whole and older messages of the others, and removes idempotency
+     * keys past {@code conversations.idempotency-key-ttl}. Whatever goes takes what hangs on it (runs, feedback,
+     * keys; a removed message's feedback). The work is done in batches of at most {@link
+     * ConversationRetentionPolicy#batchSize} rows, each its own short transaction, so no lock is held for long and
+     * appends go on meanwhile; a run that stops half-way (a lost connection) leaves every conversation readable and
+     * the next run finishes the work. Run it from a scheduled job, per tenant or through {@link
+     * dev.agentstore.AgentStore#applyConversationRetention} for many.
+     *
+     * <p>Removed messages leave a gap at the start of a conversation's sequence numbers: history, windows and
+     * memory read what is left. A message's age is the time it was appended.
+     */
+    ConversationRetentionReport applyRetention(ConversationRetentionPolicy policy);
+
+    /**
      * Appends one message at the next sequence number. Throws {@link dev.agentstore.ConflictException} if the
      * conversation is {@link ConversationStatus#DELETED}.
      */

@@ -10,6 +10,8 @@ import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.ConversationRetentionPolicy;
+import dev.agentstore.conversation.ConversationRetentionReport;
 import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
@@ -196,6 +198,11 @@ final class InMemoryConversationRepository implements ConversationRepository {
     }
 
     @Override
+    public synchronized ConversationRetentionReport applyRetention(ConversationRetentionPolicy policy) {
+        return new ConversationRetentionRun(conversations, log, appendKeys, removals).apply(policy, clock.instant());
+    }
+
+    @Override
     public synchronized Message append(UUID conversationId, NewMessage message) {
         return appendAll(conversationId, List.of(message)).get(0);
     }
@@ -212,13 +219,13 @@ final class InMemoryConversationRepository implements ConversationRepository {
     @Override
     public synchronized List<Message> appendToMemory(UUID conversationId, List<NewMessage> batch, MemoryWindow window) {
         requireConversation(conversationId);
-        long last = log.all(conversationId).size() + (long) batch.size();
+        long last = log.lastSequence(conversationId) + (long) batch.size();
         if (window.start() > last + 1) {
             throw new InvalidInputException(
                     "window.start",
                     "must be at most " + (last + 1) + " (just after the last message), but was " + window.start());
         }
-        if (window.pinned() > log.all(conversationId).size()) {
+        if (window.pinned() > log.lastSequence(conversationId)) {
             throw new InvalidInputException(
                     "window.pinned", "must be an existing message's sequence, but was " + window.pinned());
         }

@@ -38,6 +38,7 @@ final class InMemoryFeedbackRepository implements FeedbackRepository {
         removals.add(
                 user -> forget(f -> f.userId().equals(user)),
                 chat -> forget(f -> f.conversationId().equals(chat)));
+        removals.onMessagesRemoved(messages -> forget(f -> f.messageId() != null && messages.contains(f.messageId())));
     }
 
     @Override

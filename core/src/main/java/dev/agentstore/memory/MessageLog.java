@@ -21,14 +21,22 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The messages of each conversation in sequence order. Not thread-safe: {@link InMemoryConversationRepository}
- * calls it under its own lock, so a conversation and its messages always change together.
+ * The messages of each conversation in sequence order, and the last sequence each has used: retention may remove a
+ * conversation's oldest messages, and numbering goes on after the last one ever appended. Not thread-safe: {@link
+ * InMemoryConversationRepository} calls it under its own lock, so a conversation and its messages always change
+ * together.
  */
 final class MessageLog {
-    private final Map<UUID, List<Message>> byConversation = new HashMap<>();
+    private final Map<UUID, Thread> byConversation = new HashMap<>();
+
+    /** One conversation's messages, oldest first (sequences increasing, with a gap where old ones were removed). */
+    private static final class Thread {
+        final List<Message> messages = new ArrayList<>();
+        long lastSequence;
+    }
 
     void open(UUID conversationId) {
-        byConversation.put(conversationId, new ArrayList<>());
+        byConversation.put(conversationId, new Thread());
     }
 
     void remove(UUID conversationId) {
@@ -37,41 +45,76 @@ final class MessageLog {
 
     /** The conversation's messages, oldest first; empty for an unknown conversation. */
     List<Message> all(UUID conversationId) {
-        return byConversation.getOrDefault(conversationId, List.of());
+        Thread thread = byConversation.get(conversationId);
+        return thread == null ? List.of() : thread.messages;
+    }
+
+    /** The sequence of the last message ever appended to the conversation, 0 before the first. */
+    long lastSequence(UUID conversationId) {
+        Thread thread = byConversation.get(conversationId);
+        return thread == null ? 0 : thread.lastSequence;
     }
 
     /** Appends the batch with consecutive sequences after the last one, all stamped with the same time. */
     List<Message> append(UUID conversationId, List<NewMessage> batch, Clock clock) {
-        List<Message> messages = byConversation.get(conversationId);
+        Thread thread = byConversation.get(conversationId);
         Instant now = clock.instant();
         List<Message> appended = new ArrayList<>(batch.size());
         for (NewMessage m : batch) {
-            long sequence = messages.size() + appended.size() + 1L;
+            long sequence = thread.lastSequence + appended.size() + 1L;
             appended.add(StoredMessages.of(m, Ids.newId(clock), conversationId, sequence, now));
         }
-        messages.addAll(appended);
+        thread.messages.addAll(appended);
+        thread.lastSequence += appended.size();
         return appended;
+    }
+
+    /**
+     * Removes the conversation's messages appended before {@code cutoff} (those at the start: appends are stamped in
+     * order); returns them.
+     */
+    List<Message> removeOlderThan(UUID conversationId, Instant cutoff) {
+        List<Message> messages = all(conversationId);
+        int old = 0;
+        while (old < messages.size() && messages.get(old).createdAt().isBefore(cutoff)) {
+            old++;
+        }
+        List<Message> removed = List.copyOf(messages.subList(0, old));
+        messages.subList(0, old).clear();
+        return removed;
     }
 
     /** A keyset page: the cursor is the sequence of the last message returned, as in the SQL backends. */
     Page<Message> page(UUID conversationId, HistoryOrder order, PageRequest page) {
         List<Message> messages = all(conversationId);
-        long after = page.cursor() == null
-                ? (order == HistoryOrder.OLDEST_FIRST ? 0 : Long.MAX_VALUE)
-                : Cursors.decodeLong(page.cursor());
+        boolean forward = order == HistoryOrder.OLDEST_FIRST;
+        long after = page.cursor() == null ? (forward ? 0 : Long.MAX_VALUE) : Cursors.decodeLong(page.cursor());
         List<Message> slice = new ArrayList<>();
-        if (order == HistoryOrder.OLDEST_FIRST) {
-            for (int i = (int) Math.min(after, messages.size());
-                    i < messages.size() && slice.size() <= page.limit();
-                    i++) {
+        if (forward) {
+            for (int i = indexAbove(messages, after); i < messages.size() && slice.size() <= page.limit(); i++) {
                 slice.add(messages.get(i));
             }
         } else {
-            for (int i = (int) Math.min(after - 1, messages.size()) - 1; i >= 0 && slice.size() <= page.limit(); i--) {
+            for (int i = indexAbove(messages, after - 1) - 1; i >= 0 && slice.size() <= page.limit(); i--) {
                 slice.add(messages.get(i));
             }
         }
         return Pages.of(slice, page.limit(), m -> Long.toString(m.sequence()));
+    }
+
+    /** The index of the first message whose sequence is above {@code sequence} (the size if there is none). */
+    private static int indexAbove(List<Message> messages, long sequence) {
+        int low = 0;
+        int high = messages.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (messages.get(middle).sequence() <= sequence) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /** The last {@code count} messages, oldest first. */

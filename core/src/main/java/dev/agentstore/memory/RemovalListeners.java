@@ -1,21 +1,28 @@
 package dev.agentstore.memory;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * What one tenant's other in-memory repositories (runs, feedback, agents) do when a user is erased or a
- * conversation deleted, as PostgreSQL's cascading foreign keys do for its tables.
+ * What one tenant's other in-memory repositories (runs, feedback, agents) do when a user is erased, a
+ * conversation deleted or messages removed, as PostgreSQL's cascading foreign keys do for its tables.
  */
 final class RemovalListeners {
     private final List<Consumer<UUID>> userErased = new CopyOnWriteArrayList<>();
     private final List<Consumer<UUID>> conversationDeleted = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Set<UUID>>> messagesRemoved = new CopyOnWriteArrayList<>();
 
     void add(Consumer<UUID> user, Consumer<UUID> conversation) {
         userErased.add(user);
         conversationDeleted.add(conversation);
+    }
+
+    /** Also tells {@code messages} which messages of a conversation still there were removed (by retention). */
+    void onMessagesRemoved(Consumer<Set<UUID>> messages) {
+        messagesRemoved.add(messages);
     }
 
     void userErased(UUID userId) {
@@ -24,5 +31,9 @@ final class RemovalListeners {
 
     void conversationDeleted(UUID conversationId) {
         conversationDeleted.forEach(listener -> listener.accept(conversationId));
+    }
+
+    void messagesRemoved(Set<UUID> messageIds) {
+        messagesRemoved.forEach(listener -> listener.accept(messageIds));
     }
 }

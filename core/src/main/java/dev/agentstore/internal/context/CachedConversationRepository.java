@@ -7,6 +7,8 @@ import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.ConversationRetentionPolicy;
+import dev.agentstore.conversation.ConversationRetentionReport;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.MemoryWindow;
@@ -185,6 +187,16 @@ public final class CachedConversationRepository implements ConversationRepositor
     @Override
     public Page<Conversation> listConversations(ConversationQuery query, PageRequest page) {
         return source.listConversations(query, page);
+    }
+
+    /** Whatever retention removes, the tenant's cached entries are dropped: they refill from the store on use. */
+    @Override
+    public ConversationRetentionReport applyRetention(ConversationRetentionPolicy policy) {
+        try {
+            return source.applyRetention(policy);
+        } finally {
+            cache.invalidateAll();
+        }
     }
 
     @Override

@@ -83,6 +83,16 @@ final class FailSafeCache {
         }
     }
 
+    /** Drops every entry of the tenant; if that fails, the next use of the cache tries again first. */
+    void invalidateAll() {
+        try {
+            cache.invalidateAll();
+        } catch (RuntimeException e) {
+            log.failed("invalidate", e);
+            pendingAll.set(true);
+        }
+    }
+
     private void remember(UUID conversationId) {
         if (pending.size() >= MAX_PENDING) {
             pendingAll.set(true);

@@ -8,6 +8,8 @@ import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.ConversationRetentionPolicy;
+import dev.agentstore.conversation.ConversationRetentionReport;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.MemoryWindow;
@@ -158,6 +160,12 @@ public final class ValidatingConversationRepository implements ConversationRepos
         Check.present("query", query);
         FilterShape.check("query.metadata", query.metadata());
         return backend.listConversations(query, Check.present("page", page));
+    }
+
+    @Override
+    public ConversationRetentionReport applyRetention(ConversationRetentionPolicy policy) {
+        open.check();
+        return backend.applyRetention(Check.present("policy", policy));
     }
 
     @Override

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.User;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +57,23 @@ public abstract class ContextCacheContract extends ConversationContractBase {
         repo().deleteConversation(c.id());
 
         assertThatThrownBy(() -> repo().lastMessages(c.id(), 2)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void should_forget_what_retention_removed() {
+        Conversation quiet = conversation();
+        Conversation live = conversation();
+        appendNumbered(quiet.id(), 2);
+        appendNumbered(live.id(), 3);
+        repo().lastMessages(quiet.id(), 2);
+        repo().lastMessages(live.id(), 3);
+        clock.advance(Duration.ofDays(2));
+        repo().append(live.id(), NewMessage.user("kept", 1));
+
+        repo().applyRetention(ConversationRetentionPolicy.defaults().keepingMessagesFor(Duration.ofDays(1)));
+
+        assertThat(contents(repo().lastMessages(live.id(), 5))).containsExactly("kept");
+        assertThatThrownBy(() -> repo().lastMessages(quiet.id(), 2)).isInstanceOf(NotFoundException.class);
     }
 
     @Test

@@ -9,6 +9,8 @@ import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.ConversationRetentionPolicy;
+import dev.agentstore.conversation.ConversationRetentionReport;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.MemoryWindow;
@@ -42,6 +44,7 @@ public final class PostgresConversationRepository implements ConversationReposit
     private final MessageAppender appender;
     private final ContextWindowQuery windows;
     private final MemoryWindowQueries memory;
+    private final ConversationRetentionJob retention;
 
     /**
      * Conversations of {@code sql}'s tenant.
@@ -57,6 +60,7 @@ public final class PostgresConversationRepository implements ConversationReposit
         this.appender = new MessageAppender(sql, statements, clock, idempotencyKeyTtl);
         this.windows = new ContextWindowQuery(sql, statements);
         this.memory = new MemoryWindowQueries(sql, appender);
+        this.retention = new ConversationRetentionJob(sql, clock, idempotencyKeyTtl);
     }
 
     @Override
@@ -164,6 +168,11 @@ public final class PostgresConversationRepository implements ConversationReposit
     @Override
     public boolean deleteConversation(UUID conversationId) {
         return conversations.delete(conversationId);
+    }
+
+    @Override
+    public ConversationRetentionReport applyRetention(ConversationRetentionPolicy policy) {
+        return retention.apply(policy);
     }
 
     @Override

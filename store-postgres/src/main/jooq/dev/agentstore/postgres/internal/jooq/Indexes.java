@@ -12,6 +12,7 @@ import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.ErrorLog;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
+import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
@@ -55,7 +56,9 @@ public class Indexes {
     public static final Index ERROR_LOG_BY_TYPE = Internal.createIndex(DSL.name("error_log_by_type"), ErrorLog.ERROR_LOG, new OrderField[] { ErrorLog.ERROR_LOG.TENANT_ID, ErrorLog.ERROR_LOG.ERROR_TYPE, ErrorLog.ERROR_LOG.OCCURRED_AT }, false);
     public static final Index LLM_METRICS_BY_MODEL = Internal.createIndex(DSL.name("llm_metrics_by_model"), LlmMetrics.LLM_METRICS, new OrderField[] { LlmMetrics.LLM_METRICS.TENANT_ID, LlmMetrics.LLM_METRICS.MODEL, LlmMetrics.LLM_METRICS.RECORDED_AT }, false);
     public static final Index LLM_METRICS_BY_SESSION = Internal.createIndex(DSL.name("llm_metrics_by_session"), LlmMetrics.LLM_METRICS, new OrderField[] { LlmMetrics.LLM_METRICS.TENANT_ID, LlmMetrics.LLM_METRICS.SESSION_ID, LlmMetrics.LLM_METRICS.RECORDED_AT }, false);
+    public static final Index MESSAGE_APPEND_KEYS_BY_AGE = Internal.createIndex(DSL.name("message_append_keys_by_age"), MessageAppendKeys.MESSAGE_APPEND_KEYS, new OrderField[] { MessageAppendKeys.MESSAGE_APPEND_KEYS.TENANT_ID, MessageAppendKeys.MESSAGE_APPEND_KEYS.CREATED_AT }, false);
     public static final Index MESSAGE_FEEDBACK_BY_CONVERSATION = Internal.createIndex(DSL.name("message_feedback_by_conversation"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.CONVERSATION_ID, MessageFeedback.MESSAGE_FEEDBACK.ID }, false);
+    public static final Index MESSAGE_FEEDBACK_BY_MESSAGE = Internal.createIndex(DSL.name("message_feedback_by_message"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.MESSAGE_ID }, false);
     public static final Index MESSAGE_FEEDBACK_BY_TIME = Internal.createIndex(DSL.name("message_feedback_by_time"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.UPDATED_AT }, false);
     public static final Index MESSAGE_FEEDBACK_PER_CONVERSATION = Internal.createIndex(DSL.name("message_feedback_per_conversation"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.USER_ID, MessageFeedback.MESSAGE_FEEDBACK.CONVERSATION_ID }, true);
     public static final Index MESSAGE_FEEDBACK_PER_MESSAGE = Internal.createIndex(DSL.name("message_feedback_per_message"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.USER_ID, MessageFeedback.MESSAGE_FEEDBACK.MESSAGE_ID }, true);

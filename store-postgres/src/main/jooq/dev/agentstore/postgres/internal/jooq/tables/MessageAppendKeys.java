@@ -5,6 +5,7 @@ package dev.agentstore.postgres.internal.jooq.tables;
 
 
 import dev.agentstore.postgres.internal.jooq.Agentstore;
+import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
 
@@ -18,6 +19,7 @@ import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
+import org.jooq.Index;
 import org.jooq.InverseForeignKey;
 import org.jooq.Name;
 import org.jooq.Path;
@@ -156,6 +158,11 @@ public class MessageAppendKeys extends TableImpl<Record> {
     @Override
     public Schema getSchema() {
         return aliased() ? null : Agentstore.AGENTSTORE;
+    }
+
+    @Override
+    public List<Index> getIndexes() {
+        return Arrays.asList(Indexes.MESSAGE_APPEND_KEYS_BY_AGE);
     }
 
     @Override

@@ -184,7 +184,7 @@ public class MessageFeedback extends TableImpl<Record> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.MESSAGE_FEEDBACK_BY_CONVERSATION, Indexes.MESSAGE_FEEDBACK_BY_TIME, Indexes.MESSAGE_FEEDBACK_PER_CONVERSATION, Indexes.MESSAGE_FEEDBACK_PER_MESSAGE);
+        return Arrays.asList(Indexes.MESSAGE_FEEDBACK_BY_CONVERSATION, Indexes.MESSAGE_FEEDBACK_BY_MESSAGE, Indexes.MESSAGE_FEEDBACK_BY_TIME, Indexes.MESSAGE_FEEDBACK_PER_CONVERSATION, Indexes.MESSAGE_FEEDBACK_PER_MESSAGE);
     }
 
     @Override
