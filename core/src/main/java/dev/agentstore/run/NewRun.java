@@ -34,6 +34,11 @@ public record NewRun(
         return new NewRun(userId, Check.id("run.conversationId", conversation), agentType, input, metadata);
     }
 
+    /** This run with metadata. */
+    public NewRun withMetadata(Map<String, ?> data) {
+        return new NewRun(userId, conversationId, agentType, input, Metadata.copyOf("run.metadata", data));
+    }
+
     /** This run with an input. */
     public NewRun withInput(Map<String, ?> data) {
         return new NewRun(userId, conversationId, agentType, Metadata.copyOf("run.input", data), metadata);

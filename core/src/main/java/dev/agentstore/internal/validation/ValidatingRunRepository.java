@@ -4,6 +4,7 @@ import dev.agentstore.Limits;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Check;
+import dev.agentstore.internal.FilterShape;
 import dev.agentstore.internal.Metadata;
 import dev.agentstore.internal.OpenGuard;
 import dev.agentstore.run.AgentRun;
@@ -68,6 +69,8 @@ public final class ValidatingRunRepository implements RunRepository {
     @Override
     public Page<AgentRun> list(RunQuery query, PageRequest page) {
         open.check();
-        return backend.list(Check.present("query", query), Check.present("page", page));
+        Check.present("query", query);
+        FilterShape.check("query.metadata", query.metadata());
+        return backend.list(query, Check.present("page", page));
     }
 }

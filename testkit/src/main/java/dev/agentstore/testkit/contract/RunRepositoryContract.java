@@ -18,6 +18,7 @@ import dev.agentstore.run.RunQuery;
 import dev.agentstore.run.RunRepository;
 import dev.agentstore.run.RunStatus;
 import dev.agentstore.run.RunUsage;
+import dev.agentstore.vector.Filter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -152,6 +153,36 @@ public abstract class RunRepositoryContract extends StoreContract {
                         .items())
                 .hasSize(2);
         assertThat(runs().list(RunQuery.all(), PageRequest.first(10)).items()).hasSize(6);
+    }
+
+    @Test
+    void should_list_runs_whose_metadata_passes_a_filter() {
+        UUID ann = user("ann");
+        AgentRun nightly = runs().create(NewRun.of(ann, "a").withMetadata(Map.of("trigger", "cron", "attempt", 1)));
+        clock.advance(Duration.ofSeconds(1));
+        AgentRun retried = runs().create(NewRun.of(ann, "a").withMetadata(Map.of("trigger", "cron", "attempt", 3)));
+        clock.advance(Duration.ofSeconds(1));
+        AgentRun manual = runs().create(NewRun.of(ann, "a").withMetadata(Map.of("trigger", "user")));
+
+        assertThat(runs().list(RunQuery.ofUser(ann).where(Filter.eq("trigger", "cron")), PageRequest.first(10))
+                        .items())
+                .extracting(AgentRun::id)
+                .containsExactly(retried.id(), nightly.id());
+        assertThat(runs().list(RunQuery.all().where(Filter.gt("attempt", 1)), PageRequest.first(10))
+                        .items())
+                .extracting(AgentRun::id)
+                .containsExactly(retried.id());
+        assertThat(runs().list(RunQuery.all().where(Filter.not(Filter.exists("attempt"))), PageRequest.first(10))
+                        .items())
+                .extracting(AgentRun::id)
+                .containsExactly(manual.id());
+        Page<AgentRun> first = runs().list(RunQuery.all().where(Filter.eq("trigger", "cron")), PageRequest.first(1));
+        assertThat(runs().list(
+                                RunQuery.all().where(Filter.eq("trigger", "cron")),
+                                first.nextRequest(PageRequest.first(1)).orElseThrow())
+                        .items())
+                .extracting(AgentRun::id)
+                .containsExactly(nightly.id());
     }
 
     @Test

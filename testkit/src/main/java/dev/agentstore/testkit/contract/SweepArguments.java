@@ -167,6 +167,8 @@ final class SweepArguments {
                     SearchRequest.of(new float[] {1, 0, 0}, 5).withFilter(deepFilter()), "t"));
         } else if (raw == Filter.class) {
             bad.addAll(List.of(deepFilter(), wideFilter()));
+        } else if (raw == RunQuery.class) {
+            bad.add(RunQuery.all().where(deepFilter()));
         } else if (raw == ConversationQuery.class) {
             bad.add(ConversationQuery.all().where(deepFilter()));
             bad.add(ConversationQuery.all().where(wideFilter()));

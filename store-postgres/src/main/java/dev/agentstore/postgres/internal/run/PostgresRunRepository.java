@@ -7,6 +7,7 @@ import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.postgres.internal.Conditions;
 import dev.agentstore.postgres.spi.Json;
+import dev.agentstore.postgres.spi.MetadataFilterSql;
 import dev.agentstore.postgres.spi.PostgresErrors;
 import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.postgres.spi.Timestamps;
@@ -123,6 +124,7 @@ public final class PostgresRunRepository implements RunRepository {
                         query.status() == null ? null : query.status().name()),
                 query.from() == null ? DSL.noCondition() : AGENT_RUNS.CREATED_AT.ge(query.from()),
                 query.to() == null ? DSL.noCondition() : AGENT_RUNS.CREATED_AT.lt(query.to()),
+                MetadataFilterSql.of(AGENT_RUNS.METADATA, query.metadata()),
                 page.cursor() == null ? DSL.noCondition() : AGENT_RUNS.ID.lt(Cursors.decodeUuid(page.cursor())));
         List<AgentRun> rows = sql.fetch(
                         DSL.selectFrom(AGENT_RUNS)

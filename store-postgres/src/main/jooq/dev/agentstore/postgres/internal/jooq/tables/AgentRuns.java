@@ -207,7 +207,7 @@ public class AgentRuns extends TableImpl<Record> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.AGENT_RUNS_BY_CONVERSATION, Indexes.AGENT_RUNS_BY_STATUS, Indexes.AGENT_RUNS_BY_USER, Indexes.AGENT_RUNS_IN_CONVERSATION);
+        return Arrays.asList(Indexes.AGENT_RUNS_BY_CONVERSATION, Indexes.AGENT_RUNS_BY_STATUS, Indexes.AGENT_RUNS_BY_USER, Indexes.AGENT_RUNS_IN_CONVERSATION, Indexes.AGENT_RUNS_METADATA);
     }
 
     @Override
