@@ -23,8 +23,10 @@ import java.util.UUID;
  */
 final class RawJdbcConversations implements ConversationWorkload {
     private static final String SET_TENANT = "select set_config('agentstore.tenant_id', ?, true); ";
+    /** Reserves the sequence and moves the conversation's activity (what a recent-chats list orders by), as agentstore. */
     private static final String APPEND = "with reserved as (update agentstore.conversations"
-            + " set last_sequence = last_sequence + 1 where tenant_id = ? and id = ? and status <> 'DELETED'"
+            + " set last_sequence = last_sequence + 1, last_activity_at = now()"
+            + " where tenant_id = ? and id = ? and status <> 'DELETED'"
             + " returning last_sequence)"
             + " insert into agentstore.messages (tenant_id, conversation_id, sequence, id, role, content, tool_calls,"
             + " token_count, metadata, created_at)"
@@ -55,8 +57,8 @@ final class RawJdbcConversations implements ConversationWorkload {
     private static final String NEW_USER = "insert into agentstore.users"
             + " (tenant_id, id, channel, external_id, created_at, updated_at) values (?, ?, 'bench', ?, now(), now())";
     private static final String NEW_CONVERSATION = "insert into agentstore.conversations"
-            + " (tenant_id, id, user_id, status, version, created_at, updated_at)"
-            + " values (?, ?, ?, 'ACTIVE', 1, now(), now())";
+            + " (tenant_id, id, user_id, status, version, created_at, updated_at, last_activity_at)"
+            + " values (?, ?, ?, 'ACTIVE', 1, now(), now(), now())";
 
     private final Connection connection;
     private final String tenant;

@@ -33,9 +33,13 @@ public interface ConversationRepository {
     User updatePreferences(UUID userId, Map<String, ?> preferences);
 
     /**
-     * Erases everything stored about a user: sessions, conversations, messages, runs, feedback, API usage and
-     * limits and the user itself, in one atomic step. The audit log keeps its entries and gains a
-     * {@link dev.agentstore.audit.AuditActions#USER_ERASED} entry: it is the record of such operations.
+     * Erases everything stored about a user: first the accounts that belong to it ({@link
+     * dev.agentstore.security.NewCredential#forUser}) with their password history, reset tokens, API keys and login
+     * attempts (their security events stay, unlinked and without details); then, in one atomic step, its sessions,
+     * conversations, messages, runs, feedback, API usage and limits, the LLM metrics of its sessions and
+     * conversations, and the user itself. The audit log keeps its entries, which never change, and gains a {@link
+     * dev.agentstore.audit.AuditActions#USER_ERASED} entry: it is the record of such operations. Erasing again after a
+     * failure half-way finishes the work.
      *
      * @return whether the user existed
      */

@@ -78,6 +78,9 @@ public final class TenantRepositories {
                     open,
                     conversationsOf(runtime, tenant),
                     runtime.writeLimits(),
+                    user -> runtime.backend(Capability.SECURITY)
+                            .security(tenant)
+                            .eraseAccountsOf(user),
                     user -> sdkAudit.record(null, AuditActions.USER_ERASED, AuditActions.USER, user));
         });
         this.apiUsage = lazy(() -> new ValidatingApiUsageRepository(
@@ -102,7 +105,8 @@ public final class TenantRepositories {
                 runtime.hasher(),
                 runtime.cipher(),
                 runtime.context().clock(),
-                auditLog));
+                auditLog,
+                user -> conversations().findUser(user).isPresent()));
         this.vectors = lazy(() -> new ValidatingVectorRepository(
                 open, runtime.backend(Capability.VECTORS).vectors(tenant), runtime.writeLimits()));
         this.responseCache = lazy(() -> new ValidatingResponseCache(

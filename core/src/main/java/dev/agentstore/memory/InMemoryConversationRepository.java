@@ -26,10 +26,12 @@ import dev.agentstore.spi.ContextWindowPolicy;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Conversations of one tenant in memory; every method holds the repository's lock. */
@@ -93,7 +95,8 @@ final class InMemoryConversationRepository implements ConversationRepository {
         if (!users.remove(userId)) {
             return false;
         }
-        sessions.removeAllOf(userId);
+        Set<UUID> erasedSessions = sessions.removeAllOf(userId);
+        Set<UUID> erasedConversations = new HashSet<>();
         removals.userErased(userId);
         conversations.values().removeIf(c -> {
             boolean owned = c.userId().equals(userId);
@@ -101,9 +104,11 @@ final class InMemoryConversationRepository implements ConversationRepository {
                 log.remove(c.id());
                 appendKeys.forget(c.id());
                 removals.conversationDeleted(c.id());
+                erasedConversations.add(c.id());
             }
             return owned;
         });
+        removals.userDataErased(erasedSessions, erasedConversations);
         return true;
     }
 

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -44,8 +45,17 @@ final class InMemoryMetricsRepository implements MetricsRepository {
     private final Map<MetricKey, LlmRequestMetric> llm = new LinkedHashMap<>();
     private final Map<LocalDate, DailySummary> summaries = new HashMap<>();
 
-    InMemoryMetricsRepository(ModelRepository models) {
+    /** @param removals where it learns whose sessions and conversations an erased user had */
+    InMemoryMetricsRepository(ModelRepository models, RemovalListeners removals) {
         this.models = models;
+        removals.onUserDataErased(this::forgetLlm);
+    }
+
+    /** Forgets the LLM metrics of erased sessions and conversations, as PostgreSQL's erase does. */
+    private synchronized void forgetLlm(Set<UUID> sessions, Set<UUID> conversations) {
+        llm.values()
+                .removeIf(m -> (m.sessionId() != null && sessions.contains(m.sessionId()))
+                        || (m.conversationId() != null && conversations.contains(m.conversationId())));
     }
 
     @Override

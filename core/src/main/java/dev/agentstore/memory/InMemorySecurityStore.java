@@ -76,6 +76,29 @@ final class InMemorySecurityStore implements SecurityStore {
     }
 
     @Override
+    public synchronized int eraseAccountsOf(UUID userId) {
+        List<StoredCredential> owned = credentials.values().stream()
+                .filter(c -> userId.equals(c.credential().userId()))
+                .toList();
+        for (StoredCredential stored : owned) {
+            UUID id = stored.credential().id();
+            String username = lower(stored.credential().username());
+            credentials.remove(id);
+            history.remove(id);
+            resetTokens.values().removeIf(token -> token.credentialId().equals(id));
+            apiKeys.values()
+                    .removeIf(key -> key.ownerId().equals(id) || key.ownerId().equals(userId));
+            apiKeysByHash.values().removeIf(key -> !apiKeys.containsKey(key));
+            attempts.removeIf(
+                    a -> id.equals(a.credentialId()) || lower(a.username()).equals(username));
+            events.replaceAll(e -> id.equals(e.credentialId())
+                    ? new SecurityEvent(e.id(), e.type(), null, e.severity(), Map.of(), e.occurredAt())
+                    : e);
+        }
+        return owned.size();
+    }
+
+    @Override
     public synchronized void setPassword(UUID id, String passwordHash, Instant changedAt) {
         Optional<StoredCredential> changed = update(id, c -> {
             Credential p = c.credential();
@@ -88,7 +111,8 @@ final class InMemorySecurityStore implements SecurityStore {
                     p.lockedUntil(),
                     changedAt,
                     p.lastLoginAt(),
-                    p.createdAt());
+                    p.createdAt(),
+                    p.userId());
             return new StoredCredential(
                     withChange, passwordHash, c.totpSecret(), c.pendingTotpSecret(), c.lastTotpStep());
         });

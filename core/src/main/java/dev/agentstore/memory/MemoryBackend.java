@@ -102,7 +102,8 @@ final class MemoryBackend implements StoreBackend {
     @Override
     public MetricsRepository metrics(String tenant) {
         ModelRepository models = models(tenant); // outside the factory: no nested update of the map
-        return repository("metrics", tenant, t -> new InMemoryMetricsRepository(models));
+        RemovalListeners removals = removals(tenant);
+        return repository("metrics", tenant, t -> new InMemoryMetricsRepository(models, removals));
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +15,7 @@ final class RemovalListeners {
     private final List<Consumer<UUID>> userErased = new CopyOnWriteArrayList<>();
     private final List<Consumer<UUID>> conversationDeleted = new CopyOnWriteArrayList<>();
     private final List<Consumer<Set<UUID>>> messagesRemoved = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Set<UUID>, Set<UUID>>> userDataErased = new CopyOnWriteArrayList<>();
 
     void add(Consumer<UUID> user, Consumer<UUID> conversation) {
         userErased.add(user);
@@ -23,6 +25,18 @@ final class RemovalListeners {
     /** Also tells {@code messages} which messages of a conversation still there were removed (by retention). */
     void onMessagesRemoved(Consumer<Set<UUID>> messages) {
         messagesRemoved.add(messages);
+    }
+
+    /**
+     * Also tells {@code sessionsAndConversations} which sessions and conversations an erased user had, for what names
+     * them without going with them otherwise (LLM metrics).
+     */
+    void onUserDataErased(BiConsumer<Set<UUID>, Set<UUID>> sessionsAndConversations) {
+        userDataErased.add(sessionsAndConversations);
+    }
+
+    void userDataErased(Set<UUID> sessions, Set<UUID> conversations) {
+        userDataErased.forEach(listener -> listener.accept(sessions, conversations));
     }
 
     void userErased(UUID userId) {

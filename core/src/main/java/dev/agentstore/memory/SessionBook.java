@@ -8,10 +8,12 @@ import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,8 +67,11 @@ final class SessionBook {
                 .toList();
     }
 
-    void removeAllOf(UUID userId) {
-        sessions.values().removeIf(s -> s.userId().equals(userId));
+    /** Removes a user's sessions; returns their ids. */
+    Set<UUID> removeAllOf(UUID userId) {
+        Set<UUID> removed = new HashSet<>();
+        sessions.values().removeIf(s -> s.userId().equals(userId) && removed.add(s.id()));
+        return removed;
     }
 
     private ChatSession replace(ChatSession s, SessionStatus status) {

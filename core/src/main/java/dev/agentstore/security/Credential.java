@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param passwordChangedAt when the password was last set
  * @param lastLoginAt the last successful login, or null
  * @param createdAt when the account was created
+ * @param userId the user the account belongs to, or null
  */
 public record Credential(
         UUID id,
@@ -26,7 +27,8 @@ public record Credential(
         Instant lockedUntil,
         Instant passwordChangedAt,
         Instant lastLoginAt,
-        Instant createdAt) {
+        Instant createdAt,
+        UUID userId) {
 
     /** The {@link #lockedUntil} of an account locked until it is unlocked or its password is reset. */
     public static final Instant UNTIL_UNLOCKED = Instant.parse("9999-12-31T23:59:59Z");

@@ -74,6 +74,20 @@ public interface SecurityStore {
     /** An owner's keys, newest first. */
     List<ApiKey> apiKeysOf(UUID ownerId);
 
+    /**
+     * Removes the accounts that belong to a user ({@link dev.agentstore.security.Credential#userId()}) with everything
+     * that names them: password history, reset tokens, API keys they own, login attempts under their usernames; their
+     * security events stay, with the account and details cleared. One atomic step; erasing a user calls it before the
+     * user goes. A store that predates the link must override it: the default refuses, so no erase looks complete
+     * while accounts stay behind.
+     *
+     * @return how many accounts were removed
+     */
+    default int eraseAccountsOf(UUID userId) {
+        throw new dev.agentstore.UnsupportedCapabilityException(
+                getClass().getName() + " cannot erase a user's accounts: override SecurityStore.eraseAccountsOf");
+    }
+
     /** Stores a login attempt. */
     void insertLoginAttempt(LoginAttempt attempt);
 

@@ -6,6 +6,7 @@ import dev.agentstore.agent.AgentSpec;
 import dev.agentstore.agent.ChannelDefaults;
 import dev.agentstore.audit.NewAuditEntry;
 import dev.agentstore.cache.CacheKey;
+import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewConversation;
@@ -52,7 +53,7 @@ final class EveryTable {
         Instant now = Instant.now();
         User user = tenant.conversations().upsertUser(NewUser.of("web", USER));
         Conversation chat = tenant.conversations().createConversation(NewConversation.forUser(user.id()));
-        tenant.conversations().startSession(user.id(), Map.of());
+        ChatSession session = tenant.conversations().startSession(user.id(), Map.of());
         Message answer = tenant.conversations()
                 .appendAll(chat.id(), List.of(NewMessage.user("hello", 1), NewMessage.assistant("hi", 1)), "k1")
                 .get(1);
@@ -63,14 +64,17 @@ final class EveryTable {
         tenant.models().register(ModelSpec.builder("m", ModelFormat.API).build());
         tenant.responseCache().put(CacheKey.of("m", Map.of(), "p"), "r", Duration.ofHours(1), Map.of());
         tenant.metrics().recordSystem(SystemSample.of(now, "host", 10, 20));
-        tenant.metrics().recordLlm(LlmRequestMetric.success(Ids.newId(), now, "m", 1, 2, 3));
+        tenant.metrics()
+                .recordLlm(
+                        LlmRequestMetric.success(Ids.newId(), now, "m", 1, 2, 3).inSession(session.id(), chat.id()));
         tenant.metrics().rollupDay(LocalDate.now(ZoneOffset.UTC));
         tenant.apiUsage().record(ApiCall.forUser(Ids.newId(), now, user.id(), "/v1/chat", 200, 5));
         tenant.apiUsage().setLimit(UsageLimit.requests(UsageSubject.user(user.id()), QuotaPeriod.DAY, 10));
         tenant.errorLog().log(NewError.of("svc", "Boom", "seeded"));
         tenant.auditLog().append(NewAuditEntry.of(user.id(), "seeded", "table", null));
         Credential credential = tenant.security()
-                .createCredential(new NewCredential("every", "every@example.com", Secret.of("a long seeded password")));
+                .createCredential(new NewCredential("every", "every@example.com", Secret.of("a long seeded password"))
+                        .forUser(user.id()));
         tenant.security().requestPasswordReset("every@example.com", (account, token) -> {});
         tenant.security().createApiKey(new NewApiKey(credential.id(), "k", Set.of(), null));
         tenant.security().verifyPassword("every", Secret.of("a wrong password"), LoginContext.unknown());

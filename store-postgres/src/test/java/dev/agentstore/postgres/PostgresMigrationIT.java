@@ -41,7 +41,7 @@ class PostgresMigrationIT {
                         database,
                         "select version from agentstore_security.agentstore_security_history"
                                 + " where success and version is not null order by installed_rank"))
-                .containsExactly("1", "2", "3");
+                .containsExactly("1", "2", "3", "4");
     }
 
     @Test

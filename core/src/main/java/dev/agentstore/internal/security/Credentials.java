@@ -17,7 +17,8 @@ final class Credentials {
                 lockedUntil,
                 c.passwordChangedAt(),
                 c.lastLoginAt(),
-                c.createdAt());
+                c.createdAt(),
+                c.userId());
     }
 
     static Credential withLastLogin(Credential c, Instant at) {
@@ -30,7 +31,8 @@ final class Credentials {
                 c.lockedUntil(),
                 c.passwordChangedAt(),
                 at,
-                c.createdAt());
+                c.createdAt(),
+                c.userId());
     }
 
     static Credential withTotp(Credential c, boolean enabled) {
@@ -43,6 +45,7 @@ final class Credentials {
                 c.lockedUntil(),
                 c.passwordChangedAt(),
                 c.lastLoginAt(),
-                c.createdAt());
+                c.createdAt(),
+                c.userId());
     }
 }

@@ -41,6 +41,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
     private final TotpFactor totp;
     private final ApiKeys apiKeys;
     private final SecurityLog log;
+    private final java.util.function.Predicate<UUID> userExists;
 
     public PolicySecurityRepository(
             OpenGuard open,
@@ -50,8 +51,10 @@ public final class PolicySecurityRepository implements SecurityRepository {
             dev.agentstore.internal.crypto.PasswordHasher hasher,
             dev.agentstore.internal.crypto.SecretCipher cipher,
             java.time.Clock clock,
-            java.util.function.Supplier<AuditLog> auditLog) {
+            java.util.function.Supplier<AuditLog> auditLog,
+            java.util.function.Predicate<UUID> userExists) {
         this.open = open;
+        this.userExists = userExists;
         this.ctx = new SecurityContext(tenant, store, policy, hasher, cipher, clock);
         this.rules = new PasswordRules(ctx);
         this.log = new SecurityLog(ctx, new SdkAudit(auditLog));
@@ -68,8 +71,17 @@ public final class PolicySecurityRepository implements SecurityRepository {
         rules.checkNew(request.username(), request.password(), false, List.of());
         String hash = ctx.hasher().hash(rules.normalised(request.password()));
         Instant now = ctx.now();
-        Credential credential =
-                new Credential(ctx.newId(), request.username(), request.email(), false, 0, null, now, null, now);
+        Credential credential = new Credential(
+                ctx.newId(),
+                request.username(),
+                request.email(),
+                false,
+                0,
+                null,
+                now,
+                null,
+                now,
+                owner(request.userId()));
         ctx.store().insertCredential(new StoredCredential(credential, hash, null, null, 0));
         log.record(SecurityEventType.CREDENTIAL_CREATED, credential.id(), "info", Map.of());
         return credential;
@@ -84,13 +96,30 @@ public final class PolicySecurityRepository implements SecurityRepository {
                     "credential.passwordHash", "must be an Argon2id PHC string or a bcrypt hash ($2a$, $2b$, $2y$)");
         }
         Instant now = ctx.now();
-        Credential credential =
-                new Credential(ctx.newId(), request.username(), request.email(), false, 0, null, now, null, now);
+        Credential credential = new Credential(
+                ctx.newId(),
+                request.username(),
+                request.email(),
+                false,
+                0,
+                null,
+                now,
+                null,
+                now,
+                owner(request.userId()));
         ctx.store()
                 .insertCredential(
                         new StoredCredential(credential, request.passwordHash().reveal(), null, null, 0));
         log.record(SecurityEventType.CREDENTIAL_CREATED, credential.id(), "info", Map.of("imported", true));
         return credential;
+    }
+
+    /** The user an account is created for, checked to exist; null for none. */
+    private UUID owner(UUID userId) {
+        if (userId != null && !userExists.test(userId)) {
+            throw new NotFoundException("no user with id " + userId + " to own the account");
+        }
+        return userId;
     }
 
     @Override

@@ -31,20 +31,26 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Checks every argument before the backend sees it, and tells {@code onErased} (the SDK's audit entry) after a user
- * was erased.
+ * Checks every argument before the backend sees it; around an erase, has {@code beforeErase} remove what other
+ * stores hold of the user (its accounts) and tells {@code onErased} (the SDK's audit entry) once it was erased.
  */
 public final class ValidatingConversationRepository implements ConversationRepository {
     private final OpenGuard open;
     private final ConversationRepository backend;
     private final WriteLimits limits;
+    private final Consumer<UUID> beforeErase;
     private final Consumer<UUID> onErased;
 
     public ValidatingConversationRepository(
-            OpenGuard open, ConversationRepository backend, WriteLimits limits, Consumer<UUID> onErased) {
+            OpenGuard open,
+            ConversationRepository backend,
+            WriteLimits limits,
+            Consumer<UUID> beforeErase,
+            Consumer<UUID> onErased) {
         this.open = open;
         this.backend = backend;
         this.limits = limits;
+        this.beforeErase = beforeErase;
         this.onErased = onErased;
     }
 
@@ -76,7 +82,8 @@ public final class ValidatingConversationRepository implements ConversationRepos
     @Override
     public boolean eraseUser(UUID userId) {
         open.check();
-        boolean erased = backend.eraseUser(Check.id("userId", userId));
+        beforeErase.accept(Check.id("userId", userId));
+        boolean erased = backend.eraseUser(userId);
         if (erased) {
             onErased.accept(userId);
         }

@@ -37,7 +37,7 @@ class HashUpgradeTest {
         String legacy = stored.equals("WEAK") ? new PasswordHasher(64, 1).hash(password) : stored;
         Instant now = clock.instant();
         Credential credential =
-                new Credential(UUID.randomUUID(), "ann", "ann@example.com", false, 0, null, now, null, now);
+                new Credential(UUID.randomUUID(), "ann", "ann@example.com", false, 0, null, now, null, now, null);
         store.insertCredential(new StoredCredential(credential, legacy, null, null, 0));
         PolicySecurityRepository security = new PolicySecurityRepository(
                 new dev.agentstore.internal.OpenGuard(),
@@ -47,7 +47,8 @@ class HashUpgradeTest {
                 hasher,
                 SecretCipher.fromConfig(StoreConfig.defaults(), true),
                 clock,
-                () -> backend.auditLog("t"));
+                () -> backend.auditLog("t"),
+                user -> false);
 
         assertThat(security.verifyPassword("ann", Secret.of(password), LoginContext.unknown())
                         .status())

@@ -60,11 +60,12 @@ class RehashRaceTest {
                 PasswordHasher.owaspMinimum(),
                 SecretCipher.fromConfig(StoreConfig.defaults(), true),
                 clock,
-                () -> backend.auditLog("t"));
+                () -> backend.auditLog("t"),
+                user -> false);
         String weak = new PasswordHasher(64, 1).hash(OLD.reveal());
         Instant now = clock.instant();
         real.insertCredential(new StoredCredential(
-                new Credential(UUID.randomUUID(), "ann", "ann@example.com", false, 0, null, now, null, now),
+                new Credential(UUID.randomUUID(), "ann", "ann@example.com", false, 0, null, now, null, now, null),
                 weak,
                 null,
                 null,

@@ -55,7 +55,8 @@ class SameWorkTest {
                 PasswordHasher.owaspMinimum(),
                 SecretCipher.fromConfig(StoreConfig.defaults(), true),
                 clock,
-                () -> backend.auditLog("t"));
+                () -> backend.auditLog("t"),
+                user -> false);
         security.createCredential(new NewCredential("alice", "alice@example.com", PASSWORD));
         security.createCredential(new NewCredential("bob", "bob@example.com", PASSWORD));
         for (int i = 0; i < 10; i++) {

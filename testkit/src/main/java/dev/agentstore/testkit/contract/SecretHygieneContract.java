@@ -176,7 +176,7 @@ public abstract class SecretHygieneContract extends StoreContract {
         secrets.addAll(List.of(hash, sealed));
         Instant now = clock.instant();
         note(new StoredCredential(
-                new Credential(UUID.randomUUID(), "zoe", "zoe@example.com", true, 0, null, now, null, now),
+                new Credential(UUID.randomUUID(), "zoe", "zoe@example.com", true, 0, null, now, null, now, null),
                 hash,
                 sealed,
                 sealed,

@@ -1,5 +1,8 @@
 package dev.agentstore.postgres.internal.conversation;
 
+import static dev.agentstore.postgres.internal.jooq.Tables.CHAT_SESSIONS;
+import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
+import static dev.agentstore.postgres.internal.jooq.Tables.LLM_METRICS;
 import static dev.agentstore.postgres.internal.jooq.Tables.USERS;
 
 import dev.agentstore.NotFoundException;
@@ -13,6 +16,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /** Users across channels: one statement per call. */
@@ -84,10 +88,23 @@ final class UserQueries {
 
     /** Deletes the user; foreign keys cascade to sessions, conversations and messages in the same statement. */
     boolean erase(UUID userId) {
-        return sql.fetch(DSL.deleteFrom(USERS)
-                                .where(USERS.TENANT_ID.eq(sql.tenant()), USERS.ID.eq(userId))
-                                .returning(USERS.ID))
-                        .size()
-                == 1;
+        return sql.transaction((connection, tx) -> {
+            // LLM metrics name sessions and conversations without a foreign key (a high-rate partitioned table):
+            // those of the user's go first, while the sessions and conversations still say whose they are.
+            Condition sessionsOfUser = LLM_METRICS.SESSION_ID.in(DSL.select(CHAT_SESSIONS.ID)
+                    .from(CHAT_SESSIONS)
+                    .where(CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()), CHAT_SESSIONS.USER_ID.eq(userId)));
+            Condition conversationsOfUser = LLM_METRICS.CONVERSATION_ID.in(DSL.select(CONVERSATIONS.ID)
+                    .from(CONVERSATIONS)
+                    .where(CONVERSATIONS.TENANT_ID.eq(sql.tenant()), CONVERSATIONS.USER_ID.eq(userId)));
+            tx.deleteFrom(LLM_METRICS)
+                    .where(LLM_METRICS.TENANT_ID.eq(sql.tenant()))
+                    .and(sessionsOfUser.or(conversationsOfUser))
+                    .execute();
+            return tx.deleteFrom(USERS)
+                            .where(USERS.TENANT_ID.eq(sql.tenant()), USERS.ID.eq(userId))
+                            .execute()
+                    == 1;
+        });
     }
 }

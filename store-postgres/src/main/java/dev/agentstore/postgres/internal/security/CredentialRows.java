@@ -32,7 +32,11 @@ final class CredentialRows {
     private static final UUID NO_ROW_ID = new UUID(0, 0);
 
     private static final StoredCredential NO_ROW = new StoredCredential(
-            new Credential(NO_ROW_ID, "", "", false, 0, null, Instant.EPOCH, null, Instant.EPOCH), "", null, null, 0);
+            new Credential(NO_ROW_ID, "", "", false, 0, null, Instant.EPOCH, null, Instant.EPOCH, null),
+            "",
+            null,
+            null,
+            0);
 
     private final TenantSql sql;
 
@@ -52,6 +56,7 @@ final class CredentialRows {
                         .set(CREDENTIALS.EMAIL, c.email())
                         .set(CREDENTIALS.EMAIL_LOWER, lower(c.email()))
                         .set(CREDENTIALS.CREATED_AT, c.createdAt())
+                        .set(CREDENTIALS.USER_ID, c.userId())
                         .set(changing(stored))
                         .execute();
                 appendHistory(tx, c.id(), stored.passwordHash(), c.passwordChangedAt());
@@ -213,7 +218,8 @@ final class CredentialRows {
                         r.get(CREDENTIALS.LOCKED_UNTIL),
                         r.get(CREDENTIALS.PASSWORD_CHANGED_AT),
                         r.get(CREDENTIALS.LAST_LOGIN_AT),
-                        r.get(CREDENTIALS.CREATED_AT)),
+                        r.get(CREDENTIALS.CREATED_AT),
+                        r.get(CREDENTIALS.USER_ID)),
                 r.get(CREDENTIALS.PASSWORD_HASH),
                 r.get(CREDENTIALS.TOTP_SECRET),
                 r.get(CREDENTIALS.PENDING_TOTP_SECRET),

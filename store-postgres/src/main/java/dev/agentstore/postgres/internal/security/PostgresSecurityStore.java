@@ -20,12 +20,19 @@ public final class PostgresSecurityStore implements SecurityStore {
     private final CredentialRows credentials;
     private final ApiKeyRows apiKeys;
     private final AuditRows audit;
+    private final AccountErasure erasure;
 
     /** The store of {@code sql}'s tenant; {@code sql} renders the security schema. */
     public PostgresSecurityStore(TenantSql sql) {
         this.credentials = new CredentialRows(sql);
         this.apiKeys = new ApiKeyRows(sql);
         this.audit = new AuditRows(sql);
+        this.erasure = new AccountErasure(sql);
+    }
+
+    @Override
+    public int eraseAccountsOf(UUID userId) {
+        return erasure.eraseAccountsOf(userId);
     }
 
     @Override

@@ -5,6 +5,7 @@ package dev.agentstore.postgres.internal.security.jooq;
 
 
 import dev.agentstore.postgres.internal.security.jooq.tables.ApiKeys;
+import dev.agentstore.postgres.internal.security.jooq.tables.Credentials;
 import dev.agentstore.postgres.internal.security.jooq.tables.LoginAttempts;
 import dev.agentstore.postgres.internal.security.jooq.tables.ResetTokens;
 import dev.agentstore.postgres.internal.security.jooq.tables.SecurityEvents;
@@ -26,8 +27,11 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index API_KEYS_BY_OWNER = Internal.createIndex(DSL.name("api_keys_by_owner"), ApiKeys.API_KEYS, new OrderField[] { ApiKeys.API_KEYS.TENANT_ID, ApiKeys.API_KEYS.OWNER_ID, ApiKeys.API_KEYS.ID.desc() }, false);
+    public static final Index CREDENTIALS_BY_USER = Internal.createIndex(DSL.name("credentials_by_user"), Credentials.CREDENTIALS, new OrderField[] { Credentials.CREDENTIALS.TENANT_ID, Credentials.CREDENTIALS.USER_ID }, false);
+    public static final Index LOGIN_ATTEMPTS_BY_CREDENTIAL = Internal.createIndex(DSL.name("login_attempts_by_credential"), LoginAttempts.LOGIN_ATTEMPTS, new OrderField[] { LoginAttempts.LOGIN_ATTEMPTS.TENANT_ID, LoginAttempts.LOGIN_ATTEMPTS.CREDENTIAL_ID }, false);
     public static final Index LOGIN_ATTEMPTS_BY_USERNAME = Internal.createIndex(DSL.name("login_attempts_by_username"), LoginAttempts.LOGIN_ATTEMPTS, new OrderField[] { LoginAttempts.LOGIN_ATTEMPTS.TENANT_ID, LoginAttempts.LOGIN_ATTEMPTS.USERNAME_LOWER, LoginAttempts.LOGIN_ATTEMPTS.ATTEMPTED_AT.desc() }, false);
     public static final Index RESET_TOKENS_EXPIRY = Internal.createIndex(DSL.name("reset_tokens_expiry"), ResetTokens.RESET_TOKENS, new OrderField[] { ResetTokens.RESET_TOKENS.TENANT_ID, ResetTokens.RESET_TOKENS.EXPIRES_AT }, false);
+    public static final Index SECURITY_EVENTS_BY_CREDENTIAL = Internal.createIndex(DSL.name("security_events_by_credential"), SecurityEvents.SECURITY_EVENTS, new OrderField[] { SecurityEvents.SECURITY_EVENTS.TENANT_ID, SecurityEvents.SECURITY_EVENTS.CREDENTIAL_ID }, false);
     public static final Index SECURITY_EVENTS_BY_TIME = Internal.createIndex(DSL.name("security_events_by_time"), SecurityEvents.SECURITY_EVENTS, new OrderField[] { SecurityEvents.SECURITY_EVENTS.TENANT_ID, SecurityEvents.SECURITY_EVENTS.OCCURRED_AT.desc() }, false);
     public static final Index SECURITY_EVENTS_BY_TYPE = Internal.createIndex(DSL.name("security_events_by_type"), SecurityEvents.SECURITY_EVENTS, new OrderField[] { SecurityEvents.SECURITY_EVENTS.TENANT_ID, SecurityEvents.SECURITY_EVENTS.TYPE, SecurityEvents.SECURITY_EVENTS.OCCURRED_AT.desc() }, false);
 }

@@ -5,6 +5,7 @@ package dev.agentstore.postgres.internal.security.jooq.tables;
 
 
 import dev.agentstore.postgres.internal.security.jooq.AgentstoreSecurity;
+import dev.agentstore.postgres.internal.security.jooq.Indexes;
 import dev.agentstore.postgres.internal.security.jooq.Keys;
 import dev.agentstore.postgres.internal.security.jooq.tables.PasswordHistory.PasswordHistoryPath;
 import dev.agentstore.postgres.internal.security.jooq.tables.ResetTokens.ResetTokensPath;
@@ -19,6 +20,7 @@ import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
+import org.jooq.Index;
 import org.jooq.InverseForeignKey;
 import org.jooq.Name;
 import org.jooq.Path;
@@ -142,6 +144,11 @@ public class Credentials extends TableImpl<Record> {
      */
     public final TableField<Record, Instant> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.INSTANT.nullable(false), this, "");
 
+    /**
+     * The column <code>agentstore_security.credentials.user_id</code>.
+     */
+    public final TableField<Record, UUID> USER_ID = createField(DSL.name("user_id"), SQLDataType.UUID, this, "");
+
     private Credentials(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -209,6 +216,11 @@ public class Credentials extends TableImpl<Record> {
     @Override
     public Schema getSchema() {
         return aliased() ? null : AgentstoreSecurity.AGENTSTORE_SECURITY;
+    }
+
+    @Override
+    public List<Index> getIndexes() {
+        return Arrays.asList(Indexes.CREDENTIALS_BY_USER);
     }
 
     @Override

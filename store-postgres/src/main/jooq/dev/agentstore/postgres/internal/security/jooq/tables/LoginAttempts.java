@@ -140,7 +140,7 @@ public class LoginAttempts extends TableImpl<Record> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.LOGIN_ATTEMPTS_BY_USERNAME);
+        return Arrays.asList(Indexes.LOGIN_ATTEMPTS_BY_CREDENTIAL, Indexes.LOGIN_ATTEMPTS_BY_USERNAME);
     }
 
     @Override

@@ -132,7 +132,7 @@ public class SecurityEvents extends TableImpl<Record> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.SECURITY_EVENTS_BY_TIME, Indexes.SECURITY_EVENTS_BY_TYPE);
+        return Arrays.asList(Indexes.SECURITY_EVENTS_BY_CREDENTIAL, Indexes.SECURITY_EVENTS_BY_TIME, Indexes.SECURITY_EVENTS_BY_TYPE);
     }
 
     @Override
