@@ -78,9 +78,12 @@ public final class TenantRepositories {
                     open,
                     conversationsOf(runtime, tenant),
                     runtime.writeLimits(),
-                    user -> runtime.backend(Capability.SECURITY)
-                            .security(tenant)
-                            .eraseAccountsOf(user),
+                    new UserErasure(
+                            this::conversations,
+                            () -> runtime.backend(Capability.SECURITY).security(tenant),
+                            this::sessions,
+                            this::presence,
+                            this::featureFlags),
                     user -> sdkAudit.record(null, AuditActions.USER_ERASED, AuditActions.USER, user));
         });
         this.apiUsage = lazy(() -> new ValidatingApiUsageRepository(

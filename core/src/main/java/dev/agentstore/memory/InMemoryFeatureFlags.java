@@ -28,6 +28,14 @@ final class InMemoryFeatureFlags implements FeatureFlags {
     }
 
     @Override
+    public int clearUser(String userId) {
+        String prefix = key("", FlagScope.user(userId));
+        int before = scoped.size();
+        scoped.keySet().removeIf(key -> key.startsWith(prefix));
+        return before - scoped.size();
+    }
+
+    @Override
     public Optional<FlagValue> evaluate(String flag, FlagContext context) {
         FlagScope[] order = {
             context.userId() == null ? null : FlagScope.user(context.userId()),

@@ -34,6 +34,17 @@ final class InMemoryPresence implements Presence {
     }
 
     @Override
+    public synchronized int leaveEverywhere(String member) {
+        int left = 0;
+        for (String scope : scopes.keySet()) {
+            if (leave(scope, member)) {
+                left++;
+            }
+        }
+        return left;
+    }
+
+    @Override
     public synchronized boolean isActive(String scope, String member) {
         return live(scope).containsKey(member);
     }

@@ -24,6 +24,14 @@ public interface FeatureFlags {
      */
     boolean clear(String flag, FlagScope scope);
 
+    /**
+     * Removes every value set for one user ({@link FlagScope#user}) on every flag of the tenant: what erasing a user
+     * does for the ids it goes by.
+     *
+     * @return how many values were removed
+     */
+    int clearUser(String userId);
+
     /** The value for {@code context}: the user's, else the channel's, else the tenant's, else the global one. */
     Optional<FlagValue> evaluate(String flag, FlagContext context);
 

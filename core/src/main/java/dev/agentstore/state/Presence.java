@@ -19,6 +19,13 @@ public interface Presence {
      */
     boolean leave(String scope, String member);
 
+    /**
+     * Removes a member from every scope of the tenant now: what erasing a user does for the member names it goes by.
+     *
+     * @return how many scopes it was present in
+     */
+    int leaveEverywhere(String member);
+
     /** Whether a member is present. */
     boolean isActive(String scope, String member);
 

@@ -11,6 +11,7 @@ import dev.agentstore.testkit.contract.FastStateContract;
 import dev.agentstore.testkit.contract.RecentMessagesCacheContract;
 import dev.agentstore.testkit.contract.ResponseCacheContract;
 import dev.agentstore.testkit.contract.TenantIsolationContract;
+import dev.agentstore.testkit.contract.UserErasureContract;
 import dev.agentstore.testkit.contract.ValidationContract;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterEach;
@@ -47,6 +48,14 @@ abstract class RedisContracts {
         protected AgentStore openStore(Clock clock) {
             return AgentStore.open(
                     redisConfig().toBuilder().set("context-cache-size", "5").build(), clock);
+        }
+    }
+
+    @Nested
+    class UserErasure extends UserErasureContract {
+        @Override
+        protected AgentStore openStore(Clock clock) {
+            return AgentStore.open(redisConfig(), clock);
         }
     }
 

@@ -37,6 +37,12 @@ public final class ValidatingFeatureFlags implements FeatureFlags {
         return backend.clear(Check.name("flag", flag), writable(scope));
     }
 
+    @Override
+    public int clearUser(String userId) {
+        open.check();
+        return backend.clearUser(FlagScope.user(userId).id()); // the scope's own rule names the field
+    }
+
     private FlagScope writable(FlagScope scope) {
         Check.present("scope", scope);
         if (scope.level() == FlagScope.Level.GLOBAL && !root) {

@@ -33,6 +33,12 @@ public final class ValidatingPresence implements Presence {
     }
 
     @Override
+    public int leaveEverywhere(String member) {
+        open.check();
+        return backend.leaveEverywhere(Check.name("member", member));
+    }
+
+    @Override
     public boolean isActive(String scope, String member) {
         open.check();
         return backend.isActive(Check.name("scope", scope), Check.name("member", member));

@@ -56,6 +56,17 @@ final class PostgresPresence implements Presence {
     }
 
     @Override
+    public int leaveEverywhere(String member) {
+        Instant now = clock.instant();
+        List<Boolean> wasLive = sql.query(
+                DSL.deleteFrom(p.table)
+                        .where(p.tenantId.eq(sql.tenant()), p.member.eq(member))
+                        .returningResult(p.expiresAt.gt(now)),
+                row -> row.getBoolean(1));
+        return (int) wasLive.stream().filter(Boolean::booleanValue).count();
+    }
+
+    @Override
     public boolean isActive(String scope, String member) {
         Instant now = clock.instant();
         return !sql.query(

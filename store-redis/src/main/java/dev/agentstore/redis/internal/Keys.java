@@ -37,6 +37,21 @@ final class Keys {
         return tag(tenant, "presence", scope) + ":seen";
     }
 
+    /** A SCAN pattern matching every presence scope's by-expiry set of the tenant. */
+    String presenceUntilPattern() {
+        return "agentstore:{" + tenant + "|presence|*}:until";
+    }
+
+    /** The by-last-activity set beside a scope's by-expiry set {@code untilKey}. */
+    static String presenceSeenBeside(String untilKey) {
+        return untilKey.substring(0, untilKey.length() - ":until".length()) + ":seen";
+    }
+
+    /** A SCAN pattern matching every flag hash of the tenant (not the global ones). */
+    String flagPattern() {
+        return "agentstore:{" + tenant + "|flag|*}";
+    }
+
     /** A flag's hash of tenant, channel and user values. */
     String flag(String flag) {
         return tag(tenant, "flag", flag);

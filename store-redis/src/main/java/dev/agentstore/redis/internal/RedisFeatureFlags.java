@@ -37,6 +37,17 @@ final class RedisFeatureFlags implements FeatureFlags {
         return redis.call(r -> r.hdel(key(flag, scope), field(scope))) == 1L;
     }
 
+    /** Finds the tenant's flag hashes with SCAN on every node, and deletes the user's field from each. */
+    @Override
+    public int clearUser(String userId) {
+        String field = field(FlagScope.user(userId));
+        int removed = 0;
+        for (String flag : redis.scan(keys.flagPattern())) {
+            removed += redis.call(r -> r.hdel(flag, field)).intValue();
+        }
+        return removed;
+    }
+
     @Override
     public Optional<FlagValue> evaluate(String flag, FlagContext context) {
         List<String> fields = new ArrayList<>();

@@ -29,6 +29,25 @@ final class RedisPresence implements Presence {
         return (Long) run(scope, "leave", member) == 1L;
     }
 
+    /**
+     * Finds the tenant's scopes with SCAN on every node and removes the member from both sets of each; counts the
+     * scopes where it was still present, as {@link #leave} does.
+     */
+    @Override
+    public int leaveEverywhere(String member) {
+        int left = 0;
+        long now = clock.millis();
+        for (String until : redis.scan(keys.presenceUntilPattern())) {
+            String seen = Keys.presenceSeenBeside(until);
+            Double expiry = redis.call(r -> r.zscore(until, member));
+            redis.call(r -> r.zrem(until, member) + r.zrem(seen, member));
+            if (expiry != null && expiry > now) {
+                left++;
+            }
+        }
+        return left;
+    }
+
     @Override
     public boolean isActive(String scope, String member) {
         Double until = redis.call(r -> r.zscore(keys.presenceUntil(scope), member));

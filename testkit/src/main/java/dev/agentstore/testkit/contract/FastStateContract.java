@@ -3,6 +3,7 @@ package dev.agentstore.testkit.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.agentstore.AgentStore;
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.state.FlagContext;
 import dev.agentstore.state.FlagScope;
@@ -90,6 +91,46 @@ public abstract class FastStateContract extends StoreContract {
         assertThat(store.presence().activeMembers("room", 10)).containsExactly("ben");
         assertThat(store.presence().leave("room", "ben")).isTrue();
         assertThat(store.presence().count("room")).isZero();
+    }
+
+    @Test
+    void should_remove_a_member_from_every_scope_of_the_tenant_only() {
+        store.presence().markActive("room-a", "ann", Duration.ofMinutes(1));
+        store.presence().markActive("room-b", "ann", Duration.ofMinutes(1));
+        store.presence().markActive("room-c", "ann", Duration.ofSeconds(2));
+        store.presence().markActive("room-a", "bob", Duration.ofMinutes(1));
+        AgentStore other = otherTenant();
+        other.presence().markActive("room-a", "ann", Duration.ofMinutes(1));
+        clock.advance(Duration.ofSeconds(3)); // room-c's presence has lapsed: not counted
+
+        assertThat(store.presence().leaveEverywhere("ann")).isEqualTo(2);
+        assertThat(store.presence().activeMembers("room-a", 10)).containsExactly("bob");
+        assertThat(store.presence().isActive("room-b", "ann")).isFalse();
+        assertThat(other.presence().isActive("room-a", "ann")).isTrue();
+        assertThat(store.presence().leaveEverywhere("ann")).isZero();
+    }
+
+    @Test
+    void should_clear_every_value_of_one_user_in_the_tenant_only() {
+        store.featureFlags().set("beta", FlagScope.user("ann"), FlagValue.of(true));
+        store.featureFlags().set("theme", FlagScope.user("ann"), FlagValue.of("dark"));
+        store.featureFlags().set("beta", FlagScope.user("bob"), FlagValue.of(true));
+        store.featureFlags().set("beta", FlagScope.tenant(), FlagValue.of(false));
+        AgentStore other = otherTenant();
+        other.featureFlags().set("beta", FlagScope.user("ann"), FlagValue.of(true));
+
+        assertThat(store.featureFlags().clearUser("ann")).isEqualTo(2);
+        assertThat(store.featureFlags().evaluate("beta", FlagContext.of("ann", null)))
+                .contains(FlagValue.of(false));
+        assertThat(store.featureFlags().evaluate("theme", FlagContext.of("ann", null)))
+                .isEmpty();
+        assertThat(store.featureFlags().evaluate("beta", FlagContext.of("bob", null)))
+                .contains(FlagValue.of(true));
+        assertThat(other.featureFlags().evaluate("beta", FlagContext.of("ann", null)))
+                .contains(FlagValue.of(true));
+        assertThatThrownBy(() -> store.featureFlags().clearUser(""))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("scope.id");
     }
 
     @Test

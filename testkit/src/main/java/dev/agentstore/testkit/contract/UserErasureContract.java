@@ -21,6 +21,9 @@ import dev.agentstore.security.LoginContext;
 import dev.agentstore.security.NewApiKey;
 import dev.agentstore.security.NewCredential;
 import dev.agentstore.spi.Ids;
+import dev.agentstore.state.FlagContext;
+import dev.agentstore.state.FlagScope;
+import dev.agentstore.state.FlagValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -96,6 +99,38 @@ public abstract class UserErasureContract extends ConversationContractBase {
                         .userId())
                 .as("the username and email are free again")
                 .isNull();
+    }
+
+    @Test
+    void should_erase_the_fast_state_filed_under_the_user_and_keep_everyone_elses() {
+        User erased = user("erased-fast");
+        User kept = user("kept-fast");
+        ChatSession session = repo().startSession(erased.id(), Map.of());
+        String me = erased.id().toString();
+        String other = kept.id().toString();
+        store.sessions().put(session.id().toString(), Map.of("cart", "3 items"), Duration.ofHours(1));
+        store.sessions().put("unrelated-session", Map.of("cart", "1 item"), Duration.ofHours(1));
+        for (String room : new String[] {"room-a", "room-b"}) {
+            store.presence().markActive(room, me, Duration.ofMinutes(5));
+            store.presence().markActive(room, other, Duration.ofMinutes(5));
+        }
+        store.featureFlags().set("beta", FlagScope.user(me), FlagValue.of(true));
+        store.featureFlags().set("theme", FlagScope.user(me), FlagValue.of("dark"));
+        store.featureFlags().set("beta", FlagScope.user(other), FlagValue.of(true));
+
+        assertThat(repo().eraseUser(erased.id())).isTrue();
+
+        assertThat(store.sessions().get(session.id().toString())).isEmpty();
+        assertThat(store.sessions().get("unrelated-session")).isPresent();
+        for (String room : new String[] {"room-a", "room-b"}) {
+            assertThat(store.presence().activeMembers(room, 10)).containsExactly(other);
+        }
+        assertThat(store.featureFlags().evaluate("beta", FlagContext.of(me, null)))
+                .isEmpty();
+        assertThat(store.featureFlags().evaluate("theme", FlagContext.of(me, null)))
+                .isEmpty();
+        assertThat(store.featureFlags().evaluate("beta", FlagContext.of(other, null)))
+                .contains(FlagValue.of(true));
     }
 
     @Test
