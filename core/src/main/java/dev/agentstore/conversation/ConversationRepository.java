@@ -114,6 +114,19 @@ public interface ConversationRepository {
     boolean deleteConversation(UUID conversationId);
 
     /**
+     * Imports history from another system with its own ids and original times, in one atomic step: users, then
+     * conversations with their messages (sequences 1, 2, ... in the order given; each conversation active at its last
+     * message's time). Idempotent: users and conversations already stored under the same id (or a conversation under
+     * the same external key) are skipped, a skipped conversation with all its messages, so importing a batch again
+     * adds nothing. On PostgreSQL the rows stream through binary COPY into the tenant's tables under the same
+     * row-level security as every other write. Throws {@link dev.agentstore.NotFoundException} if a conversation's user
+     * is neither stored nor in the batch, {@link dev.agentstore.ConflictException} if a message id is taken by another
+     * conversation's message or a user's channel and external id by another user; either way nothing is stored.
+     * The batch's text, tool calls and metadata count against {@code limits.message-bytes-per-call}.
+     */
+    ImportReport importHistory(HistoryImport batch);
+
+    /**
      * Applies a retention policy to this tenant's conversations: purges soft-deleted conversations deleted at least
      * {@link ConversationRetentionPolicy#purgeDeletedAfter} ago, removes conversations inactive for longer than {@link
      * ConversationRetentionPolicy#keepMessagesFor} whole and older messages of the others, and removes idempotency

@@ -3,6 +3,7 @@ package dev.agentstore.memory;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.ImportedConversation;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.NewConversation;
 import java.time.Instant;
@@ -29,6 +30,28 @@ final class ConversationRecords {
                 c.externalKey(),
                 MemoryWindow.ALL,
                 now,
+                null,
+                null);
+    }
+
+    /** An imported conversation as stored: active, at version 1, active since its last message. */
+    static Conversation imported(ImportedConversation c) {
+        return new Conversation(
+                c.id(),
+                c.userId(),
+                null,
+                null,
+                c.title(),
+                ConversationStatus.ACTIVE,
+                null,
+                null,
+                c.metadata(),
+                1,
+                c.createdAt(),
+                c.createdAt(),
+                c.externalKey(),
+                MemoryWindow.ALL,
+                c.lastActivityAt(),
                 null,
                 null);
     }

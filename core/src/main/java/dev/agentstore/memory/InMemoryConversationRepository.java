@@ -14,7 +14,9 @@ import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.ConversationRetentionReport;
 import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.HistoryImport;
 import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.ImportReport;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageSearchHit;
@@ -200,6 +202,11 @@ final class InMemoryConversationRepository implements ConversationRepository {
         appendKeys.forget(conversationId);
         removals.conversationDeleted(conversationId);
         return conversations.remove(conversationId) != null;
+    }
+
+    @Override
+    public synchronized ImportReport importHistory(HistoryImport batch) {
+        return new HistoryImporter(users, conversations, log).run(batch);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.agentstore.memory;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.ImportedMessage;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageSearchHit;
 import dev.agentstore.conversation.NewMessage;
@@ -67,6 +68,30 @@ final class MessageLog {
         thread.messages.addAll(appended);
         thread.lastSequence += appended.size();
         return appended;
+    }
+
+    /** Opens an imported conversation with its messages at sequences 1, 2, ...; returns how many. */
+    int openImported(UUID conversationId, List<ImportedMessage> imported) {
+        Thread thread = new Thread();
+        for (ImportedMessage m : imported) {
+            thread.messages.add(
+                    StoredMessages.of(m.message(), m.id(), conversationId, thread.messages.size() + 1L, m.createdAt()));
+        }
+        thread.lastSequence = imported.size();
+        byConversation.put(conversationId, thread);
+        return imported.size();
+    }
+
+    /** Whether any conversation holds a message with this id. */
+    boolean holdsMessage(UUID messageId) {
+        for (Thread thread : byConversation.values()) {
+            for (Message m : thread.messages) {
+                if (m.id().equals(messageId)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.agentstore.memory;
 
+import dev.agentstore.ConflictException;
 import dev.agentstore.NotFoundException;
+import dev.agentstore.conversation.ImportedUser;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
 import dev.agentstore.spi.Ids;
@@ -71,6 +73,36 @@ final class UserBook {
                 clock.instant());
         users.put(userId, updated);
         return updated;
+    }
+
+    /**
+     * Refuses an imported user whose channel and external id another stored user has, as PostgreSQL's unique key does.
+     */
+    void checkImport(ImportedUser user) {
+        findByExternalId(user.channel(), user.externalId())
+                .filter(other -> !other.id().equals(user.id()))
+                .ifPresent(other -> {
+                    throw new ConflictException("user " + other.id() + " is known on " + user.channel()
+                            + " by the external id of imported user " + user.id());
+                });
+    }
+
+    /** Stores an imported user unless its id is stored already; whether it was stored. */
+    boolean addImported(ImportedUser user) {
+        if (users.containsKey(user.id())) {
+            return false;
+        }
+        users.put(
+                user.id(),
+                new User(
+                        user.id(),
+                        user.channel(),
+                        user.externalId(),
+                        user.displayName(),
+                        Map.of(),
+                        user.createdAt(),
+                        user.createdAt()));
+        return true;
     }
 
     /** The user, or {@link NotFoundException}. */

@@ -10,7 +10,9 @@ import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.ConversationRetentionReport;
 import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.HistoryImport;
 import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.ImportReport;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageSearchHit;
@@ -187,6 +189,12 @@ public final class CachedConversationRepository implements ConversationRepositor
     @Override
     public Page<Conversation> listConversations(ConversationQuery query, PageRequest page) {
         return source.listConversations(query, page);
+    }
+
+    /** An import adds conversations that were not there, which the cache holds nothing of. */
+    @Override
+    public ImportReport importHistory(HistoryImport batch) {
+        return source.importHistory(batch);
     }
 
     /** Whatever retention removes, the tenant's cached entries are dropped: they refill from the store on use. */

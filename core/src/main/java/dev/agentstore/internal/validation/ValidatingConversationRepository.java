@@ -11,7 +11,10 @@ import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.ConversationRetentionReport;
 import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.HistoryImport;
 import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.ImportReport;
+import dev.agentstore.conversation.ImportedMessage;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageSearchHit;
@@ -167,6 +170,19 @@ public final class ValidatingConversationRepository implements ConversationRepos
         Check.present("query", query);
         FilterShape.check("query.metadata", query.metadata());
         return backend.listConversations(query, Check.present("page", page));
+    }
+
+    @Override
+    public ImportReport importHistory(HistoryImport batch) {
+        open.check();
+        Check.present("batch", batch);
+        limits.messages(
+                "batch",
+                batch.conversations().stream()
+                        .flatMap(c -> c.messages().stream())
+                        .map(ImportedMessage::message)
+                        .toList());
+        return backend.importHistory(batch);
     }
 
     @Override

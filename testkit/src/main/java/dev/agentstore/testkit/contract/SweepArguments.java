@@ -11,7 +11,10 @@ import dev.agentstore.audit.AuditQuery;
 import dev.agentstore.audit.NewAuditEntry;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.conversation.ConversationQuery;
+import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.HistoryImport;
+import dev.agentstore.conversation.ImportedConversation;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
@@ -167,6 +170,9 @@ final class SweepArguments {
                     SearchRequest.of(new float[] {1, 0, 0}, 5).withFilter(deepFilter()), "t"));
         } else if (raw == Filter.class) {
             bad.addAll(List.of(deepFilter(), wideFilter()));
+        } else if (raw == HistoryImport.class) {
+            bad.add(HistoryImport.of(
+                    List.of(), List.of(ImportedConversation.of(UUID.randomUUID(), UUID.randomUUID(), now, List.of()))));
         } else if (raw == RunQuery.class) {
             bad.add(RunQuery.all().where(deepFilter()));
         } else if (raw == ConversationQuery.class) {
@@ -306,6 +312,8 @@ final class SweepArguments {
         values.put(NewConversation.class, () -> NewConversation.forUser(seeded.user()));
         values.put(PageRequest.class, () -> PageRequest.first(10));
         values.put(ConversationQuery.class, () -> ConversationQuery.ofUser(seeded.user()));
+        values.put(HistoryImport.class, () -> HistoryImport.of(List.of(), List.of()));
+        values.put(ConversationRetentionPolicy.class, ConversationRetentionPolicy::defaults);
         values.put(
                 ConversationUpdate.class, () -> ConversationUpdate.expecting(1).title("t"));
         values.put(NewMessage.class, () -> NewMessage.user("hi", 1));

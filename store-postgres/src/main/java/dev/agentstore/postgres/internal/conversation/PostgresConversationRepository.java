@@ -12,7 +12,9 @@ import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.ConversationRetentionReport;
 import dev.agentstore.conversation.ConversationUpdate;
+import dev.agentstore.conversation.HistoryImport;
 import dev.agentstore.conversation.HistoryOrder;
+import dev.agentstore.conversation.ImportReport;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageSearchHit;
@@ -45,6 +47,7 @@ public final class PostgresConversationRepository implements ConversationReposit
     private final ContextWindowQuery windows;
     private final MemoryWindowQueries memory;
     private final ConversationRetentionJob retention;
+    private final HistoryImportWriter imports;
 
     /**
      * Conversations of {@code sql}'s tenant.
@@ -61,6 +64,7 @@ public final class PostgresConversationRepository implements ConversationReposit
         this.windows = new ContextWindowQuery(sql, statements);
         this.memory = new MemoryWindowQueries(sql, appender);
         this.retention = new ConversationRetentionJob(sql, clock, idempotencyKeyTtl);
+        this.imports = new HistoryImportWriter(sql);
     }
 
     @Override
@@ -168,6 +172,11 @@ public final class PostgresConversationRepository implements ConversationReposit
     @Override
     public boolean deleteConversation(UUID conversationId) {
         return conversations.delete(conversationId);
+    }
+
+    @Override
+    public ImportReport importHistory(HistoryImport batch) {
+        return imports.write(batch);
     }
 
     @Override
