@@ -70,18 +70,7 @@ public final class PolicySecurityRepository implements SecurityRepository {
         Check.present("credential", request);
         rules.checkNew(request.username(), request.password(), false, List.of());
         String hash = ctx.hasher().hash(rules.normalised(request.password()));
-        Instant now = ctx.now();
-        Credential credential = new Credential(
-                ctx.newId(),
-                request.username(),
-                request.email(),
-                false,
-                0,
-                null,
-                now,
-                null,
-                now,
-                owner(request.userId()));
+        Credential credential = fresh(request.username(), request.email(), request.userId());
         ctx.store().insertCredential(new StoredCredential(credential, hash, null, null, 0));
         log.record(SecurityEventType.CREDENTIAL_CREATED, credential.id(), "info", Map.of());
         return credential;
@@ -95,23 +84,18 @@ public final class PolicySecurityRepository implements SecurityRepository {
             throw new InvalidInputException(
                     "credential.passwordHash", "must be an Argon2id PHC string or a bcrypt hash ($2a$, $2b$, $2y$)");
         }
-        Instant now = ctx.now();
-        Credential credential = new Credential(
-                ctx.newId(),
-                request.username(),
-                request.email(),
-                false,
-                0,
-                null,
-                now,
-                null,
-                now,
-                owner(request.userId()));
+        Credential credential = fresh(request.username(), request.email(), request.userId());
         ctx.store()
                 .insertCredential(
                         new StoredCredential(credential, request.passwordHash().reveal(), null, null, 0));
         log.record(SecurityEventType.CREDENTIAL_CREATED, credential.id(), "info", Map.of("imported", true));
         return credential;
+    }
+
+    /** A new account, created and with its password set now, for the user (checked to exist) or none. */
+    private Credential fresh(String username, String email, UUID userId) {
+        Instant now = ctx.now();
+        return new Credential(ctx.newId(), username, email, false, 0, null, now, null, now, owner(userId));
     }
 
     /** The user an account is created for, checked to exist; null for none. */
