@@ -164,10 +164,10 @@ public interface ConversationRepository {
      */
     List<Message> appendAll(UUID conversationId, List<NewMessage> messages, String idempotencyKey);
 
-    /** One page of a conversation's messages in the given order. */
+    /** One page of the messages of the conversation's current branch in the given order, without tombstones. */
     Page<Message> history(UUID conversationId, HistoryOrder order, PageRequest page);
 
-    /** The last {@code count} messages (1 to 1000), oldest first. */
+    /** The last {@code count} messages (1 to 1000) of the current branch, oldest first, without tombstones. */
     List<Message> lastMessages(UUID conversationId, int count);
 
     /**
@@ -197,8 +197,84 @@ public interface ConversationRepository {
     List<Message> appendToMemory(UUID conversationId, List<NewMessage> messages, MemoryWindow window);
 
     /**
-     * Full-text search over a user's messages (all their conversations but the {@link ConversationStatus#DELETED}
-     * ones), best match first. Every word of
+     * Replaces the content and token count of a message of the current branch, keeping what it replaces as a {@link
+     * MessageRevision} (with who edited and when) and counting the message's {@link Message#revision} up. The message
+     * keeps its id, sequence, feedback and run; windows, memory, search and the recent-messages cache see the new
+     * text at once. Editing in place does not fork: to keep the turns after an edited message as they were, {@link
+     * #fork} before it and append the edited text instead. Throws {@link dev.agentstore.NotFoundException} if the
+     * conversation has no such message in its current branch (also a deleted one), {@link
+     * dev.agentstore.ConflictException} if the conversation is deleted.
+     */
+    Message editMessage(UUID conversationId, UUID messageId, MessageEdit edit);
+
+    /**
+     * The contents a message had before its edits, oldest first: empty for a message never edited. Throws {@link
+     * dev.agentstore.NotFoundException} if the conversation has no such message (a deleted one has no revisions).
+     */
+    List<MessageRevision> revisions(UUID conversationId, UUID messageId);
+
+    /**
+     * Deletes a message of the current branch, leaving a tombstone: the row keeps its id, sequence, role, time and
+     * what points at it (feedback, its run), so paging and links stay consistent, but its content, tool calls,
+     * metadata and revisions are erased, and it leaves history, windows, memory and search. A message of a tool
+     * exchange takes the whole exchange with it (the assistant message with the calls and the results answering
+     * them), so no window ever holds a call without its result or a result without its call. Throws {@link
+     * dev.agentstore.NotFoundException} if the conversation has no such message in its current branch, {@link
+     * dev.agentstore.ConflictException} if the conversation is deleted.
+     *
+     * @return how many messages left the thread: 1, or the size of the tool exchange
+     */
+    int deleteMessage(UUID conversationId, UUID messageId);
+
+    /**
+     * Deletes every message of the current branch after {@code messageId}, as {@link #deleteMessage} does, in one
+     * atomic step; the message itself stays. To keep them instead, as another branch, {@link #fork} at the message.
+     * Throws as {@link #deleteMessage} does.
+     *
+     * @return how many messages left the thread
+     */
+    int truncateAfter(UUID conversationId, UUID messageId);
+
+    /**
+     * Starts a new branch holding the current branch's messages up to and including {@code parentMessageId} (none,
+     * if null) and makes it current, in one atomic step: what regenerating an answer (fork at the message before it,
+     * then append the new answer) or editing a message in the middle (fork before it, append the edited text) does.
+     * The branch it leaves keeps its later messages. Throws {@link dev.agentstore.NotFoundException} if the
+     * conversation has no such message in its current branch, {@link dev.agentstore.ConflictException} if it is
+     * deleted.
+     *
+     * @return the new, current branch
+     */
+    ConversationBranch fork(UUID conversationId, UUID parentMessageId);
+
+    /** The conversation's branches, {@link ConversationBranch#MAIN} first, in the order they were forked. */
+    List<ConversationBranch> branches(UUID conversationId);
+
+    /**
+     * Makes {@code branch} the conversation's current branch: messages, windows, memory and search serve its history
+     * from then on. Throws {@link dev.agentstore.NotFoundException} if the conversation has no such branch, {@link
+     * dev.agentstore.ConflictException} if it is deleted.
+     *
+     * @return the branch, now current
+     */
+    ConversationBranch switchBranch(UUID conversationId, int branch);
+
+    /**
+     * One page of a branch's history, current or not: its own messages and those it shares with the branches it was
+     * forked from, in sequence order, without tombstones. Throws {@link dev.agentstore.NotFoundException} if the
+     * conversation has no such branch.
+     */
+    Page<Message> history(UUID conversationId, int branch, HistoryOrder order, PageRequest page);
+
+    /**
+     * {@link #contextWindow(UUID, int)} over a branch's history, current or not. Throws {@link
+     * dev.agentstore.NotFoundException} if the conversation has no such branch.
+     */
+    ContextWindow contextWindow(UUID conversationId, int branch, int tokenBudget);
+
+    /**
+     * Full-text search over a user's messages (the current branch of each of their conversations but the {@link
+     * ConversationStatus#DELETED} ones; no tombstones), best match first. Every word of
      * {@code query} must occur (case-insensitive, whole words); punctuation and SQL or pattern characters are
      * plain data.
      */

@@ -76,6 +76,11 @@ public record WriteLimits(
         check(field, bytes, messageBytesPerCall, "limits.message-bytes-per-call");
     }
 
+    /** Checks the size of one text (an edit's content) against {@link #messageBytesPerCall}. */
+    public void text(String field, String text) {
+        check(field, utf8(text), messageBytesPerCall, "limits.message-bytes-per-call");
+    }
+
     /** Checks the total size of the chunks of one upsert against {@link #chunkBytesPerCall}. */
     public void chunks(String field, List<Chunk> chunks) {
         long bytes = 0;

@@ -61,7 +61,7 @@ final class ConversationRetentionRun {
     }
 
     private void remove(UUID conversationId) {
-        messages += log.all(conversationId).size();
+        messages += log.storedCount(conversationId);
         log.remove(conversationId);
         appendKeys.forget(conversationId);
         removals.conversationDeleted(conversationId);

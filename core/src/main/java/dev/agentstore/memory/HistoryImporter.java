@@ -57,7 +57,7 @@ final class HistoryImporter {
         long messages = 0;
         for (ImportedConversation c : fresh) {
             conversations.put(c.id(), ConversationRecords.imported(c));
-            messages += log.openImported(c.id(), c.messages());
+            messages += log.openImported(c.id(), c.createdAt(), c.messages());
         }
         return new ImportReport(storedUsers, fresh.size(), messages);
     }

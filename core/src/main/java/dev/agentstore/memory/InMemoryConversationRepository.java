@@ -8,6 +8,7 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationBranch;
 import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
@@ -19,6 +20,8 @@ import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.ImportReport;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageEdit;
+import dev.agentstore.conversation.MessageRevision;
 import dev.agentstore.conversation.MessageSearchHit;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
@@ -82,14 +85,10 @@ final class InMemoryConversationRepository implements ConversationRepository {
         return users.updatePreferences(userId, preferences);
     }
 
-    /** A message of a conversation, by id. */
+    /** A message of a conversation, by id, in any branch, tombstones too. */
     synchronized Optional<Message> message(UUID conversationId, UUID messageId) {
-        if (!conversations.containsKey(conversationId)) {
-            return Optional.empty();
-        }
-        return log.all(conversationId).stream()
-                .filter(m -> m.id().equals(messageId))
-                .findFirst();
+        MessageThread thread = log.thread(conversationId);
+        return thread == null ? Optional.empty() : Optional.ofNullable(thread.find(messageId));
     }
 
     @Override
@@ -158,7 +157,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
         Conversation created =
                 ConversationRecords.created(c, c.id() != null ? c.id() : Ids.newId(clock), clock.instant());
         conversations.put(created.id(), created);
-        log.open(created.id());
+        log.open(created.id(), created.createdAt());
         return created;
     }
 
@@ -304,6 +303,78 @@ final class InMemoryConversationRepository implements ConversationRepository {
     public synchronized ContextWindow contextWindow(UUID conversationId, int tokenBudget) {
         requireConversation(conversationId);
         return ContextWindowPolicy.select(log.all(conversationId), tokenBudget);
+    }
+
+    @Override
+    public synchronized Message editMessage(UUID conversationId, UUID messageId, MessageEdit edit) {
+        return changeable(conversationId).edit(messageId, edit, clock.instant());
+    }
+
+    @Override
+    public synchronized List<MessageRevision> revisions(UUID conversationId, UUID messageId) {
+        requireConversation(conversationId);
+        return log.thread(conversationId).revisions(messageId);
+    }
+
+    @Override
+    public synchronized int deleteMessage(UUID conversationId, UUID messageId) {
+        return changeable(conversationId).delete(messageId);
+    }
+
+    @Override
+    public synchronized int truncateAfter(UUID conversationId, UUID messageId) {
+        return changeable(conversationId).truncateAfter(messageId);
+    }
+
+    @Override
+    public synchronized ConversationBranch fork(UUID conversationId, UUID parentMessageId) {
+        return changeable(conversationId).fork(parentMessageId, clock.instant());
+    }
+
+    @Override
+    public synchronized List<ConversationBranch> branches(UUID conversationId) {
+        requireConversation(conversationId);
+        return log.thread(conversationId).branches();
+    }
+
+    @Override
+    public synchronized ConversationBranch switchBranch(UUID conversationId, int branch) {
+        ConversationBranch switched = changeable(conversationId).switchTo(branch);
+        if (switched == null) {
+            throw noBranch(conversationId, branch);
+        }
+        return switched;
+    }
+
+    @Override
+    public synchronized Page<Message> history(UUID conversationId, int branch, HistoryOrder order, PageRequest page) {
+        return MessageLog.page(branchHistory(conversationId, branch), order, page);
+    }
+
+    @Override
+    public synchronized ContextWindow contextWindow(UUID conversationId, int branch, int tokenBudget) {
+        return ContextWindowPolicy.select(branchHistory(conversationId, branch), tokenBudget);
+    }
+
+    private List<Message> branchHistory(UUID conversationId, int branch) {
+        requireConversation(conversationId);
+        List<Message> history = log.thread(conversationId).history(branch);
+        if (history == null) {
+            throw noBranch(conversationId, branch);
+        }
+        return history;
+    }
+
+    /** The messages of a conversation that takes changes (not deleted). */
+    private MessageThread changeable(UUID conversationId) {
+        if (requireConversation(conversationId).status() == ConversationStatus.DELETED) {
+            throw new ConflictException("conversation " + conversationId + " is deleted and takes no changes");
+        }
+        return log.thread(conversationId);
+    }
+
+    private static NotFoundException noBranch(UUID conversationId, int branch) {
+        return new NotFoundException("no branch " + branch + " in conversation " + conversationId);
     }
 
     @Override

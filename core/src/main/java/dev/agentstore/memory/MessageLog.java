@@ -28,90 +28,81 @@ import java.util.UUID;
  * together.
  */
 final class MessageLog {
-    private final Map<UUID, Thread> byConversation = new HashMap<>();
+    private final Map<UUID, MessageThread> byConversation = new HashMap<>();
 
-    /** One conversation's messages, oldest first (sequences increasing, with a gap where old ones were removed). */
-    private static final class Thread {
-        final List<Message> messages = new ArrayList<>();
-        long lastSequence;
-    }
-
-    void open(UUID conversationId) {
-        byConversation.put(conversationId, new Thread());
+    void open(UUID conversationId, Instant createdAt) {
+        byConversation.put(conversationId, new MessageThread(conversationId, createdAt));
     }
 
     void remove(UUID conversationId) {
         byConversation.remove(conversationId);
     }
 
-    /** The conversation's messages, oldest first; empty for an unknown conversation. */
+    /** The conversation's messages, tombstones and other branches too; null for an unknown conversation. */
+    MessageThread thread(UUID conversationId) {
+        return byConversation.get(conversationId);
+    }
+
+    /** The current branch's messages without tombstones, oldest first; empty for an unknown conversation. */
     List<Message> all(UUID conversationId) {
-        Thread thread = byConversation.get(conversationId);
-        return thread == null ? List.of() : thread.messages;
+        MessageThread thread = byConversation.get(conversationId);
+        return thread == null ? List.of() : thread.live();
+    }
+
+    /** How many messages the conversation stores, in every branch, tombstones too. */
+    int storedCount(UUID conversationId) {
+        MessageThread thread = byConversation.get(conversationId);
+        return thread == null ? 0 : thread.storedCount();
     }
 
     /** The sequence of the last message ever appended to the conversation, 0 before the first. */
     long lastSequence(UUID conversationId) {
-        Thread thread = byConversation.get(conversationId);
-        return thread == null ? 0 : thread.lastSequence;
+        MessageThread thread = byConversation.get(conversationId);
+        return thread == null ? 0 : thread.lastSequence();
     }
 
-    /** Appends the batch with consecutive sequences after the last one, all stamped with the same time. */
+    /** Appends the batch to the current branch after the last sequence, all stamped with the same time. */
     List<Message> append(UUID conversationId, List<NewMessage> batch, Clock clock) {
-        Thread thread = byConversation.get(conversationId);
+        MessageThread thread = byConversation.get(conversationId);
         Instant now = clock.instant();
         List<Message> appended = new ArrayList<>(batch.size());
         for (NewMessage m : batch) {
-            long sequence = thread.lastSequence + appended.size() + 1L;
+            long sequence = thread.lastSequence() + appended.size() + 1L;
             appended.add(StoredMessages.of(m, Ids.newId(clock), conversationId, sequence, now));
         }
-        thread.messages.addAll(appended);
-        thread.lastSequence += appended.size();
+        thread.append(appended);
         return appended;
     }
 
     /** Opens an imported conversation with its messages at sequences 1, 2, ...; returns how many. */
-    int openImported(UUID conversationId, List<ImportedMessage> imported) {
-        Thread thread = new Thread();
+    int openImported(UUID conversationId, Instant createdAt, List<ImportedMessage> imported) {
+        MessageThread thread = new MessageThread(conversationId, createdAt);
+        List<Message> messages = new ArrayList<>(imported.size());
         for (ImportedMessage m : imported) {
-            thread.messages.add(
-                    StoredMessages.of(m.message(), m.id(), conversationId, thread.messages.size() + 1L, m.createdAt()));
+            messages.add(StoredMessages.of(m.message(), m.id(), conversationId, messages.size() + 1L, m.createdAt()));
         }
-        thread.lastSequence = imported.size();
+        thread.append(messages);
         byConversation.put(conversationId, thread);
         return imported.size();
     }
 
     /** Whether any conversation holds a message with this id. */
     boolean holdsMessage(UUID messageId) {
-        for (Thread thread : byConversation.values()) {
-            for (Message m : thread.messages) {
-                if (m.id().equals(messageId)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return byConversation.values().stream().anyMatch(thread -> thread.holds(messageId));
     }
 
-    /**
-     * Removes the conversation's messages appended before {@code cutoff} (those at the start: appends are stamped in
-     * order); returns them.
-     */
+    /** Removes the conversation's messages appended before {@code cutoff}, in every branch; returns them. */
     List<Message> removeOlderThan(UUID conversationId, Instant cutoff) {
-        List<Message> messages = all(conversationId);
-        int old = 0;
-        while (old < messages.size() && messages.get(old).createdAt().isBefore(cutoff)) {
-            old++;
-        }
-        List<Message> removed = List.copyOf(messages.subList(0, old));
-        messages.subList(0, old).clear();
-        return removed;
+        return byConversation.get(conversationId).removeOlderThan(cutoff);
     }
 
-    /** A keyset page: the cursor is the sequence of the last message returned, as in the SQL backends. */
+    /** A keyset page of the current branch: the cursor is the sequence of the last message returned. */
     Page<Message> page(UUID conversationId, HistoryOrder order, PageRequest page) {
-        List<Message> messages = all(conversationId);
+        return page(all(conversationId), order, page);
+    }
+
+    /** A keyset page of {@code messages}: the cursor is the sequence of the last message returned, as in SQL. */
+    static Page<Message> page(List<Message> messages, HistoryOrder order, PageRequest page) {
         boolean forward = order == HistoryOrder.OLDEST_FIRST;
         long after = page.cursor() == null ? (forward ? 0 : Long.MAX_VALUE) : Cursors.decodeLong(page.cursor());
         List<Message> slice = new ArrayList<>();

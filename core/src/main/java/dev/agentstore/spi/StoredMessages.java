@@ -24,6 +24,8 @@ public final class StoredMessages {
                 message.runId(),
                 message.tokenCount(),
                 message.metadata(),
-                createdAt);
+                createdAt,
+                0,
+                null);
     }
 }

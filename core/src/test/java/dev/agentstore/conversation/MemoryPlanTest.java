@@ -94,6 +94,8 @@ class MemoryPlanTest {
                 null,
                 1,
                 Map.of(),
-                Instant.EPOCH);
+                Instant.EPOCH,
+                0,
+                null);
     }
 }

@@ -8,6 +8,7 @@ import dev.agentstore.cache.CacheKey;
 import dev.agentstore.cache.CachedResponse;
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationBranch;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryOrder;
@@ -35,7 +36,8 @@ import java.util.UUID;
  * A multi-turn chat loop as an agent runs it, with {@link ScriptedModel} standing in for the model. Each turn:
  * check the user's rate limit, store the question, answer from the response cache if the same question was
  * answered before, otherwise build the prompt from a token-budget context window (plus a running summary of
- * what fell out of it), call the model and record its metrics, then store the answer. Run it with the command in
+ * what fell out of it), call the model and record its metrics, then store the answer. At the end the user asks for
+ * another answer to the last question, which forks the conversation into a new branch. Run it with the command in
  * the README; it uses the in-memory backend unless {@code AGENTSTORE_POSTGRES_URL} / {@code AGENTSTORE_REDIS_URL}
  * point at servers.
  */
@@ -88,6 +90,7 @@ public final class ChatAgent {
         for (String question : QUESTIONS) {
             turn(user, chat.id(), question);
         }
+        regenerateLastAnswer(chat.id());
         report(chats.findConversation(chat.id()).orElseThrow(), start);
     }
 
@@ -107,6 +110,32 @@ public final class ChatAgent {
                 .map(cached -> fromCache(question, cached))
                 .orElseGet(() -> fromModel(chatId, question, key));
         chats.append(chatId, NewMessage.assistant(answer, ScriptedModel.tokens(answer)));
+    }
+
+    /**
+     * The user asks for another answer to the last question: a fork at the question starts a new branch, current from
+     * then on, and the first answer stays on the branch it was given on (a UI shows both, like ChatGPT's arrows).
+     */
+    private void regenerateLastAnswer(UUID chatId) {
+        ConversationRepository chats = store.conversations();
+        List<Message> last = chats.lastMessages(chatId, 2);
+        Message question = last.get(0);
+        Message firstAnswer = last.get(1);
+        ConversationBranch branch = chats.fork(chatId, question.id());
+        ContextWindow window = chats.contextWindow(chatId, CONTEXT_BUDGET);
+        ScriptedModel.Reply reply = model.answerAgain(window.messages(), firstAnswer.content());
+        record(LlmRequestMetric.success(
+                UUID.randomUUID(),
+                Instant.now(),
+                ScriptedModel.NAME,
+                reply.promptTokens(),
+                reply.completionTokens(),
+                reply.latencyMillis()));
+        chats.append(chatId, NewMessage.assistant(reply.text(), ScriptedModel.tokens(reply.text())));
+        out.printf(
+                "regenerate: %s%n  assistant (branch %d): %s%n  (the first answer stays on branch %d: %s)%n",
+                question.content(), branch.number(), reply.text(), branch.parentBranch(), firstAnswer.content());
+        out.printf("branches: %d, current: %d%n", chats.branches(chatId).size(), branch.number());
     }
 
     /** A cached answer: no model call, recorded as a cache hit. */

@@ -30,12 +30,33 @@ final class ScriptedModel {
     Reply answer(List<Message> prompt, String summary) {
         String question = prompt.getLast().content();
         String text = SCRIPT.entrySet().stream()
-                .filter(line -> question.toLowerCase(Locale.ROOT).contains(line.getKey()))
+                .filter(line -> startsAWord(question.toLowerCase(Locale.ROOT), line.getKey()))
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse("I can help with museums, trains, skiing, food and the weather in Oslo.");
         int read = prompt.stream().mapToInt(Message::tokenCount).sum() + (summary == null ? 0 : tokens(summary));
         return reply(text, read);
+    }
+
+    /** Another answer to the last user message of {@code prompt}, as a model asked to regenerate one gives. */
+    Reply answerAgain(List<Message> prompt, String previous) {
+        Reply first = answer(prompt, null);
+        String text = first.text().equals(previous)
+                ? "In short: "
+                        + previous.substring(0, previous.indexOf(',') < 0 ? previous.length() : previous.indexOf(','))
+                        + ". Pack layers."
+                : first.text();
+        return reply(text, first.promptTokens());
+    }
+
+    /** Whether a word of {@code text} starts with {@code key} ("ski" in "skiing", not "eat" in "weather"). */
+    private static boolean startsAWord(String text, String key) {
+        for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+            if (at == 0 || !Character.isLetter(text.charAt(at - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A summary of {@code messages}: the questions the user asked in them. */

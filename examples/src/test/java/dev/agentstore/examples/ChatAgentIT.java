@@ -24,7 +24,13 @@ class ChatAgentIT {
                 .contains("summary stored on the conversation: Earlier the user asked: Hi! I land in Oslo on Friday.");
         // six questions a minute: the seventh waits
         assertThat(output).contains("user: Anything else for Sunday?\n  (rate limited: ask again in");
-        // five model calls and one cache hit were recorded as metrics
-        assertThat(output).contains("usage: 6 answers, 17% from the cache");
+        // regenerating the last answer forks the conversation: the new answer is current, the first stays on branch 0
+        assertThat(output)
+                .contains(
+                        "regenerate: What weather should I pack for?\n  assistant (branch 1): In short: Expect -5 to 0")
+                .contains("(the first answer stays on branch 0: Expect -5 to 0 degrees Celsius in January")
+                .contains("branches: 2, current: 1");
+        // six model calls and one cache hit were recorded as metrics
+        assertThat(output).contains("usage: 7 answers, 14% from the cache");
     }
 }

@@ -8,7 +8,9 @@ import dev.agentstore.audit.NewAuditEntry;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationBranch;
 import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageEdit;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
@@ -57,6 +59,10 @@ final class EveryTable {
         Message answer = tenant.conversations()
                 .appendAll(chat.id(), List.of(NewMessage.user("hello", 1), NewMessage.assistant("hi", 1)), "k1")
                 .get(1);
+        Message question = tenant.conversations().lastMessages(chat.id(), 2).getFirst();
+        tenant.conversations().editMessage(chat.id(), question.id(), new MessageEdit("hello again", 2, USER));
+        tenant.conversations().fork(chat.id(), question.id());
+        tenant.conversations().switchBranch(chat.id(), ConversationBranch.MAIN);
         tenant.runs().create(NewRun.of(user.id(), "planner").inConversation(chat.id()));
         tenant.feedback().give(NewFeedback.onMessage(user.id(), chat.id(), answer.id(), 5));
         tenant.agents().define(AgentSpec.builder(user.id(), "planner", "m").build());

@@ -5,6 +5,7 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationBranch;
 import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
@@ -15,6 +16,8 @@ import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.ImportReport;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageEdit;
+import dev.agentstore.conversation.MessageRevision;
 import dev.agentstore.conversation.MessageSearchHit;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
@@ -31,7 +34,8 @@ import java.util.UUID;
 
 /**
  * Serves {@link #lastMessages} from a {@link RecentMessagesCache} and keeps it current: appends are written
- * through, deletes and erasures invalidate. Everything else goes straight to the source of truth, and so does
+ * through; deletes, erasures and every change of a conversation's thread (an edit, a tombstone, a fork or switch of
+ * branch) invalidate, whether or not the change went through, since a failure may come after it was made. Everything else goes straight to the source of truth, and so does
  * every read while the cache fails.
  */
 public final class CachedConversationRepository implements ConversationRepository {
@@ -220,6 +224,71 @@ public final class CachedConversationRepository implements ConversationRepositor
     @Override
     public ContextWindow contextWindow(UUID conversationId, int tokenBudget) {
         return source.contextWindow(conversationId, tokenBudget);
+    }
+
+    @Override
+    public Message editMessage(UUID conversationId, UUID messageId, MessageEdit edit) {
+        try {
+            return source.editMessage(conversationId, messageId, edit);
+        } finally {
+            cache.invalidate(conversationId);
+        }
+    }
+
+    @Override
+    public List<MessageRevision> revisions(UUID conversationId, UUID messageId) {
+        return source.revisions(conversationId, messageId);
+    }
+
+    @Override
+    public int deleteMessage(UUID conversationId, UUID messageId) {
+        try {
+            return source.deleteMessage(conversationId, messageId);
+        } finally {
+            cache.invalidate(conversationId);
+        }
+    }
+
+    @Override
+    public int truncateAfter(UUID conversationId, UUID messageId) {
+        try {
+            return source.truncateAfter(conversationId, messageId);
+        } finally {
+            cache.invalidate(conversationId);
+        }
+    }
+
+    @Override
+    public ConversationBranch fork(UUID conversationId, UUID parentMessageId) {
+        try {
+            return source.fork(conversationId, parentMessageId);
+        } finally {
+            cache.invalidate(conversationId);
+        }
+    }
+
+    @Override
+    public List<ConversationBranch> branches(UUID conversationId) {
+        return source.branches(conversationId);
+    }
+
+    @Override
+    public ConversationBranch switchBranch(UUID conversationId, int branch) {
+        try {
+            return source.switchBranch(conversationId, branch);
+        } finally {
+            cache.invalidate(conversationId);
+        }
+    }
+
+    @Override
+    public Page<Message> history(UUID conversationId, int branch, HistoryOrder order, PageRequest page) {
+        return source.history(conversationId, branch, order, page);
+    }
+
+    @Override
+    public ContextWindow contextWindow(UUID conversationId, int branch, int tokenBudget) {
+        return source.contextWindow(conversationId, branch, tokenBudget);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationBranch;
 import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
@@ -17,6 +18,8 @@ import dev.agentstore.conversation.ImportReport;
 import dev.agentstore.conversation.ImportedMessage;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageEdit;
+import dev.agentstore.conversation.MessageRevision;
 import dev.agentstore.conversation.MessageSearchHit;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
@@ -249,6 +252,73 @@ public final class ValidatingConversationRepository implements ConversationRepos
         return backend.contextWindow(
                 Check.id("conversationId", conversationId),
                 Check.range("tokenBudget", tokenBudget, 1, Limits.MAX_TOKENS));
+    }
+
+    @Override
+    public Message editMessage(UUID conversationId, UUID messageId, MessageEdit edit) {
+        open.check();
+        Check.present("edit", edit);
+        limits.text("edit.content", edit.content());
+        return backend.editMessage(Check.id("conversationId", conversationId), Check.id("messageId", messageId), edit);
+    }
+
+    @Override
+    public List<MessageRevision> revisions(UUID conversationId, UUID messageId) {
+        open.check();
+        return backend.revisions(Check.id("conversationId", conversationId), Check.id("messageId", messageId));
+    }
+
+    @Override
+    public int deleteMessage(UUID conversationId, UUID messageId) {
+        open.check();
+        return backend.deleteMessage(Check.id("conversationId", conversationId), Check.id("messageId", messageId));
+    }
+
+    @Override
+    public int truncateAfter(UUID conversationId, UUID messageId) {
+        open.check();
+        return backend.truncateAfter(Check.id("conversationId", conversationId), Check.id("messageId", messageId));
+    }
+
+    @Override
+    public ConversationBranch fork(UUID conversationId, UUID parentMessageId) {
+        open.check();
+        return backend.fork(Check.id("conversationId", conversationId), parentMessageId);
+    }
+
+    @Override
+    public List<ConversationBranch> branches(UUID conversationId) {
+        open.check();
+        return backend.branches(Check.id("conversationId", conversationId));
+    }
+
+    @Override
+    public ConversationBranch switchBranch(UUID conversationId, int branch) {
+        open.check();
+        return backend.switchBranch(Check.id("conversationId", conversationId), checkBranch(branch));
+    }
+
+    @Override
+    public Page<Message> history(UUID conversationId, int branch, HistoryOrder order, PageRequest page) {
+        open.check();
+        return backend.history(
+                Check.id("conversationId", conversationId),
+                checkBranch(branch),
+                Check.present("order", order),
+                Check.present("page", page));
+    }
+
+    @Override
+    public ContextWindow contextWindow(UUID conversationId, int branch, int tokenBudget) {
+        open.check();
+        return backend.contextWindow(
+                Check.id("conversationId", conversationId),
+                checkBranch(branch),
+                Check.range("tokenBudget", tokenBudget, 1, Limits.MAX_TOKENS));
+    }
+
+    private static int checkBranch(int branch) {
+        return Check.range("branch", branch, ConversationBranch.MAIN, Integer.MAX_VALUE);
     }
 
     @Override

@@ -33,6 +33,8 @@ final class MessageCodec {
         json.put("tokenCount", m.tokenCount());
         json.put("metadata", m.metadata());
         json.put("createdAt", m.createdAt().toString());
+        json.put("revision", m.revision());
+        json.put("editedAt", m.editedAt() == null ? null : m.editedAt().toString());
         return Json.write(json);
     }
 
@@ -56,6 +58,10 @@ final class MessageCodec {
                 json.get("runId") == null ? null : UUID.fromString((String) json.get("runId")),
                 ((Long) json.get("tokenCount")).intValue(),
                 (Map<String, Object>) json.get("metadata"),
-                Instant.parse((String) json.get("createdAt")));
+                Instant.parse((String) json.get("createdAt")),
+                json.get("revision") == null
+                        ? 0
+                        : ((Long) json.get("revision")).intValue(), // absent: cached before edits
+                json.get("editedAt") == null ? null : Instant.parse((String) json.get("editedAt")));
     }
 }

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationBranch;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageEdit;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.User;
@@ -46,6 +48,32 @@ public abstract class ContextCacheContract extends ConversationContractBase {
             assertThat(contents(repo().lastMessages(c.id(), 4)))
                     .containsExactlyElementsOf(contents(newest).reversed());
         }
+    }
+
+    @Test
+    void should_see_every_edit_tombstone_and_branch_in_the_last_messages() {
+        Conversation c = conversation();
+        List<Message> thread = appendNumbered(c.id(), 4);
+        repo().lastMessages(c.id(), 4);
+
+        repo().editMessage(c.id(), thread.get(3).id(), new MessageEdit("m4 edited", 3, "ann"));
+        assertThat(contents(repo().lastMessages(c.id(), 4))).containsExactly("m1", "m2", "m3", "m4 edited");
+
+        repo().deleteMessage(c.id(), thread.get(2).id());
+        assertThat(contents(repo().lastMessages(c.id(), 4))).containsExactly("m1", "m2", "m4 edited");
+
+        repo().fork(c.id(), thread.get(0).id());
+        assertThat(contents(repo().lastMessages(c.id(), 4))).containsExactly("m1");
+        repo().append(c.id(), NewMessage.assistant("b2", 1));
+        assertThat(contents(repo().lastMessages(c.id(), 4))).containsExactly("m1", "b2");
+        repo().append(c.id(), NewMessage.assistant("b3", 1));
+        assertThat(contents(repo().lastMessages(c.id(), 4))).containsExactly("m1", "b2", "b3");
+
+        repo().switchBranch(c.id(), ConversationBranch.MAIN);
+        assertThat(contents(repo().lastMessages(c.id(), 4))).containsExactly("m1", "m2", "m4 edited");
+
+        repo().truncateAfter(c.id(), thread.get(0).id());
+        assertThat(contents(repo().lastMessages(c.id(), 4))).containsExactly("m1");
     }
 
     @Test

@@ -160,7 +160,9 @@ public abstract class RecentMessagesCacheContract {
                         null,
                         3,
                         Map.of(),
-                        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq)))
+                        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(seq),
+                        0,
+                        null))
                 .toList();
     }
 

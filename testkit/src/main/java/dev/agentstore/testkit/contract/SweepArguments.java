@@ -16,6 +16,7 @@ import dev.agentstore.conversation.ConversationUpdate;
 import dev.agentstore.conversation.HistoryImport;
 import dev.agentstore.conversation.ImportedConversation;
 import dev.agentstore.conversation.MemoryWindow;
+import dev.agentstore.conversation.MessageEdit;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
@@ -318,6 +319,7 @@ final class SweepArguments {
                 ConversationUpdate.class, () -> ConversationUpdate.expecting(1).title("t"));
         values.put(NewMessage.class, () -> NewMessage.user("hi", 1));
         values.put(MemoryWindow.class, () -> MemoryWindow.ALL);
+        values.put(MessageEdit.class, () -> new MessageEdit("edited", 1, "sweep"));
         values.put(
                 ModelSpec.class,
                 () -> ModelSpec.builder("sweep-" + counter.incrementAndGet(), ModelFormat.API)

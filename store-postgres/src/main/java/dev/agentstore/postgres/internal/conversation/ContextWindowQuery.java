@@ -17,6 +17,7 @@ import java.util.UUID;
  */
 final class ContextWindowQuery {
     private static final int IS_SYSTEM = MessageReader.IN_CONVERSATION.size() + 1;
+    private static final int OLDER = IS_SYSTEM + 1;
 
     private final TenantSql sql;
     private final ConversationStatements statements;
@@ -32,27 +33,33 @@ final class ContextWindowQuery {
         List<Row> rows = sql.query(
                 statements.window,
                 Map.of("tenant", sql.tenant(), "conversation", conversationId, "budget", (long) budget),
-                row -> new Row(reader.read(row), row.getBoolean(IS_SYSTEM)));
+                row -> new Row(reader.read(row), row.getBoolean(IS_SYSTEM), row.getObject(OLDER, Long.class)));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        Message systemMessage = null;
+        Row system = null;
+        Row firstOther = null;
         List<Message> newest = new ArrayList<>();
         for (Row row : rows) {
             if (row.system()) {
-                systemMessage = row.message();
+                system = row;
             } else {
+                firstOther = firstOther == null ? row : firstOther;
                 newest.add(row.message());
             }
         }
-        // Sequences start at 1 and have no gaps (appends reserve them in the statement that inserts, and messages
-        // are only ever deleted with their conversation), so the first message other than the system one is 1 or 2.
-        // The first system message is always among the rows, pinned, so its sequence is known.
-        long firstOther = systemMessage != null && systemMessage.sequence() == 1 ? 2 : 1;
-        boolean whole = newest.isEmpty() || newest.get(0).sequence() == firstOther;
+        // The candidates hold every message when nothing is older than the first one but the system message, with
+        // nothing older than it in turn (sequences have gaps, so only the rows' own links say so).
+        boolean whole = firstOther == null
+                || firstOther.older() == null
+                || (system != null && firstOther.older() == system.message().sequence() && system.older() == null);
+        Message systemMessage = system == null ? null : system.message();
         return Optional.of(ContextWindowPolicy.select(systemMessage, newest, whole, budget));
     }
 
-    /** A candidate message and whether it is the conversation's first system message. */
-    private record Row(Message message, boolean system) {}
+    /**
+     * A candidate message, whether it is the conversation's first system message, and the sequence of the message
+     * before it (null for the first).
+     */
+    private record Row(Message message, boolean system, Long older) {}
 }

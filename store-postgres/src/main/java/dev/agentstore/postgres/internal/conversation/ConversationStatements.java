@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Param;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -43,13 +44,17 @@ public final class ConversationStatements {
                 SqlTemplate.of(dsl, appendOne()), SqlTemplate.of(dsl, last()), SqlTemplate.of(dsl, window()));
     }
 
+    /** The messages of the conversation's current branch, without tombstones. */
     private static Condition inConversation() {
-        return MESSAGES.TENANT_ID.eq(TENANT).and(MESSAGES.CONVERSATION_ID.eq(CONVERSATION));
+        return MESSAGES.TENANT_ID
+                .eq(TENANT)
+                .and(MESSAGES.CONVERSATION_ID.eq(CONVERSATION))
+                .and(MESSAGES.LIVE);
     }
 
     /** Reserves the next sequence and inserts the message in one statement; returns the sequence. */
     private static org.jooq.Query appendOne() {
-        CommonTableExpression<Record1<Long>> reserved = MessageInsert.reserved(DSL.update(CONVERSATIONS)
+        CommonTableExpression<Record2<Long, Integer>> reserved = MessageInsert.reserved(DSL.update(CONVERSATIONS)
                 .set(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.LAST_SEQUENCE.plus(DSL.inline(1L)))
                 .set(CONVERSATIONS.LAST_ACTIVITY_AT, CREATED_AT)
                 .where(
@@ -73,7 +78,8 @@ public final class ConversationStatements {
                         DSL.param("metadata", SQLDataType.JSONB),
                         CREATED_AT,
                         // as text: a typed null binds without a round trip, which uuid's does not
-                        DSL.param("run_id", SQLDataType.VARCHAR).cast(SQLDataType.UUID)),
+                        DSL.param("run_id", SQLDataType.VARCHAR).cast(SQLDataType.UUID),
+                        MessageInsert.branch(reserved)),
                 null);
     }
 
@@ -87,8 +93,9 @@ public final class ConversationStatements {
     }
 
     /**
-     * The window candidates, oldest first: {@link MessageReader#IN_CONVERSATION} and whether the row is the first
-     * system message (always a candidate, so the caller learns its sequence without another column). A row is a
+     * The window candidates of the current branch, oldest first: {@link MessageReader#IN_CONVERSATION}, whether the
+     * row is the first system message (always a candidate, so the caller learns its sequence without another column)
+     * and the sequence of the message before it, if any. A row is a
      * candidate when the tokens of the messages newer than it fit the budget (one running sum from the newest
      * back), or when it is that system message, which one probe of the partial index {@code messages_system}
      * finds. The probe is a materialized CTE, so it runs once, not once per message as the planner would run it
@@ -106,11 +113,14 @@ public final class ConversationStatements {
         Field<Boolean> isSystem = DSL.coalesce(MESSAGES.SEQUENCE.eq(systemSequence), DSL.inline(false));
         Field<Integer> own = DSL.when(isSystem, DSL.inline(0)).otherwise(MESSAGES.TOKEN_COUNT);
         // sum(integer) is a bigint in PostgreSQL; read as Long so the budget compares as bigint, not numeric
-        Field<Long> newerAndOwn = DSL.sum(own)
-                .over(DSL.orderBy(MESSAGES.SEQUENCE.desc()).rowsUnboundedPreceding())
-                .coerce(Long.class);
+        var newestFirst = DSL.orderBy(MESSAGES.SEQUENCE.desc()).rowsUnboundedPreceding();
+        Field<Long> newerAndOwn = DSL.sum(own).over(newestFirst).coerce(Long.class);
+        // the next older message's sequence, null for the oldest: tells the caller whether the window reaches back
+        // to the start (sequences have gaps where tombstones, other branches and retention left them)
+        Field<Long> older = DSL.lead(MESSAGES.SEQUENCE).over(newestFirst);
         List<Field<?>> fields = new ArrayList<>(MessageReader.IN_CONVERSATION);
-        fields.addAll(List.of(isSystem.as("is_system"), own.as("own_tokens"), newerAndOwn.as("newer_and_own")));
+        fields.addAll(List.of(
+                isSystem.as("is_system"), own.as("own_tokens"), newerAndOwn.as("newer_and_own"), older.as("older")));
         Table<?> summed = DSL.select(fields)
                 .from(MESSAGES)
                 .leftJoin(system)
@@ -122,6 +132,7 @@ public final class ConversationStatements {
             returned.add(summed.field(column.getName()));
         }
         returned.add(summed.field("is_system"));
+        returned.add(summed.field("older"));
         return DSL.with(system)
                 .select(returned)
                 .from(summed)

@@ -38,6 +38,7 @@ final class MemoryWindowQueries {
                         .where(
                                 MESSAGES.TENANT_ID.eq(sql.tenant()),
                                 MESSAGES.CONVERSATION_ID.eq(conversationId),
+                                MESSAGES.LIVE.isTrue(),
                                 MESSAGES.SEQUENCE
                                         .ge(CONVERSATIONS.MEMORY_START)
                                         .or(MESSAGES.SEQUENCE.eq(CONVERSATIONS.MEMORY_PINNED)))

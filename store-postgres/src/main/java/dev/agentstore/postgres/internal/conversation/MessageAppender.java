@@ -12,7 +12,6 @@ import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.postgres.spi.Timestamps;
 import dev.agentstore.spi.Ids;
 import dev.agentstore.spi.StoredMessages;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +28,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
-import org.jooq.Record1;
 import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.Row11;
@@ -195,21 +193,15 @@ final class MessageAppender {
                 .where(byKey)
                 .fetchOne();
         long first = claim.value1();
-        List<Message> messages = new ArrayList<>();
-        MessageReader reader = MessageReader.inConversation(conversationId);
-        try (ResultSet rows = tx.select(MessageReader.IN_CONVERSATION)
-                .from(MESSAGES)
-                .where(
-                        MESSAGES.TENANT_ID.eq(sql.tenant()),
-                        MESSAGES.CONVERSATION_ID.eq(conversationId),
-                        MESSAGES.SEQUENCE.between(first, first + claim.value2() - 1))
-                .orderBy(MESSAGES.SEQUENCE)
-                .fetchResultSet()) {
-            while (rows.next()) {
-                messages.add(reader.read(rows));
-            }
-        }
-        return messages;
+        return MessageReader.fetch(
+                tx.select(MessageReader.IN_CONVERSATION)
+                        .from(MESSAGES)
+                        .where(
+                                MESSAGES.TENANT_ID.eq(sql.tenant()),
+                                MESSAGES.CONVERSATION_ID.eq(conversationId),
+                                MESSAGES.SEQUENCE.between(first, first + claim.value2() - 1))
+                        .orderBy(MESSAGES.SEQUENCE),
+                MessageReader.inConversation(conversationId));
     }
 
     /** The parameters of {@link ConversationStatements}' single append. */
@@ -246,7 +238,7 @@ final class MessageAppender {
                     .set(CONVERSATIONS.MEMORY_PINNED, window.pinned());
             where = where.and(fits(window, batch.size()));
         }
-        CommonTableExpression<Record1<Long>> reserved = MessageInsert.reserved(reserve.where(where));
+        CommonTableExpression<Record2<Long, Integer>> reserved = MessageInsert.reserved(reserve.where(where));
         Table<?> rows = DSL.values(rows(ids, batch))
                 .as(
                         "batch",
@@ -278,7 +270,8 @@ final class MessageAppender {
                         rows.field("token_count", Integer.class),
                         rows.field("metadata", SQLDataType.JSONB),
                         DSL.val(now),
-                        rows.field("run_id", UUID.class)),
+                        rows.field("run_id", UUID.class),
+                        MessageInsert.branch(reserved)),
                 rows);
     }
 

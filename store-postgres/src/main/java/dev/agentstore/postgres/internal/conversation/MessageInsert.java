@@ -11,6 +11,7 @@ import org.jooq.CommonTableExpression;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record1;
+import org.jooq.Record2;
 import org.jooq.ResultQuery;
 import org.jooq.TableLike;
 import org.jooq.impl.DSL;
@@ -22,8 +23,15 @@ import org.jooq.impl.DSL;
  * batch's rows) writes {@link #COLUMNS}, returning each message's sequence.
  */
 final class MessageInsert {
-    /** The columns an append writes: the tenant, then {@link MessageReader#COLUMNS} in their order. */
-    static final List<Field<?>> COLUMNS = Stream.concat(Stream.of(MESSAGES.TENANT_ID), MessageReader.COLUMNS.stream())
+    /**
+     * The columns an append writes: the tenant, {@link MessageReader#COLUMNS} in their order but those an edit sets
+     * (a new message has its defaults), and the branch it is appended to.
+     */
+    static final List<Field<?>> COLUMNS = Stream.<Stream<Field<?>>>of(
+                    Stream.of(MESSAGES.TENANT_ID),
+                    MessageReader.COLUMNS.stream().filter(c -> c != MESSAGES.REVISION && c != MESSAGES.EDITED_AT),
+                    Stream.of(MESSAGES.BRANCH))
+            .flatMap(c -> c)
             .toList();
 
     private MessageInsert() {}
@@ -43,21 +51,29 @@ final class MessageInsert {
             Field<Integer> tokenCount,
             Field<JSONB> metadata,
             Field<Instant> createdAt,
-            Field<UUID> runId) {}
+            Field<UUID> runId,
+            Field<Integer> branch) {}
 
     /** The field of the reservation's new last sequence. */
-    static Field<Long> lastSequence(CommonTableExpression<Record1<Long>> reserved) {
+    static Field<Long> lastSequence(CommonTableExpression<Record2<Long, Integer>> reserved) {
         return reserved.field("last_sequence", Long.class);
     }
 
-    /** The reservation of {@code reserve}'s sequences, named for {@link #insert}. */
-    static CommonTableExpression<Record1<Long>> reserved(org.jooq.UpdateConditionStep<?> reserve) {
-        return DSL.name("reserved").fields("last_sequence").as(reserve.returningResult(CONVERSATIONS.LAST_SEQUENCE));
+    /** The field of the reservation's branch: the conversation's current one. */
+    static Field<Integer> branch(CommonTableExpression<Record2<Long, Integer>> reserved) {
+        return reserved.field("current_branch", Integer.class);
+    }
+
+    /** The reservation of {@code reserve}'s sequences on the current branch, named for {@link #insert}. */
+    static CommonTableExpression<Record2<Long, Integer>> reserved(org.jooq.UpdateConditionStep<?> reserve) {
+        return DSL.name("reserved")
+                .fields("last_sequence", "current_branch")
+                .as(reserve.returningResult(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.CURRENT_BRANCH));
     }
 
     /** Inserts {@code values} for each row of {@code reserved} joined with {@code rows} (or alone, if null). */
     static ResultQuery<Record1<Long>> insert(
-            CommonTableExpression<Record1<Long>> reserved, Values values, TableLike<?> rows) {
+            CommonTableExpression<Record2<Long, Integer>> reserved, Values values, TableLike<?> rows) {
         var select = DSL.select(
                 values.tenant(),
                 values.id(),
@@ -72,7 +88,8 @@ final class MessageInsert {
                 values.tokenCount(),
                 values.metadata(),
                 values.createdAt(),
-                values.runId());
+                values.runId(),
+                values.branch());
         return DSL.with(reserved)
                 .insertInto(MESSAGES, COLUMNS)
                 .select(

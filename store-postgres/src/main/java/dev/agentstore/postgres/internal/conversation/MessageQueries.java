@@ -32,9 +32,14 @@ final class MessageQueries {
         this.statements = statements;
     }
 
-    /** One keyset page; the cursor is the sequence of the last message returned. */
+    /** One keyset page of the current branch; the cursor is the sequence of the last message returned. */
     Page<Message> history(UUID conversationId, HistoryOrder order, PageRequest page) {
-        Condition condition = inConversation(conversationId);
+        return history(conversationId, inConversation(conversationId), order, page);
+    }
+
+    /** One keyset page of the messages {@code which} selects in the conversation. */
+    Page<Message> history(UUID conversationId, Condition which, HistoryOrder order, PageRequest page) {
+        Condition condition = which;
         boolean oldestFirst = order == HistoryOrder.OLDEST_FIRST;
         if (page.cursor() != null) {
             long after = Cursors.decodeLong(page.cursor());
@@ -83,13 +88,18 @@ final class MessageQueries {
                                 MESSAGES.TENANT_ID.eq(sql.tenant()),
                                 CONVERSATIONS.USER_ID.eq(userId),
                                 CONVERSATIONS.STATUS.ne(DSL.inline(ConversationStatus.DELETED.name())),
+                                MESSAGES.LIVE.isTrue(),
                                 matches)
                         .orderBy(rank.desc(), MESSAGES.ID.desc())
                         .limit(limit),
                 row -> new MessageSearchHit(MessageReader.INSTANCE.read(row), row.getDouble(rankColumn)));
     }
 
+    /** The messages of the conversation's current branch, without tombstones. */
     private Condition inConversation(UUID conversationId) {
-        return MESSAGES.TENANT_ID.eq(sql.tenant()).and(MESSAGES.CONVERSATION_ID.eq(conversationId));
+        return MESSAGES.TENANT_ID
+                .eq(sql.tenant())
+                .and(MESSAGES.CONVERSATION_ID.eq(conversationId))
+                .and(MESSAGES.LIVE);
     }
 }

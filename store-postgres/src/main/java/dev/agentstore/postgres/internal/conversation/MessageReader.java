@@ -9,10 +9,13 @@ import dev.agentstore.postgres.spi.Json;
 import dev.agentstore.postgres.spi.RowReader;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Field;
+import org.jooq.ResultQuery;
 
 /**
  * The columns a message is read from, and the readers that build it from them straight from JDBC, by position.
@@ -35,7 +38,9 @@ final class MessageReader implements RowReader<Message> {
             MESSAGES.TOKEN_COUNT,
             MESSAGES.METADATA,
             MESSAGES.CREATED_AT,
-            MESSAGES.RUN_ID);
+            MESSAGES.RUN_ID,
+            MESSAGES.REVISION,
+            MESSAGES.EDITED_AT);
 
     /** {@link #COLUMNS} without the conversation id, for reads within one conversation. */
     static final List<Field<?>> IN_CONVERSATION =
@@ -72,7 +77,24 @@ final class MessageReader implements RowReader<Message> {
                 row.getObject(12 + at, UUID.class),
                 row.getInt(9 + at),
                 Json.map(row.getString(10 + at)),
-                row.getObject(11 + at, OffsetDateTime.class).toInstant());
+                row.getObject(11 + at, OffsetDateTime.class).toInstant(),
+                row.getInt(13 + at),
+                instant(row.getObject(14 + at, OffsetDateTime.class)));
+    }
+
+    /** Runs {@code query} (selecting {@link #IN_CONVERSATION} or {@link #COLUMNS}) inside a transaction. */
+    static List<Message> fetch(ResultQuery<?> query, MessageReader reader) throws SQLException {
+        List<Message> messages = new ArrayList<>();
+        try (ResultSet rows = query.fetchResultSet()) {
+            while (rows.next()) {
+                messages.add(reader.read(rows));
+            }
+        }
+        return messages;
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     /** Tool calls from their stored JSON array. */

@@ -7,6 +7,7 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.ContextWindow;
 import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.ConversationBranch;
 import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
@@ -17,6 +18,8 @@ import dev.agentstore.conversation.HistoryOrder;
 import dev.agentstore.conversation.ImportReport;
 import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.Message;
+import dev.agentstore.conversation.MessageEdit;
+import dev.agentstore.conversation.MessageRevision;
 import dev.agentstore.conversation.MessageSearchHit;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
@@ -48,6 +51,8 @@ public final class PostgresConversationRepository implements ConversationReposit
     private final MemoryWindowQueries memory;
     private final ConversationRetentionJob retention;
     private final HistoryImportWriter imports;
+    private final MessageEdits edits;
+    private final BranchQueries branches;
 
     /**
      * Conversations of {@code sql}'s tenant.
@@ -65,6 +70,8 @@ public final class PostgresConversationRepository implements ConversationReposit
         this.memory = new MemoryWindowQueries(sql, appender);
         this.retention = new ConversationRetentionJob(sql, clock, idempotencyKeyTtl);
         this.imports = new HistoryImportWriter(sql);
+        this.edits = new MessageEdits(sql, clock);
+        this.branches = new BranchQueries(sql, clock, messages, windows);
     }
 
     @Override
@@ -246,6 +253,52 @@ public final class PostgresConversationRepository implements ConversationReposit
             requireConversation(conversationId);
             return new ContextWindow(List.of(), 0, false);
         });
+    }
+
+    @Override
+    public Message editMessage(UUID conversationId, UUID messageId, MessageEdit edit) {
+        return edits.edit(conversationId, messageId, edit);
+    }
+
+    @Override
+    public List<MessageRevision> revisions(UUID conversationId, UUID messageId) {
+        requireConversation(conversationId);
+        return edits.revisions(conversationId, messageId);
+    }
+
+    @Override
+    public int deleteMessage(UUID conversationId, UUID messageId) {
+        return edits.delete(conversationId, messageId);
+    }
+
+    @Override
+    public int truncateAfter(UUID conversationId, UUID messageId) {
+        return edits.truncateAfter(conversationId, messageId);
+    }
+
+    @Override
+    public ConversationBranch fork(UUID conversationId, UUID parentMessageId) {
+        return branches.fork(conversationId, parentMessageId);
+    }
+
+    @Override
+    public List<ConversationBranch> branches(UUID conversationId) {
+        return branches.branches(conversationId);
+    }
+
+    @Override
+    public ConversationBranch switchBranch(UUID conversationId, int branch) {
+        return branches.switchTo(conversationId, branch);
+    }
+
+    @Override
+    public Page<Message> history(UUID conversationId, int branch, HistoryOrder order, PageRequest page) {
+        return branches.history(conversationId, branch, order, page);
+    }
+
+    @Override
+    public ContextWindow contextWindow(UUID conversationId, int branch, int tokenBudget) {
+        return branches.contextWindow(conversationId, branch, tokenBudget);
     }
 
     @Override

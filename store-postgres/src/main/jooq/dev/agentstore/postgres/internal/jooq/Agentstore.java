@@ -11,12 +11,14 @@ import dev.agentstore.postgres.internal.jooq.tables.ApiUsageLimits;
 import dev.agentstore.postgres.internal.jooq.tables.AuditLog;
 import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
+import dev.agentstore.postgres.internal.jooq.tables.ConversationBranches;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
 import dev.agentstore.postgres.internal.jooq.tables.ErrorLog;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
+import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
@@ -81,6 +83,11 @@ public class Agentstore extends SchemaImpl {
     public final ChatSessions CHAT_SESSIONS = ChatSessions.CHAT_SESSIONS;
 
     /**
+     * The table <code>agentstore.conversation_branches</code>.
+     */
+    public final ConversationBranches CONVERSATION_BRANCHES = ConversationBranches.CONVERSATION_BRANCHES;
+
+    /**
      * The table <code>agentstore.conversations</code>.
      */
     public final Conversations CONVERSATIONS = Conversations.CONVERSATIONS;
@@ -109,6 +116,11 @@ public class Agentstore extends SchemaImpl {
      * The table <code>agentstore.message_feedback</code>.
      */
     public final MessageFeedback MESSAGE_FEEDBACK = MessageFeedback.MESSAGE_FEEDBACK;
+
+    /**
+     * The table <code>agentstore.message_revisions</code>.
+     */
+    public final MessageRevisions MESSAGE_REVISIONS = MessageRevisions.MESSAGE_REVISIONS;
 
     /**
      * The table <code>agentstore.messages</code>.
@@ -158,12 +170,14 @@ public class Agentstore extends SchemaImpl {
             AuditLog.AUDIT_LOG,
             ChannelConfigs.CHANNEL_CONFIGS,
             ChatSessions.CHAT_SESSIONS,
+            ConversationBranches.CONVERSATION_BRANCHES,
             Conversations.CONVERSATIONS,
             DailyMetricsSummary.DAILY_METRICS_SUMMARY,
             ErrorLog.ERROR_LOG,
             LlmMetrics.LLM_METRICS,
             MessageAppendKeys.MESSAGE_APPEND_KEYS,
             MessageFeedback.MESSAGE_FEEDBACK,
+            MessageRevisions.MESSAGE_REVISIONS,
             Messages.MESSAGES,
             Models.MODELS,
             ResponseCache.RESPONSE_CACHE,

@@ -11,12 +11,14 @@ import dev.agentstore.postgres.internal.jooq.tables.ApiUsageLimits;
 import dev.agentstore.postgres.internal.jooq.tables.AuditLog;
 import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
+import dev.agentstore.postgres.internal.jooq.tables.ConversationBranches;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
 import dev.agentstore.postgres.internal.jooq.tables.ErrorLog;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
+import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
@@ -66,6 +68,11 @@ public class Tables {
     public static final ChatSessions CHAT_SESSIONS = ChatSessions.CHAT_SESSIONS;
 
     /**
+     * The table <code>agentstore.conversation_branches</code>.
+     */
+    public static final ConversationBranches CONVERSATION_BRANCHES = ConversationBranches.CONVERSATION_BRANCHES;
+
+    /**
      * The table <code>agentstore.conversations</code>.
      */
     public static final Conversations CONVERSATIONS = Conversations.CONVERSATIONS;
@@ -94,6 +101,11 @@ public class Tables {
      * The table <code>agentstore.message_feedback</code>.
      */
     public static final MessageFeedback MESSAGE_FEEDBACK = MessageFeedback.MESSAGE_FEEDBACK;
+
+    /**
+     * The table <code>agentstore.message_revisions</code>.
+     */
+    public static final MessageRevisions MESSAGE_REVISIONS = MessageRevisions.MESSAGE_REVISIONS;
 
     /**
      * The table <code>agentstore.messages</code>.

@@ -10,6 +10,7 @@ import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.AgentRuns.AgentRunsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Agents.AgentsPath;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
+import dev.agentstore.postgres.internal.jooq.tables.ConversationBranches.ConversationBranchesPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys.MessageAppendKeysPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
 import dev.agentstore.postgres.internal.jooq.tables.Messages.MessagesPath;
@@ -168,6 +169,16 @@ public class Conversations extends TableImpl<Record> {
      */
     public final TableField<Record, Instant> DELETED_AT = createField(DSL.name("deleted_at"), SQLDataType.INSTANT, this, "");
 
+    /**
+     * The column <code>agentstore.conversations.current_branch</code>.
+     */
+    public final TableField<Record, Integer> CURRENT_BRANCH = createField(DSL.name("current_branch"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>agentstore.conversations.last_branch</code>.
+     */
+    public final TableField<Record, Integer> LAST_BRANCH = createField(DSL.name("last_branch"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
+
     private Conversations(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -300,6 +311,19 @@ public class Conversations extends TableImpl<Record> {
         return _agentRuns;
     }
 
+    private transient ConversationBranchesPath _conversationBranches;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.conversation_branches</code> table
+     */
+    public ConversationBranchesPath conversationBranches() {
+        if (_conversationBranches == null)
+            _conversationBranches = new ConversationBranchesPath(this, null, Keys.CONVERSATION_BRANCHES__CONVERSATION_BRANCHES_TENANT_ID_CONVERSATION_ID_FKEY.getInverseKey());
+
+        return _conversationBranches;
+    }
+
     private transient MessageAppendKeysPath _messageAppendKeys;
 
     /**
@@ -343,6 +367,8 @@ public class Conversations extends TableImpl<Record> {
     public List<Check<Record>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("conversations_check"), "(((memory_pinned >= 0) AND (memory_pinned < memory_start)))", true),
+            Internal.createCheck(this, DSL.name("conversations_check1"), "((last_branch >= current_branch))", true),
+            Internal.createCheck(this, DSL.name("conversations_current_branch_check"), "((current_branch >= 0))", true),
             Internal.createCheck(this, DSL.name("conversations_deleted"), "(((status = 'DELETED'::text) = (deleted_at IS NOT NULL)))", true),
             Internal.createCheck(this, DSL.name("conversations_ended"), "(((status = 'ACTIVE'::text) = (ended_at IS NULL)))", true),
             Internal.createCheck(this, DSL.name("conversations_memory_start_check"), "((memory_start >= 1))", true),

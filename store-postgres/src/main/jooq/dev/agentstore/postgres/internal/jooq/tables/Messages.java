@@ -9,6 +9,7 @@ import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
+import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions.MessageRevisionsPath;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -138,6 +139,31 @@ public class Messages extends TableImpl<Record> {
      */
     public final TableField<Record, UUID> RUN_ID = createField(DSL.name("run_id"), SQLDataType.UUID, this, "");
 
+    /**
+     * The column <code>agentstore.messages.branch</code>.
+     */
+    public final TableField<Record, Integer> BRANCH = createField(DSL.name("branch"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>agentstore.messages.live</code>.
+     */
+    public final TableField<Record, Boolean> LIVE = createField(DSL.name("live"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("true"), SQLDataType.BOOLEAN)), this, "");
+
+    /**
+     * The column <code>agentstore.messages.revision</code>.
+     */
+    public final TableField<Record, Integer> REVISION = createField(DSL.name("revision"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
+
+    /**
+     * The column <code>agentstore.messages.edited_at</code>.
+     */
+    public final TableField<Record, Instant> EDITED_AT = createField(DSL.name("edited_at"), SQLDataType.INSTANT, this, "");
+
+    /**
+     * The column <code>agentstore.messages.deleted_at</code>.
+     */
+    public final TableField<Record, Instant> DELETED_AT = createField(DSL.name("deleted_at"), SQLDataType.INSTANT, this, "");
+
     private Messages(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -251,12 +277,28 @@ public class Messages extends TableImpl<Record> {
         return _messageFeedback;
     }
 
+    private transient MessageRevisionsPath _messageRevisions;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.message_revisions</code> table
+     */
+    public MessageRevisionsPath messageRevisions() {
+        if (_messageRevisions == null)
+            _messageRevisions = new MessageRevisionsPath(this, null, Keys.MESSAGE_REVISIONS__MESSAGE_REVISIONS_TENANT_ID_MESSAGE_ID_FKEY.getInverseKey());
+
+        return _messageRevisions;
+    }
+
     @Override
     public List<Check<Record>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("messages_branch_check"), "((branch >= 0))", true),
+            Internal.createCheck(this, DSL.name("messages_revision_check"), "((revision >= 0))", true),
             Internal.createCheck(this, DSL.name("messages_role_check"), "((role = ANY (ARRAY['SYSTEM'::text, 'USER'::text, 'ASSISTANT'::text, 'TOOL'::text])))", true),
             Internal.createCheck(this, DSL.name("messages_sequence_check"), "((sequence > 0))", true),
-            Internal.createCheck(this, DSL.name("messages_token_count_check"), "((token_count >= 0))", true)
+            Internal.createCheck(this, DSL.name("messages_token_count_check"), "((token_count >= 0))", true),
+            Internal.createCheck(this, DSL.name("messages_tombstone_not_live"), "(((deleted_at IS NULL) OR (NOT live)))", true)
         );
     }
 
