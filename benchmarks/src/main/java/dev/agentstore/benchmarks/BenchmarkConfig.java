@@ -21,6 +21,22 @@ final class BenchmarkConfig {
         return database;
     }
 
+    /**
+     * {@code database}'s configuration with an ingest role ({@code postgres.ingest-user}) created for it: a
+     * {@code BYPASSRLS} login role to which the migrator (run here once) grants nothing but INSERT on the metrics and
+     * history tables.
+     */
+    static StoreConfig withIngestRole(PostgresDatabase database) {
+        String role = "agentstore_bench_ingest_" + Long.toHexString(System.nanoTime());
+        database.executeAsAdmin("CREATE ROLE " + role + " LOGIN PASSWORD 'ingest' NOSUPERUSER BYPASSRLS");
+        StoreConfig withIngest = of(database).toBuilder()
+                .set("postgres.ingest-user", role)
+                .set("postgres.ingest-password", "ingest")
+                .build();
+        AgentStore.open(withIngest.toBuilder().migrateOnOpen(true).build()).close();
+        return withIngest;
+    }
+
     /** {@code database}'s configuration with the production defaults for debugging aids. */
     static StoreConfig of(PostgresDatabase database) {
         return database.storeConfig().toBuilder()

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +22,8 @@ import java.util.UUID;
 /**
  * Importing existing history (issue 24): the same 940 conversations x 50 messages of 300 characters, with their users,
  * imported per round by each side into a fresh tenant or table, interleaved side by side: agentstore's {@code
- * importHistory} in calls of 94 conversations (through the public API, runtime role under row-level security); raw
+ * importHistory} in calls of 94 conversations (through the public API, runtime role under row-level security), and
+ * the same with the ingest role configured (COPY straight into the tables as that role); raw
  * binary COPY of the same rows straight into {@code users}, {@code conversations} and {@code messages} as the table
  * owner (no row-level security, no idempotency, no checks: the fastest these tables can be filled); agentstore's
  * {@code appendAll} per conversation (what importing cost before); and Spring AI's {@code JdbcChatMemoryRepository},
@@ -42,8 +44,9 @@ public final class ImportBenchmark {
                 Statement ddl = owner.createStatement()) {
             ddl.execute(ChatMemoryBenchmark.jdbcSchema());
         }
-        Map<String, List<Double>> rates = new java.util.LinkedHashMap<>();
-        try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database))) {
+        Map<String, List<Double>> rates = new LinkedHashMap<>();
+        try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));
+                AgentStore ingesting = AgentStore.open(BenchmarkConfig.withIngestRole(database))) {
             for (int round = 0; round <= rounds; round++) { // round 0 warms up
                 Instant start = Instant.parse("2025-01-01T00:00:00Z");
                 record(
@@ -52,6 +55,15 @@ public final class ImportBenchmark {
                         "agentstore importHistory",
                         () -> imported(
                                 store.forTenant("import-" + UUID.randomUUID()).conversations(), start));
+                record(
+                        rates,
+                        round,
+                        "agentstore importHistory, ingest role",
+                        () -> imported(
+                                ingesting
+                                        .forTenant("ingest-" + UUID.randomUUID())
+                                        .conversations(),
+                                start));
                 record(rates, round, "raw binary COPY (owner)", () -> rawCopy(database, start));
                 record(
                         rates,

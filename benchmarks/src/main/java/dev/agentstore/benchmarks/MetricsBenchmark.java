@@ -33,7 +33,6 @@ import java.util.UUID;
 public final class MetricsBenchmark {
     private static final int ROWS = 1_000_000;
     private static final int CHUNK = 10_000;
-    private static final String INGEST_ROLE = "agentstore_bench_ingest_" + Long.toHexString(System.nanoTime());
     /** Yesterday: metrics are accepted within time-window.past of now. */
     private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC).minusDays(1);
 
@@ -53,13 +52,7 @@ public final class MetricsBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         PostgresDatabase database = PostgresDatabase.create(TestServers.postgres());
-        // The optional ingest role: BYPASSRLS, granted nothing but INSERT on the metrics tables by the migrator.
-        database.executeAsAdmin("CREATE ROLE " + INGEST_ROLE + " LOGIN PASSWORD 'ingest' NOSUPERUSER BYPASSRLS");
-        StoreConfig withIngest = BenchmarkConfig.of(database).toBuilder()
-                .set("postgres.ingest-user", INGEST_ROLE)
-                .set("postgres.ingest-password", "ingest")
-                .build();
-        AgentStore.open(withIngest.toBuilder().migrateOnOpen(true).build()).close();
+        StoreConfig withIngest = BenchmarkConfig.withIngestRole(database);
         IngestTables.create(database, DAY);
         double[] rollup = new double[rounds];
         try (AgentStore store = AgentStore.open(BenchmarkConfig.of(database));

@@ -14,6 +14,7 @@ import dev.agentstore.postgres.internal.agent.PostgresAgentRepository;
 import dev.agentstore.postgres.internal.audit.PostgresAuditLog;
 import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
+import dev.agentstore.postgres.internal.conversation.HistoryIngest;
 import dev.agentstore.postgres.internal.conversation.PostgresConversationRepository;
 import dev.agentstore.postgres.internal.errorlog.PostgresErrorLog;
 import dev.agentstore.postgres.internal.feedback.PostgresFeedbackRepository;
@@ -55,6 +56,7 @@ public final class PostgresBackend implements StoreBackend {
     private final MonthlyPartitions errorLogPartitions;
     private final MonthlyPartitions auditLogPartitions;
     private final MetricIngest ingest;
+    private final HistoryIngest historyIngest;
     private final Duration idempotencyKeyTtl;
 
     /** Opens the backend on the context's shared pool. */
@@ -72,13 +74,14 @@ public final class PostgresBackend implements StoreBackend {
         this.auditLogPartitions = new MonthlyPartitions(config, clock, "audit_log");
         DataSource ingestPool = PostgresPool.ingest(context);
         this.ingest = ingestPool == null ? null : new MetricIngest(ingestPool, config.schema());
+        this.historyIngest = ingestPool == null ? null : new HistoryIngest(ingestPool, config.schema());
         RuntimeRole.verify(dsl, config);
     }
 
     @Override
     public ConversationRepository conversations(String tenant) {
         return new PostgresConversationRepository(
-                new TenantSql(dsl, tenant), conversationStatements, clock, idempotencyKeyTtl);
+                new TenantSql(dsl, tenant), conversationStatements, clock, idempotencyKeyTtl, historyIngest);
     }
 
     @Override

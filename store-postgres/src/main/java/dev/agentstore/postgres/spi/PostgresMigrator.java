@@ -115,7 +115,10 @@ public final class PostgresMigrator {
                         DSL.field(DSL.name("tablename")).eq(table)));
     }
 
-    /** INSERT on the two metrics tables and their serial, nothing else: the ingest role reads nothing. */
+    /**
+     * INSERT on the two metrics tables and their serial, and on the three tables a history import fills (users,
+     * conversations, messages), nothing else: the ingest role reads, changes and deletes nothing.
+     */
     private static void grantIngestPrivileges(Connection connection, String schema, String ingestUser) {
         var dsl = DSL.using(connection, SQLDialect.POSTGRES);
         if (!hasTable(dsl, schema, "llm_metrics")) {
@@ -123,8 +126,13 @@ public final class PostgresMigrator {
         }
         dsl.execute("grant usage on schema {0} to {1}", DSL.name(schema), DSL.name(ingestUser));
         dsl.execute(
-                "grant insert on {0}, {1} to {2}",
-                DSL.name(schema, "llm_metrics"), DSL.name(schema, "system_metrics"), DSL.name(ingestUser));
+                "grant insert on {0}, {1}, {2}, {3}, {4} to {5}",
+                DSL.name(schema, "llm_metrics"),
+                DSL.name(schema, "system_metrics"),
+                DSL.name(schema, "users"),
+                DSL.name(schema, "conversations"),
+                DSL.name(schema, "messages"),
+                DSL.name(ingestUser));
         dsl.execute(
                 "grant usage on sequence {0} to {1}",
                 DSL.name(schema, "system_metrics_serial_seq"), DSL.name(ingestUser));

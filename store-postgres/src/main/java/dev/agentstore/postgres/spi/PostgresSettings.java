@@ -21,7 +21,7 @@ import java.util.List;
  * @param poolSize the HikariCP pool size
  * @param migrationUser the role that owns the schemas and migrates, or null when the runtime user does
  * @param migrationPassword its password, or null
- * @param ingestUser a {@code BYPASSRLS} role for direct COPY of large metric batches, or null
+ * @param ingestUser a {@code BYPASSRLS} role for direct COPY of large metric batches and history imports, or null
  * @param ingestPassword its password, or null
  * @param allowPlaintext whether an unencrypted connection to another host is allowed
  * @param leakDetection how long a borrowed connection may be held before it is logged, or null for never
@@ -87,7 +87,8 @@ public record PostgresSettings(
     /** {@code postgres.ingest-user}. */
     public static final Setting<String> INGEST_USER = Setting.text(
                     "postgres.ingest-user",
-                    "a `BYPASSRLS` role granted only `INSERT` on the metrics tables, for direct COPY of large batches")
+                    "a `BYPASSRLS` role granted only `INSERT` on the metrics and history tables, for direct COPY of"
+                            + " large metric batches and history imports")
             .shownAs("unset");
     /** {@code postgres.ingest-password}. */
     public static final Setting<Secret> INGEST_PASSWORD = Setting.secret("postgres.ingest-password", "its password");

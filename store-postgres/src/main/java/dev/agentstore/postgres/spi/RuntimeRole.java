@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * postgres.allow-rls-bypass=true}, which logs a warning once instead. The one ownership that is expected is the
  * single-role setup (no {@code postgres.migration-user}: the runtime role migrates, so it owns the tables, which
  * stay forced under their policies): it is allowed with a warning once. The ingest role is not checked: it bypasses
- * row-level security by design and holds nothing but INSERT on two tables.
+ * row-level security by design and holds nothing but INSERT on the metrics and history tables.
  */
 public final class RuntimeRole {
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeRole.class);

@@ -8,16 +8,9 @@ import dev.agentstore.ConflictException;
 import dev.agentstore.NotFoundException;
 import dev.agentstore.conversation.HistoryImport;
 import dev.agentstore.conversation.ImportReport;
-import dev.agentstore.conversation.ImportedConversation;
-import dev.agentstore.conversation.ImportedMessage;
-import dev.agentstore.conversation.ImportedUser;
-import dev.agentstore.conversation.NewMessage;
-import dev.agentstore.postgres.spi.BinaryCopy;
-import dev.agentstore.postgres.spi.Json;
 import dev.agentstore.postgres.spi.PostgresErrors;
 import dev.agentstore.postgres.spi.TenantSql;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -28,6 +21,10 @@ import org.jooq.impl.DSL;
  * tables with {@code INSERT ... SELECT}, where the tenant policy checks every row. Users and conversations already
  * stored are skipped ({@code ON CONFLICT DO NOTHING}), and only the messages of the conversations inserted follow
  * them (one statement: the conversations' insert is a CTE the messages join).
+ *
+ * <p>With the ingest role configured, an import is first COPYed straight into the tenant's tables
+ * ({@link HistoryIngest}); a batch any constraint refuses there (a re-import, a user stored before, an unknown user,
+ * a taken id) comes this way instead, which skips what is stored and names what is wrong.
  */
 final class HistoryImportWriter {
     private static final String USERS_LOAD = "agentstore_import_users";
@@ -35,32 +32,38 @@ final class HistoryImportWriter {
     private static final String MESSAGES_LOAD = "agentstore_import_messages";
 
     private final TenantSql sql;
+    private final HistoryIngest ingest;
 
-    HistoryImportWriter(TenantSql sql) {
+    /** Imports through {@code sql}, first trying {@code ingest} unless it is null. */
+    HistoryImportWriter(TenantSql sql, HistoryIngest ingest) {
         this.sql = sql;
+        this.ingest = ingest;
     }
 
     ImportReport write(HistoryImport batch) {
+        if (ingest != null) {
+            Optional<ImportReport> copied = ingest.copy(sql.tenant(), batch);
+            if (copied.isPresent()) {
+                return copied.get();
+            }
+        }
         try {
             return sql.transaction((connection, tx) -> {
                 createLoadTables(tx);
-                load(connection, batch);
+                HistoryTuples.copy(connection, USERS_LOAD, CONVERSATIONS_LOAD, MESSAGES_LOAD, null, batch);
                 int users = tx.execute(
-                        "insert into {0} (tenant_id, id, channel, external_id, display_name, preferences, created_at,"
-                                + " updated_at) select {1}, id, channel, external_id, display_name, '{}', created_at,"
-                                + " created_at from {2} on conflict (tenant_id, id) do nothing",
-                        USERS, DSL.val(sql.tenant()), DSL.name(USERS_LOAD));
+                        "insert into {0} (tenant_id, " + HistoryTuples.USER_COLUMNS + ") select {1}, "
+                                + HistoryTuples.USER_COLUMNS + " from {2} on conflict (tenant_id, id) do nothing",
+                        USERS,
+                        DSL.val(sql.tenant()),
+                        DSL.name(USERS_LOAD));
                 Record moved = tx.fetchSingle(
-                        "with inserted as (insert into {0} (tenant_id, id, user_id, external_key, title, status,"
-                                + " metadata, version, last_sequence, created_at, updated_at, last_activity_at)"
-                                + " select {1}, id, user_id, external_key, title, 'ACTIVE', metadata, 1, message_count,"
-                                + " created_at, created_at, last_activity_at from {2} order by ordinal"
+                        "with inserted as (insert into {0} (tenant_id, " + HistoryTuples.CONVERSATION_COLUMNS + ")"
+                                + " select {1}, " + HistoryTuples.CONVERSATION_COLUMNS + " from {2} order by ordinal"
                                 + " on conflict do nothing returning id),"
-                                + " moved as (insert into {3} (tenant_id, conversation_id, sequence, id, role, content,"
-                                + " tool_calls, tool_call_id, model_id, request_id, token_count, metadata, created_at)"
-                                + " select {1}, m.conversation_id, m.sequence, m.id, m.role, m.content, m.tool_calls,"
-                                + " m.tool_call_id, m.model_id, m.request_id, m.token_count, m.metadata, m.created_at"
-                                + " from {4} m join inserted i on i.id = m.conversation_id returning 1)"
+                                + " moved as (insert into {3} (tenant_id, " + HistoryTuples.MESSAGE_COLUMNS + ")"
+                                + " select {1}, m.* from (select " + HistoryTuples.MESSAGE_COLUMNS + " from {4}) m"
+                                + " join inserted i on i.id = m.conversation_id returning 1)"
                                 + " select (select count(*) from inserted) as c, (select count(*) from moved) as m",
                         CONVERSATIONS,
                         DSL.val(sql.tenant()),
@@ -78,14 +81,19 @@ final class HistoryImportWriter {
         }
     }
 
+    /**
+     * The load tables, one per session, emptied at commit; their columns are the streams' ({@link HistoryTuples}),
+     * and the conversations' ordinal keeps the batch's order.
+     */
     private static void createLoadTables(DSLContext tx) {
         tx.execute(
                 "create temporary table if not exists {0} (id uuid, channel text, external_id text,"
-                        + " display_name text, created_at timestamptz) on commit delete rows",
+                        + " display_name text, created_at timestamptz, updated_at timestamptz) on commit delete rows",
                 DSL.name(USERS_LOAD));
         tx.execute(
-                "create temporary table if not exists {0} (ordinal integer, id uuid, user_id uuid,"
-                        + " external_key text, title text, metadata jsonb, created_at timestamptz, message_count bigint,"
+                "create temporary table if not exists {0} (ordinal bigint generated always as identity, id uuid,"
+                        + " user_id uuid, external_key text, title text, status text, metadata jsonb, version bigint,"
+                        + " last_sequence bigint, created_at timestamptz, updated_at timestamptz,"
                         + " last_activity_at timestamptz) on commit delete rows",
                 DSL.name(CONVERSATIONS_LOAD));
         tx.execute(
@@ -93,56 +101,5 @@ final class HistoryImportWriter {
                         + " role text, content text, tool_calls jsonb, tool_call_id text, model_id text, request_id text,"
                         + " token_count integer, metadata jsonb, created_at timestamptz) on commit delete rows",
                 DSL.name(MESSAGES_LOAD));
-    }
-
-    private static void load(Connection connection, HistoryImport batch) throws SQLException {
-        if (!batch.users().isEmpty()) {
-            BinaryCopy.copy(connection, "copy " + USERS_LOAD + " from stdin (format binary)", copy -> {
-                for (ImportedUser u : batch.users()) {
-                    copy.row(5)
-                            .uuid(u.id())
-                            .text(u.channel())
-                            .text(u.externalId())
-                            .text(u.displayName())
-                            .timestamp(u.createdAt());
-                }
-            });
-        }
-        BinaryCopy.copy(connection, "copy " + CONVERSATIONS_LOAD + " from stdin (format binary)", copy -> {
-            int ordinal = 0;
-            for (ImportedConversation c : batch.conversations()) {
-                copy.row(9)
-                        .int4(ordinal++)
-                        .uuid(c.id())
-                        .uuid(c.userId())
-                        .text(c.externalKey())
-                        .text(c.title())
-                        .jsonb(Json.of(c.metadata()).data())
-                        .timestamp(c.createdAt())
-                        .int8((long) c.messages().size())
-                        .timestamp(c.lastActivityAt());
-            }
-        });
-        BinaryCopy.copy(connection, "copy " + MESSAGES_LOAD + " from stdin (format binary)", copy -> {
-            for (ImportedConversation c : batch.conversations()) {
-                long sequence = 0;
-                for (ImportedMessage imported : c.messages()) {
-                    NewMessage m = imported.message();
-                    copy.row(12)
-                            .uuid(c.id())
-                            .int8(++sequence)
-                            .uuid(imported.id())
-                            .text(m.role().name())
-                            .text(m.content())
-                            .jsonb(ConversationRows.toolCallsJson(m.toolCalls()).data())
-                            .text(m.toolCallId())
-                            .text(m.modelId())
-                            .text(m.requestId())
-                            .int4(m.tokenCount())
-                            .jsonb(Json.of(m.metadata()).data())
-                            .timestamp(imported.createdAt());
-                }
-            }
-        });
     }
 }

@@ -58,9 +58,14 @@ public final class PostgresConversationRepository implements ConversationReposit
      * Conversations of {@code sql}'s tenant.
      *
      * @param idempotencyKeyTtl how long an append's idempotency key answers retries
+     * @param ingest the ingest role's COPY path for history imports, or null to import under row-level security
      */
     public PostgresConversationRepository(
-            TenantSql sql, ConversationStatements statements, Clock clock, Duration idempotencyKeyTtl) {
+            TenantSql sql,
+            ConversationStatements statements,
+            Clock clock,
+            Duration idempotencyKeyTtl,
+            HistoryIngest ingest) {
         this.users = new UserQueries(sql, clock);
         this.sessions = new SessionQueries(sql, clock);
         this.conversations = new ConversationQueries(sql, clock);
@@ -69,7 +74,7 @@ public final class PostgresConversationRepository implements ConversationReposit
         this.windows = new ContextWindowQuery(sql, statements);
         this.memory = new MemoryWindowQueries(sql, appender);
         this.retention = new ConversationRetentionJob(sql, clock, idempotencyKeyTtl);
-        this.imports = new HistoryImportWriter(sql);
+        this.imports = new HistoryImportWriter(sql, ingest);
         this.edits = new MessageEdits(sql, clock);
         this.branches = new BranchQueries(sql, clock, messages, windows);
     }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The optional ingest role: large metric batches COPY straight into the partitioned tables as that role (a
  * trigger records who inserted each row), into the tenant the batch came through; a retried batch falls back to
- * the row-level-security path and adds nothing; the role can do nothing but insert metrics.
+ * the row-level-security path and adds nothing; the role can do nothing but insert metrics and history.
  */
 class MetricIngestIT {
     private static final String INGEST_PASSWORD = "ingest";
@@ -109,7 +109,7 @@ class MetricIngestIT {
     }
 
     @Test
-    void should_let_the_ingest_role_insert_metrics_and_nothing_else() throws SQLException {
+    void should_let_the_ingest_role_insert_metrics_and_history_and_nothing_else() throws SQLException {
         try (Connection ingest = DriverManager.getConnection(database.url(), ingestRole, INGEST_PASSWORD);
                 Statement statement = ingest.createStatement()) {
             for (String forbidden : List.of(
@@ -117,6 +117,10 @@ class MetricIngestIT {
                     "delete from agentstore.llm_metrics",
                     "update agentstore.system_metrics set host = 'x'",
                     "select count(*) from agentstore.messages",
+                    "select count(*) from agentstore.users",
+                    "delete from agentstore.messages",
+                    "update agentstore.conversations set title = 'x'",
+                    "insert into agentstore.agent_runs (tenant_id) values ('x')",
                     "select count(*) from agentstore_security.credentials",
                     "create table agentstore.intruder (id int)")) {
                 assertThatThrownBy(() -> statement.execute(forbidden))
