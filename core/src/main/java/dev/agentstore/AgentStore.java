@@ -25,7 +25,6 @@ import dev.agentstore.state.SessionCache;
 import dev.agentstore.usage.ApiUsageRepository;
 import dev.agentstore.vector.VectorRepository;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -72,9 +71,20 @@ public final class AgentStore implements AutoCloseable {
 
     /** As {@link #open(StoreConfig)}, with a clock for every timestamp (tests use a controllable one). */
     public static AgentStore open(StoreConfig config, Clock clock, StoreProvider... extraProviders) {
-        Check.present("config", config);
-        Check.present("clock", clock);
-        StoreRuntime runtime = StoreRuntime.open(config, clock, List.of(extraProviders));
+        AgentStoreBuilder builder = builder(config).clock(clock);
+        for (StoreProvider provider : extraProviders) {
+            builder.provider(provider);
+        }
+        return builder.open();
+    }
+
+    /** A builder for a store with a clock, providers built in code or a Micrometer registry. */
+    public static AgentStoreBuilder builder(StoreConfig config) {
+        return new AgentStoreBuilder(config);
+    }
+
+    /** The root store over {@code runtime}. */
+    static AgentStore opened(StoreRuntime runtime, StoreConfig config) {
         return new AgentStore(runtime, config.defaultTenant(), true);
     }
 

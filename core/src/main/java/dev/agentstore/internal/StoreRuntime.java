@@ -4,9 +4,12 @@ import dev.agentstore.StoreConfig;
 import dev.agentstore.internal.crypto.PasswordHasher;
 import dev.agentstore.internal.crypto.SecretCipher;
 import dev.agentstore.internal.degrade.RateLimitFallback;
+import dev.agentstore.internal.observe.MicrometerMeters;
+import dev.agentstore.internal.observe.StoreMeters;
 import dev.agentstore.memory.MemoryStoreProvider;
 import dev.agentstore.security.PasswordPolicy;
 import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.CoreSettings;
 import dev.agentstore.spi.SettingCatalog;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
@@ -20,13 +23,18 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The open backends of one store, which capability each serves, and what the security rules need. */
+/**
+ * The open backends of one store, which capability each serves, what the security rules need, and the meters the
+ * store reports to.
+ */
 public final class StoreRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StoreRuntime.class);
 
     private final StoreContext context;
     private final Map<String, StoreBackend> backendsById;
     private final Map<Capability, StoreBackend> backends;
+    private final Map<Capability, String> providerIds;
+    private final StoreMeters meters;
     private final SecretCipher cipher;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
     private final PasswordPolicy passwordPolicy;
@@ -38,21 +46,32 @@ public final class StoreRuntime implements AutoCloseable {
             StoreContext context,
             Map<String, StoreBackend> byId,
             Map<Capability, StoreBackend> backends,
+            Map<Capability, String> providerIds,
+            StoreMeters meters,
             SecretCipher cipher,
             PasswordPolicy passwordPolicy,
             WriteLimits writeLimits) {
         this.context = context;
         this.backendsById = byId;
         this.backends = backends;
+        this.providerIds = providerIds;
+        this.meters = meters;
         this.cipher = cipher;
         this.passwordPolicy = passwordPolicy;
         this.writeLimits = writeLimits;
         this.rateLimitFallback = new RateLimitFallback(
-                new MemoryStoreProvider().open(context), context.config().rateLimitsDenyOnFailure(), context.clock());
+                new MemoryStoreProvider().open(context),
+                context.config().rateLimitsDenyOnFailure(),
+                context.clock(),
+                meters);
     }
 
-    /** Selects a provider for each capability and opens each chosen provider once. */
-    public static StoreRuntime open(StoreConfig config, Clock clock, List<StoreProvider> extra) {
+    /**
+     * Selects a provider for each capability and opens each chosen provider once.
+     *
+     * @param meterRegistry the application's Micrometer {@code MeterRegistry}, or null for no meters
+     */
+    public static StoreRuntime open(StoreConfig config, Clock clock, List<StoreProvider> extra, Object meterRegistry) {
         List<StoreProvider> providers = new ArrayList<>(extra);
         providers.addAll(ProviderDiscovery.discover(StoreRuntime.class.getClassLoader()));
         StoreProvider memory = providers.stream()
@@ -67,7 +86,10 @@ public final class StoreRuntime implements AutoCloseable {
         WriteLimits writeLimits = WriteLimits.of(config, clock);
         boolean durableSecurity = chosen.get(Capability.SECURITY) != memory;
         SecretCipher cipher = SecretCipher.fromConfig(config, !durableSecurity);
-        StoreContext context = new StoreContext(config, clock);
+        StoreMeters meters = meterRegistry == null
+                ? StoreMeters.NONE
+                : MicrometerMeters.on(meterRegistry, CoreSettings.METERS_TAG_TENANT.read(config));
+        StoreContext context = new StoreContext(config, clock, meterRegistry);
         Map<String, StoreBackend> byId = new LinkedHashMap<>();
         Map<Capability, StoreBackend> backends = new EnumMap<>(Capability.class);
         try {
@@ -87,7 +109,10 @@ public final class StoreRuntime implements AutoCloseable {
                     "agentstore serves {} from memory (nothing persists); configure a backend to change that",
                     inMemory);
         }
-        StoreRuntime runtime = new StoreRuntime(context, byId, backends, cipher, passwordPolicy, writeLimits);
+        Map<Capability, String> providerIds = new EnumMap<>(Capability.class);
+        chosen.forEach((capability, provider) -> providerIds.put(capability, provider.id()));
+        StoreRuntime runtime =
+                new StoreRuntime(context, byId, backends, providerIds, meters, cipher, passwordPolicy, writeLimits);
         if (config.migrateOnOpen()) {
             try {
                 runtime.migrate();
@@ -101,6 +126,16 @@ public final class StoreRuntime implements AutoCloseable {
 
     public StoreBackend backend(Capability capability) {
         return backends.get(capability);
+    }
+
+    /** The id of the provider serving {@code capability} ({@code memory}, {@code postgres}, ...). */
+    public String providerId(Capability capability) {
+        return providerIds.get(capability);
+    }
+
+    /** What the store reports about itself; {@link StoreMeters#NONE} without a meter registry. */
+    public StoreMeters meters() {
+        return meters;
     }
 
     public StoreContext context() {

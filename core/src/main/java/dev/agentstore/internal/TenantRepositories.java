@@ -36,15 +36,18 @@ import dev.agentstore.state.RateLimiter;
 import dev.agentstore.state.SessionCache;
 import dev.agentstore.usage.ApiUsageRepository;
 import dev.agentstore.vector.VectorRepository;
+import java.util.function.Supplier;
 
 /**
  * The repositories of one tenant as {@link dev.agentstore.AgentStore} hands them out: each backend's repository
  * behind validation (or core's policy, for security), which also refuses calls once the store is closed, and wired
  * to what the SDK adds on top (the audit entries of its own operations, the recent-context cache, the rate-limit
- * fallback). Each is built on first use: creating a tenant view builds nothing, and a view used for one call builds
+ * fallback), and timed when the store has meters. Each is built on first use: creating a tenant view builds nothing, and a view used for one call builds
  * one repository.
  */
 public final class TenantRepositories {
+    private final StoreRuntime runtime;
+    private final String tenant;
     private final OpenGuard open;
     private final Lazy<ConversationRepository> conversations;
     private final Lazy<ModelRepository> models;
@@ -69,10 +72,15 @@ public final class TenantRepositories {
      */
     public TenantRepositories(StoreRuntime runtime, String tenant, boolean root) {
         OpenGuard open = runtime.guard();
+        this.runtime = runtime;
+        this.tenant = tenant;
         this.open = open;
-        this.auditLog = lazy(() -> new ValidatingAuditLog(
-                open, runtime.backend(Capability.AUDIT_LOG).auditLog(tenant)));
-        this.conversations = lazy(() -> {
+        this.auditLog = lazy(
+                Capability.AUDIT_LOG,
+                AuditLog.class,
+                () -> new ValidatingAuditLog(
+                        open, runtime.backend(Capability.AUDIT_LOG).auditLog(tenant)));
+        this.conversations = lazy(Capability.CONVERSATIONS, ConversationRepository.class, () -> {
             SdkAudit sdkAudit = new SdkAudit(auditLog);
             return new ValidatingConversationRepository(
                     open,
@@ -86,51 +94,99 @@ public final class TenantRepositories {
                             this::featureFlags),
                     user -> sdkAudit.record(null, AuditActions.USER_ERASED, AuditActions.USER, user));
         });
-        this.apiUsage = lazy(() -> new ValidatingApiUsageRepository(
-                open, runtime.backend(Capability.API_USAGE).apiUsage(tenant), runtime.writeLimits()));
-        this.errorLog = lazy(() -> new ValidatingErrorLogRepository(
-                open, runtime.backend(Capability.ERROR_LOG).errorLog(tenant)));
-        this.runs = lazy(() -> new ValidatingRunRepository(
-                open, runtime.backend(Capability.RUNS).runs(tenant)));
-        this.feedback = lazy(() -> new ValidatingFeedbackRepository(
-                open, runtime.backend(Capability.FEEDBACK).feedback(tenant)));
-        this.agents = lazy(() -> new ValidatingAgentRepository(
-                open, runtime.backend(Capability.AGENTS).agents(tenant)));
-        this.models = lazy(() -> new ValidatingModelRepository(
-                open, runtime.backend(Capability.MODELS).models(tenant)));
-        this.metrics = lazy(() -> new ValidatingMetricsRepository(
-                open, runtime.backend(Capability.METRICS).metrics(tenant), runtime.writeLimits()));
-        this.security = lazy(() -> new PolicySecurityRepository(
-                open,
-                tenant,
-                runtime.backend(Capability.SECURITY).security(tenant),
-                runtime.passwordPolicy(),
-                runtime.hasher(),
-                runtime.cipher(),
-                runtime.context().clock(),
-                auditLog,
-                user -> conversations().findUser(user).isPresent()));
-        this.vectors = lazy(() -> new ValidatingVectorRepository(
-                open, runtime.backend(Capability.VECTORS).vectors(tenant), runtime.writeLimits()));
-        this.responseCache = lazy(() -> new ValidatingResponseCache(
-                open, runtime.backend(Capability.RESPONSE_CACHE).responseCache(tenant)));
-        this.sessions = lazy(() -> new ValidatingSessionCache(
-                open, runtime.backend(Capability.SESSIONS).sessions(tenant)));
-        this.rateLimits = lazy(() -> new ValidatingRateLimiter(
-                open,
-                runtime.rateLimitFallback()
-                        .protect(tenant, runtime.backend(Capability.RATE_LIMITS).rateLimits(tenant))));
-        this.presence = lazy(() -> new ValidatingPresence(
-                open, runtime.backend(Capability.PRESENCE).presence(tenant)));
-        this.featureFlags = lazy(() -> new ValidatingFeatureFlags(
-                open, runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant), root));
+        this.apiUsage = lazy(
+                Capability.API_USAGE,
+                ApiUsageRepository.class,
+                () -> new ValidatingApiUsageRepository(
+                        open, runtime.backend(Capability.API_USAGE).apiUsage(tenant), runtime.writeLimits()));
+        this.errorLog = lazy(
+                Capability.ERROR_LOG,
+                ErrorLogRepository.class,
+                () -> new ValidatingErrorLogRepository(
+                        open, runtime.backend(Capability.ERROR_LOG).errorLog(tenant)));
+        this.runs = lazy(
+                Capability.RUNS,
+                RunRepository.class,
+                () -> new ValidatingRunRepository(
+                        open, runtime.backend(Capability.RUNS).runs(tenant)));
+        this.feedback = lazy(
+                Capability.FEEDBACK,
+                FeedbackRepository.class,
+                () -> new ValidatingFeedbackRepository(
+                        open, runtime.backend(Capability.FEEDBACK).feedback(tenant)));
+        this.agents = lazy(
+                Capability.AGENTS,
+                AgentRepository.class,
+                () -> new ValidatingAgentRepository(
+                        open, runtime.backend(Capability.AGENTS).agents(tenant)));
+        this.models = lazy(
+                Capability.MODELS,
+                ModelRepository.class,
+                () -> new ValidatingModelRepository(
+                        open, runtime.backend(Capability.MODELS).models(tenant)));
+        this.metrics = lazy(
+                Capability.METRICS,
+                MetricsRepository.class,
+                () -> new ValidatingMetricsRepository(
+                        open, runtime.backend(Capability.METRICS).metrics(tenant), runtime.writeLimits()));
+        this.security = lazy(
+                Capability.SECURITY,
+                SecurityRepository.class,
+                () -> new PolicySecurityRepository(
+                        open,
+                        tenant,
+                        runtime.backend(Capability.SECURITY).security(tenant),
+                        runtime.passwordPolicy(),
+                        runtime.hasher(),
+                        runtime.cipher(),
+                        runtime.context().clock(),
+                        auditLog,
+                        user -> conversations().findUser(user).isPresent(),
+                        runtime.meters()));
+        this.vectors = lazy(
+                Capability.VECTORS,
+                VectorRepository.class,
+                () -> new ValidatingVectorRepository(
+                        open, runtime.backend(Capability.VECTORS).vectors(tenant), runtime.writeLimits()));
+        this.responseCache = lazy(
+                Capability.RESPONSE_CACHE,
+                ResponseCache.class,
+                () -> new ValidatingResponseCache(
+                        open, runtime.backend(Capability.RESPONSE_CACHE).responseCache(tenant)));
+        this.sessions = lazy(
+                Capability.SESSIONS,
+                SessionCache.class,
+                () -> new ValidatingSessionCache(
+                        open, runtime.backend(Capability.SESSIONS).sessions(tenant)));
+        this.rateLimits = lazy(
+                Capability.RATE_LIMITS,
+                RateLimiter.class,
+                () -> new ValidatingRateLimiter(
+                        open,
+                        runtime.rateLimitFallback()
+                                .protect(
+                                        tenant,
+                                        runtime.backend(Capability.RATE_LIMITS).rateLimits(tenant))));
+        this.presence = lazy(
+                Capability.PRESENCE,
+                Presence.class,
+                () -> new ValidatingPresence(
+                        open, runtime.backend(Capability.PRESENCE).presence(tenant)));
+        this.featureFlags = lazy(
+                Capability.FEATURE_FLAGS,
+                FeatureFlags.class,
+                () -> new ValidatingFeatureFlags(
+                        open, runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant), root));
     }
 
-    /** A repository built on first use, if the store is still open then (a closed backend builds none). */
-    private <T> Lazy<T> lazy(java.util.function.Supplier<T> factory) {
+    /**
+     * A repository built on first use, if the store is still open then (a closed backend builds none), and timed as
+     * {@code capability}'s when the store has meters.
+     */
+    private <T> Lazy<T> lazy(Capability capability, Class<T> api, Supplier<T> factory) {
         return Lazy.of(() -> {
             open.check();
-            return factory.get();
+            return runtime.meters().timed(api, factory.get(), capability, runtime.providerId(capability), tenant);
         });
     }
 
@@ -144,7 +200,8 @@ public final class TenantRepositories {
                 : new CachedConversationRepository(
                         source,
                         cacheBackend.recentMessages(tenant),
-                        runtime.context().clock());
+                        runtime.context().clock(),
+                        runtime.meters());
     }
 
     /** The tenant's conversations. */

@@ -45,6 +45,11 @@ public final class CoreSettings {
             "local",
             List.of("local", "deny"),
             "while the rate-limit backend is down: `local` limits per JVM, `deny` refuses");
+    /** {@code meters.tag-tenant}. */
+    public static final Setting<Boolean> METERS_TAG_TENANT = Setting.flag(
+            "meters.tag-tenant",
+            false,
+            "tag each operation timer with the tenant id (one series per tenant: only for a few, known tenants)");
     /** {@code time-window.past}. */
     public static final Setting<Duration> TIME_WINDOW_PAST = Setting.duration(
             "time-window.past",
@@ -126,6 +131,7 @@ public final class CoreSettings {
             CONTEXT_CACHE_TTL,
             IDEMPOTENCY_KEY_TTL,
             RATE_LIMIT_ON_FAILURE,
+            METERS_TAG_TENANT,
             TIME_WINDOW_PAST,
             TIME_WINDOW_FUTURE,
             MESSAGE_BYTES_PER_CALL,

@@ -6,25 +6,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * What a provider gets when it opens: the configuration, the clock every timestamp comes from, and a place
- * to share resources with other providers (one connection pool per PostgreSQL URL, one client per Redis
+ * What a provider gets when it opens: the configuration, the clock every timestamp comes from, the application's
+ * meter registry if it gave one, and a place to share resources with other providers (one connection pool per PostgreSQL URL, one client per Redis
  * URL). Shared resources that are {@link AutoCloseable} are closed when the store closes, after every
  * backend, in reverse order of creation.
  */
 public final class StoreContext implements AutoCloseable {
     private final StoreConfig config;
     private final Clock clock;
+    private final Object meterRegistry;
     private final Map<String, Object> shared = new ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
-    /** Creates a context. */
+    /** Creates a context without a meter registry. */
     public StoreContext(StoreConfig config, Clock clock) {
+        this(config, clock, null);
+    }
+
+    /**
+     * Creates a context.
+     *
+     * @param meterRegistry the application's Micrometer {@code MeterRegistry}, or null
+     */
+    public StoreContext(StoreConfig config, Clock clock, Object meterRegistry) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.meterRegistry = meterRegistry;
     }
 
     /** The store's configuration. */
@@ -35,6 +47,14 @@ public final class StoreContext implements AutoCloseable {
     /** The clock for every timestamp a backend writes or compares (injectable in tests). */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * The application's Micrometer {@code MeterRegistry}, typed {@code Object} so that a provider without Micrometer on
+     * its class path compiles and loads: a backend binds its pool's meters to it (HikariCP takes it as it is).
+     */
+    public Optional<Object> meterRegistry() {
+        return Optional.ofNullable(meterRegistry);
     }
 
     /**

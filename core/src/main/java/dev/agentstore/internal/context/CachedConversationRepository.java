@@ -23,6 +23,7 @@ import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
+import dev.agentstore.internal.observe.StoreMeters;
 import dev.agentstore.spi.CacheLookup;
 import dev.agentstore.spi.RecentMessagesCache;
 import java.time.Clock;
@@ -41,11 +42,14 @@ import java.util.UUID;
 public final class CachedConversationRepository implements ConversationRepository {
     private final ConversationRepository source;
     private final FailSafeCache cache;
+    private final StoreMeters meters;
 
-    /** Puts {@code cache} in front of {@code source}. */
-    public CachedConversationRepository(ConversationRepository source, RecentMessagesCache cache, Clock clock) {
+    /** Puts {@code cache} in front of {@code source}, counting its hits and misses on {@code meters}. */
+    public CachedConversationRepository(
+            ConversationRepository source, RecentMessagesCache cache, Clock clock, StoreMeters meters) {
         this.source = source;
         this.cache = new FailSafeCache(cache, clock);
+        this.meters = meters;
     }
 
     @Override
@@ -55,6 +59,7 @@ public final class CachedConversationRepository implements ConversationRepositor
         }
         CacheLookup lookup = cache.newest(conversationId, count);
         Optional<List<Message>> hit = lookup.hit();
+        meters.contextCache(hit.isPresent());
         if (hit.isPresent()) {
             return hit.get();
         }

@@ -26,12 +26,12 @@ final class FailSafeRateLimiter implements RateLimiter {
             try {
                 RateLimitDecision decision = primary.tryAcquire(key, limit);
                 fallback.worked();
-                return decision;
+                return fallback.counted(decision);
             } catch (StoreUnavailableException e) {
                 fallback.failed("check", e);
             }
         }
-        return fallback.fallback(tenant, key, limit);
+        return fallback.counted(fallback.fallback(tenant, key, limit));
     }
 
     /** Forgets the key in the JVM and in the backend; fails if the backend does. */

@@ -1,6 +1,8 @@
 package dev.agentstore.internal.degrade;
 
 import dev.agentstore.StoreUnavailableException;
+import dev.agentstore.internal.observe.StoreMeters;
+import dev.agentstore.spi.Capability;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.state.RateLimit;
 import dev.agentstore.state.RateLimitDecision;
@@ -24,16 +26,19 @@ public final class RateLimitFallback {
     private final StoreBackend local;
     private final boolean deny;
     private final DegradationLog log;
+    private final StoreMeters meters;
     private final AtomicLong retryAt = new AtomicLong();
     private volatile boolean tripped;
 
     /**
      * @param local the in-memory backend whose limiters stand in, one per tenant
      * @param deny whether to refuse calls instead
+     * @param meters where decisions and fallbacks are counted
      */
-    public RateLimitFallback(StoreBackend local, boolean deny, Clock clock) {
+    public RateLimitFallback(StoreBackend local, boolean deny, Clock clock, StoreMeters meters) {
         this.local = local;
         this.deny = deny;
+        this.meters = meters;
         this.log = new DegradationLog(
                 LoggerFactory.getLogger(RateLimitFallback.class),
                 "rate limiter",
@@ -48,7 +53,14 @@ public final class RateLimitFallback {
 
     /** What answers for {@code tenant} while the backend is not used. */
     RateLimitDecision fallback(String tenant, String key, RateLimit limit) {
+        meters.fallback(Capability.RATE_LIMITS);
         return deny ? refusal() : local.rateLimits(tenant).tryAcquire(key, limit);
+    }
+
+    /** Counts {@code decision}, whoever took it; answers it. */
+    RateLimitDecision counted(RateLimitDecision decision) {
+        meters.rateLimit(decision.allowed());
+        return decision;
     }
 
     /** Forgets the in-JVM count of {@code key}. */

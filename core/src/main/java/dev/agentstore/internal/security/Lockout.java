@@ -1,5 +1,6 @@
 package dev.agentstore.internal.security;
 
+import dev.agentstore.internal.observe.StoreMeters;
 import dev.agentstore.security.Credential;
 import dev.agentstore.security.SecurityEventType;
 import dev.agentstore.spi.StoredCredential;
@@ -24,8 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Lockout {
     private final SecurityContext ctx;
     private final SecurityLog log;
+    private final StoreMeters meters;
 
-    Lockout(SecurityContext ctx, SecurityLog log) {
+    Lockout(SecurityContext ctx, SecurityLog log, StoreMeters meters) {
+        this.meters = meters;
         this.ctx = ctx;
         this.log = log;
     }
@@ -80,6 +83,7 @@ final class Lockout {
     /** A claim whose check failed: its failure stays counted; the lock it caused is logged. */
     void failed(Claim claim) {
         if (claim.locking()) {
+            meters.lockout();
             Credential c = claim.stored().credential();
             log.record(
                     SecurityEventType.ACCOUNT_LOCKED,

@@ -52,13 +52,14 @@ public final class PolicySecurityRepository implements SecurityRepository {
             dev.agentstore.internal.crypto.SecretCipher cipher,
             java.time.Clock clock,
             java.util.function.Supplier<AuditLog> auditLog,
-            java.util.function.Predicate<UUID> userExists) {
+            java.util.function.Predicate<UUID> userExists,
+            dev.agentstore.internal.observe.StoreMeters meters) {
         this.open = open;
         this.userExists = userExists;
         this.ctx = new SecurityContext(tenant, store, policy, hasher, cipher, clock);
         this.rules = new PasswordRules(ctx);
         this.log = new SecurityLog(ctx, new SdkAudit(auditLog));
-        Lockout lockout = new Lockout(ctx, log);
+        Lockout lockout = new Lockout(ctx, log, meters);
         this.logins = new PasswordLogins(ctx, rules, log, lockout);
         this.totp = new TotpFactor(ctx, log, lockout);
         this.apiKeys = new ApiKeys(ctx, log);

@@ -10,6 +10,7 @@ import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
+import dev.agentstore.internal.observe.StoreMeters;
 import dev.agentstore.memory.MemoryStoreProvider;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
@@ -26,7 +27,7 @@ class CachedConversationRepositoryTest {
     private final StoreBackend cacheBackend = new MemoryStoreProvider().open(context);
     private final SwitchableCache cache = new SwitchableCache(cacheBackend.recentMessages("default"));
     private final ConversationRepository repo =
-            new CachedConversationRepository(store.conversations(), cache, Clock.systemUTC());
+            new CachedConversationRepository(store.conversations(), cache, Clock.systemUTC(), StoreMeters.NONE);
     private Conversation chat;
 
     @BeforeEach

@@ -48,7 +48,8 @@ class HashUpgradeTest {
                 SecretCipher.fromConfig(StoreConfig.defaults(), true),
                 clock,
                 () -> backend.auditLog("t"),
-                user -> false);
+                user -> false,
+                dev.agentstore.internal.observe.StoreMeters.NONE);
 
         assertThat(security.verifyPassword("ann", Secret.of(password), LoginContext.unknown())
                         .status())

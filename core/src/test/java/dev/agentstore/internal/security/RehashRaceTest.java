@@ -61,7 +61,8 @@ class RehashRaceTest {
                 SecretCipher.fromConfig(StoreConfig.defaults(), true),
                 clock,
                 () -> backend.auditLog("t"),
-                user -> false);
+                user -> false,
+                dev.agentstore.internal.observe.StoreMeters.NONE);
         String weak = new PasswordHasher(64, 1).hash(OLD.reveal());
         Instant now = clock.instant();
         real.insertCredential(new StoredCredential(

@@ -56,7 +56,8 @@ class SameWorkTest {
                 SecretCipher.fromConfig(StoreConfig.defaults(), true),
                 clock,
                 () -> backend.auditLog("t"),
-                user -> false);
+                user -> false,
+                dev.agentstore.internal.observe.StoreMeters.NONE);
         security.createCredential(new NewCredential("alice", "alice@example.com", PASSWORD));
         security.createCredential(new NewCredential("bob", "bob@example.com", PASSWORD));
         for (int i = 0; i < 10; i++) {

@@ -1,6 +1,7 @@
 package dev.agentstore.spring.boot;
 
 import dev.agentstore.AgentStore;
+import dev.agentstore.AgentStoreBuilder;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
@@ -19,6 +20,7 @@ import dev.agentstore.state.RateLimiter;
 import dev.agentstore.state.SessionCache;
 import dev.agentstore.usage.ApiUsageRepository;
 import dev.agentstore.vector.VectorRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -49,11 +51,17 @@ public class AgentstoreAutoConfiguration {
         return EnvironmentStoreConfig.read(environment);
     }
 
-    /** The store, migrated on open unless {@code agentstore.migrate-on-open=false}. */
+    /**
+     * The store, migrated on open unless {@code agentstore.migrate-on-open=false}, opened after every
+     * {@link AgentstoreBuilderCustomizer} bean has adjusted its builder (the application's meter registry, for one).
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public AgentStore agentStore(StoreConfig agentstoreConfig) {
-        return AgentStore.open(agentstoreConfig);
+    public AgentStore agentStore(
+            StoreConfig agentstoreConfig, ObjectProvider<AgentstoreBuilderCustomizer> customizers) {
+        AgentStoreBuilder builder = AgentStore.builder(agentstoreConfig);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.open();
     }
 
     /** Users, sessions, conversations and messages. */

@@ -16,6 +16,8 @@ import dev.agentstore.springai.AgentstoreChatMemoryRepository;
 import dev.agentstore.springai.AgentstoreVectorStore;
 import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.vector.VectorRepository;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,7 @@ abstract class AutoConfigurationContract {
     private static final AutoConfigurations STARTER = AutoConfigurations.of(
             AgentstoreAutoConfiguration.class,
             AgentstoreHealthAutoConfiguration.class,
+            AgentstoreMetricsAutoConfiguration.class,
             AgentstoreChatMemoryAutoConfiguration.class,
             AgentstoreVectorStoreAutoConfiguration.class,
             ChatMemoryAutoConfiguration.class);
@@ -83,6 +86,7 @@ abstract class AutoConfigurationContract {
                 .contains(
                         AgentstoreAutoConfiguration.class.getName(),
                         AgentstoreHealthAutoConfiguration.class.getName(),
+                        AgentstoreMetricsAutoConfiguration.class.getName(),
                         AgentstoreChatMemoryAutoConfiguration.class.getName(),
                         AgentstoreVectorStoreAutoConfiguration.class.getName());
     }
@@ -105,6 +109,24 @@ abstract class AutoConfigurationContract {
                     .hasSingleBean(SecurityRepository.class)
                     .hasSingleBean(VectorRepository.class)
                     .hasSingleBean(FeatureFlags.class);
+        });
+    }
+
+    @Test
+    void should_report_to_the_applications_meter_registry_and_open_without_micrometer() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        runner().withBean(MeterRegistry.class, () -> registry).run(context -> {
+            assertThat(context).hasNotFailed();
+            context.getBean(ConversationRepository.class).upsertUser(NewUser.of("web", "alice"));
+            assertThat(registry.find("agentstore.operation")
+                            .tags("capability", "conversations", "operation", "upsertUser", "outcome", "success")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+        });
+        runner().withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(AgentstoreBuilderCustomizer.class);
+            context.getBean(ConversationRepository.class).upsertUser(NewUser.of("web", "bob"));
         });
     }
 

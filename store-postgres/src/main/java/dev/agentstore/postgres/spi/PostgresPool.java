@@ -26,7 +26,12 @@ public final class PostgresPool {
                 key,
                 HikariDataSource.class,
                 () -> create(
-                        settings, "agentstore-postgres", settings.user(), settings.password(), settings.poolSize()));
+                        settings,
+                        "agentstore-postgres",
+                        settings.user(),
+                        settings.password(),
+                        settings.poolSize(),
+                        context.meterRegistry().orElse(null)));
     }
 
     /**
@@ -46,15 +51,28 @@ public final class PostgresPool {
         return context.shared(
                 key,
                 HikariDataSource.class,
-                () -> create(settings, "agentstore-postgres-ingest", user, settings.ingestPassword(), 2));
+                () -> create(
+                        settings,
+                        "agentstore-postgres-ingest",
+                        user,
+                        settings.ingestPassword(),
+                        2,
+                        context.meterRegistry().orElse(null)));
     }
 
+    /**
+     * A pool named {@code name}; with the application's Micrometer registry, HikariCP's own meters ({@code
+     * hikaricp.connections.*}, tagged with the pool's name) are bound to it.
+     */
     private static HikariDataSource create(
-            PostgresSettings settings, String name, String user, Secret password, int size) {
+            PostgresSettings settings, String name, String user, Secret password, int size, Object meterRegistry) {
         TlsPolicy.check(settings);
         DriverLogging.confine(settings);
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(name);
+        if (meterRegistry != null) {
+            hikari.setMetricRegistry(meterRegistry); // HikariCP recognises a MeterRegistry itself
+        }
         hikari.setJdbcUrl(settings.url());
         hikari.setUsername(user);
         if (password != null) {

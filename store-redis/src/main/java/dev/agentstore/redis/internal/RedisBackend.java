@@ -26,10 +26,11 @@ public final class RedisBackend implements StoreBackend {
     public RedisBackend(StoreContext context) {
         StoreConfig config = context.config();
         RedisSettings settings = RedisSettings.from(config);
-        this.redis = context.shared(
-                "redis:" + config.get(RedisSettings.URL.name()),
-                RedisConnections.class,
-                () -> RedisConnections.open(settings));
+        this.redis = context.shared("redis:" + config.get(RedisSettings.URL.name()), RedisConnections.class, () -> {
+            RedisConnections opened = RedisConnections.open(settings);
+            context.meterRegistry().ifPresent(registry -> RedisPoolMeters.bind(registry, opened));
+            return opened;
+        });
         this.clock = context.clock();
         this.contextCacheSize = config.contextCacheSize();
         this.contextCacheTtl = config.contextCacheTtl();

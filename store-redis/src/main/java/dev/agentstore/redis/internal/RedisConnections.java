@@ -107,6 +107,21 @@ public final class RedisConnections implements AutoCloseable {
         });
     }
 
+    /** Connections lent out now, over every node's pool. */
+    public int active() {
+        return pools.get().stream().mapToInt(Pool::getNumActive).sum();
+    }
+
+    /** Connections idle in the pools now. */
+    public int idle() {
+        return pools.get().stream().mapToInt(Pool::getNumIdle).sum();
+    }
+
+    /** Callers waiting for a connection now. */
+    public int waiting() {
+        return pools.get().stream().mapToInt(Pool::getNumWaiters).sum();
+    }
+
     /** "up", or "down: " and why. */
     public String health() {
         try {

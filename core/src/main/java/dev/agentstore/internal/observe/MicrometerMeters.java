@@ -1,0 +1,111 @@
+package dev.agentstore.internal.observe;
+
+import dev.agentstore.spi.Capability;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.lang.reflect.Proxy;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * {@link StoreMeters} on a Micrometer {@link MeterRegistry}. Only this package names Micrometer's types, and this
+ * class is loaded only when the application passes a registry, so Micrometer stays an optional dependency.
+ *
+ * <p>Meters: the timer {@value #OPERATION} (tags {@code capability}, {@code operation}, {@code backend},
+ * {@code outcome}, and {@code tenant} only when {@code meters.tag-tenant} is on), and the counters
+ * {@value #CONTEXT_CACHE} ({@code result} hit or miss), {@value #RATE_LIMIT} ({@code decision} allowed or refused),
+ * {@value #LOCKOUTS} and {@value #FALLBACKS} ({@code capability}).
+ */
+public final class MicrometerMeters implements StoreMeters {
+    static final String OPERATION = "agentstore.operation";
+    static final String CONTEXT_CACHE = "agentstore.context.cache";
+    static final String RATE_LIMIT = "agentstore.rate.limit";
+    static final String LOCKOUTS = "agentstore.security.lockouts";
+    static final String FALLBACKS = "agentstore.degraded.fallbacks";
+
+    private final MeterRegistry registry;
+    private final boolean tagTenant;
+    private final Counter cacheHits;
+    private final Counter cacheMisses;
+    private final Counter allowed;
+    private final Counter refused;
+    private final Counter lockouts;
+    private final Map<Capability, Counter> fallbacks = new ConcurrentHashMap<>();
+
+    private MicrometerMeters(MeterRegistry registry, boolean tagTenant) {
+        this.registry = registry;
+        this.tagTenant = tagTenant;
+        this.cacheHits =
+                counter(CONTEXT_CACHE, "reads of the newest messages, by whether the cache answered", "result", "hit");
+        this.cacheMisses =
+                counter(CONTEXT_CACHE, "reads of the newest messages, by whether the cache answered", "result", "miss");
+        this.allowed = counter(RATE_LIMIT, "rate-limit checks, by decision", "decision", "allowed");
+        this.refused = counter(RATE_LIMIT, "rate-limit checks, by decision", "decision", "refused");
+        this.lockouts = counter(LOCKOUTS, "accounts locked by failed logins or codes");
+    }
+
+    /**
+     * Meters on {@code registry}, which must be a Micrometer {@link MeterRegistry} (typed {@code Object} so that
+     * callers compile and load without Micrometer).
+     *
+     * @param tagTenant whether operation timers carry the tenant id
+     */
+    public static StoreMeters on(Object registry, boolean tagTenant) {
+        return new MicrometerMeters((MeterRegistry) registry, tagTenant);
+    }
+
+    @Override
+    public <T> T timed(Class<T> api, T repository, Capability capability, String backend, String tenant) {
+        Tags common = Tags.of("capability", tag(capability), "backend", backend);
+        Tags tags = tagTenant ? common.and("tenant", tenant) : common;
+        TimedRepository handler = new TimedRepository(
+                repository,
+                (operation, outcome) -> Timer.builder(OPERATION)
+                        .description("agentstore repository operations, by how they ended")
+                        .tags(tags)
+                        .tag("operation", operation)
+                        .tag("outcome", outcome.tag())
+                        .register(registry));
+        return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
+    }
+
+    @Override
+    public void contextCache(boolean hit) {
+        (hit ? cacheHits : cacheMisses).increment();
+    }
+
+    @Override
+    public void rateLimit(boolean allowed) {
+        (allowed ? this.allowed : refused).increment();
+    }
+
+    @Override
+    public void lockout() {
+        lockouts.increment();
+    }
+
+    @Override
+    public void fallback(Capability capability) {
+        fallbacks
+                .computeIfAbsent(
+                        capability,
+                        c -> counter(
+                                FALLBACKS,
+                                "calls answered by a stand-in while their backend was unavailable",
+                                "capability",
+                                tag(c)))
+                .increment();
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return Counter.builder(name).description(description).tags(tags).register(registry);
+    }
+
+    /** A capability as a tag value: {@code conversations}, {@code rate_limits}, ... */
+    static String tag(Capability capability) {
+        return capability.name().toLowerCase(Locale.ROOT);
+    }
+}
