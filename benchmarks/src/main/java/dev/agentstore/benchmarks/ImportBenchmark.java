@@ -7,7 +7,6 @@ import dev.agentstore.conversation.ImportedConversation;
 import dev.agentstore.conversation.ImportedMessage;
 import dev.agentstore.conversation.ImportedUser;
 import dev.agentstore.conversation.NewMessage;
-import dev.agentstore.postgres.spi.BinaryCopy;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -124,62 +123,8 @@ public final class ImportBenchmark {
             users.add(UUID.randomUUID());
             chats.add(UUID.randomUUID());
         }
-        try (Connection owner = database.adminConnection()) {
-            owner.setAutoCommit(false);
-            BinaryCopy.copy(
-                    owner,
-                    "copy agentstore.users (tenant_id, id, channel, external_id, created_at, updated_at)"
-                            + " from stdin (format binary)",
-                    copy -> {
-                        for (UUID user : users) {
-                            copy.row(6)
-                                    .text(tenant)
-                                    .uuid(user)
-                                    .text("legacy")
-                                    .text(user.toString())
-                                    .timestamp(start)
-                                    .timestamp(start);
-                        }
-                    });
-            BinaryCopy.copy(
-                    owner,
-                    "copy agentstore.conversations (tenant_id, id, user_id, status, version, last_sequence,"
-                            + " created_at, updated_at, last_activity_at) from stdin (format binary)",
-                    copy -> {
-                        for (int i = 0; i < CONVERSATIONS; i++) {
-                            copy.row(9)
-                                    .text(tenant)
-                                    .uuid(chats.get(i))
-                                    .uuid(users.get(i))
-                                    .text("ACTIVE")
-                                    .int8(1L)
-                                    .int8((long) MESSAGES)
-                                    .timestamp(start)
-                                    .timestamp(start)
-                                    .timestamp(start.plusSeconds(MESSAGES - 1));
-                        }
-                    });
-            BinaryCopy.copy(
-                    owner,
-                    "copy agentstore.messages (tenant_id, conversation_id, sequence, id, role, content, token_count,"
-                            + " created_at) from stdin (format binary)",
-                    copy -> {
-                        for (UUID chat : chats) {
-                            for (int m = 0; m < MESSAGES; m++) {
-                                copy.row(8)
-                                        .text(tenant)
-                                        .uuid(chat)
-                                        .int8(m + 1L)
-                                        .uuid(UUID.randomUUID())
-                                        .text("USER")
-                                        .text(TEXT)
-                                        .int4(100)
-                                        .timestamp(start.plusSeconds(m));
-                            }
-                        }
-                    });
-            owner.commit();
-        }
+        new OwnerHistoryCopy("legacy", MESSAGES, List.of("USER"), (c, m) -> TEXT, 100, UUID::randomUUID)
+                .copy(database, tenant, users, chats, start);
     }
 
     private static void appended(ConversationRepository conversations) {

@@ -3,7 +3,6 @@ package dev.agentstore.benchmarks;
 import dev.agentstore.AgentStore;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.NewMessage;
-import dev.agentstore.postgres.spi.BinaryCopy;
 import dev.agentstore.spi.Ids;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import java.sql.Connection;
@@ -134,62 +133,14 @@ public final class ScaleBenchmark {
             users.add(Ids.newId());
             chats.add(Ids.newId());
         }
-        try (Connection owner = database.adminConnection()) {
-            owner.setAutoCommit(false);
-            BinaryCopy.copy(
-                    owner,
-                    "copy agentstore.users (tenant_id, id, channel, external_id, created_at, updated_at)"
-                            + " from stdin (format binary)",
-                    copy -> {
-                        for (UUID user : users) {
-                            copy.row(6)
-                                    .text(TENANT)
-                                    .uuid(user)
-                                    .text("web")
-                                    .text(user.toString())
-                                    .timestamp(start)
-                                    .timestamp(start);
-                        }
-                    });
-            BinaryCopy.copy(
-                    owner,
-                    "copy agentstore.conversations (tenant_id, id, user_id, status, version, last_sequence,"
-                            + " created_at, updated_at, last_activity_at) from stdin (format binary)",
-                    copy -> {
-                        for (int i = 0; i < count; i++) {
-                            copy.row(9)
-                                    .text(TENANT)
-                                    .uuid(chats.get(i))
-                                    .uuid(users.get(i))
-                                    .text("ACTIVE")
-                                    .int8(1L)
-                                    .int8((long) MESSAGES)
-                                    .timestamp(start)
-                                    .timestamp(start)
-                                    .timestamp(start.plusSeconds(MESSAGES - 1));
-                        }
-                    });
-            BinaryCopy.copy(
-                    owner,
-                    "copy agentstore.messages (tenant_id, conversation_id, sequence, id, role, content, token_count,"
-                            + " created_at) from stdin (format binary)",
-                    copy -> {
-                        for (int i = 0; i < count; i++) {
-                            for (int m = 0; m < MESSAGES; m++) {
-                                copy.row(8)
-                                        .text(TENANT)
-                                        .uuid(chats.get(i))
-                                        .int8(m + 1L)
-                                        .uuid(Ids.newId())
-                                        .text(m % 2 == 0 ? "USER" : "ASSISTANT")
-                                        .text("a message of about sixty characters on topic " + (i + m) % 997)
-                                        .int4(15)
-                                        .timestamp(start.plusSeconds(m));
-                            }
-                        }
-                    });
-            owner.commit();
-        }
+        new OwnerHistoryCopy(
+                        "web",
+                        MESSAGES,
+                        List.of("USER", "ASSISTANT"),
+                        (c, m) -> "a message of about sixty characters on topic " + (c + m) % 997,
+                        15,
+                        Ids::newId)
+                .copy(database, TENANT, users, chats, start);
         return chats;
     }
 
