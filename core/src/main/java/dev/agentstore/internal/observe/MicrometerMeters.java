@@ -4,7 +4,6 @@ import dev.agentstore.spi.Capability;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import java.lang.reflect.Proxy;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +33,10 @@ public final class MicrometerMeters implements StoreMeters {
     private final Counter refused;
     private final Counter lockouts;
     private final Map<Capability, Counter> fallbacks = new ConcurrentHashMap<>();
+    private final Map<Series, OperationTimers> timers = new ConcurrentHashMap<>();
+
+    /** The tags that make one series of operation timers: the tenant only when tagged. */
+    private record Series(Capability capability, String backend, String tenant) {}
 
     private MicrometerMeters(MeterRegistry registry, boolean tagTenant) {
         this.registry = registry;
@@ -59,17 +62,14 @@ public final class MicrometerMeters implements StoreMeters {
 
     @Override
     public <T> T timed(Class<T> api, T repository, Capability capability, String backend, String tenant) {
-        Tags common = Tags.of("capability", tag(capability), "backend", backend);
-        Tags tags = tagTenant ? common.and("tenant", tenant) : common;
-        TimedRepository handler = new TimedRepository(
-                repository,
-                (operation, outcome) -> Timer.builder(OPERATION)
-                        .description("agentstore repository operations, by how they ended")
-                        .tags(tags)
-                        .tag("operation", operation)
-                        .tag("outcome", outcome.tag())
-                        .register(registry));
+        Series series = new Series(capability, backend, tagTenant ? tenant : null);
+        TimedRepository handler = new TimedRepository(repository, timers.computeIfAbsent(series, this::timersOf));
         return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
+    }
+
+    private OperationTimers timersOf(Series series) {
+        Tags tags = Tags.of("capability", tag(series.capability()), "backend", series.backend());
+        return new OperationTimers(registry, series.tenant() == null ? tags : tags.and("tenant", series.tenant()));
     }
 
     @Override
