@@ -106,7 +106,7 @@ public final class MetricsBenchmark {
                         rollup[round],
                         summary[0].usage().requests(),
                         summary[0].mostUsedModel(),
-                        summary[0].cost());
+                        summary[0].costByCurrency());
             }
             System.out.println(table(sides, seconds, rounds, Samples.median(rollup)));
         }

@@ -132,7 +132,7 @@ final class InMemoryMetricsRepository implements MetricsRepository {
                 peak(daySamples, SystemSample::cpuPercent),
                 peak(daySamples, SystemSample::memoryPercent),
                 peak(daySamples.stream().filter(s -> s.gpuPercent() != null).toList(), SystemSample::gpuPercent),
-                cost(rows));
+                costByCurrency(rows));
         summaries.put(day, summary);
         return summary;
     }
@@ -162,19 +162,18 @@ final class InMemoryMetricsRepository implements MetricsRepository {
         return llm.values().stream().filter(query::matches).toList();
     }
 
-    private BigDecimal cost(List<LlmRequestMetric> rows) {
+    /** The cost of the requests to priced models, per currency of their pricing. */
+    private SortedMap<String, BigDecimal> costByCurrency(List<LlmRequestMetric> rows) {
         Map<String, Optional<ModelPricing>> pricing = new HashMap<>();
-        BigDecimal total = null;
+        SortedMap<String, BigDecimal> totals = new TreeMap<>();
         for (LlmRequestMetric m : rows) {
             Optional<ModelPricing> price = pricing.computeIfAbsent(
                     m.model(),
                     name -> models.findByName(name).map(model -> model.spec().pricing()));
-            if (price.isPresent()) {
-                BigDecimal cost = price.get().cost(m.promptTokens(), m.completionTokens());
-                total = total == null ? cost : total.add(cost);
-            }
+            price.ifPresent(
+                    p -> totals.merge(p.currency(), p.cost(m.promptTokens(), m.completionTokens()), BigDecimal::add));
         }
-        return total;
+        return totals;
     }
 
     private static Double peak(List<SystemSample> rows, ToDoubleFunction<SystemSample> value) {

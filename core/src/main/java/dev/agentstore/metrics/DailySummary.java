@@ -2,6 +2,9 @@ package dev.agentstore.metrics;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * The rollup of one UTC day, kept after retention drops the raw rows.
@@ -12,7 +15,8 @@ import java.time.LocalDate;
  * @param peakCpuPercent highest CPU reading of the day, or null without samples
  * @param peakMemoryPercent highest memory reading, or null
  * @param peakGpuPercent highest GPU reading, or null
- * @param cost summed cost of requests to models with pricing, or null when no request had a priced model
+ * @param costByCurrency the summed cost of the requests to models with pricing, per ISO 4217 currency of that
+ *     pricing (never added across currencies), by currency code; empty when no request had a priced model
  */
 public record DailySummary(
         LocalDate day,
@@ -21,4 +25,21 @@ public record DailySummary(
         Double peakCpuPercent,
         Double peakMemoryPercent,
         Double peakGpuPercent,
-        BigDecimal cost) {}
+        SortedMap<String, BigDecimal> costByCurrency) {
+
+    /** Copies the costs into an unmodifiable map sorted by currency; null is none. */
+    public DailySummary {
+        costByCurrency = Collections.unmodifiableSortedMap(
+                costByCurrency == null ? new TreeMap<>() : new TreeMap<>(costByCurrency));
+    }
+
+    /** The day's cost in {@code currency} (e.g. {@code "USD"}), or zero when nothing was priced in it. */
+    public BigDecimal cost(String currency) {
+        return costByCurrency.getOrDefault(currency, BigDecimal.ZERO);
+    }
+
+    /** Whether any request of the day went to a model with pricing. */
+    public boolean priced() {
+        return !costByCurrency.isEmpty();
+    }
+}

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A day of an assistant's traffic, made up: a system sample every minute and LLM requests that follow office
@@ -79,11 +80,13 @@ public final class MetricsReport {
                 usage.cacheHitRate() * 100);
         out.printf(
                 Locale.ROOT,
-                "most used model %s; peak CPU %.0f%%, peak memory %.0f%%; cost %s USD%n",
+                "most used model %s; peak CPU %.0f%%, peak memory %.0f%%; cost %s%n",
                 summary.mostUsedModel(),
                 summary.peakCpuPercent(),
                 summary.peakMemoryPercent(),
-                summary.cost().setScale(2, RoundingMode.HALF_UP));
+                summary.costByCurrency().entrySet().stream()
+                        .map(cost -> cost.getValue().setScale(2, RoundingMode.HALF_UP) + " " + cost.getKey())
+                        .collect(Collectors.joining(", ")));
         MetricQuery wholeDay = MetricQuery.between(start, start.plusSeconds(86_400));
         chart(metrics.usageOverTime(wholeDay, TimeBucket.HOUR));
         metrics.usageByModel(wholeDay)

@@ -190,25 +190,33 @@ public abstract class MetricsRepositoryContract extends StoreContract {
     }
 
     @Test
-    void should_roll_up_a_day_idempotently_with_peaks_most_used_model_and_cost() {
+    void should_roll_up_a_day_idempotently_with_peaks_most_used_model_and_cost_per_currency() {
         store.models()
                 .register(ModelSpec.builder("priced", ModelFormat.API)
                         .pricing(ModelPricing.usd("1.0", "2.0"))
                         .build());
-        repo().recordLlmBatch(List.of(metric("priced", 1, 10), metric("priced", 2, 20), metric("free", 3, 30)));
+        store.models()
+                .register(ModelSpec.builder("euro", ModelFormat.API)
+                        .pricing(new ModelPricing(new BigDecimal("3.0"), BigDecimal.ZERO, "EUR"))
+                        .build());
+        repo().recordLlmBatch(List.of(
+                metric("priced", 1, 10), metric("priced", 2, 20), metric("free", 3, 30), metric("euro", 4, 40)));
         repo().recordSystemBatch(List.of(
                 SystemSample.of(DAY.plusSeconds(5), "h", 40, 60).withGpu(70, 10),
                 SystemSample.of(DAY.plusSeconds(6), "h", 90, 20)));
         DailySummary first = repo().rollupDay(LocalDate.of(2026, 3, 10));
         DailySummary second = repo().rollupDay(LocalDate.of(2026, 3, 10));
         assertThat(second).isEqualTo(first);
-        assertThat(first.usage().requests()).isEqualTo(3);
+        assertThat(first.usage().requests()).isEqualTo(4);
         assertThat(first.mostUsedModel()).isEqualTo("priced");
         assertThat(first.peakCpuPercent()).isEqualTo(90.0);
         assertThat(first.peakMemoryPercent()).isEqualTo(60.0);
         assertThat(first.peakGpuPercent()).isEqualTo(70.0);
-        // 2 requests x (100 x 1.0 + 50 x 2.0) / 1000 = 0.4
-        assertThat(first.cost()).isEqualByComparingTo(new BigDecimal("0.4"));
+        // USD: 2 requests x (100 x 1.0 + 50 x 2.0) / 1000 = 0.4; EUR: 1 request x 100 x 3.0 / 1000 = 0.3, not added
+        assertThat(first.costByCurrency()).containsOnlyKeys("EUR", "USD");
+        assertThat(first.cost("USD")).isEqualByComparingTo(new BigDecimal("0.4"));
+        assertThat(first.cost("EUR")).isEqualByComparingTo(new BigDecimal("0.3"));
+        assertThat(first.cost("GBP")).isZero();
         assertThat(repo().dailySummary(LocalDate.of(2026, 3, 10))).contains(first);
     }
 
@@ -218,7 +226,8 @@ public abstract class MetricsRepositoryContract extends StoreContract {
         assertThat(empty.usage().requests()).isZero();
         assertThat(empty.mostUsedModel()).isNull();
         assertThat(empty.peakCpuPercent()).isNull();
-        assertThat(empty.cost()).isNull();
+        assertThat(empty.priced()).isFalse();
+        assertThat(empty.costByCurrency()).isEmpty();
     }
 
     @Test

@@ -7,13 +7,13 @@ package dev.agentstore.postgres.internal.jooq.tables;
 import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Keys;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.Name;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
@@ -134,14 +134,15 @@ public class DailyMetricsSummary extends TableImpl<Record> {
     public final TableField<Record, Double> PEAK_GPU_PERCENT = createField(DSL.name("peak_gpu_percent"), SQLDataType.DOUBLE, this, "");
 
     /**
-     * The column <code>agentstore.daily_metrics_summary.cost</code>.
-     */
-    public final TableField<Record, BigDecimal> COST = createField(DSL.name("cost"), SQLDataType.NUMERIC, this, "");
-
-    /**
      * The column <code>agentstore.daily_metrics_summary.computed_at</code>.
      */
     public final TableField<Record, Instant> COMPUTED_AT = createField(DSL.name("computed_at"), SQLDataType.INSTANT.nullable(false), this, "");
+
+    /**
+     * The column
+     * <code>agentstore.daily_metrics_summary.cost_by_currency</code>.
+     */
+    public final TableField<Record, JSONB> COST_BY_CURRENCY = createField(DSL.name("cost_by_currency"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
 
     private DailyMetricsSummary(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
