@@ -6,13 +6,9 @@ import dev.agentstore.AgentStore;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationStatus;
-import dev.agentstore.postgres.spi.PostgresMigrations;
-import dev.agentstore.postgres.spi.PostgresMigrator;
-import dev.agentstore.postgres.spi.PostgresSettings;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import java.time.Instant;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,14 +23,7 @@ class ConversationActivityMigrationIT {
 
     @Test
     void should_backfill_activity_endings_and_deletions_of_every_tenants_conversations() {
-        PostgresDatabase database = PostgresTestDatabase.create();
-        PostgresMigrator.migrate(
-                PostgresSettings.read(database.storeConfig()),
-                (dataSource, schema) -> Flyway.configure()
-                        .configuration(
-                                PostgresMigrations.flyway(dataSource, schema).getConfiguration())
-                        .target("17")
-                        .load());
+        PostgresDatabase database = PostgresTestDatabase.migratedTo("17");
         UUID quiet = UUID.randomUUID();
         UUID talked = UUID.randomUUID();
         UUID archived = UUID.randomUUID();

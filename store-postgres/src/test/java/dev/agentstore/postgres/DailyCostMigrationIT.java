@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
 import dev.agentstore.metrics.DailySummary;
-import dev.agentstore.postgres.spi.PostgresMigrations;
-import dev.agentstore.postgres.spi.PostgresMigrator;
-import dev.agentstore.postgres.spi.PostgresSettings;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,14 +18,7 @@ class DailyCostMigrationIT {
 
     @Test
     void should_move_single_currency_costs_and_drop_mixed_sums() {
-        PostgresDatabase database = PostgresTestDatabase.create();
-        PostgresMigrator.migrate(
-                PostgresSettings.read(database.storeConfig()),
-                (dataSource, schema) -> Flyway.configure()
-                        .configuration(
-                                PostgresMigrations.flyway(dataSource, schema).getConfiguration())
-                        .target("21")
-                        .load());
+        PostgresDatabase database = PostgresTestDatabase.migratedTo("21");
         model(database, "dollars", "a", "USD");
         model(database, "dollars", "b", "USD");
         model(database, "mixed", "a", "USD");
