@@ -41,12 +41,12 @@ public final class MicrometerMeters implements StoreMeters {
     private MicrometerMeters(MeterRegistry registry, boolean tagTenant) {
         this.registry = registry;
         this.tagTenant = tagTenant;
-        this.cacheHits =
-                counter(CONTEXT_CACHE, "reads of the newest messages, by whether the cache answered", "result", "hit");
-        this.cacheMisses =
-                counter(CONTEXT_CACHE, "reads of the newest messages, by whether the cache answered", "result", "miss");
-        this.allowed = counter(RATE_LIMIT, "rate-limit checks, by decision", "decision", "allowed");
-        this.refused = counter(RATE_LIMIT, "rate-limit checks, by decision", "decision", "refused");
+        String cacheReads = "reads of the newest messages, by whether the cache answered";
+        this.cacheHits = counter(CONTEXT_CACHE, cacheReads, "result", "hit");
+        this.cacheMisses = counter(CONTEXT_CACHE, cacheReads, "result", "miss");
+        String checks = "rate-limit checks, by decision";
+        this.allowed = counter(RATE_LIMIT, checks, "decision", "allowed");
+        this.refused = counter(RATE_LIMIT, checks, "decision", "refused");
         this.lockouts = counter(LOCKOUTS, "accounts locked by failed logins or codes");
     }
 

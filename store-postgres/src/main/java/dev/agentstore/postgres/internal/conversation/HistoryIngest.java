@@ -6,9 +6,9 @@ import static dev.agentstore.postgres.internal.jooq.Tables.USERS;
 
 import dev.agentstore.conversation.HistoryImport;
 import dev.agentstore.conversation.ImportReport;
+import dev.agentstore.postgres.internal.IngestTransaction;
 import dev.agentstore.postgres.spi.PostgresDsl;
 import dev.agentstore.postgres.spi.PostgresErrors;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -43,17 +43,9 @@ public final class HistoryIngest {
 
     /** COPYs the whole batch into {@code tenant}'s rows, or nothing and answers empty when a constraint refuses it. */
     Optional<ImportReport> copy(String tenant, HistoryImport batch) {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                HistoryTuples.copy(connection, users, conversations, messages, tenant, batch);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+        try {
+            IngestTransaction.run(
+                    pool, connection -> HistoryTuples.copy(connection, users, conversations, messages, tenant, batch));
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
                 return Optional.empty();

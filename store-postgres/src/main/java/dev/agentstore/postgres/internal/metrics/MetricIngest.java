@@ -5,11 +5,11 @@ import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
 
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.SystemSample;
+import dev.agentstore.postgres.internal.IngestTransaction;
 import dev.agentstore.postgres.internal.partition.MissingPartitionException;
 import dev.agentstore.postgres.spi.BinaryCopy;
 import dev.agentstore.postgres.spi.PostgresDsl;
 import dev.agentstore.postgres.spi.PostgresErrors;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
@@ -76,18 +76,7 @@ public final class MetricIngest {
     }
 
     private void copy(String sql, BinaryCopy.Rows rows) throws SQLException {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                BinaryCopy.copy(connection, sql, rows);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+        IngestTransaction.run(pool, connection -> BinaryCopy.copy(connection, sql, rows));
     }
 
     /** A row without a partition becomes {@link MissingPartitionException}; the rest as any database failure. */
