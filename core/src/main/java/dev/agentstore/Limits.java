@@ -20,6 +20,10 @@ public final class Limits {
     public static final int MAX_MESSAGE_BATCH = 1_000;
     /** Most metric rows recorded in one call. */
     public static final int MAX_METRIC_BATCH = 1_000_000;
+    /** Most labels on one point of a labelled metric series, and most labels one aggregate groups by. */
+    public static final int MAX_SERIES_LABELS = 16;
+    /** Longest name of a labelled metric series or of one of its labels. */
+    public static final int MAX_SERIES_NAME_CHARS = 128;
     /** Most chunks upserted in one call. */
     public static final int MAX_CHUNK_BATCH = 100_000;
     /** Deepest nesting of {@code and}, {@code or} and {@code not} in a metadata filter. */

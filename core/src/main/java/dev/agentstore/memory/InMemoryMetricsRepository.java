@@ -3,11 +3,15 @@ package dev.agentstore.memory;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.internal.HalfOpen;
+import dev.agentstore.internal.SeriesCalculator;
 import dev.agentstore.internal.UsageCalculator;
 import dev.agentstore.metrics.DailySummary;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.MetricQuery;
 import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.SeriesBucket;
+import dev.agentstore.metrics.SeriesPoint;
+import dev.agentstore.metrics.SeriesQuery;
 import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.metrics.TimeBucket;
 import dev.agentstore.metrics.UsageStats;
@@ -44,6 +48,7 @@ final class InMemoryMetricsRepository implements MetricsRepository {
     private long nextSerial;
     private final Map<MetricKey, LlmRequestMetric> llm = new LinkedHashMap<>();
     private final Map<LocalDate, DailySummary> summaries = new HashMap<>();
+    private final List<SerialPoint> points = new ArrayList<>();
 
     /** @param removals where it learns whose sessions and conversations an erased user had */
     InMemoryMetricsRepository(ModelRepository models, RemovalListeners removals) {
@@ -78,6 +83,29 @@ final class InMemoryMetricsRepository implements MetricsRepository {
         return batch.stream()
                 .filter(m -> llm.putIfAbsent(MetricKey.of(m), m) == null)
                 .count();
+    }
+
+    @Override
+    public synchronized void recordPoint(SeriesPoint point) {
+        points.add(new SerialPoint(nextSerial++, point));
+    }
+
+    @Override
+    public synchronized void recordPoints(List<SeriesPoint> batch) {
+        batch.forEach(point -> points.add(new SerialPoint(nextSerial++, point)));
+    }
+
+    @Override
+    public synchronized Page<SeriesPoint> seriesPoints(SeriesQuery query, PageRequest page) {
+        Page<SerialPoint> rows = slice(points.stream().filter(p -> query.matches(p.point())), SerialPoint::key, page);
+        return new Page<>(rows.items().stream().map(SerialPoint::point).toList(), rows.nextCursor());
+    }
+
+    @Override
+    public synchronized List<SeriesBucket> seriesOverTime(SeriesQuery query, TimeBucket bucket, List<String> groupBy) {
+        List<SeriesPoint> matching =
+                points.stream().map(SerialPoint::point).filter(query::matches).toList();
+        return SeriesCalculator.buckets(matching, bucket, groupBy);
     }
 
     @Override
@@ -155,6 +183,7 @@ final class InMemoryMetricsRepository implements MetricsRepository {
         return new MonthlyDrop(cutoff)
                 .from(samples, s -> s.sample().recordedAt())
                 .from(llm.values(), LlmRequestMetric::recordedAt)
+                .from(points, p -> p.point().recordedAt())
                 .months();
     }
 
@@ -199,6 +228,13 @@ final class InMemoryMetricsRepository implements MetricsRepository {
     private record MetricKey(UUID requestId, Instant recordedAt) {
         static MetricKey of(LlmRequestMetric metric) {
             return new MetricKey(metric.requestId(), metric.recordedAt());
+        }
+    }
+
+    /** A series point with the serial that orders points of the same instant, as in SQL. */
+    private record SerialPoint(long serial, SeriesPoint point) {
+        TimeKey key() {
+            return TimeKey.ofSerial(point.recordedAt(), serial);
         }
     }
 

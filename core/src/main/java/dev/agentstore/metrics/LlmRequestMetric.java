@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param cacheHit whether the response came from the response cache
  * @param success whether the request succeeded
  * @param errorType a short error class when it failed, or null
+ * @param parameters the sampling parameters of the request; null is {@link GenerationParameters#DEFAULTS}
  */
 public record LlmRequestMetric(
         UUID requestId,
@@ -34,7 +35,8 @@ public record LlmRequestMetric(
         Long timeToFirstTokenMillis,
         boolean cacheHit,
         boolean success,
-        String errorType) {
+        String errorType,
+        GenerationParameters parameters) {
     /** Checks every component. */
     public LlmRequestMetric {
         Check.id("metric.requestId", requestId);
@@ -47,6 +49,37 @@ public record LlmRequestMetric(
             Check.range("metric.timeToFirstTokenMillis", timeToFirstTokenMillis, 0, latencyMillis);
         }
         Check.optionalName("metric.errorType", errorType);
+        parameters = parameters == null ? GenerationParameters.DEFAULTS : parameters;
+    }
+
+    /** A metric without sampling parameters. */
+    public LlmRequestMetric(
+            UUID requestId,
+            Instant recordedAt,
+            String model,
+            UUID sessionId,
+            UUID conversationId,
+            int promptTokens,
+            int completionTokens,
+            long latencyMillis,
+            Long timeToFirstTokenMillis,
+            boolean cacheHit,
+            boolean success,
+            String errorType) {
+        this(
+                requestId,
+                recordedAt,
+                model,
+                sessionId,
+                conversationId,
+                promptTokens,
+                completionTokens,
+                latencyMillis,
+                timeToFirstTokenMillis,
+                cacheHit,
+                success,
+                errorType,
+                null);
     }
 
     /** A successful, uncached request outside any session. */
@@ -81,7 +114,8 @@ public record LlmRequestMetric(
                 timeToFirstTokenMillis,
                 cacheHit,
                 success,
-                errorType);
+                errorType,
+                parameters);
     }
 
     /** This metric marked as served from the cache (or not). */
@@ -98,7 +132,8 @@ public record LlmRequestMetric(
                 timeToFirstTokenMillis,
                 hit,
                 success,
-                errorType);
+                errorType,
+                parameters);
     }
 
     /** This metric marked as failed with an error type. */
@@ -115,7 +150,26 @@ public record LlmRequestMetric(
                 timeToFirstTokenMillis,
                 cacheHit,
                 false,
-                error);
+                error,
+                parameters);
+    }
+
+    /** This metric with the sampling parameters the request was made with. */
+    public LlmRequestMetric withParameters(GenerationParameters given) {
+        return new LlmRequestMetric(
+                requestId,
+                recordedAt,
+                model,
+                sessionId,
+                conversationId,
+                promptTokens,
+                completionTokens,
+                latencyMillis,
+                timeToFirstTokenMillis,
+                cacheHit,
+                success,
+                errorType,
+                given);
     }
 
     /** Completion tokens per second of generation time, 0 when the latency is 0. */

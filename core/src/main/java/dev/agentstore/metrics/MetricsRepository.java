@@ -37,11 +37,31 @@ public interface MetricsRepository {
      */
     long recordLlmBatch(List<LlmRequestMetric> metrics);
 
+    /** Records one point of a labelled series. */
+    void recordPoint(SeriesPoint point);
+
+    /**
+     * Records points of labelled series atomically; an empty list is a no-op. Large batches stream through
+     * binary COPY, as LLM metrics do. Points are not deduplicated: recording one twice counts it twice.
+     */
+    void recordPoints(List<SeriesPoint> points);
+
     /** System samples in {@code [from, to)}, oldest first, keyset-paged. */
     Page<SystemSample> systemSamples(Instant from, Instant to, PageRequest page);
 
     /** LLM metrics matching {@code query}, oldest first, keyset-paged. */
     Page<LlmRequestMetric> llmMetrics(MetricQuery query, PageRequest page);
+
+    /** The points matching {@code query}, oldest first (in recording order within an instant), keyset-paged. */
+    Page<SeriesPoint> seriesPoints(SeriesQuery query, PageRequest page);
+
+    /**
+     * Aggregates the points matching {@code query} per UTC time bucket and per combination of the values of the
+     * labels in {@code groupBy} (none: one row per bucket), with count, sum, min, max, mean and percentiles.
+     *
+     * @return one row per bucket and group that has points, in {@link SeriesBucket}'s order
+     */
+    List<SeriesBucket> seriesOverTime(SeriesQuery query, TimeBucket bucket, List<String> groupBy);
 
     /** Aggregates per model over the metrics matching {@code query}, keyed and ordered by model name. */
     SortedMap<String, UsageStats> usageByModel(MetricQuery query);

@@ -18,6 +18,7 @@ import dev.agentstore.conversation.User;
 import dev.agentstore.errorlog.NewError;
 import dev.agentstore.feedback.NewFeedback;
 import dev.agentstore.metrics.LlmRequestMetric;
+import dev.agentstore.metrics.SeriesPoint;
 import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.model.ModelFormat;
 import dev.agentstore.model.ModelSpec;
@@ -70,6 +71,7 @@ final class EveryTable {
         tenant.models().register(ModelSpec.builder("m", ModelFormat.API).build());
         tenant.responseCache().put(CacheKey.of("m", Map.of(), "p"), "r", Duration.ofHours(1), Map.of());
         tenant.metrics().recordSystem(SystemSample.of(now, "host", 10, 20));
+        tenant.metrics().recordPoint(SeriesPoint.of("queue.depth", now, 3).withLabel("queue", "ingest"));
         tenant.metrics()
                 .recordLlm(
                         LlmRequestMetric.success(Ids.newId(), now, "m", 1, 2, 3).inSession(session.id(), chat.id()));

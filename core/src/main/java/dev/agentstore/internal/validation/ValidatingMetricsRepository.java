@@ -6,11 +6,15 @@ import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.internal.Check;
 import dev.agentstore.internal.OpenGuard;
+import dev.agentstore.internal.SeriesLabels;
 import dev.agentstore.internal.WriteLimits;
 import dev.agentstore.metrics.DailySummary;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.MetricQuery;
 import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.SeriesBucket;
+import dev.agentstore.metrics.SeriesPoint;
+import dev.agentstore.metrics.SeriesQuery;
 import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.metrics.TimeBucket;
 import dev.agentstore.metrics.UsageStats;
@@ -70,6 +74,39 @@ public final class ValidatingMetricsRepository implements MetricsRepository {
             limits.within("metrics[" + i + "].recordedAt", batch.get(i).recordedAt());
         }
         return batch.isEmpty() ? 0 : backend.recordLlmBatch(batch);
+    }
+
+    @Override
+    public void recordPoint(SeriesPoint point) {
+        open.check();
+        limits.within("point.recordedAt", Check.present("point", point).recordedAt());
+        backend.recordPoint(point);
+    }
+
+    @Override
+    public void recordPoints(List<SeriesPoint> points) {
+        open.check();
+        List<SeriesPoint> batch = List.copyOf(Check.batch("points", points, Limits.MAX_METRIC_BATCH));
+        for (int i = 0; i < batch.size(); i++) {
+            limits.within("points[" + i + "].recordedAt", batch.get(i).recordedAt());
+        }
+        if (!batch.isEmpty()) {
+            backend.recordPoints(batch);
+        }
+    }
+
+    @Override
+    public Page<SeriesPoint> seriesPoints(SeriesQuery query, PageRequest page) {
+        open.check();
+        return backend.seriesPoints(Check.present("query", query), Check.present("page", page));
+    }
+
+    @Override
+    public List<SeriesBucket> seriesOverTime(SeriesQuery query, TimeBucket bucket, List<String> groupBy) {
+        open.check();
+        Check.present("query", query);
+        Check.present("bucket", bucket);
+        return backend.seriesOverTime(query, bucket, SeriesLabels.groupBy("groupBy", groupBy));
     }
 
     @Override

@@ -68,7 +68,7 @@ public final class PostgresBackend implements StoreBackend {
         this.securityDsl = PostgresDsl.create(
                 PostgresPool.shared(context), PostgresMigrations.GENERATED_SECURITY_SCHEMA, config.securitySchema());
         this.conversationStatements = ConversationStatements.render(dsl);
-        this.metricPartitions = new MonthlyPartitions(config, clock, "system_metrics", "llm_metrics");
+        this.metricPartitions = new MonthlyPartitions(config, clock, "system_metrics", "llm_metrics", "metric_series");
         this.apiUsagePartitions = new MonthlyPartitions(config, clock, "api_usage");
         this.errorLogPartitions = new MonthlyPartitions(config, clock, "error_log");
         this.auditLogPartitions = new MonthlyPartitions(config, clock, "audit_log");

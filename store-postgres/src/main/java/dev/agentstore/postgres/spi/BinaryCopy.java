@@ -93,6 +93,11 @@ public final class BinaryCopy {
         return this;
     }
 
+    /** An {@code integer} value, or NULL. */
+    public BinaryCopy nullableInt4(Integer value) throws IOException {
+        return value == null ? nothing() : int4(value);
+    }
+
     /** A {@code bigint} value, or NULL. */
     public BinaryCopy int8(Long value) throws IOException {
         if (value == null) {

@@ -116,26 +116,29 @@ public final class PostgresMigrator {
     }
 
     /**
-     * INSERT on the two metrics tables and their serial, and on the three tables a history import fills (users,
+     * INSERT on the three metrics tables and their serials, and on the three tables a history import fills (users,
      * conversations, messages), nothing else: the ingest role reads, changes and deletes nothing.
      */
     private static void grantIngestPrivileges(Connection connection, String schema, String ingestUser) {
         var dsl = DSL.using(connection, SQLDialect.POSTGRES);
-        if (!hasTable(dsl, schema, "llm_metrics")) {
+        if (!hasTable(dsl, schema, "metric_series")) {
             return; // another module's schema step, or before the metrics migration
         }
         dsl.execute("grant usage on schema {0} to {1}", DSL.name(schema), DSL.name(ingestUser));
         dsl.execute(
-                "grant insert on {0}, {1}, {2}, {3}, {4} to {5}",
+                "grant insert on {0}, {1}, {2}, {3}, {4}, {5} to {6}",
                 DSL.name(schema, "llm_metrics"),
                 DSL.name(schema, "system_metrics"),
+                DSL.name(schema, "metric_series"),
                 DSL.name(schema, "users"),
                 DSL.name(schema, "conversations"),
                 DSL.name(schema, "messages"),
                 DSL.name(ingestUser));
         dsl.execute(
-                "grant usage on sequence {0} to {1}",
-                DSL.name(schema, "system_metrics_serial_seq"), DSL.name(ingestUser));
+                "grant usage on sequence {0}, {1} to {2}",
+                DSL.name(schema, "system_metrics_serial_seq"),
+                DSL.name(schema, "metric_series_serial_seq"),
+                DSL.name(ingestUser));
     }
 
     private static void advisory(Connection connection, String function) throws SQLException {

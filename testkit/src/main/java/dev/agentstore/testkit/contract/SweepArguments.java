@@ -25,6 +25,8 @@ import dev.agentstore.errorlog.NewError;
 import dev.agentstore.feedback.NewFeedback;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.MetricQuery;
+import dev.agentstore.metrics.SeriesPoint;
+import dev.agentstore.metrics.SeriesQuery;
 import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.model.ModelFilter;
 import dev.agentstore.model.ModelFormat;
@@ -202,6 +204,9 @@ final class SweepArguments {
         } else if (raw == SystemSample.class) {
             bad.add(SystemSample.of(now.plus(Duration.ofDays(3)), "h", 1, 1));
             bad.add(new Built("a CPU of 400%", () -> SystemSample.of(now, "h", 400, 1)));
+        } else if (raw == SeriesPoint.class) {
+            bad.add(SeriesPoint.of("sweep.series", longAgo, 1));
+            bad.add(new Built("a NaN value", () -> SeriesPoint.of("sweep.series", now, Double.NaN)));
         } else if (raw == ApiCall.class) {
             bad.add(ApiCall.forUser(Ids.newId(), longAgo, seeded.user(), "/v1/chat", 200, 3));
         } else if (raw == Chunk.class) {
@@ -298,6 +303,9 @@ final class SweepArguments {
         if (raw.isEnum()) {
             return raw.getEnumConstants()[0];
         }
+        if (raw == String.class) {
+            return "sweep";
+        }
         Map<Class<?>, Supplier<Object>> values = new HashMap<>();
         Instant now = clock.instant();
         values.put(String.class, () -> "sweep-" + counter.incrementAndGet());
@@ -346,6 +354,9 @@ final class SweepArguments {
         values.put(SystemSample.class, () -> SystemSample.of(now, "h", 1, 1));
         values.put(LlmRequestMetric.class, () -> LlmRequestMetric.success(Ids.newId(), now, "m", 1, 1, 1));
         values.put(MetricQuery.class, () -> MetricQuery.between(now.minus(Duration.ofDays(1)), now));
+        values.put(
+                SeriesPoint.class, () -> SeriesPoint.of("sweep.series", now, 1).withLabel("route", "chat"));
+        values.put(SeriesQuery.class, () -> SeriesQuery.of("sweep.series", now.minus(Duration.ofDays(1)), now));
         values.put(NewCredential.class, () -> {
             String name = "sweep-" + counter.incrementAndGet();
             return new NewCredential(name, name + "@example.com", password);

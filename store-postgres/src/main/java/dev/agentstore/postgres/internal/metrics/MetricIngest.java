@@ -1,9 +1,11 @@
 package dev.agentstore.postgres.internal.metrics;
 
 import static dev.agentstore.postgres.internal.jooq.Tables.LLM_METRICS;
+import static dev.agentstore.postgres.internal.jooq.Tables.METRIC_SERIES;
 import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
 
 import dev.agentstore.metrics.LlmRequestMetric;
+import dev.agentstore.metrics.SeriesPoint;
 import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.postgres.internal.IngestTransaction;
 import dev.agentstore.postgres.internal.partition.MissingPartitionException;
@@ -17,9 +19,9 @@ import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /**
- * Large metric batches COPYed straight into the partitioned tables through the optional ingest role
+ * Large metric batches (LLM metrics, system samples, series points) COPYed straight into the partitioned tables through the optional ingest role
  * ({@code postgres.ingest-user}): a role that bypasses row-level security (PostgreSQL refuses COPY FROM into a
- * table under it) but may do nothing except INSERT into these two tables. The tenant column is written from the
+ * table under it) but may do nothing except INSERT into the metrics tables. The tenant column is written from the
  * tenant view the batch came through, like every other write. A batch holding a metric recorded before (a
  * retry) fails on the primary key and is answered {@link #ALREADY_RECORDED}, so the caller falls back to the
  * row-level-security path, which skips such rows.
@@ -28,13 +30,14 @@ public final class MetricIngest {
     /** What {@link #llm} answers when some row of the batch exists already. */
     static final long ALREADY_RECORDED = -1;
 
-    private static final String LLM_COLUMNS = "tenant_id, recorded_at, request_id, model, session_id, conversation_id,"
-            + " prompt_tokens, completion_tokens, latency_ms, time_to_first_token_ms, cache_hit, success, error_type";
+    private static final String LLM_COLUMNS = "tenant_id, " + LlmMetricTuple.COLUMNS;
     private static final String SYSTEM_COLUMNS = "tenant_id, " + SystemSampleTuple.COLUMNS;
+    private static final String SERIES_COLUMNS = "tenant_id, " + SeriesPointTuple.COLUMNS;
 
     private final DataSource pool;
     private final String llmCopy;
     private final String systemCopy;
+    private final String seriesCopy;
 
     /** COPY through {@code pool} (the ingest role's) into the metrics tables of {@code schema}. */
     public MetricIngest(DataSource pool, String schema) {
@@ -42,6 +45,7 @@ public final class MetricIngest {
         DSLContext dsl = PostgresDsl.create(pool, schema);
         this.llmCopy = "copy " + dsl.render(LLM_METRICS) + " (" + LLM_COLUMNS + ") from stdin (format binary)";
         this.systemCopy = "copy " + dsl.render(SYSTEM_METRICS) + " (" + SYSTEM_COLUMNS + ") from stdin (format binary)";
+        this.seriesCopy = "copy " + dsl.render(METRIC_SERIES) + " (" + SERIES_COLUMNS + ") from stdin (format binary)";
     }
 
     /** COPYs the batch in one transaction; returns how many rows were written, or {@link #ALREADY_RECORDED}. */
@@ -68,6 +72,19 @@ public final class MetricIngest {
                 for (SystemSample s : samples) {
                     SystemSampleTuple.write(
                             rows.row(1 + SystemSampleTuple.FIELDS).text(tenant), s);
+                }
+            });
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** COPYs the series points in one transaction. */
+    void series(String tenant, List<SeriesPoint> points) {
+        try {
+            copy(seriesCopy, rows -> {
+                for (SeriesPoint p : points) {
+                    SeriesPointTuple.write(rows.row(1 + SeriesPointTuple.FIELDS).text(tenant), p);
                 }
             });
         } catch (SQLException e) {

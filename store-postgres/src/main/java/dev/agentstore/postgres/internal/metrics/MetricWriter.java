@@ -1,12 +1,16 @@
 package dev.agentstore.postgres.internal.metrics;
 
 import static dev.agentstore.postgres.internal.jooq.Tables.LLM_METRICS;
+import static dev.agentstore.postgres.internal.jooq.Tables.METRIC_SERIES;
 import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
 
+import dev.agentstore.metrics.GenerationParameters;
 import dev.agentstore.metrics.LlmRequestMetric;
+import dev.agentstore.metrics.SeriesPoint;
 import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.postgres.internal.partition.MissingPartitionException;
 import dev.agentstore.postgres.spi.BinaryCopy;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -15,6 +19,7 @@ import java.util.function.IntSupplier;
 import org.jooq.DSLContext;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
+import org.jooq.Table;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
@@ -29,8 +34,22 @@ final class MetricWriter {
     /** From this many rows on, COPY. */
     static final int COPY_THRESHOLD = 256;
 
-    private static final String LLM_LOAD = "agentstore_llm_metrics_load";
-    private static final String SYSTEM_LOAD = "agentstore_system_metrics_load";
+    private static final Load LLM_LOAD = new Load(
+            "agentstore_llm_metrics_load",
+            "recorded_at timestamptz, request_id uuid, model text, session_id uuid, conversation_id uuid,"
+                    + " prompt_tokens integer, completion_tokens integer, latency_ms bigint,"
+                    + " time_to_first_token_ms bigint, cache_hit boolean, success boolean, error_type text,"
+                    + " temperature float8, top_p float8, max_tokens integer",
+            LlmMetricTuple.COLUMNS);
+    private static final Load SYSTEM_LOAD = new Load(
+            "agentstore_system_metrics_load",
+            "recorded_at timestamptz, host text, cpu_percent float8, memory_percent float8, gpu_percent float8,"
+                    + " gpu_memory_percent float8, disk_percent float8, readings jsonb",
+            SystemSampleTuple.COLUMNS);
+    private static final Load SERIES_LOAD = new Load(
+            "agentstore_metric_series_load",
+            "series text, recorded_at timestamptz, value float8, labels jsonb",
+            SeriesPointTuple.COLUMNS);
 
     private MetricWriter() {}
 
@@ -40,6 +59,7 @@ final class MetricWriter {
         if (metrics.size() < COPY_THRESHOLD) {
             InsertValuesStepN<Record> insert = dsl.insertInto(LLM_METRICS, LLM_METRICS.fields());
             for (LlmRequestMetric m : metrics) {
+                GenerationParameters parameters = m.parameters();
                 insert = insert.values(
                         tenant,
                         m.recordedAt(),
@@ -53,22 +73,15 @@ final class MetricWriter {
                         m.timeToFirstTokenMillis(),
                         m.cacheHit(),
                         m.success(),
-                        m.errorType());
+                        m.errorType(),
+                        parameters.temperature(),
+                        parameters.topP(),
+                        parameters.maxTokens());
             }
             var statement = insert.onConflictDoNothing();
             return intoPartitions(statement::execute);
         }
-        dsl.execute(
-                "create temporary table if not exists {0} (recorded_at timestamptz, request_id uuid, model text,"
-                        + " session_id uuid, conversation_id uuid, prompt_tokens integer, completion_tokens integer,"
-                        + " latency_ms bigint, time_to_first_token_ms bigint, cache_hit boolean, success boolean,"
-                        + " error_type text) on commit delete rows",
-                DSL.name(LLM_LOAD));
-        BinaryCopy.copy(connection, "copy " + LLM_LOAD + " from stdin (format binary)", rows -> {
-            for (LlmRequestMetric m : metrics) {
-                LlmMetricTuple.write(rows.row(LlmMetricTuple.FIELDS), m);
-            }
-        });
+        LLM_LOAD.copy(connection, dsl, metrics, LlmMetricTuple.FIELDS, LlmMetricTuple::write);
         return insertOptimistically(connection, dsl, tenant);
     }
 
@@ -79,12 +92,9 @@ final class MetricWriter {
      * {@code ON CONFLICT DO NOTHING}.
      */
     private static long insertOptimistically(Connection connection, DSLContext dsl, String tenant) throws SQLException {
-        String insert = "insert into {0} (tenant_id, recorded_at, request_id, model, session_id, conversation_id,"
-                + " prompt_tokens, completion_tokens, latency_ms, time_to_first_token_ms, cache_hit, success,"
-                + " error_type) select {1}, * from {2}";
         Savepoint plain = connection.setSavepoint();
         try {
-            int inserted = intoPartitions(() -> dsl.execute(insert, LLM_METRICS, DSL.val(tenant), DSL.name(LLM_LOAD)));
+            int inserted = LLM_LOAD.insertInto(dsl, LLM_METRICS, tenant, "");
             connection.releaseSavepoint(plain);
             return inserted;
         } catch (DataAccessException e) {
@@ -93,8 +103,7 @@ final class MetricWriter {
             }
             connection.rollback(plain);
         }
-        return intoPartitions(() ->
-                dsl.execute(insert + " on conflict do nothing", LLM_METRICS, DSL.val(tenant), DSL.name(LLM_LOAD)));
+        return LLM_LOAD.insertInto(dsl, LLM_METRICS, tenant, " on conflict do nothing");
     }
 
     private static boolean isUniqueViolation(DataAccessException e) {
@@ -114,7 +123,8 @@ final class MetricWriter {
                     SYSTEM_METRICS.MEMORY_PERCENT,
                     SYSTEM_METRICS.GPU_PERCENT,
                     SYSTEM_METRICS.GPU_MEMORY_PERCENT,
-                    SYSTEM_METRICS.DISK_PERCENT);
+                    SYSTEM_METRICS.DISK_PERCENT,
+                    SYSTEM_METRICS.READINGS);
             for (SystemSample s : samples) {
                 insert = insert.values(
                         tenant,
@@ -124,29 +134,74 @@ final class MetricWriter {
                         s.memoryPercent(),
                         s.gpuPercent(),
                         s.gpuMemoryPercent(),
-                        s.diskPercent());
+                        s.diskPercent(),
+                        SystemSampleTuple.readings(s));
             }
             var statement = insert;
             intoPartitions(statement::execute);
             return;
         }
-        dsl.execute(
-                "create temporary table if not exists {0} (recorded_at timestamptz, host text,"
-                        + " cpu_percent float8, memory_percent float8, gpu_percent float8, gpu_memory_percent float8,"
-                        + " disk_percent float8) on commit delete rows",
-                DSL.name(SYSTEM_LOAD));
-        BinaryCopy.copy(connection, "copy " + SYSTEM_LOAD + " from stdin (format binary)", rows -> {
-            for (SystemSample s : samples) {
-                SystemSampleTuple.write(rows.row(SystemSampleTuple.FIELDS), s);
+        SYSTEM_LOAD.copy(connection, dsl, samples, SystemSampleTuple.FIELDS, SystemSampleTuple::write);
+        SYSTEM_LOAD.insertInto(dsl, SYSTEM_METRICS, tenant, "");
+    }
+
+    /** Inserts the series points; each gets the next serial. */
+    static void series(Connection connection, DSLContext dsl, String tenant, List<SeriesPoint> points)
+            throws SQLException {
+        if (points.size() < COPY_THRESHOLD) {
+            var insert = dsl.insertInto(
+                    METRIC_SERIES,
+                    METRIC_SERIES.TENANT_ID,
+                    METRIC_SERIES.SERIES,
+                    METRIC_SERIES.RECORDED_AT,
+                    METRIC_SERIES.VALUE,
+                    METRIC_SERIES.LABELS);
+            for (SeriesPoint p : points) {
+                insert = insert.values(tenant, p.series(), p.recordedAt(), p.value(), SeriesPointTuple.labels(p));
             }
-        });
-        intoPartitions(() -> dsl.execute(
-                "insert into {0} (tenant_id, recorded_at, host, cpu_percent, memory_percent, gpu_percent,"
-                        + " gpu_memory_percent, disk_percent) select {1}, * from {2}",
-                SYSTEM_METRICS, DSL.val(tenant), DSL.name(SYSTEM_LOAD)));
+            var statement = insert;
+            intoPartitions(statement::execute);
+            return;
+        }
+        SERIES_LOAD.copy(connection, dsl, points, SeriesPointTuple.FIELDS, SeriesPointTuple::write);
+        SERIES_LOAD.insertInto(dsl, METRIC_SERIES, tenant, "");
     }
 
     private static int intoPartitions(IntSupplier insert) {
         return (int) MissingPartitionException.translate(insert::getAsInt);
+    }
+
+    /** Writes one row's fields into a COPY. */
+    @FunctionalInterface
+    private interface TupleWriter<T> {
+        void write(BinaryCopy copy, T row) throws IOException;
+    }
+
+    /**
+     * A session temporary table that a large batch is COPYed into (emptied at commit) before one
+     * {@code INSERT ... SELECT} moves it, with the tenant, into the partitioned table.
+     *
+     * @param name the temporary table
+     * @param definition its column definitions
+     * @param columns the target's columns after {@code tenant_id}, in the temporary table's order
+     */
+    private record Load(String name, String definition, String columns) {
+        <T> void copy(Connection connection, DSLContext dsl, List<T> rows, int fields, TupleWriter<T> tuple)
+                throws SQLException {
+            dsl.execute("create temporary table if not exists " + name + " (" + definition + ") on commit delete rows");
+            BinaryCopy.copy(connection, "copy " + name + " from stdin (format binary)", copy -> {
+                for (T row : rows) {
+                    tuple.write(copy.row(fields), row);
+                }
+            });
+        }
+
+        int insertInto(DSLContext dsl, Table<?> target, String tenant, String suffix) {
+            return intoPartitions(() -> dsl.execute(
+                    "insert into {0} (tenant_id, " + columns + ") select {1}, * from {2}" + suffix,
+                    target,
+                    DSL.val(tenant),
+                    DSL.name(name)));
+        }
     }
 }

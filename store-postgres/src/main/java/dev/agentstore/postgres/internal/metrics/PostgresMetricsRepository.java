@@ -7,9 +7,13 @@ import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.metrics.DailySummary;
+import dev.agentstore.metrics.GenerationParameters;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.MetricQuery;
 import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.SeriesBucket;
+import dev.agentstore.metrics.SeriesPoint;
+import dev.agentstore.metrics.SeriesQuery;
 import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.metrics.TimeBucket;
 import dev.agentstore.metrics.UsageStats;
@@ -35,11 +39,13 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
- * The metrics of one tenant in the month-partitioned {@code system_metrics} and {@code llm_metrics}. Writes make
+ * The metrics of one tenant in the month-partitioned {@code system_metrics}, {@code llm_metrics} and
+ * {@code metric_series}. Writes make
  * sure their months have partitions first and are atomic (one transaction; COPY for large batches); aggregates
  * and rollups run in SQL.
  */
@@ -100,6 +106,36 @@ public final class PostgresMetricsRepository implements MetricsRepository {
         });
     }
 
+    @Override
+    public void recordPoint(SeriesPoint point) {
+        recordPoints(List.of(point));
+    }
+
+    @Override
+    public void recordPoints(List<SeriesPoint> points) {
+        write(points, SeriesPoint::recordedAt, () -> {
+            if (viaIngest(points)) {
+                ingest.series(sql.tenant(), points);
+            } else {
+                sql.transaction((connection, dsl) -> {
+                    MetricWriter.series(connection, dsl, sql.tenant(), points);
+                    return 0L;
+                });
+            }
+            return 0L;
+        });
+    }
+
+    @Override
+    public Page<SeriesPoint> seriesPoints(SeriesQuery query, PageRequest page) {
+        return SeriesReads.points(sql, query, page);
+    }
+
+    @Override
+    public List<SeriesBucket> seriesOverTime(SeriesQuery query, TimeBucket bucket, List<String> groupBy) {
+        return SeriesReads.overTime(sql, query, bucket, groupBy);
+    }
+
     /** Whether a batch goes through the ingest role: one is configured and the batch is large enough for COPY. */
     private boolean viaIngest(List<?> batch) {
         return ingest != null && batch.size() >= MetricWriter.COPY_THRESHOLD;
@@ -117,7 +153,8 @@ public final class PostgresMetricsRepository implements MetricsRepository {
                                 SYSTEM_METRICS.MEMORY_PERCENT,
                                 SYSTEM_METRICS.GPU_PERCENT,
                                 SYSTEM_METRICS.GPU_MEMORY_PERCENT,
-                                SYSTEM_METRICS.DISK_PERCENT)
+                                SYSTEM_METRICS.DISK_PERCENT,
+                                SYSTEM_METRICS.READINGS)
                         .from(SYSTEM_METRICS)
                         .where(
                                 SYSTEM_METRICS.TENANT_ID.eq(sql.tenant()),
@@ -135,7 +172,8 @@ public final class PostgresMetricsRepository implements MetricsRepository {
                                 row.getDouble(5),
                                 row.getObject(6, Double.class),
                                 row.getObject(7, Double.class),
-                                row.getObject(8, Double.class))));
+                                row.getObject(8, Double.class),
+                                SystemSampleTuple.readings(JSONB.valueOf(row.getString(9))))));
         Page<SerialSample> keyed = Pages.of(rows, page.limit(), SerialSample::position);
         return new Page<>(keyed.items().stream().map(SerialSample::sample).toList(), keyed.nextCursor());
     }
@@ -161,7 +199,11 @@ public final class PostgresMetricsRepository implements MetricsRepository {
                         row.getObject(10, Long.class),
                         row.getBoolean(11),
                         row.getBoolean(12),
-                        row.getString(13)));
+                        row.getString(13),
+                        new GenerationParameters(
+                                row.getObject(14, Double.class),
+                                row.getObject(15, Double.class),
+                                row.getObject(16, Integer.class))));
         return Pages.of(
                 rows,
                 page.limit(),

@@ -20,6 +20,7 @@ import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
+import dev.agentstore.postgres.internal.jooq.tables.MetricSeries;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
 import dev.agentstore.postgres.internal.jooq.tables.SystemMetrics;
@@ -128,6 +129,11 @@ public class Agentstore extends SchemaImpl {
     public final Messages MESSAGES = Messages.MESSAGES;
 
     /**
+     * The table <code>agentstore.metric_series</code>.
+     */
+    public final MetricSeries METRIC_SERIES = MetricSeries.METRIC_SERIES;
+
+    /**
      * The table <code>agentstore.models</code>.
      */
     public final Models MODELS = Models.MODELS;
@@ -179,6 +185,7 @@ public class Agentstore extends SchemaImpl {
             MessageFeedback.MESSAGE_FEEDBACK,
             MessageRevisions.MESSAGE_REVISIONS,
             Messages.MESSAGES,
+            MetricSeries.METRIC_SERIES,
             Models.MODELS,
             ResponseCache.RESPONSE_CACHE,
             SystemMetrics.SYSTEM_METRICS,

@@ -20,6 +20,7 @@ import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
+import dev.agentstore.postgres.internal.jooq.tables.MetricSeries;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
 import dev.agentstore.postgres.internal.jooq.tables.SystemMetrics;
@@ -63,6 +64,7 @@ public class Keys {
     public static final UniqueKey<Record> MESSAGE_REVISIONS_PKEY = Internal.createUniqueKey(MessageRevisions.MESSAGE_REVISIONS, DSL.name("message_revisions_pkey"), new TableField[] { MessageRevisions.MESSAGE_REVISIONS.TENANT_ID, MessageRevisions.MESSAGE_REVISIONS.MESSAGE_ID, MessageRevisions.MESSAGE_REVISIONS.REVISION }, true);
     public static final UniqueKey<Record> MESSAGES_PKEY = Internal.createUniqueKey(Messages.MESSAGES, DSL.name("messages_pkey"), new TableField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.SEQUENCE }, true);
     public static final UniqueKey<Record> MESSAGES_TENANT_ID_ID_KEY = Internal.createUniqueKey(Messages.MESSAGES, DSL.name("messages_tenant_id_id_key"), new TableField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.ID }, true);
+    public static final UniqueKey<Record> METRIC_SERIES_PKEY = Internal.createUniqueKey(MetricSeries.METRIC_SERIES, DSL.name("metric_series_pkey"), new TableField[] { MetricSeries.METRIC_SERIES.TENANT_ID, MetricSeries.METRIC_SERIES.SERIES, MetricSeries.METRIC_SERIES.RECORDED_AT, MetricSeries.METRIC_SERIES.SERIAL }, true);
     public static final UniqueKey<Record> MODELS_PKEY = Internal.createUniqueKey(Models.MODELS, DSL.name("models_pkey"), new TableField[] { Models.MODELS.TENANT_ID, Models.MODELS.ID }, true);
     public static final UniqueKey<Record> MODELS_TENANT_ID_NAME_KEY = Internal.createUniqueKey(Models.MODELS, DSL.name("models_tenant_id_name_key"), new TableField[] { Models.MODELS.TENANT_ID, Models.MODELS.NAME }, true);
     public static final UniqueKey<Record> RESPONSE_CACHE_PKEY = Internal.createUniqueKey(ResponseCache.RESPONSE_CACHE, DSL.name("response_cache_pkey"), new TableField[] { ResponseCache.RESPONSE_CACHE.TENANT_ID, ResponseCache.RESPONSE_CACHE.MODEL, ResponseCache.RESPONSE_CACHE.PROMPT_HASH }, true);

@@ -20,6 +20,7 @@ import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
+import dev.agentstore.postgres.internal.jooq.tables.MetricSeries;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
 import dev.agentstore.postgres.internal.jooq.tables.SystemMetrics;
@@ -111,6 +112,11 @@ public class Tables {
      * The table <code>agentstore.messages</code>.
      */
     public static final Messages MESSAGES = Messages.MESSAGES;
+
+    /**
+     * The table <code>agentstore.metric_series</code>.
+     */
+    public static final MetricSeries METRIC_SERIES = MetricSeries.METRIC_SERIES;
 
     /**
      * The table <code>agentstore.models</code>.

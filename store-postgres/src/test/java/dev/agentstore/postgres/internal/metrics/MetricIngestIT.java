@@ -8,7 +8,10 @@ import dev.agentstore.Secret;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.MetricQuery;
 import dev.agentstore.metrics.MetricsRepository;
+import dev.agentstore.metrics.SeriesPoint;
+import dev.agentstore.metrics.SeriesQuery;
 import dev.agentstore.metrics.SystemSample;
+import dev.agentstore.metrics.TimeBucket;
 import dev.agentstore.spi.Ids;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.testkit.fixture.TestServers;
@@ -58,7 +61,7 @@ class MetricIngestIT {
         database.executeAsAdmin("create function public.note_inserter() returns trigger language plpgsql"
                 + " security definer as $$ begin insert into public.inserted_by values (tg_table_name, session_user);"
                 + " return new; end $$");
-        for (String table : List.of("llm_metrics", "system_metrics")) {
+        for (String table : List.of("llm_metrics", "system_metrics", "metric_series")) {
             database.executeAsAdmin("create trigger note_inserter before insert on agentstore." + table
                     + " for each row execute function public.note_inserter()");
         }
@@ -109,6 +112,31 @@ class MetricIngestIT {
     }
 
     @Test
+    void should_copy_large_series_batches_as_the_ingest_role_into_their_tenant() throws SQLException {
+        AgentStore tenant = store.forTenant("ingest-" + UUID.randomUUID());
+        long ingestBefore = inserted(ingestRole);
+        long runtimeBefore = inserted(database.runtimeRole());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        tenant.metrics()
+                .recordPoints(IntStream.range(0, 400)
+                        .mapToObj(i -> SeriesPoint.of("queue.depth", now.minusSeconds(i), i)
+                                .withLabel("queue", "q" + i % 4))
+                        .toList());
+        tenant.metrics().recordPoint(SeriesPoint.of("queue.depth", now, 1));
+
+        assertThat(inserted(ingestRole) - ingestBefore).isEqualTo(400);
+        assertThat(inserted(database.runtimeRole()) - runtimeBefore).isEqualTo(1);
+        assertThat(rows("metric_series", tenant.tenant())).isEqualTo(401);
+        assertThat(tenant.metrics()
+                        .seriesOverTime(
+                                SeriesQuery.of("queue.depth", now.minusSeconds(3_600), now.plusSeconds(1)),
+                                TimeBucket.DAY,
+                                List.of("queue")))
+                .extracting(bucket -> bucket.stats().count())
+                .containsExactly(1L, 100L, 100L, 100L, 100L);
+    }
+
+    @Test
     void should_let_the_ingest_role_insert_metrics_and_history_and_nothing_else() throws SQLException {
         try (Connection ingest = DriverManager.getConnection(database.url(), ingestRole, INGEST_PASSWORD);
                 Statement statement = ingest.createStatement()) {
@@ -116,6 +144,8 @@ class MetricIngestIT {
                     "select count(*) from agentstore.llm_metrics",
                     "delete from agentstore.llm_metrics",
                     "update agentstore.system_metrics set host = 'x'",
+                    "select count(*) from agentstore.metric_series",
+                    "delete from agentstore.metric_series",
                     "select count(*) from agentstore.messages",
                     "select count(*) from agentstore.users",
                     "delete from agentstore.messages",

@@ -122,6 +122,21 @@ public class LlmMetrics extends TableImpl<Record> {
      */
     public final TableField<Record, String> ERROR_TYPE = createField(DSL.name("error_type"), SQLDataType.CLOB, this, "");
 
+    /**
+     * The column <code>agentstore.llm_metrics.temperature</code>.
+     */
+    public final TableField<Record, Double> TEMPERATURE = createField(DSL.name("temperature"), SQLDataType.DOUBLE, this, "");
+
+    /**
+     * The column <code>agentstore.llm_metrics.top_p</code>.
+     */
+    public final TableField<Record, Double> TOP_P = createField(DSL.name("top_p"), SQLDataType.DOUBLE, this, "");
+
+    /**
+     * The column <code>agentstore.llm_metrics.max_tokens</code>.
+     */
+    public final TableField<Record, Integer> MAX_TOKENS = createField(DSL.name("max_tokens"), SQLDataType.INTEGER, this, "");
+
     private LlmMetrics(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

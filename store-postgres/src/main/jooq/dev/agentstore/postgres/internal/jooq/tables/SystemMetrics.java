@@ -16,6 +16,7 @@ import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Identity;
+import org.jooq.JSONB;
 import org.jooq.Name;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
@@ -99,6 +100,11 @@ public class SystemMetrics extends TableImpl<Record> {
      * The column <code>agentstore.system_metrics.disk_percent</code>.
      */
     public final TableField<Record, Double> DISK_PERCENT = createField(DSL.name("disk_percent"), SQLDataType.DOUBLE, this, "");
+
+    /**
+     * The column <code>agentstore.system_metrics.readings</code>.
+     */
+    public final TableField<Record, JSONB> READINGS = createField(DSL.name("readings"), SQLDataType.JSONB.nullable(false).defaultValue(DSL.field(DSL.raw("'{}'::jsonb"), SQLDataType.JSONB)), this, "");
 
     private SystemMetrics(Name alias, Table<Record> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
