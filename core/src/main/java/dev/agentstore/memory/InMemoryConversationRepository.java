@@ -31,6 +31,7 @@ import dev.agentstore.spi.ContextWindowPolicy;
 import dev.agentstore.spi.Ids;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,27 @@ final class InMemoryConversationRepository implements ConversationRepository {
     @Override
     public synchronized User updatePreferences(UUID userId, Map<String, ?> preferences) {
         return users.updatePreferences(userId, preferences);
+    }
+
+    /**
+     * The conversations whose last activity is at or after {@code from}, soft-deleted ones too, each with every
+     * message it stores (all branches, tombstones too): what the activity rollup of a day starting at {@code from}
+     * reads, as PostgreSQL's does through the activity index.
+     */
+    synchronized Map<Conversation, List<Message>> activeSince(Instant from) {
+        Map<Conversation, List<Message>> active = new LinkedHashMap<>();
+        for (Conversation c : conversations.values()) {
+            if (!c.lastActivityAt().isBefore(from)) {
+                MessageThread thread = log.thread(c.id());
+                active.put(c, thread == null ? List.of() : thread.stored());
+            }
+        }
+        return active;
+    }
+
+    /** The stored conversation, soft-deleted ones too, or null. */
+    synchronized Conversation stored(UUID conversationId) {
+        return conversations.get(conversationId);
     }
 
     /** A message of a conversation, by id, in any branch, tombstones too. */

@@ -119,6 +119,13 @@ final class InMemoryFeedbackRepository implements FeedbackRepository {
                 list.stream().filter(f -> f.rating() <= 2).count());
     }
 
+    /** The feedback last given in {@code [from, to)}. */
+    synchronized List<Feedback> updatedIn(Instant from, Instant to) {
+        return feedback.values().stream()
+                .filter(f -> HalfOpen.contains(from, to, f.updatedAt()))
+                .toList();
+    }
+
     private synchronized void forget(Predicate<Feedback> gone) {
         feedback.values().removeIf(gone);
     }

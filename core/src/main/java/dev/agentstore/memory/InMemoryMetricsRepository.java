@@ -2,9 +2,15 @@ package dev.agentstore.memory;
 
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
+import dev.agentstore.conversation.Conversation;
+import dev.agentstore.conversation.Message;
+import dev.agentstore.feedback.Feedback;
+import dev.agentstore.internal.ActivityOrder;
 import dev.agentstore.internal.HalfOpen;
 import dev.agentstore.internal.SeriesCalculator;
 import dev.agentstore.internal.UsageCalculator;
+import dev.agentstore.metrics.ActivityDimension;
+import dev.agentstore.metrics.DailyActivity;
 import dev.agentstore.metrics.DailySummary;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.MetricQuery;
@@ -37,6 +43,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -44,16 +51,36 @@ import java.util.stream.Stream;
 /** Metrics of one tenant in memory. Rows are kept in arrival order; positions index the paging cursors. */
 final class InMemoryMetricsRepository implements MetricsRepository {
     private final ModelRepository models;
+    private final InMemoryConversationRepository conversations;
+    private final InMemoryFeedbackRepository feedback;
+    private final Map<LocalDate, List<DailyActivity>> activity = new HashMap<>();
     private final List<SerialSample> samples = new ArrayList<>();
     private long nextSerial;
     private final Map<MetricKey, LlmRequestMetric> llm = new LinkedHashMap<>();
     private final Map<LocalDate, DailySummary> summaries = new HashMap<>();
     private final List<SerialPoint> points = new ArrayList<>();
 
-    /** @param removals where it learns whose sessions and conversations an erased user had */
-    InMemoryMetricsRepository(ModelRepository models, RemovalListeners removals) {
+    /**
+     * @param conversations and {@code feedback}: the tenant's, which the activity rollup reads
+     * @param removals where it learns whose sessions and conversations an erased user had
+     */
+    InMemoryMetricsRepository(
+            ModelRepository models,
+            InMemoryConversationRepository conversations,
+            InMemoryFeedbackRepository feedback,
+            RemovalListeners removals) {
         this.models = models;
+        this.conversations = conversations;
+        this.feedback = feedback;
         removals.onUserDataErased(this::forgetLlm);
+        removals.add(this::forgetUserActivity, conversation -> {});
+    }
+
+    /** Forgets an erased user's activity rows, as PostgreSQL's erase does. */
+    private synchronized void forgetUserActivity(UUID userId) {
+        activity.values()
+                .forEach(rows ->
+                        rows.removeIf(r -> r.dimension() == ActivityDimension.USER && userId.equals(r.subjectId())));
     }
 
     /** Forgets the LLM metrics of erased sessions and conversations, as PostgreSQL's erase does. */
@@ -175,6 +202,68 @@ final class InMemoryMetricsRepository implements MetricsRepository {
         return summaries.values().stream()
                 .filter(s -> !s.day().isBefore(from) && !s.day().isAfter(to))
                 .sorted(Comparator.comparing(DailySummary::day))
+                .toList();
+    }
+
+    /**
+     * Not synchronized as a whole: the conversations and feedback are read first, under their own locks, so this
+     * lock is never held while taking theirs (their erasure calls into this repository under theirs).
+     */
+    @Override
+    public List<DailyActivity> rollupActivity(LocalDate day) {
+        Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Map<Conversation, List<Message>> active = conversations.activeSince(from);
+        List<Feedback> given = feedback.updatedIn(from, to);
+        Map<UUID, Conversation> byId = new HashMap<>();
+        List<LlmRequestMetric> requests;
+        synchronized (this) {
+            requests = matching(MetricQuery.between(from, to));
+        }
+        for (LlmRequestMetric m : requests) {
+            if (m.conversationId() != null) {
+                byId.computeIfAbsent(m.conversationId(), conversations::stored);
+            }
+        }
+        for (Feedback f : given) {
+            byId.computeIfAbsent(f.conversationId(), conversations::stored);
+        }
+        Map<String, Optional<ModelPricing>> pricing = new HashMap<>();
+        ActivityRollup rollup = new ActivityRollup(
+                day,
+                active,
+                requests,
+                given,
+                byId::get,
+                name -> pricing.computeIfAbsent(
+                        name,
+                        n -> models.findByName(n).map(model -> model.spec().pricing())));
+        List<DailyActivity> rows = new ArrayList<>(rollup.rows(ActivityDimension.AGENT));
+        rows.addAll(rollup.rows(ActivityDimension.USER));
+        rows.sort(ActivityOrder.ROWS);
+        synchronized (this) {
+            activity.put(day, new ArrayList<>(rows));
+        }
+        return List.copyOf(rows);
+    }
+
+    @Override
+    public synchronized List<DailyActivity> activity(ActivityDimension dimension, LocalDate from, LocalDate to) {
+        return storedActivity(r -> r.dimension() == dimension, from, to);
+    }
+
+    @Override
+    public synchronized List<DailyActivity> activityOf(
+            ActivityDimension dimension, UUID subjectId, LocalDate from, LocalDate to) {
+        return storedActivity(r -> r.dimension() == dimension && subjectId.equals(r.subjectId()), from, to);
+    }
+
+    private List<DailyActivity> storedActivity(Predicate<DailyActivity> which, LocalDate from, LocalDate to) {
+        return activity.entrySet().stream()
+                .filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
+                .flatMap(e -> e.getValue().stream())
+                .filter(which)
+                .sorted(ActivityOrder.ROWS)
                 .toList();
     }
 

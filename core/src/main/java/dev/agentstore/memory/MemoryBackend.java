@@ -102,8 +102,11 @@ final class MemoryBackend implements StoreBackend {
     @Override
     public MetricsRepository metrics(String tenant) {
         ModelRepository models = models(tenant); // outside the factory: no nested update of the map
+        var conversations = (InMemoryConversationRepository) conversations(tenant);
+        var feedback = (InMemoryFeedbackRepository) feedback(tenant);
         RemovalListeners removals = removals(tenant);
-        return repository("metrics", tenant, t -> new InMemoryMetricsRepository(models, removals));
+        return repository(
+                "metrics", tenant, t -> new InMemoryMetricsRepository(models, conversations, feedback, removals));
     }
 
     @Override

@@ -55,6 +55,11 @@ final class MessageThread {
         return lastSequence;
     }
 
+    /** Every stored message, in every branch, tombstones too, in storing order. */
+    List<Message> stored() {
+        return entries.stream().map(entry -> entry.message).toList();
+    }
+
     /** How many messages are stored, in every branch, tombstones too. */
     int storedCount() {
         return entries.size();

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.UUID;
 
 /**
  * System and LLM metrics of one tenant. Thread-safe. Batches are atomic: a batch with one bad row is
@@ -80,4 +81,21 @@ public interface MetricsRepository {
 
     /** Stored summaries for days in {@code [from, to]}, oldest first. */
     List<DailySummary> dailySummaries(LocalDate from, LocalDate to);
+
+    /**
+     * Computes (or recomputes) the activity of one UTC day per agent and per user from the day's raw rows
+     * (conversations, messages, LLM metrics, feedback) and stores it, replacing what an earlier run stored for that
+     * day. Idempotent; reads only the conversations active since the day began and the day's rows, never whole
+     * tables. Run it for yesterday once a day, and again for any day whose rows changed.
+     *
+     * @return the stored rows of the day, agents first, each dimension in {@link DailyActivity#subjectId()} order
+     *     (the agent row without an agent first)
+     */
+    List<DailyActivity> rollupActivity(LocalDate day);
+
+    /** Stored activity rows of {@code dimension} for days in {@code [from, to]}, by day, then subject. */
+    List<DailyActivity> activity(ActivityDimension dimension, LocalDate from, LocalDate to);
+
+    /** Stored activity rows of one agent or user for days in {@code [from, to]}, oldest first. */
+    List<DailyActivity> activityOf(ActivityDimension dimension, UUID subjectId, LocalDate from, LocalDate to);
 }

@@ -76,6 +76,7 @@ final class EveryTable {
                 .recordLlm(
                         LlmRequestMetric.success(Ids.newId(), now, "m", 1, 2, 3).inSession(session.id(), chat.id()));
         tenant.metrics().rollupDay(LocalDate.now(ZoneOffset.UTC));
+        tenant.metrics().rollupActivity(LocalDate.now(ZoneOffset.UTC));
         tenant.apiUsage().record(ApiCall.forUser(Ids.newId(), now, user.id(), "/v1/chat", 200, 5));
         tenant.apiUsage().setLimit(UsageLimit.requests(UsageSubject.user(user.id()), QuotaPeriod.DAY, 10));
         tenant.errorLog().log(NewError.of("svc", "Boom", "seeded"));

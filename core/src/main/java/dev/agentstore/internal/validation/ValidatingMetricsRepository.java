@@ -8,6 +8,8 @@ import dev.agentstore.internal.Check;
 import dev.agentstore.internal.OpenGuard;
 import dev.agentstore.internal.SeriesLabels;
 import dev.agentstore.internal.WriteLimits;
+import dev.agentstore.metrics.ActivityDimension;
+import dev.agentstore.metrics.DailyActivity;
 import dev.agentstore.metrics.DailySummary;
 import dev.agentstore.metrics.LlmRequestMetric;
 import dev.agentstore.metrics.MetricQuery;
@@ -23,6 +25,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.UUID;
 
 /** Checks every argument before the backend sees it. */
 public final class ValidatingMetricsRepository implements MetricsRepository {
@@ -149,12 +152,39 @@ public final class ValidatingMetricsRepository implements MetricsRepository {
     @Override
     public List<DailySummary> dailySummaries(LocalDate from, LocalDate to) {
         open.check();
+        days(from, to);
+        return backend.dailySummaries(from, to);
+    }
+
+    @Override
+    public List<DailyActivity> rollupActivity(LocalDate day) {
+        open.check();
+        return backend.rollupActivity(day("day", day));
+    }
+
+    @Override
+    public List<DailyActivity> activity(ActivityDimension dimension, LocalDate from, LocalDate to) {
+        open.check();
+        Check.present("dimension", dimension);
+        days(from, to);
+        return backend.activity(dimension, from, to);
+    }
+
+    @Override
+    public List<DailyActivity> activityOf(ActivityDimension dimension, UUID subjectId, LocalDate from, LocalDate to) {
+        open.check();
+        Check.present("dimension", dimension);
+        Check.id("subjectId", subjectId);
+        days(from, to);
+        return backend.activityOf(dimension, subjectId, from, to);
+    }
+
+    private static void days(LocalDate from, LocalDate to) {
         day("from", from);
         day("to", to);
         if (from.isAfter(to)) {
             throw new InvalidInputException("from", "must not be after to, but was " + from + " > " + to);
         }
-        return backend.dailySummaries(from, to);
     }
 
     private static LocalDate day(String field, LocalDate day) {

@@ -1,11 +1,14 @@
 package dev.agentstore.postgres.internal.metrics;
 
+import static dev.agentstore.postgres.internal.jooq.Tables.DAILY_ACTIVITY;
 import static dev.agentstore.postgres.internal.jooq.Tables.DAILY_METRICS_SUMMARY;
 import static dev.agentstore.postgres.internal.jooq.Tables.LLM_METRICS;
 import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
 
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
+import dev.agentstore.metrics.ActivityDimension;
+import dev.agentstore.metrics.DailyActivity;
 import dev.agentstore.metrics.DailySummary;
 import dev.agentstore.metrics.GenerationParameters;
 import dev.agentstore.metrics.LlmRequestMetric;
@@ -238,6 +241,22 @@ public final class PostgresMetricsRepository implements MetricsRepository {
     @Override
     public List<DailySummary> dailySummaries(LocalDate from, LocalDate to) {
         return summaries(DAILY_METRICS_SUMMARY.DAY.between(from, to));
+    }
+
+    @Override
+    public List<DailyActivity> rollupActivity(LocalDate day) {
+        return ActivityRollupStatement.run(sql, day, clock.instant());
+    }
+
+    @Override
+    public List<DailyActivity> activity(ActivityDimension dimension, LocalDate from, LocalDate to) {
+        return ActivityRollupStatement.read(sql, dimension, DAILY_ACTIVITY.DAY.between(from, to));
+    }
+
+    @Override
+    public List<DailyActivity> activityOf(ActivityDimension dimension, UUID subjectId, LocalDate from, LocalDate to) {
+        return ActivityRollupStatement.read(
+                sql, dimension, DSL.and(DAILY_ACTIVITY.SUBJECT_ID.eq(subjectId), DAILY_ACTIVITY.DAY.between(from, to)));
     }
 
     private List<DailySummary> summaries(Condition days) {

@@ -13,6 +13,7 @@ import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.ConversationBranches;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
+import dev.agentstore.postgres.internal.jooq.tables.DailyActivity;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
 import dev.agentstore.postgres.internal.jooq.tables.ErrorLog;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
@@ -92,6 +93,11 @@ public class Agentstore extends SchemaImpl {
      * The table <code>agentstore.conversations</code>.
      */
     public final Conversations CONVERSATIONS = Conversations.CONVERSATIONS;
+
+    /**
+     * The table <code>agentstore.daily_activity</code>.
+     */
+    public final DailyActivity DAILY_ACTIVITY = DailyActivity.DAILY_ACTIVITY;
 
     /**
      * The table <code>agentstore.daily_metrics_summary</code>.
@@ -178,6 +184,7 @@ public class Agentstore extends SchemaImpl {
             ChatSessions.CHAT_SESSIONS,
             ConversationBranches.CONVERSATION_BRANCHES,
             Conversations.CONVERSATIONS,
+            DailyActivity.DAILY_ACTIVITY,
             DailyMetricsSummary.DAILY_METRICS_SUMMARY,
             ErrorLog.ERROR_LOG,
             LlmMetrics.LLM_METRICS,

@@ -10,6 +10,7 @@ import dev.agentstore.postgres.internal.jooq.tables.ApiUsage;
 import dev.agentstore.postgres.internal.jooq.tables.AuditLog;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
+import dev.agentstore.postgres.internal.jooq.tables.DailyActivity;
 import dev.agentstore.postgres.internal.jooq.tables.ErrorLog;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
@@ -53,6 +54,8 @@ public class Indexes {
     public static final Index CONVERSATIONS_EXTERNAL_KEY = Internal.createIndex(DSL.name("conversations_external_key"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.EXTERNAL_KEY }, true);
     public static final Index CONVERSATIONS_METADATA = Internal.createIndex(DSL.name("conversations_metadata"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.METADATA }, false);
     public static final Index CONVERSATIONS_WITH_USER = Internal.createIndex(DSL.name("conversations_with_user"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.ID, Conversations.CONVERSATIONS.USER_ID }, true);
+    public static final Index DAILY_ACTIVITY_BY_DAY = Internal.createIndex(DSL.name("daily_activity_by_day"), DailyActivity.DAILY_ACTIVITY, new OrderField[] { DailyActivity.DAILY_ACTIVITY.TENANT_ID, DailyActivity.DAILY_ACTIVITY.DIMENSION, DailyActivity.DAILY_ACTIVITY.DAY }, false);
+    public static final Index DAILY_ACTIVITY_BY_USER = Internal.createIndex(DSL.name("daily_activity_by_user"), DailyActivity.DAILY_ACTIVITY, new OrderField[] { DailyActivity.DAILY_ACTIVITY.TENANT_ID, DailyActivity.DAILY_ACTIVITY.USER_ID }, false);
     public static final Index ERROR_LOG_BY_ID = Internal.createIndex(DSL.name("error_log_by_id"), ErrorLog.ERROR_LOG, new OrderField[] { ErrorLog.ERROR_LOG.TENANT_ID, ErrorLog.ERROR_LOG.ID }, false);
     public static final Index ERROR_LOG_BY_TYPE = Internal.createIndex(DSL.name("error_log_by_type"), ErrorLog.ERROR_LOG, new OrderField[] { ErrorLog.ERROR_LOG.TENANT_ID, ErrorLog.ERROR_LOG.ERROR_TYPE, ErrorLog.ERROR_LOG.OCCURRED_AT }, false);
     public static final Index LLM_METRICS_BY_MODEL = Internal.createIndex(DSL.name("llm_metrics_by_model"), LlmMetrics.LLM_METRICS, new OrderField[] { LlmMetrics.LLM_METRICS.TENANT_ID, LlmMetrics.LLM_METRICS.MODEL, LlmMetrics.LLM_METRICS.RECORDED_AT }, false);

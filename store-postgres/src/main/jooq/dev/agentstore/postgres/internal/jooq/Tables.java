@@ -13,6 +13,7 @@ import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.ConversationBranches;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
+import dev.agentstore.postgres.internal.jooq.tables.DailyActivity;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
 import dev.agentstore.postgres.internal.jooq.tables.ErrorLog;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
@@ -77,6 +78,11 @@ public class Tables {
      * The table <code>agentstore.conversations</code>.
      */
     public static final Conversations CONVERSATIONS = Conversations.CONVERSATIONS;
+
+    /**
+     * The table <code>agentstore.daily_activity</code>.
+     */
+    public static final DailyActivity DAILY_ACTIVITY = DailyActivity.DAILY_ACTIVITY;
 
     /**
      * The table <code>agentstore.daily_metrics_summary</code>.

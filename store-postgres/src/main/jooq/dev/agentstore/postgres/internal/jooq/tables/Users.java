@@ -12,6 +12,7 @@ import dev.agentstore.postgres.internal.jooq.tables.ApiUsage.ApiUsagePath;
 import dev.agentstore.postgres.internal.jooq.tables.ApiUsageLimits.ApiUsageLimitsPath;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
+import dev.agentstore.postgres.internal.jooq.tables.DailyActivity.DailyActivityPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
 
 import java.time.Instant;
@@ -258,6 +259,19 @@ public class Users extends TableImpl<Record> {
             _conversations = new ConversationsPath(this, null, Keys.CONVERSATIONS__CONVERSATIONS_TENANT_ID_USER_ID_FKEY.getInverseKey());
 
         return _conversations;
+    }
+
+    private transient DailyActivityPath _dailyActivity;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.daily_activity</code> table
+     */
+    public DailyActivityPath dailyActivity() {
+        if (_dailyActivity == null)
+            _dailyActivity = new DailyActivityPath(this, null, Keys.DAILY_ACTIVITY__DAILY_ACTIVITY_TENANT_ID_USER_ID_FKEY.getInverseKey());
+
+        return _dailyActivity;
     }
 
     private transient MessageFeedbackPath _messageFeedback;
