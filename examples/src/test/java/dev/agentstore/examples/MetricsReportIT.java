@@ -29,5 +29,10 @@ class MetricsReportIT {
         assertThat(output.lines().filter(line -> line.matches("\\d\\d    .*"))).hasSize(48); // 24 hours, twice
         assertThat(output).containsPattern("09    #{40} +300");
         assertThat(output).containsPattern("03    #{5} +34");
+        assertThat(output).containsPattern("10:00 handbook  60 points  p50 +\\d+\\.\\d ms  p95 +\\d+\\.\\d ms");
+        assertThat(output).containsPattern("10:00 tickets   60 points");
+        assertThat(output)
+                .contains("support-bot  3 conversations, 6 messages, 156 tokens, 3 active users")
+                .contains("sales-bot    2 conversations, 4 messages, 104 tokens, 2 active users");
     }
 }
