@@ -38,7 +38,7 @@ public final class GenerateJooq {
                     PostgresMigrations.TENANT_POLICY_VERSION,
                     "dev.agentstore.postgres.internal.jooq",
                     ".*",
-                    "vector_.*|(system|llm)_metrics_\\d{4}_\\d{2}"),
+                    "vector_.*|(system|llm)_metrics_\\d{4}_\\d{2}|metric_series_\\d{4}_\\d{2}"),
             new Module(
                     "vector-pgvector",
                     SCHEMA,

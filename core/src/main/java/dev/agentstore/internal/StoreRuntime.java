@@ -6,6 +6,7 @@ import dev.agentstore.internal.crypto.SecretCipher;
 import dev.agentstore.internal.degrade.RateLimitFallback;
 import dev.agentstore.internal.observe.MicrometerMeters;
 import dev.agentstore.internal.observe.StoreMeters;
+import dev.agentstore.internal.retrieval.RetrievalCounts;
 import dev.agentstore.memory.MemoryStoreProvider;
 import dev.agentstore.security.PasswordPolicy;
 import dev.agentstore.spi.Capability;
@@ -41,6 +42,7 @@ public final class StoreRuntime implements AutoCloseable {
     private final WriteLimits writeLimits;
     private final OpenGuard guard = new OpenGuard();
     private final RateLimitFallback rateLimitFallback;
+    private final RetrievalCounts retrievalCounts;
 
     private StoreRuntime(
             StoreContext context,
@@ -64,6 +66,8 @@ public final class StoreRuntime implements AutoCloseable {
                 context.config().rateLimitsDenyOnFailure(),
                 context.clock(),
                 meters);
+        this.retrievalCounts =
+                new RetrievalCounts(CoreSettings.RETRIEVAL_STATS_INTERVAL.read(context.config()), context.clock());
     }
 
     /**
@@ -179,12 +183,18 @@ public final class StoreRuntime implements AutoCloseable {
         return health;
     }
 
+    /** The store-wide buffer of search matches, written to the vector backend in batches. */
+    public RetrievalCounts retrievalCounts() {
+        return retrievalCounts;
+    }
+
     @Override
     public void close() {
         if (!guard.close()) {
             return;
         }
         try {
+            retrievalCounts.close(); // before the backends it writes through
             backendsById.values().forEach(StoreBackend::close);
         } finally {
             context.close();

@@ -8,6 +8,8 @@ import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.internal.context.CachedConversationRepository;
+import dev.agentstore.internal.retrieval.CountingVectorRepository;
+import dev.agentstore.internal.retrieval.RetrievalCounts;
 import dev.agentstore.internal.security.PolicySecurityRepository;
 import dev.agentstore.internal.validation.ValidatingAgentRepository;
 import dev.agentstore.internal.validation.ValidatingApiUsageRepository;
@@ -29,6 +31,7 @@ import dev.agentstore.model.ModelRepository;
 import dev.agentstore.run.RunRepository;
 import dev.agentstore.security.SecurityRepository;
 import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.RetrievalRecorder;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.state.Presence;
@@ -146,8 +149,7 @@ public final class TenantRepositories {
         this.vectors = lazy(
                 Capability.VECTORS,
                 VectorRepository.class,
-                () -> new ValidatingVectorRepository(
-                        open, runtime.backend(Capability.VECTORS).vectors(tenant), runtime.writeLimits()));
+                () -> new ValidatingVectorRepository(open, countedVectors(runtime, tenant), runtime.writeLimits()));
         this.responseCache = lazy(
                 Capability.RESPONSE_CACHE,
                 ResponseCache.class,
@@ -188,6 +190,15 @@ public final class TenantRepositories {
             open.check();
             return runtime.meters().timed(api, factory.get(), capability, runtime.providerId(capability), tenant);
         });
+    }
+
+    /** The tenant's vectors, with searches counted when the backend keeps retrieval statistics and counting is on. */
+    private static VectorRepository countedVectors(StoreRuntime runtime, String tenant) {
+        VectorRepository vectors = runtime.backend(Capability.VECTORS).vectors(tenant);
+        RetrievalCounts counts = runtime.retrievalCounts();
+        return counts.enabled() && vectors instanceof RetrievalRecorder
+                ? new CountingVectorRepository(vectors, counts, tenant)
+                : vectors;
     }
 
     /** The tenant's conversations backend, behind the recent-context cache when a provider serves one. */

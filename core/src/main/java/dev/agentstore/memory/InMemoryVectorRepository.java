@@ -6,6 +6,7 @@ import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
 import dev.agentstore.spi.Cursors;
 import dev.agentstore.spi.Pages;
+import dev.agentstore.spi.RetrievalRecorder;
 import dev.agentstore.spi.TextMatch;
 import dev.agentstore.spi.VectorDimensions;
 import dev.agentstore.vector.Chunk;
@@ -14,6 +15,7 @@ import dev.agentstore.vector.DocumentStatus;
 import dev.agentstore.vector.Filter;
 import dev.agentstore.vector.HybridSearchRequest;
 import dev.agentstore.vector.IngestionStatus;
+import dev.agentstore.vector.RetrievalStats;
 import dev.agentstore.vector.SearchMatch;
 import dev.agentstore.vector.SearchRequest;
 import dev.agentstore.vector.VectorRepository;
@@ -27,10 +29,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Vector collections of one tenant in memory, searched exactly (the ground truth for approximate indexes). */
-final class InMemoryVectorRepository implements VectorRepository {
+final class InMemoryVectorRepository implements VectorRepository, RetrievalRecorder {
     private final Map<String, CollectionSpec> specs = new TreeMap<>();
     private final Map<String, TreeMap<String, Chunk>> chunks = new HashMap<>();
     private final DocumentLedger documents;
+    private final RetrievalLedger retrievals = new RetrievalLedger();
 
     InMemoryVectorRepository(Clock clock) {
         this.documents = new DocumentLedger(clock);
@@ -59,6 +62,7 @@ final class InMemoryVectorRepository implements VectorRepository {
     public synchronized boolean dropCollection(String name) {
         chunks.remove(name);
         documents.drop(name);
+        retrievals.drop(name);
         return specs.remove(name) != null;
     }
 
@@ -138,6 +142,7 @@ final class InMemoryVectorRepository implements VectorRepository {
     public synchronized long deleteByDocument(String collection, String documentId) {
         long removed = removeIf(collection, c -> documentId.equals(c.documentId()));
         documents.forget(collection, documentId);
+        retrievals.forget(collection, documentId);
         return removed;
     }
 
@@ -201,5 +206,30 @@ final class InMemoryVectorRepository implements VectorRepository {
             throw new NotFoundException("no vector collection named '" + collection + "'");
         }
         return stored;
+    }
+
+    @Override
+    public synchronized void recordRetrievals(String collection, List<RetrievalStats> increments) {
+        if (specs.containsKey(collection)) { // a collection dropped meanwhile takes its counts with it
+            retrievals.add(collection, increments);
+        }
+    }
+
+    @Override
+    public synchronized Optional<RetrievalStats> documentRetrievals(String collection, String documentId) {
+        require(collection);
+        return retrievals.document(collection, documentId);
+    }
+
+    @Override
+    public synchronized List<RetrievalStats> chunkRetrievals(String collection, String documentId) {
+        require(collection);
+        return retrievals.chunks(collection, documentId);
+    }
+
+    @Override
+    public synchronized List<RetrievalStats> mostRetrievedDocuments(String collection, int limit) {
+        require(collection);
+        return retrievals.mostRetrieved(collection, limit);
     }
 }

@@ -117,6 +117,13 @@ public final class CoreSettings {
                     "a key sealing secrets at rest (TOTP); several for rotation",
                     value -> value)
             .masked();
+    /** {@code vectors.retrieval-stats-interval}. */
+    public static final Setting<Duration> RETRIEVAL_STATS_INTERVAL = Setting.duration(
+            "vectors.retrieval-stats-interval",
+            Duration.ofSeconds(5),
+            Duration.ZERO,
+            "how often the counts of chunks returned by searches are written, in one batch per collection; zero"
+                    + " counts nothing");
     /** {@code encryption.active-key}. */
     public static final Setting<String> ENCRYPTION_ACTIVE_KEY = Setting.of(
                     "encryption.active-key", "key id", null, "the key id new secrets are sealed with", value -> value)
@@ -134,6 +141,7 @@ public final class CoreSettings {
             METERS_TAG_TENANT,
             TIME_WINDOW_PAST,
             TIME_WINDOW_FUTURE,
+            RETRIEVAL_STATS_INTERVAL,
             MESSAGE_BYTES_PER_CALL,
             CHUNK_BYTES_PER_CALL,
             PROVIDER,

@@ -129,4 +129,17 @@ public interface VectorRepository {
      * checked as by {@link #search}.
      */
     List<SearchMatch> hybridSearch(String collection, HybridSearchRequest request);
+
+    /**
+     * How often searches returned the document's chunks in all, and when last; empty if never. Searches count their
+     * matches in memory and write the counts in batches ({@code vectors.retrieval-stats-interval}), so a search costs
+     * no extra write; a read here first writes what this store has pending for the collection.
+     */
+    Optional<RetrievalStats> documentRetrievals(String collection, String documentId);
+
+    /** The same per chunk of the document, most retrieved first (then by chunk id); empty if never. */
+    List<RetrievalStats> chunkRetrievals(String collection, String documentId);
+
+    /** The collection's most retrieved documents, most first (then by document id), at most {@code limit}. */
+    List<RetrievalStats> mostRetrievedDocuments(String collection, int limit);
 }

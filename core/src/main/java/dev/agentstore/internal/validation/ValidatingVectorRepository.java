@@ -15,6 +15,7 @@ import dev.agentstore.vector.DocumentStatus;
 import dev.agentstore.vector.Filter;
 import dev.agentstore.vector.HybridSearchRequest;
 import dev.agentstore.vector.IngestionStatus;
+import dev.agentstore.vector.RetrievalStats;
 import dev.agentstore.vector.SearchMatch;
 import dev.agentstore.vector.SearchRequest;
 import dev.agentstore.vector.VectorRepository;
@@ -206,5 +207,24 @@ public final class ValidatingVectorRepository implements VectorRepository {
         Check.batch("ids", ids, Limits.MAX_CHUNK_BATCH);
         ids.forEach(id -> Check.name("ids", id));
         return List.copyOf(ids);
+    }
+
+    @Override
+    public Optional<RetrievalStats> documentRetrievals(String collection, String documentId) {
+        open.check();
+        return backend.documentRetrievals(Check.name("collection", collection), Check.name("documentId", documentId));
+    }
+
+    @Override
+    public List<RetrievalStats> chunkRetrievals(String collection, String documentId) {
+        open.check();
+        return backend.chunkRetrievals(Check.name("collection", collection), Check.name("documentId", documentId));
+    }
+
+    @Override
+    public List<RetrievalStats> mostRetrievedDocuments(String collection, int limit) {
+        open.check();
+        return backend.mostRetrievedDocuments(
+                Check.name("collection", collection), Check.range("limit", limit, 1, Limits.MAX_PAGE_SIZE));
     }
 }

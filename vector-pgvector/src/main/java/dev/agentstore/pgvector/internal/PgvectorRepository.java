@@ -12,6 +12,7 @@ import dev.agentstore.spi.Cursors;
 import dev.agentstore.spi.Ids;
 import dev.agentstore.spi.Pages;
 import dev.agentstore.spi.ReciprocalRankFusion;
+import dev.agentstore.spi.RetrievalRecorder;
 import dev.agentstore.spi.VectorDimensions;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
@@ -19,6 +20,7 @@ import dev.agentstore.vector.DocumentStatus;
 import dev.agentstore.vector.Filter;
 import dev.agentstore.vector.HybridSearchRequest;
 import dev.agentstore.vector.IngestionStatus;
+import dev.agentstore.vector.RetrievalStats;
 import dev.agentstore.vector.SearchMatch;
 import dev.agentstore.vector.SearchRequest;
 import dev.agentstore.vector.VectorRepository;
@@ -31,7 +33,7 @@ import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /** One tenant's vector collections in PostgreSQL with pgvector. Arguments arrive validated by core. */
-final class PgvectorRepository implements VectorRepository {
+final class PgvectorRepository implements VectorRepository, RetrievalRecorder {
     private final TenantSql sql;
     private final CollectionCatalog catalog;
     private final SearchTemplates templates;
@@ -39,6 +41,7 @@ final class PgvectorRepository implements VectorRepository {
     private final BulkLoadPolicy bulkLoad;
     private final Clock clock;
     private final DocumentStatuses documents;
+    private final RetrievalRows retrievals;
 
     PgvectorRepository(
             TenantSql sql,
@@ -54,6 +57,7 @@ final class PgvectorRepository implements VectorRepository {
         this.bulkLoad = bulkLoad;
         this.clock = clock;
         this.documents = new DocumentStatuses(sql, clock);
+        this.retrievals = new RetrievalRows(sql);
     }
 
     @Override
@@ -179,6 +183,7 @@ final class PgvectorRepository implements VectorRepository {
         var target = require(collection);
         return sql.transaction((connection, dsl) -> {
             documents.forget(dsl, target, documentId);
+            retrievals.forget(dsl, target, documentId);
             return (long) dsl.deleteFrom(VECTOR_CHUNKS)
                     .where(target.chunksOf(sql.tenant()), VECTOR_CHUNKS.DOCUMENT_ID.eq(documentId))
                     .execute();
@@ -252,6 +257,27 @@ final class PgvectorRepository implements VectorRepository {
                         .where(target.chunksOf(sql.tenant()), condition)
                         .returning(VECTOR_CHUNKS.ID))
                 .size();
+    }
+
+    /** Drops increments for a collection no longer there (dropped since the searches counted). */
+    @Override
+    public void recordRetrievals(String collection, List<RetrievalStats> increments) {
+        catalog.find(sql, collection).ifPresent(target -> retrievals.add(target, increments));
+    }
+
+    @Override
+    public Optional<RetrievalStats> documentRetrievals(String collection, String documentId) {
+        return retrievals.document(require(collection), documentId);
+    }
+
+    @Override
+    public List<RetrievalStats> chunkRetrievals(String collection, String documentId) {
+        return retrievals.chunks(require(collection), documentId);
+    }
+
+    @Override
+    public List<RetrievalStats> mostRetrievedDocuments(String collection, int limit) {
+        return retrievals.mostRetrieved(require(collection), limit);
     }
 
     private StoredCollection require(String name) {

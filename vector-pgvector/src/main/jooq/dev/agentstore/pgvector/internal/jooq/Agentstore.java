@@ -7,6 +7,7 @@ package dev.agentstore.pgvector.internal.jooq;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorChunks;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorCollections;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorDocuments;
+import dev.agentstore.pgvector.internal.jooq.tables.VectorRetrievals;
 
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +47,11 @@ public class Agentstore extends SchemaImpl {
     public final VectorDocuments VECTOR_DOCUMENTS = VectorDocuments.VECTOR_DOCUMENTS;
 
     /**
+     * The table <code>agentstore.vector_retrievals</code>.
+     */
+    public final VectorRetrievals VECTOR_RETRIEVALS = VectorRetrievals.VECTOR_RETRIEVALS;
+
+    /**
      * No further instances allowed
      */
     private Agentstore() {
@@ -63,7 +69,8 @@ public class Agentstore extends SchemaImpl {
         return Arrays.asList(
             VectorChunks.VECTOR_CHUNKS,
             VectorCollections.VECTOR_COLLECTIONS,
-            VectorDocuments.VECTOR_DOCUMENTS
+            VectorDocuments.VECTOR_DOCUMENTS,
+            VectorRetrievals.VECTOR_RETRIEVALS
         );
     }
 }

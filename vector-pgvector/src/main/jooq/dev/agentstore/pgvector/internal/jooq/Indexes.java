@@ -6,6 +6,7 @@ package dev.agentstore.pgvector.internal.jooq;
 
 import dev.agentstore.pgvector.internal.jooq.tables.VectorChunks;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorDocuments;
+import dev.agentstore.pgvector.internal.jooq.tables.VectorRetrievals;
 
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -27,4 +28,5 @@ public class Indexes {
     public static final Index VECTOR_CHUNKS_DOCUMENT = Internal.createIndex(DSL.name("vector_chunks_document"), VectorChunks.VECTOR_CHUNKS, new OrderField[] { VectorChunks.VECTOR_CHUNKS.TENANT_ID, VectorChunks.VECTOR_CHUNKS.COLLECTION_ID, VectorChunks.VECTOR_CHUNKS.DOCUMENT_ID }, false);
     public static final Index VECTOR_CHUNKS_METADATA = Internal.createIndex(DSL.name("vector_chunks_metadata"), VectorChunks.VECTOR_CHUNKS, new OrderField[] { VectorChunks.VECTOR_CHUNKS.METADATA }, false);
     public static final Index VECTOR_DOCUMENTS_BY_STATUS = Internal.createIndex(DSL.name("vector_documents_by_status"), VectorDocuments.VECTOR_DOCUMENTS, new OrderField[] { VectorDocuments.VECTOR_DOCUMENTS.TENANT_ID, VectorDocuments.VECTOR_DOCUMENTS.COLLECTION_ID, VectorDocuments.VECTOR_DOCUMENTS.STATUS, VectorDocuments.VECTOR_DOCUMENTS.DOCUMENT_ID }, false);
+    public static final Index VECTOR_RETRIEVALS_BY_DOCUMENT = Internal.createIndex(DSL.name("vector_retrievals_by_document"), VectorRetrievals.VECTOR_RETRIEVALS, new OrderField[] { VectorRetrievals.VECTOR_RETRIEVALS.TENANT_ID, VectorRetrievals.VECTOR_RETRIEVALS.COLLECTION_ID, VectorRetrievals.VECTOR_RETRIEVALS.DOCUMENT_ID }, false);
 }

@@ -7,6 +7,7 @@ package dev.agentstore.pgvector.internal.jooq;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorChunks;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorCollections;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorDocuments;
+import dev.agentstore.pgvector.internal.jooq.tables.VectorRetrievals;
 
 import org.jooq.ForeignKey;
 import org.jooq.Record;
@@ -32,6 +33,7 @@ public class Keys {
     public static final UniqueKey<Record> VECTOR_COLLECTIONS_PKEY = Internal.createUniqueKey(VectorCollections.VECTOR_COLLECTIONS, DSL.name("vector_collections_pkey"), new TableField[] { VectorCollections.VECTOR_COLLECTIONS.TENANT_ID, VectorCollections.VECTOR_COLLECTIONS.ID }, true);
     public static final UniqueKey<Record> VECTOR_COLLECTIONS_TENANT_ID_NAME_KEY = Internal.createUniqueKey(VectorCollections.VECTOR_COLLECTIONS, DSL.name("vector_collections_tenant_id_name_key"), new TableField[] { VectorCollections.VECTOR_COLLECTIONS.TENANT_ID, VectorCollections.VECTOR_COLLECTIONS.NAME }, true);
     public static final UniqueKey<Record> VECTOR_DOCUMENTS_PKEY = Internal.createUniqueKey(VectorDocuments.VECTOR_DOCUMENTS, DSL.name("vector_documents_pkey"), new TableField[] { VectorDocuments.VECTOR_DOCUMENTS.TENANT_ID, VectorDocuments.VECTOR_DOCUMENTS.COLLECTION_ID, VectorDocuments.VECTOR_DOCUMENTS.DOCUMENT_ID }, true);
+    public static final UniqueKey<Record> VECTOR_RETRIEVALS_PKEY = Internal.createUniqueKey(VectorRetrievals.VECTOR_RETRIEVALS, DSL.name("vector_retrievals_pkey"), new TableField[] { VectorRetrievals.VECTOR_RETRIEVALS.TENANT_ID, VectorRetrievals.VECTOR_RETRIEVALS.COLLECTION_ID, VectorRetrievals.VECTOR_RETRIEVALS.CHUNK_ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
@@ -39,4 +41,5 @@ public class Keys {
 
     public static final ForeignKey<Record, Record> VECTOR_CHUNKS__VECTOR_CHUNKS_TENANT_ID_COLLECTION_ID_FKEY = Internal.createForeignKey(VectorChunks.VECTOR_CHUNKS, DSL.name("vector_chunks_tenant_id_collection_id_fkey"), new TableField[] { VectorChunks.VECTOR_CHUNKS.TENANT_ID, VectorChunks.VECTOR_CHUNKS.COLLECTION_ID }, Keys.VECTOR_COLLECTIONS_PKEY, new TableField[] { VectorCollections.VECTOR_COLLECTIONS.TENANT_ID, VectorCollections.VECTOR_COLLECTIONS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<Record, Record> VECTOR_DOCUMENTS__VECTOR_DOCUMENTS_TENANT_ID_COLLECTION_ID_FKEY = Internal.createForeignKey(VectorDocuments.VECTOR_DOCUMENTS, DSL.name("vector_documents_tenant_id_collection_id_fkey"), new TableField[] { VectorDocuments.VECTOR_DOCUMENTS.TENANT_ID, VectorDocuments.VECTOR_DOCUMENTS.COLLECTION_ID }, Keys.VECTOR_COLLECTIONS_PKEY, new TableField[] { VectorCollections.VECTOR_COLLECTIONS.TENANT_ID, VectorCollections.VECTOR_COLLECTIONS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<Record, Record> VECTOR_RETRIEVALS__VECTOR_RETRIEVALS_TENANT_ID_COLLECTION_ID_FKEY = Internal.createForeignKey(VectorRetrievals.VECTOR_RETRIEVALS, DSL.name("vector_retrievals_tenant_id_collection_id_fkey"), new TableField[] { VectorRetrievals.VECTOR_RETRIEVALS.TENANT_ID, VectorRetrievals.VECTOR_RETRIEVALS.COLLECTION_ID }, Keys.VECTOR_COLLECTIONS_PKEY, new TableField[] { VectorCollections.VECTOR_COLLECTIONS.TENANT_ID, VectorCollections.VECTOR_COLLECTIONS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

@@ -7,6 +7,7 @@ package dev.agentstore.pgvector.internal.jooq;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorChunks;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorCollections;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorDocuments;
+import dev.agentstore.pgvector.internal.jooq.tables.VectorRetrievals;
 
 
 /**
@@ -29,4 +30,9 @@ public class Tables {
      * The table <code>agentstore.vector_documents</code>.
      */
     public static final VectorDocuments VECTOR_DOCUMENTS = VectorDocuments.VECTOR_DOCUMENTS;
+
+    /**
+     * The table <code>agentstore.vector_retrievals</code>.
+     */
+    public static final VectorRetrievals VECTOR_RETRIEVALS = VectorRetrievals.VECTOR_RETRIEVALS;
 }

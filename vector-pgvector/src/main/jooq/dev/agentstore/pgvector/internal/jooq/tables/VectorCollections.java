@@ -8,6 +8,7 @@ import dev.agentstore.pgvector.internal.jooq.Agentstore;
 import dev.agentstore.pgvector.internal.jooq.Keys;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorChunks.VectorChunksPath;
 import dev.agentstore.pgvector.internal.jooq.tables.VectorDocuments.VectorDocumentsPath;
+import dev.agentstore.pgvector.internal.jooq.tables.VectorRetrievals.VectorRetrievalsPath;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -224,6 +225,19 @@ public class VectorCollections extends TableImpl<Record> {
             _vectorDocuments = new VectorDocumentsPath(this, null, Keys.VECTOR_DOCUMENTS__VECTOR_DOCUMENTS_TENANT_ID_COLLECTION_ID_FKEY.getInverseKey());
 
         return _vectorDocuments;
+    }
+
+    private transient VectorRetrievalsPath _vectorRetrievals;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.vector_retrievals</code> table
+     */
+    public VectorRetrievalsPath vectorRetrievals() {
+        if (_vectorRetrievals == null)
+            _vectorRetrievals = new VectorRetrievalsPath(this, null, Keys.VECTOR_RETRIEVALS__VECTOR_RETRIEVALS_TENANT_ID_COLLECTION_ID_FKEY.getInverseKey());
+
+        return _vectorRetrievals;
     }
 
     @Override
