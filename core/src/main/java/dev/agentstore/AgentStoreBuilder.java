@@ -6,7 +6,10 @@ import dev.agentstore.spi.StoreProvider;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * Opens an {@link AgentStore} with what a configuration of strings cannot carry: the clock, providers built in
@@ -25,6 +28,7 @@ public final class AgentStoreBuilder {
     private final List<StoreProvider> providers = new ArrayList<>();
     private Clock clock = Clock.systemUTC();
     private Object meterRegistry;
+    private final Map<Class<?>, Object> resources = new LinkedHashMap<>();
 
     AgentStoreBuilder(StoreConfig config) {
         this.config = Check.present("config", config);
@@ -60,12 +64,41 @@ public final class AgentStoreBuilder {
     }
 
     /**
+     * The application's own connection pool for PostgreSQL: store-postgres and vector-pgvector run every runtime
+     * statement on it (and serve even without {@code postgres.url}) instead of building a HikariCP pool. agentstore
+     * never closes it, sizes it or sets its session state beyond each transaction: the tenant and index settings are
+     * set with {@code set_config(..., true)} per transaction, as behind PgBouncer. At open it still checks that the
+     * pool's role cannot bypass row-level security. Migrations and partition or collection DDL run on it too, unless
+     * {@code postgres.migration-user} is set, which then needs {@code postgres.url} to connect as that role; the
+     * optional ingest role ({@code postgres.ingest-user}) needs {@code postgres.url} as well.
+     *
+     * @throws InvalidInputException if {@code dataSource} is null
+     */
+    public AgentStoreBuilder dataSource(DataSource dataSource) {
+        return resource(DataSource.class, dataSource);
+    }
+
+    /**
+     * An object the application built and keeps owning that a provider can use instead of building its own, by the
+     * type the provider asks for: {@code DataSource} (see {@link #dataSource}) or Jedis's {@code UnifiedJedis} for
+     * store-redis (which then serves even without {@code redis.url}, runs every command on it and never closes
+     * it). A later resource of the same type replaces an earlier one.
+     *
+     * @throws InvalidInputException if {@code type} or {@code resource} is null
+     */
+    public <T> AgentStoreBuilder resource(Class<T> type, T resource) {
+        resources.put(Check.present("type", type), Check.present("resource", resource));
+        return this;
+    }
+
+    /**
      * Opens the store as {@link AgentStore#open(StoreConfig)} does.
      *
      * @throws ConfigurationException if the configuration is invalid or ambiguous
      * @throws StoreUnavailableException if a configured backend cannot be reached
      */
     public AgentStore open() {
-        return AgentStore.opened(StoreRuntime.open(config, clock, List.copyOf(providers), meterRegistry), config);
+        return AgentStore.opened(
+                StoreRuntime.open(config, clock, List.copyOf(providers), meterRegistry, Map.copyOf(resources)), config);
     }
 }

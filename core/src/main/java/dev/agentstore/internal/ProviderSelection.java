@@ -3,6 +3,7 @@ package dev.agentstore.internal;
 import dev.agentstore.ConfigurationException;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.spi.Capability;
+import dev.agentstore.spi.StoreContext;
 import dev.agentstore.spi.StoreProvider;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ public final class ProviderSelection {
     private ProviderSelection() {}
 
     public static Map<Capability, StoreProvider> select(
-            StoreConfig config, List<StoreProvider> providers, StoreProvider fallback) {
+            StoreContext context, List<StoreProvider> providers, StoreProvider fallback) {
+        StoreConfig config = context.config();
         Map<String, StoreProvider> byId = new LinkedHashMap<>();
         for (StoreProvider provider : providers) {
             StoreProvider clash = byId.putIfAbsent(provider.id(), provider);
@@ -32,7 +34,7 @@ public final class ProviderSelection {
         }
         Map<Capability, StoreProvider> chosen = new EnumMap<>(Capability.class);
         for (Capability capability : Capability.values()) {
-            StoreProvider provider = choose(config, capability, byId, fallback);
+            StoreProvider provider = choose(context, capability, byId, fallback);
             if (provider != fallback || !capability.isOptional() || config.get(capability.configKey()) != null) {
                 chosen.put(capability, provider);
             }
@@ -41,7 +43,8 @@ public final class ProviderSelection {
     }
 
     private static StoreProvider choose(
-            StoreConfig config, Capability capability, Map<String, StoreProvider> byId, StoreProvider fallback) {
+            StoreContext context, Capability capability, Map<String, StoreProvider> byId, StoreProvider fallback) {
+        StoreConfig config = context.config();
         String named = config.get(capability.configKey());
         if (named != null) {
             StoreProvider provider = byId.get(named);
@@ -53,7 +56,7 @@ public final class ProviderSelection {
             return provider;
         }
         List<StoreProvider> candidates = byId.values().stream()
-                .filter(p -> p != fallback && p.capabilities().contains(capability) && p.isConfigured(config))
+                .filter(p -> p != fallback && p.capabilities().contains(capability) && p.isConfigured(context))
                 .toList();
         if (candidates.size() > 1) {
             List<StoreProvider> preferred = candidates.stream()

@@ -76,6 +76,22 @@ public final class StoreRuntime implements AutoCloseable {
      * @param meterRegistry the application's Micrometer {@code MeterRegistry}, or null for no meters
      */
     public static StoreRuntime open(StoreConfig config, Clock clock, List<StoreProvider> extra, Object meterRegistry) {
+        return open(config, clock, extra, meterRegistry, Map.of());
+    }
+
+    /**
+     * Selects a provider for each capability and opens each chosen provider once.
+     *
+     * @param meterRegistry the application's Micrometer {@code MeterRegistry}, or null for no meters
+     * @param resources the application's own clients (a {@code DataSource}, a Redis client) by type, which the
+     *     backends use and never close
+     */
+    public static StoreRuntime open(
+            StoreConfig config,
+            Clock clock,
+            List<StoreProvider> extra,
+            Object meterRegistry,
+            Map<Class<?>, Object> resources) {
         List<StoreProvider> providers = new ArrayList<>(extra);
         providers.addAll(ProviderDiscovery.discover(StoreRuntime.class.getClassLoader()));
         StoreProvider memory = providers.stream()
@@ -84,7 +100,8 @@ public final class StoreRuntime implements AutoCloseable {
                 .orElseGet(MemoryStoreProvider::new);
         // Every key must be declared by core or a provider found, and every value must follow its declaration.
         SettingCatalog.of(providers).check(config);
-        Map<Capability, StoreProvider> chosen = ProviderSelection.select(config, providers, memory);
+        StoreContext context = new StoreContext(config, clock, meterRegistry, resources);
+        Map<Capability, StoreProvider> chosen = ProviderSelection.select(context, providers, memory);
         // Every setting core reads is checked before anything opens, so a bad one leaves nothing to close.
         PasswordPolicy passwordPolicy = config.passwordPolicy();
         WriteLimits writeLimits = WriteLimits.of(config, clock);
@@ -93,7 +110,6 @@ public final class StoreRuntime implements AutoCloseable {
         StoreMeters meters = meterRegistry == null
                 ? StoreMeters.NONE
                 : MicrometerMeters.on(meterRegistry, CoreSettings.METERS_TAG_TENANT.read(config));
-        StoreContext context = new StoreContext(config, clock, meterRegistry);
         Map<String, StoreBackend> byId = new LinkedHashMap<>();
         Map<Capability, StoreBackend> backends = new EnumMap<>(Capability.class);
         try {

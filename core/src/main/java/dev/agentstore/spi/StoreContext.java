@@ -20,6 +20,7 @@ public final class StoreContext implements AutoCloseable {
     private final StoreConfig config;
     private final Clock clock;
     private final Object meterRegistry;
+    private final Map<Class<?>, Object> resources;
     private final Map<String, Object> shared = new ConcurrentHashMap<>();
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -34,9 +35,21 @@ public final class StoreContext implements AutoCloseable {
      * @param meterRegistry the application's Micrometer {@code MeterRegistry}, or null
      */
     public StoreContext(StoreConfig config, Clock clock, Object meterRegistry) {
+        this(config, clock, meterRegistry, Map.of());
+    }
+
+    /**
+     * Creates a context with resources the application owns.
+     *
+     * @param meterRegistry the application's Micrometer {@code MeterRegistry}, or null
+     * @param resources objects the application built and keeps owning (a {@code javax.sql.DataSource}, a Jedis
+     *     {@code UnifiedJedis}), by the type a provider asks for; backends use them and never close them
+     */
+    public StoreContext(StoreConfig config, Clock clock, Object meterRegistry, Map<Class<?>, Object> resources) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.meterRegistry = meterRegistry;
+        this.resources = Map.copyOf(resources);
     }
 
     /** The store's configuration. */
@@ -55,6 +68,14 @@ public final class StoreContext implements AutoCloseable {
      */
     public Optional<Object> meterRegistry() {
         return Optional.ofNullable(meterRegistry);
+    }
+
+    /**
+     * The application's own resource of {@code type} (given to {@link dev.agentstore.AgentStoreBuilder#resource}),
+     * which a backend uses instead of building its own and must not close.
+     */
+    public <T> Optional<T> resource(Class<T> type) {
+        return Optional.ofNullable(resources.get(type)).map(type::cast);
     }
 
     /**

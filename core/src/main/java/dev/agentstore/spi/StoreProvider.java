@@ -43,6 +43,16 @@ public interface StoreProvider {
     boolean isConfigured(StoreConfig config);
 
     /**
+     * Whether this provider should serve when nothing names a provider, given also the resources the application
+     * hands the store ({@link StoreContext#resource}): a provider that can run on the application's own client (a
+     * {@code DataSource}, a Redis client) answers true when one is given. By default {@link
+     * #isConfigured(StoreConfig)}.
+     */
+    default boolean isConfigured(StoreContext context) {
+        return isConfigured(context.config());
+    }
+
+    /**
      * Connects. Called once per store; the result serves all tenants. Throws
      * {@link dev.agentstore.StoreUnavailableException} or {@link dev.agentstore.ConfigurationException}.
      */

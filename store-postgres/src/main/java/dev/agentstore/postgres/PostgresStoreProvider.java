@@ -67,6 +67,12 @@ public final class PostgresStoreProvider implements StoreProvider {
         return PostgresSettings.isConfigured(config);
     }
 
+    /** Also when the application gave the store its own {@code DataSource}. */
+    @Override
+    public boolean isConfigured(StoreContext context) {
+        return PostgresSettings.isConfigured(context);
+    }
+
     @Override
     public StoreBackend open(StoreContext context) {
         return new PostgresBackend(context);

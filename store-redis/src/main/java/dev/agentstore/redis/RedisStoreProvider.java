@@ -11,6 +11,7 @@ import dev.agentstore.spi.StoreProvider;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The Redis provider ({@code redis}): the session cache, rate limits, presence, feature flags, the response cache
@@ -54,6 +55,13 @@ public final class RedisStoreProvider implements StoreProvider {
     @Override
     public boolean isConfigured(StoreConfig config) {
         return RedisSettings.isConfigured(config);
+    }
+
+    /** Also when the application gave the store its own {@code UnifiedJedis}. */
+    @Override
+    public boolean isConfigured(StoreContext context) {
+        return isConfigured(context.config())
+                || context.resource(UnifiedJedis.class).isPresent();
     }
 
     @Override

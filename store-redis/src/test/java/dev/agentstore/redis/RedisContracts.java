@@ -26,11 +26,21 @@ abstract class RedisContracts {
     /** A configuration pointing at the Redis deployment under test. */
     abstract StoreConfig redisConfig();
 
+    /** A backend context on {@code config}; deployments given as the application's own client override it. */
+    StoreContext context(StoreConfig config) {
+        return new StoreContext(config, Clock.systemUTC());
+    }
+
+    /** Opens a store on {@code config}; deployments given as the application's own client override it. */
+    AgentStore open(StoreConfig config, Clock clock) {
+        return AgentStore.open(config, clock);
+    }
+
     @Nested
     class FastState extends FastStateContract {
         @Override
         protected AgentStore openStore(Clock clock) {
-            return AgentStore.open(redisConfig(), clock);
+            return open(redisConfig(), clock);
         }
     }
 
@@ -38,7 +48,7 @@ abstract class RedisContracts {
     class ResponseCache extends ResponseCacheContract {
         @Override
         protected AgentStore openStore(Clock clock) {
-            return AgentStore.open(redisConfig(), clock);
+            return open(redisConfig(), clock);
         }
     }
 
@@ -46,8 +56,7 @@ abstract class RedisContracts {
     class ContextCache extends ContextCacheContract {
         @Override
         protected AgentStore openStore(Clock clock) {
-            return AgentStore.open(
-                    redisConfig().toBuilder().set("context-cache-size", "5").build(), clock);
+            return open(redisConfig().toBuilder().set("context-cache-size", "5").build(), clock);
         }
     }
 
@@ -55,7 +64,7 @@ abstract class RedisContracts {
     class UserErasure extends UserErasureContract {
         @Override
         protected AgentStore openStore(Clock clock) {
-            return AgentStore.open(redisConfig(), clock);
+            return open(redisConfig(), clock);
         }
     }
 
@@ -63,7 +72,7 @@ abstract class RedisContracts {
     class Validation extends ValidationContract {
         @Override
         protected AgentStore openStore(Clock clock) {
-            return AgentStore.open(redisConfig(), clock);
+            return open(redisConfig(), clock);
         }
     }
 
@@ -71,7 +80,7 @@ abstract class RedisContracts {
     class BadInputSweep extends BadInputSweepContract {
         @Override
         protected AgentStore openStore(Clock clock) {
-            return AgentStore.open(redisConfig(), clock);
+            return open(redisConfig(), clock);
         }
     }
 
@@ -79,7 +88,7 @@ abstract class RedisContracts {
     class TenantIsolation extends TenantIsolationContract {
         @Override
         protected AgentStore openStore(Clock clock) {
-            return AgentStore.open(redisConfig(), clock);
+            return open(redisConfig(), clock);
         }
     }
 
@@ -91,11 +100,9 @@ abstract class RedisContracts {
         @Override
         protected RecentMessagesCache openCache(String tenant) {
             if (backend == null) {
-                context = new StoreContext(
-                        redisConfig().toBuilder()
-                                .set("context-cache-size", Integer.toString(CAPACITY))
-                                .build(),
-                        Clock.systemUTC());
+                context = context(redisConfig().toBuilder()
+                        .set("context-cache-size", Integer.toString(CAPACITY))
+                        .build());
                 backend = new RedisStoreProvider().open(context);
             }
             return backend.recentMessages(tenant);
@@ -103,7 +110,9 @@ abstract class RedisContracts {
 
         @AfterEach
         void close() {
-            backend.close();
+            if (backend != null) {
+                backend.close();
+            }
             context.close();
         }
     }

@@ -51,6 +51,12 @@ public final class PgvectorStoreProvider implements StoreProvider {
         return PostgresSettings.isConfigured(config);
     }
 
+    /** Also when the application gave the store its own {@code DataSource}. */
+    @Override
+    public boolean isConfigured(StoreContext context) {
+        return PostgresSettings.isConfigured(context);
+    }
+
     @Override
     public StoreBackend open(StoreContext context) {
         return new PgvectorBackend(context);

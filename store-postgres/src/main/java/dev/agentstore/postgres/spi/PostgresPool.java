@@ -3,24 +3,34 @@ package dev.agentstore.postgres.spi;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.agentstore.ConfigurationException;
 import dev.agentstore.Secret;
 import dev.agentstore.StoreUnavailableException;
 import dev.agentstore.spi.StoreContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * The HikariCP pool for the configured PostgreSQL URL and user, shared through the {@link StoreContext} by
- * every backend that talks to that database (store-postgres and vector-pgvector), and closed with the store.
+ * every backend that talks to that database (store-postgres and vector-pgvector), and closed with the store; or the
+ * application's own {@code DataSource} when it gave one, used as it is and never closed.
  */
 public final class PostgresPool {
     private PostgresPool() {}
 
     /**
-     * The shared pool, created on first use.
+     * The shared pool, created on first use; the application's own {@code DataSource} when it gave one (never
+     * closed by agentstore).
      *
      * @throws StoreUnavailableException if no connection can be made within the configured timeout
      */
-    public static HikariDataSource shared(StoreContext context) {
+    public static DataSource shared(StoreContext context) {
         PostgresSettings settings = PostgresSettings.of(context);
+        if (settings.ownDataSource()) { // held in a record: the context closes what it holds, and this is not ours
+            return context.shared("postgres.own-pool", OwnPool.class, () -> new OwnPool(checked(settings)))
+                    .dataSource();
+        }
         String key = "postgres.pool:" + settings.url() + "#" + (settings.user() == null ? "" : settings.user());
         return context.shared(
                 key,
@@ -58,6 +68,26 @@ public final class PostgresPool {
                         settings.ingestPassword(),
                         2,
                         context.meterRegistry().orElse(null)));
+    }
+
+    /** The application's pool, checked once. */
+    private record OwnPool(DataSource dataSource) {}
+
+    /**
+     * The application's pool, once one of its connections showed auto-commit on: agentstore runs single statements
+     * without a transaction of its own and opens its transactions itself, as JDBC's default connection state expects.
+     */
+    private static DataSource checked(PostgresSettings settings) {
+        DataSource own = settings.dataSource();
+        try (Connection connection = own.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                throw new ConfigurationException("the application's DataSource hands out connections with auto-commit"
+                        + " off; agentstore needs JDBC's default (on), as it opens and ends its own transactions");
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot connect to PostgreSQL through the application's DataSource", e);
+        }
+        return own;
     }
 
     /**

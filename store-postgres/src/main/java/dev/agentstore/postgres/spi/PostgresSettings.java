@@ -7,13 +7,14 @@ import dev.agentstore.spi.Setting;
 import dev.agentstore.spi.StoreContext;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The {@code postgres.*} settings, read once per store into a typed record: where the database is, as which roles,
  * in which schemas, with how many connections, and how strictly. Every provider built on these helpers declares
  * {@link #DECLARED} among its settings and reads the record with {@link #of(StoreContext)}.
  *
- * @param url the JDBC URL
+ * @param url the JDBC URL, or null when the application's {@code dataSource} is used and no other role connects
  * @param user the runtime role, or null for the driver's default
  * @param password its password, or null
  * @param schema the schema of agentstore's tables
@@ -28,6 +29,7 @@ import java.util.List;
  * @param allowRlsBypass whether to open, with a warning, where PostgreSQL would not keep tenants apart
  * @param driverTrace whether pgjdbc's own logging levels are left alone
  * @param timeout the bound on connecting, pool waits and statements (core's {@code timeout})
+ * @param dataSource the application's own pool the runtime role's statements run on, or null for agentstore's
  */
 public record PostgresSettings(
         String url,
@@ -44,7 +46,8 @@ public record PostgresSettings(
         Duration leakDetection,
         boolean allowRlsBypass,
         boolean driverTrace,
-        Duration timeout) {
+        Duration timeout,
+        DataSource dataSource) {
     /** The default schema of agentstore's tables. */
     public static final String DEFAULT_SCHEMA = "agentstore";
 
@@ -134,8 +137,16 @@ public record PostgresSettings(
 
     /** Checks the settings that depend on each other. */
     public PostgresSettings {
-        if (url == null) {
-            throw new ConfigurationException("postgres.url is not set");
+        if (url == null && dataSource == null) {
+            throw new ConfigurationException("postgres.url is not set (nor a DataSource given to the builder)");
+        }
+        if (url == null && migrationUser != null) {
+            throw new ConfigurationException("postgres.migration-user needs postgres.url to connect as that role: the"
+                    + " application's DataSource connects as the runtime role");
+        }
+        if (url == null && ingestUser != null) {
+            throw new ConfigurationException("postgres.ingest-user needs postgres.url to connect as that role: the"
+                    + " application's DataSource connects as the runtime role");
         }
         if (securitySchema.equals(schema)) {
             throw new ConfigurationException("postgres.security-schema must differ from postgres.schema");
@@ -148,6 +159,17 @@ public record PostgresSettings(
      * @throws ConfigurationException naming the key at fault
      */
     public static PostgresSettings read(StoreConfig config) {
+        return read(config, null);
+    }
+
+    /**
+     * Reads and checks the settings of {@code config}, with the application's own pool.
+     *
+     * @param dataSource the application's {@code DataSource} the runtime role's statements run on, or null to build
+     *     a HikariCP pool from {@code postgres.url}
+     * @throws ConfigurationException naming the key at fault
+     */
+    public static PostgresSettings read(StoreConfig config, DataSource dataSource) {
         String schema = SCHEMA.read(config);
         String securitySchema = SECURITY_SCHEMA.read(config);
         return new PostgresSettings(
@@ -165,12 +187,27 @@ public record PostgresSettings(
                 LEAK_DETECTION.read(config),
                 ALLOW_RLS_BYPASS.read(config),
                 DRIVER_TRACE.read(config),
-                config.timeout());
+                config.timeout(),
+                dataSource);
     }
 
     /** The settings of the store {@code context} opens, read once and shared by every provider that asks. */
     public static PostgresSettings of(StoreContext context) {
-        return context.shared("postgres.settings", PostgresSettings.class, () -> read(context.config()));
+        return context.shared(
+                "postgres.settings",
+                PostgresSettings.class,
+                () -> read(context.config(), context.resource(DataSource.class).orElse(null)));
+    }
+
+    /** Whether the store {@code context} opens has a PostgreSQL URL or the application's own DataSource. */
+    public static boolean isConfigured(StoreContext context) {
+        return isConfigured(context.config())
+                || context.resource(DataSource.class).isPresent();
+    }
+
+    /** Whether the runtime role's statements run on the application's own DataSource (which agentstore never closes). */
+    public boolean ownDataSource() {
+        return dataSource != null;
     }
 
     /** Whether {@code config} names a PostgreSQL URL. */
@@ -185,7 +222,7 @@ public record PostgresSettings(
 
     /** The URL with its user-info and {@code password=} parameters masked. */
     public String safeUrl() {
-        return StoreConfig.redact(url);
+        return url == null ? "the application's DataSource" : StoreConfig.redact(url);
     }
 
     /** The settings with the URL masked; passwords print as {@code ****}. */

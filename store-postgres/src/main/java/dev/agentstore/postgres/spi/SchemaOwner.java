@@ -13,9 +13,15 @@ import org.postgresql.ds.PGSimpleDataSource;
 public final class SchemaOwner {
     private SchemaOwner() {}
 
-    /** A data source connecting as the schema owner. */
+    /**
+     * A data source connecting as the schema owner: the migration user's, else the runtime user's (the
+     * application's own pool when it gave one).
+     */
     public static DataSource dataSource(PostgresSettings settings) {
         boolean separate = settings.separateMigrator();
+        if (!separate && settings.ownDataSource()) {
+            return settings.dataSource();
+        }
         String user = separate ? settings.migrationUser() : settings.user();
         Secret secret = separate ? settings.migrationPassword() : settings.password();
         String password = secret == null ? null : secret.reveal();

@@ -11,6 +11,7 @@ import dev.agentstore.state.RateLimiter;
 import dev.agentstore.state.SessionCache;
 import java.time.Clock;
 import java.time.Duration;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The Redis backend: the fast-state services, the response cache and the recent-context cache of every tenant,
@@ -22,18 +23,27 @@ public final class RedisBackend implements StoreBackend {
     private final int contextCacheSize;
     private final Duration contextCacheTtl;
 
-    /** Connects, or shares the connections another provider opened for the same URL. */
+    /**
+     * Connects, or shares the connections another provider opened for the same URL; with the application's own
+     * {@code UnifiedJedis} ({@link StoreContext#resource}), runs on that instead and leaves it open at close.
+     */
     public RedisBackend(StoreContext context) {
         StoreConfig config = context.config();
-        RedisSettings settings = RedisSettings.from(config);
-        this.redis = context.shared("redis:" + config.get(RedisSettings.URL.name()), RedisConnections.class, () -> {
-            RedisConnections opened = RedisConnections.open(settings);
-            context.meterRegistry().ifPresent(registry -> RedisPoolMeters.bind(registry, opened));
-            return opened;
-        });
+        UnifiedJedis own = context.resource(UnifiedJedis.class).orElse(null);
+        this.redis = own != null
+                ? context.shared("redis:own", RedisConnections.class, () -> metered(context, RedisConnections.of(own)))
+                : context.shared(
+                        "redis:" + config.get(RedisSettings.URL.name()),
+                        RedisConnections.class,
+                        () -> metered(context, RedisConnections.open(RedisSettings.from(config))));
         this.clock = context.clock();
         this.contextCacheSize = config.contextCacheSize();
         this.contextCacheTtl = config.contextCacheTtl();
+    }
+
+    private static RedisConnections metered(StoreContext context, RedisConnections connections) {
+        context.meterRegistry().ifPresent(registry -> RedisPoolMeters.bind(registry, connections));
+        return connections;
     }
 
     @Override

@@ -33,10 +33,31 @@ import redis.clients.jedis.util.Pool;
 public final class RedisConnections implements AutoCloseable {
     private final UnifiedJedis client;
     private final Supplier<Collection<? extends Pool<Connection>>> pools;
+    private final boolean owned;
 
-    private RedisConnections(UnifiedJedis client, Supplier<Collection<? extends Pool<Connection>>> pools) {
+    private RedisConnections(
+            UnifiedJedis client, Supplier<Collection<? extends Pool<Connection>>> pools, boolean owned) {
         this.client = client;
         this.pools = pools;
+        this.owned = owned;
+    }
+
+    /**
+     * The application's own client, used as it is and never closed here. Its node pools are reached for
+     * {@link #scan}, the pool gauges and clearing dead idle connections when it is a {@link RedisClient} or
+     * {@link RedisClusterClient}; any other client scans through its own {@code SCAN} (one node) and reports no
+     * pool.
+     */
+    public static RedisConnections of(UnifiedJedis client) {
+        Supplier<Collection<? extends Pool<Connection>>> pools;
+        if (client instanceof RedisClusterClient cluster) {
+            pools = () -> cluster.getClusterNodes().values();
+        } else if (client instanceof RedisClient standalone) {
+            pools = () -> List.of(standalone.getPool());
+        } else {
+            pools = List::of;
+        }
+        return new RedisConnections(client, pools, false);
     }
 
     /** Connects lazily: nothing is opened until the first call (a cluster client reads the topology now). */
@@ -62,14 +83,14 @@ public final class RedisConnections implements AutoCloseable {
                         .maxTotalRetriesDuration(settings.timeout())
                         .build();
                 return new RedisConnections(
-                        cluster, () -> cluster.getClusterNodes().values());
+                        cluster, () -> cluster.getClusterNodes().values(), true);
             }
             RedisClient standalone = RedisClient.builder()
                     .hostAndPort(JedisURIHelper.getHostAndPort(first))
                     .clientConfig(client)
                     .poolConfig(pool)
                     .build();
-            return new RedisConnections(standalone, () -> List.of(standalone.getPool()));
+            return new RedisConnections(standalone, () -> List.of(standalone.getPool()), true);
         } catch (JedisException e) {
             throw RedisErrors.translate(e);
         }
@@ -92,7 +113,17 @@ public final class RedisConnections implements AutoCloseable {
         return call(ignored -> {
             Set<String> keys = new LinkedHashSet<>();
             ScanParams params = new ScanParams().match(pattern).count(1_000);
-            for (Pool<Connection> pool : pools.get()) {
+            Collection<? extends Pool<Connection>> nodes = pools.get();
+            if (nodes.isEmpty()) { // an application's client of unknown shape: its own SCAN, one node
+                String cursor = ScanParams.SCAN_POINTER_START;
+                do {
+                    ScanResult<String> page = client.scan(cursor, params);
+                    keys.addAll(page.getResult());
+                    cursor = page.getCursor();
+                } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+                return keys;
+            }
+            for (Pool<Connection> pool : nodes) {
                 try (Connection connection = pool.getResource()) {
                     Jedis node = new Jedis(connection);
                     String cursor = ScanParams.SCAN_POINTER_START;
@@ -132,9 +163,12 @@ public final class RedisConnections implements AutoCloseable {
         }
     }
 
+    /** Closes the client agentstore built; the application's own is left open. */
     @Override
     public void close() {
-        client.close();
+        if (owned) {
+            client.close();
+        }
     }
 
     private static JedisClientConfig clientConfig(URI uri, int timeoutMillis, boolean withDatabase) {
