@@ -5,7 +5,6 @@ import dev.agentstore.PageRequest;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.feedback.Feedback;
-import dev.agentstore.internal.ActivityOrder;
 import dev.agentstore.internal.HalfOpen;
 import dev.agentstore.internal.SeriesCalculator;
 import dev.agentstore.internal.UsageCalculator;
@@ -240,7 +239,7 @@ final class InMemoryMetricsRepository implements MetricsRepository {
                         n -> models.findByName(n).map(model -> model.spec().pricing())));
         List<DailyActivity> rows = new ArrayList<>(rollup.rows(ActivityDimension.AGENT));
         rows.addAll(rollup.rows(ActivityDimension.USER));
-        rows.sort(ActivityOrder.ROWS);
+        rows.sort(DailyActivity.ORDER);
         synchronized (this) {
             activity.put(day, new ArrayList<>(rows));
         }
@@ -263,7 +262,7 @@ final class InMemoryMetricsRepository implements MetricsRepository {
                 .filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
                 .flatMap(e -> e.getValue().stream())
                 .filter(which)
-                .sorted(ActivityOrder.ROWS)
+                .sorted(DailyActivity.ORDER)
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package dev.agentstore.metrics;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -47,6 +48,14 @@ public record DailyActivity(
         SortedMap<String, BigDecimal> costByCurrency,
         long ratings,
         Double averageRating) {
+    /**
+     * The order repositories return rows in: dimension, day, then subject, the row without a subject (conversations
+     * without an agent) first and ids compared as their text (PostgreSQL's uuid order too).
+     */
+    public static final Comparator<DailyActivity> ORDER = Comparator.comparing(DailyActivity::dimension)
+            .thenComparing(DailyActivity::day)
+            .thenComparing(DailyActivity::subjectId, Comparator.nullsFirst(Comparator.comparing(UUID::toString)));
+
     /** Copies the costs into an unmodifiable map sorted by currency; null is none. */
     public DailyActivity {
         costByCurrency = Collections.unmodifiableSortedMap(

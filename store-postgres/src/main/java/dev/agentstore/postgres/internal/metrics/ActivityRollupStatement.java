@@ -7,7 +7,6 @@ import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_FEEDBACK;
 import static dev.agentstore.postgres.internal.jooq.Tables.MODELS;
 
-import dev.agentstore.internal.ActivityOrder;
 import dev.agentstore.metrics.ActivityDimension;
 import dev.agentstore.metrics.DailyActivity;
 import dev.agentstore.postgres.spi.Json;
@@ -110,7 +109,7 @@ final class ActivityRollupStatement {
             for (ActivityDimension dimension : ActivityDimension.values()) {
                 rows.addAll(insert(dsl, sql.tenant(), day, dimension, now));
             }
-            rows.sort(ActivityOrder.ROWS);
+            rows.sort(DailyActivity.ORDER);
             return rows;
         });
     }
@@ -126,7 +125,7 @@ final class ActivityRollupStatement {
                         which))) {
             rows.add(activity(record));
         }
-        rows.sort(ActivityOrder.ROWS);
+        rows.sort(DailyActivity.ORDER);
         return rows;
     }
 
