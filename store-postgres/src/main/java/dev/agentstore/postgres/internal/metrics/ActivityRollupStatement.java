@@ -24,6 +24,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -131,6 +132,15 @@ final class ActivityRollupStatement {
 
     private static List<DailyActivity> insert(
             DSLContext dsl, String tenant, LocalDate day, ActivityDimension dimension, Instant now) {
+        List<DailyActivity> rows = new ArrayList<>();
+        for (Record record : dsl.fetch(statement(tenant, day, dimension, now))) {
+            rows.add(activity(record));
+        }
+        return rows;
+    }
+
+    /** The insert of one dimension's rows of {@code day}, returning them. */
+    static ResultQuery<Record> statement(String tenant, LocalDate day, ActivityDimension dimension, Instant now) {
         Field<UUID> subject = switch (dimension) {
             case AGENT -> DSL.field("coalesce(c.agent_id, {0})", SQLDataType.UUID, DSL.inline(NO_AGENT));
             case USER -> DSL.field("c.user_id", SQLDataType.UUID);
@@ -140,28 +150,26 @@ final class ActivityRollupStatement {
             case USER -> DSL.field("s.subject", SQLDataType.UUID);
         };
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        var query = DSL.resultQuery(
-                STATEMENT,
-                CONVERSATIONS,
-                MESSAGES,
-                LLM_METRICS,
-                MESSAGE_FEEDBACK,
-                MODELS,
-                DAILY_ACTIVITY,
-                DSL.val(tenant),
-                DSL.val(from.atOffset(ZoneOffset.UTC)),
-                DSL.val(from.plusSeconds(86_400).atOffset(ZoneOffset.UTC)),
-                DSL.val(day),
-                DSL.val(dimension.name()),
-                subject,
-                userId,
-                DSL.val(now.atOffset(ZoneOffset.UTC)),
-                DSL.list(ROW.stream().map(f -> DSL.field(DSL.name(f.getName()))).toList()));
-        List<DailyActivity> rows = new ArrayList<>();
-        for (Record record : dsl.fetch(query.coerce(ROW))) {
-            rows.add(activity(record));
-        }
-        return rows;
+        return DSL.resultQuery(
+                        STATEMENT,
+                        CONVERSATIONS,
+                        MESSAGES,
+                        LLM_METRICS,
+                        MESSAGE_FEEDBACK,
+                        MODELS,
+                        DAILY_ACTIVITY,
+                        DSL.val(tenant),
+                        DSL.val(from.atOffset(ZoneOffset.UTC)),
+                        DSL.val(from.plusSeconds(86_400).atOffset(ZoneOffset.UTC)),
+                        DSL.val(day),
+                        DSL.val(dimension.name()),
+                        subject,
+                        userId,
+                        DSL.val(now.atOffset(ZoneOffset.UTC)),
+                        DSL.list(ROW.stream()
+                                .map(f -> DSL.field(DSL.name(f.getName())))
+                                .toList()))
+                .coerce(ROW);
     }
 
     private static DailyActivity activity(Record r) {
