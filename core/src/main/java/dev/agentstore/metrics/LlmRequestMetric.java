@@ -102,6 +102,27 @@ public record LlmRequestMetric(
 
     /** This metric within a session and conversation (either may be null). */
     public LlmRequestMetric inSession(UUID session, UUID conversation) {
+        return with(session, conversation, cacheHit, success, errorType, parameters);
+    }
+
+    /** This metric marked as served from the cache (or not). */
+    public LlmRequestMetric withCacheHit(boolean hit) {
+        return with(sessionId, conversationId, hit, success, errorType, parameters);
+    }
+
+    /** This metric marked as failed with an error type. */
+    public LlmRequestMetric failed(String error) {
+        return with(sessionId, conversationId, cacheHit, false, error, parameters);
+    }
+
+    /** This metric with the sampling parameters the request was made with. */
+    public LlmRequestMetric withParameters(GenerationParameters given) {
+        return with(sessionId, conversationId, cacheHit, success, errorType, given);
+    }
+
+    /** This request's identity, time, model, tokens and latencies with the other components given. */
+    private LlmRequestMetric with(
+            UUID session, UUID conversation, boolean hit, boolean succeeded, String error, GenerationParameters given) {
         return new LlmRequestMetric(
                 requestId,
                 recordedAt,
@@ -112,63 +133,9 @@ public record LlmRequestMetric(
                 completionTokens,
                 latencyMillis,
                 timeToFirstTokenMillis,
-                cacheHit,
-                success,
-                errorType,
-                parameters);
-    }
-
-    /** This metric marked as served from the cache (or not). */
-    public LlmRequestMetric withCacheHit(boolean hit) {
-        return new LlmRequestMetric(
-                requestId,
-                recordedAt,
-                model,
-                sessionId,
-                conversationId,
-                promptTokens,
-                completionTokens,
-                latencyMillis,
-                timeToFirstTokenMillis,
                 hit,
-                success,
-                errorType,
-                parameters);
-    }
-
-    /** This metric marked as failed with an error type. */
-    public LlmRequestMetric failed(String error) {
-        return new LlmRequestMetric(
-                requestId,
-                recordedAt,
-                model,
-                sessionId,
-                conversationId,
-                promptTokens,
-                completionTokens,
-                latencyMillis,
-                timeToFirstTokenMillis,
-                cacheHit,
-                false,
+                succeeded,
                 error,
-                parameters);
-    }
-
-    /** This metric with the sampling parameters the request was made with. */
-    public LlmRequestMetric withParameters(GenerationParameters given) {
-        return new LlmRequestMetric(
-                requestId,
-                recordedAt,
-                model,
-                sessionId,
-                conversationId,
-                promptTokens,
-                completionTokens,
-                latencyMillis,
-                timeToFirstTokenMillis,
-                cacheHit,
-                success,
-                errorType,
                 given);
     }
 

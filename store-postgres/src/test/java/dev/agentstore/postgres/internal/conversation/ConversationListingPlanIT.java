@@ -11,12 +11,9 @@ import dev.agentstore.conversation.ConversationStatus;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
-import dev.agentstore.postgres.spi.PostgresDsl;
+import dev.agentstore.postgres.TenantPlans;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.testkit.fixture.TestServers;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -125,24 +122,7 @@ class ConversationListingPlanIT {
 
     /** The plan of the listing's statement, as the runtime role in a transaction scoped to the tenant. */
     private static String plan(ConversationQuery query, PageRequest page) throws SQLException {
-        try (Connection connection = database.runtimeConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement tenant =
-                    connection.prepareStatement("select set_config('agentstore.tenant_id', ?, true)")) {
-                tenant.setString(1, TENANT);
-                tenant.execute();
-            }
-            String sql = PostgresDsl.create(connection, "agentstore")
-                    .renderInlined(ConversationQueries.select(TENANT, query, page));
-            StringBuilder plan = new StringBuilder();
-            try (PreparedStatement explain = connection.prepareStatement("explain " + sql);
-                    ResultSet rows = explain.executeQuery()) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
-            }
-            connection.rollback();
-            return plan.toString();
-        }
+        return TenantPlans.explain(
+                database, TENANT, dsl -> dsl.renderInlined(ConversationQueries.select(TENANT, query, page)));
     }
 }

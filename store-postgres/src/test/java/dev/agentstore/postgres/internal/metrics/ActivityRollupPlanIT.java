@@ -7,12 +7,9 @@ import dev.agentstore.agent.AgentSpec;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
 import dev.agentstore.metrics.ActivityDimension;
-import dev.agentstore.postgres.spi.PostgresDsl;
+import dev.agentstore.postgres.TenantPlans;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.testkit.fixture.TestServers;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,24 +79,9 @@ class ActivityRollupPlanIT {
 
     /** The plan of one dimension's rollup statement, as the runtime role in a transaction scoped to the tenant. */
     private static String plan(ActivityDimension dimension, LocalDate day) throws SQLException {
-        try (Connection connection = database.runtimeConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement tenant =
-                    connection.prepareStatement("select set_config('agentstore.tenant_id', ?, true)")) {
-                tenant.setString(1, TENANT);
-                tenant.execute();
-            }
-            String sql = PostgresDsl.create(connection, "agentstore")
-                    .renderInlined(ActivityRollupStatement.statement(TENANT, day, dimension, Instant.now()));
-            StringBuilder plan = new StringBuilder();
-            try (PreparedStatement explain = connection.prepareStatement("explain " + sql);
-                    ResultSet rows = explain.executeQuery()) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
-            }
-            connection.rollback();
-            return plan.toString();
-        }
+        return TenantPlans.explain(
+                database,
+                TENANT,
+                dsl -> dsl.renderInlined(ActivityRollupStatement.statement(TENANT, day, dimension, Instant.now())));
     }
 }
