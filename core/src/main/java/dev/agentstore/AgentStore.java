@@ -2,6 +2,7 @@ package dev.agentstore;
 
 import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
+import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
@@ -158,6 +159,11 @@ public final class AgentStore implements AutoCloseable {
     /** Agent definitions and channel defaults. */
     public AgentRepository agents() {
         return repositories.agents();
+    }
+
+    /** Memory blocks: labelled texts agents keep in their prompt, with every edit kept. */
+    public MemoryBlockRepository memoryBlocks() {
+        return repositories.memoryBlocks();
     }
 
     /** The model registry. */

@@ -3,6 +3,7 @@ package dev.agentstore.internal;
 import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditActions;
 import dev.agentstore.audit.AuditLog;
+import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -18,6 +19,7 @@ import dev.agentstore.internal.validation.ValidatingConversationRepository;
 import dev.agentstore.internal.validation.ValidatingErrorLogRepository;
 import dev.agentstore.internal.validation.ValidatingFeatureFlags;
 import dev.agentstore.internal.validation.ValidatingFeedbackRepository;
+import dev.agentstore.internal.validation.ValidatingMemoryBlockRepository;
 import dev.agentstore.internal.validation.ValidatingMetricsRepository;
 import dev.agentstore.internal.validation.ValidatingModelRepository;
 import dev.agentstore.internal.validation.ValidatingPresence;
@@ -57,6 +59,7 @@ public final class TenantRepositories {
     private final Lazy<RunRepository> runs;
     private final Lazy<FeedbackRepository> feedback;
     private final Lazy<AgentRepository> agents;
+    private final Lazy<MemoryBlockRepository> memoryBlocks;
     private final Lazy<MetricsRepository> metrics;
     private final Lazy<SecurityRepository> security;
     private final Lazy<VectorRepository> vectors;
@@ -122,6 +125,11 @@ public final class TenantRepositories {
                 AgentRepository.class,
                 () -> new ValidatingAgentRepository(
                         open, runtime.backend(Capability.AGENTS).agents(tenant)));
+        this.memoryBlocks = lazy(
+                Capability.MEMORY_BLOCKS,
+                MemoryBlockRepository.class,
+                () -> new ValidatingMemoryBlockRepository(
+                        open, runtime.backend(Capability.MEMORY_BLOCKS).memoryBlocks(tenant)));
         this.models = lazy(
                 Capability.MODELS,
                 ModelRepository.class,
@@ -233,6 +241,11 @@ public final class TenantRepositories {
     /** The tenant's feedback. */
     public FeedbackRepository feedback() {
         return feedback.get();
+    }
+
+    /** The tenant's memory blocks. */
+    public MemoryBlockRepository memoryBlocks() {
+        return memoryBlocks.get();
     }
 
     /** The tenant's agents. */

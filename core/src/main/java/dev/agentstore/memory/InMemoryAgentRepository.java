@@ -30,12 +30,14 @@ final class InMemoryAgentRepository implements AgentRepository {
 
     private final Clock clock;
     private final InMemoryConversationRepository conversations;
+    private final RemovalListeners removals;
     private final Map<UUID, AgentDefinition> agents = new LinkedHashMap<>();
     private final Map<String, ChannelDefaults> channels = new LinkedHashMap<>();
 
     InMemoryAgentRepository(Clock clock, InMemoryConversationRepository conversations, RemovalListeners removals) {
         this.clock = clock;
         this.conversations = conversations;
+        this.removals = removals;
         removals.add(this::forgetOwner, conversation -> {});
     }
 
@@ -92,6 +94,7 @@ final class InMemoryAgentRepository implements AgentRepository {
         }
         if (removed) {
             conversations.detachAgent(agentId); // outside this lock: conversations call in here under theirs
+            removals.agentDeleted(agentId);
         }
         return removed;
     }
@@ -152,5 +155,6 @@ final class InMemoryAgentRepository implements AgentRepository {
             removed.forEach(agents::remove);
         }
         removed.forEach(conversations::detachAgent);
+        removed.forEach(removals::agentDeleted);
     }
 }

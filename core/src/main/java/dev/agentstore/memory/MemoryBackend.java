@@ -4,6 +4,7 @@ import dev.agentstore.MonthlyRetention;
 import dev.agentstore.StoreUnavailableException;
 import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
+import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -92,6 +93,21 @@ final class MemoryBackend implements StoreBackend {
                 tenant,
                 t -> new InMemoryAgentRepository(
                         clock, (InMemoryConversationRepository) conversations(t), removals(t)));
+    }
+
+    @Override
+    public MemoryBlockRepository memoryBlocks(String tenant) {
+        var conversations = (InMemoryConversationRepository) conversations(tenant); // outside the factory
+        AgentRepository agents = agents(tenant);
+        RemovalListeners removals = removals(tenant);
+        return repository(
+                "memoryBlocks",
+                tenant,
+                t -> new InMemoryMemoryBlocks(
+                        clock,
+                        agent -> agents.find(agent).isPresent(),
+                        user -> conversations.findUser(user).isPresent(),
+                        removals));
     }
 
     @Override

@@ -16,6 +16,7 @@ final class RemovalListeners {
     private final List<Consumer<UUID>> conversationDeleted = new CopyOnWriteArrayList<>();
     private final List<Consumer<Set<UUID>>> messagesRemoved = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Set<UUID>, Set<UUID>>> userDataErased = new CopyOnWriteArrayList<>();
+    private final List<Consumer<UUID>> agentDeleted = new CopyOnWriteArrayList<>();
 
     void add(Consumer<UUID> user, Consumer<UUID> conversation) {
         userErased.add(user);
@@ -33,6 +34,15 @@ final class RemovalListeners {
      */
     void onUserDataErased(BiConsumer<Set<UUID>, Set<UUID>> sessionsAndConversations) {
         userDataErased.add(sessionsAndConversations);
+    }
+
+    /** Also tells {@code agent} which agents were deleted (or went with their owner). */
+    void onAgentDeleted(Consumer<UUID> agent) {
+        agentDeleted.add(agent);
+    }
+
+    void agentDeleted(UUID agentId) {
+        agentDeleted.forEach(listener -> listener.accept(agentId));
     }
 
     void userDataErased(Set<UUID> sessions, Set<UUID> conversations) {

@@ -10,6 +10,8 @@ public enum Capability {
     FEEDBACK,
     /** {@link dev.agentstore.AgentStore#agents()}. */
     AGENTS,
+    /** {@link dev.agentstore.AgentStore#memoryBlocks()}. */
+    MEMORY_BLOCKS,
     /** {@link dev.agentstore.AgentStore#apiUsage()}. */
     API_USAGE,
     /** {@link dev.agentstore.AgentStore#errorLog()}. */

@@ -4,6 +4,7 @@ import dev.agentstore.MonthlyRetention;
 import dev.agentstore.UnsupportedCapabilityException;
 import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
+import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -38,6 +39,11 @@ public interface StoreBackend extends AutoCloseable {
     /** Feedback of {@code tenant}. */
     default FeedbackRepository feedback(String tenant) {
         throw unsupported(Capability.FEEDBACK);
+    }
+
+    /** The memory blocks of {@code tenant}. */
+    default MemoryBlockRepository memoryBlocks(String tenant) {
+        throw unsupported(Capability.MEMORY_BLOCKS);
     }
 
     /** Agent definitions and channel defaults of {@code tenant}. */

@@ -41,6 +41,7 @@ public final class PostgresStoreProvider implements StoreProvider {
                 Capability.RUNS,
                 Capability.FEEDBACK,
                 Capability.AGENTS,
+                Capability.MEMORY_BLOCKS,
                 Capability.API_USAGE,
                 Capability.ERROR_LOG,
                 Capability.AUDIT_LOG,

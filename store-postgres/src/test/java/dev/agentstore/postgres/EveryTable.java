@@ -5,6 +5,9 @@ import dev.agentstore.Secret;
 import dev.agentstore.agent.AgentSpec;
 import dev.agentstore.agent.ChannelDefaults;
 import dev.agentstore.audit.NewAuditEntry;
+import dev.agentstore.block.BlockOwner;
+import dev.agentstore.block.MemoryBlock;
+import dev.agentstore.block.NewMemoryBlock;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.Conversation;
@@ -43,6 +46,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** A row in every table of store-postgres's two schemas, written through the repositories for one tenant. */
 final class EveryTable {
@@ -67,6 +71,15 @@ final class EveryTable {
         tenant.runs().create(NewRun.of(user.id(), "planner").inConversation(chat.id()));
         tenant.feedback().give(NewFeedback.onMessage(user.id(), chat.id(), answer.id(), 5));
         tenant.agents().define(AgentSpec.builder(user.id(), "planner", "m").build());
+        UUID helper =
+                tenant.agents().findByName(user.id(), "planner").orElseThrow().id();
+        MemoryBlock persona =
+                tenant.memoryBlocks().create(NewMemoryBlock.of(BlockOwner.agent(helper), "persona", "calm"), helper);
+        MemoryBlock notes = tenant.memoryBlocks().create(NewMemoryBlock.of(BlockOwner.shared(), "notes", ""), null);
+        tenant.memoryBlocks().edit(notes.id(), 1, "seeded", user.id());
+        tenant.memoryBlocks().attach(notes.id(), helper);
+        tenant.memoryBlocks().create(NewMemoryBlock.of(BlockOwner.user(user.id()), "human", "seeded"), user.id());
+        tenant.memoryBlocks().edit(persona.id(), 1, "calmer", user.id());
         tenant.agents().setChannelDefaults(new ChannelDefaults("web", "m", Map.of()));
         tenant.models().register(ModelSpec.builder("m", ModelFormat.API).build());
         tenant.responseCache().put(CacheKey.of("m", Map.of(), "p"), "r", Duration.ofHours(1), Map.of());

@@ -5,6 +5,7 @@ import dev.agentstore.AgentStoreBuilder;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
+import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -90,6 +91,13 @@ public class AgentstoreAutoConfiguration {
     @ConditionalOnMissingBean
     public AgentRepository agentstoreAgents(AgentStore store) {
         return store.agents();
+    }
+
+    /** Memory blocks agents keep in their prompts. */
+    @Bean
+    @ConditionalOnMissingBean
+    public MemoryBlockRepository agentstoreMemoryBlocks(AgentStore store) {
+        return store.memoryBlocks();
     }
 
     /** Models and their prices. */

@@ -3,6 +3,7 @@ package dev.agentstore.postgres.internal;
 import dev.agentstore.MonthlyRetention;
 import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
+import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -12,6 +13,7 @@ import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.postgres.internal.agent.PostgresAgentRepository;
 import dev.agentstore.postgres.internal.audit.PostgresAuditLog;
+import dev.agentstore.postgres.internal.block.PostgresMemoryBlocks;
 import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.HistoryIngest;
@@ -97,6 +99,11 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public AgentRepository agents(String tenant) {
         return new PostgresAgentRepository(new TenantSql(dsl, tenant), clock);
+    }
+
+    @Override
+    public MemoryBlockRepository memoryBlocks(String tenant) {
+        return new PostgresMemoryBlocks(new TenantSql(dsl, tenant), clock);
     }
 
     @Override

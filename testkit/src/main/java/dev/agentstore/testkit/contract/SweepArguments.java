@@ -9,6 +9,8 @@ import dev.agentstore.agent.ChannelDefaults;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.audit.AuditQuery;
 import dev.agentstore.audit.NewAuditEntry;
+import dev.agentstore.block.BlockOwner;
+import dev.agentstore.block.NewMemoryBlock;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
@@ -204,6 +206,12 @@ final class SweepArguments {
         } else if (raw == SystemSample.class) {
             bad.add(SystemSample.of(now.plus(Duration.ofDays(3)), "h", 1, 1));
             bad.add(new Built("a CPU of 400%", () -> SystemSample.of(now, "h", 400, 1)));
+        } else if (raw == NewMemoryBlock.class) {
+            bad.add(NewMemoryBlock.of(BlockOwner.agent(UUID.randomUUID()), "sweep-unknown-agent", "v"));
+            bad.add(new Built(
+                    "a value over its limit",
+                    () -> NewMemoryBlock.of(BlockOwner.shared(), "sweep-big", "xx")
+                            .withCharLimit(1)));
         } else if (raw == SeriesPoint.class) {
             bad.add(SeriesPoint.of("sweep.series", longAgo, 1));
             bad.add(new Built("a NaN value", () -> SeriesPoint.of("sweep.series", now, Double.NaN)));

@@ -3,6 +3,8 @@ package dev.agentstore.postgres.internal.conversation;
 import static dev.agentstore.postgres.internal.jooq.Tables.CHAT_SESSIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.LLM_METRICS;
+import static dev.agentstore.postgres.internal.jooq.Tables.MEMORY_BLOCKS;
+import static dev.agentstore.postgres.internal.jooq.Tables.MEMORY_BLOCK_REVISIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.USERS;
 
 import dev.agentstore.NotFoundException;
@@ -100,6 +102,18 @@ final class UserQueries {
             tx.deleteFrom(LLM_METRICS)
                     .where(LLM_METRICS.TENANT_ID.eq(sql.tenant()))
                     .and(sessionsOfUser.or(conversationsOfUser))
+                    .execute();
+            // Memory blocks name who edited them without a foreign key (an agent or a user): the user's id leaves
+            // the blocks and revisions of others; the user's own blocks go with the user.
+            tx.update(MEMORY_BLOCK_REVISIONS)
+                    .setNull(MEMORY_BLOCK_REVISIONS.EDITED_BY)
+                    .where(
+                            MEMORY_BLOCK_REVISIONS.TENANT_ID.eq(sql.tenant()),
+                            MEMORY_BLOCK_REVISIONS.EDITED_BY.eq(userId))
+                    .execute();
+            tx.update(MEMORY_BLOCKS)
+                    .setNull(MEMORY_BLOCKS.UPDATED_BY)
+                    .where(MEMORY_BLOCKS.TENANT_ID.eq(sql.tenant()), MEMORY_BLOCKS.UPDATED_BY.eq(userId))
                     .execute();
             return tx.deleteFrom(USERS)
                             .where(USERS.TENANT_ID.eq(sql.tenant()), USERS.ID.eq(userId))

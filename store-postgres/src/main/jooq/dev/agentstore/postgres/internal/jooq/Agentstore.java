@@ -17,6 +17,9 @@ import dev.agentstore.postgres.internal.jooq.tables.DailyActivity;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
 import dev.agentstore.postgres.internal.jooq.tables.ErrorLog;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
+import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockAgents;
+import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockRevisions;
+import dev.agentstore.postgres.internal.jooq.tables.MemoryBlocks;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions;
@@ -115,6 +118,21 @@ public class Agentstore extends SchemaImpl {
     public final LlmMetrics LLM_METRICS = LlmMetrics.LLM_METRICS;
 
     /**
+     * The table <code>agentstore.memory_block_agents</code>.
+     */
+    public final MemoryBlockAgents MEMORY_BLOCK_AGENTS = MemoryBlockAgents.MEMORY_BLOCK_AGENTS;
+
+    /**
+     * The table <code>agentstore.memory_block_revisions</code>.
+     */
+    public final MemoryBlockRevisions MEMORY_BLOCK_REVISIONS = MemoryBlockRevisions.MEMORY_BLOCK_REVISIONS;
+
+    /**
+     * The table <code>agentstore.memory_blocks</code>.
+     */
+    public final MemoryBlocks MEMORY_BLOCKS = MemoryBlocks.MEMORY_BLOCKS;
+
+    /**
      * The table <code>agentstore.message_append_keys</code>.
      */
     public final MessageAppendKeys MESSAGE_APPEND_KEYS = MessageAppendKeys.MESSAGE_APPEND_KEYS;
@@ -188,6 +206,9 @@ public class Agentstore extends SchemaImpl {
             DailyMetricsSummary.DAILY_METRICS_SUMMARY,
             ErrorLog.ERROR_LOG,
             LlmMetrics.LLM_METRICS,
+            MemoryBlockAgents.MEMORY_BLOCK_AGENTS,
+            MemoryBlockRevisions.MEMORY_BLOCK_REVISIONS,
+            MemoryBlocks.MEMORY_BLOCKS,
             MessageAppendKeys.MESSAGE_APPEND_KEYS,
             MessageFeedback.MESSAGE_FEEDBACK,
             MessageRevisions.MESSAGE_REVISIONS,

@@ -17,6 +17,9 @@ import dev.agentstore.postgres.internal.jooq.tables.DailyActivity;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
 import dev.agentstore.postgres.internal.jooq.tables.ErrorLog;
 import dev.agentstore.postgres.internal.jooq.tables.LlmMetrics;
+import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockAgents;
+import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockRevisions;
+import dev.agentstore.postgres.internal.jooq.tables.MemoryBlocks;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions;
@@ -98,6 +101,21 @@ public class Tables {
      * The table <code>agentstore.llm_metrics</code>.
      */
     public static final LlmMetrics LLM_METRICS = LlmMetrics.LLM_METRICS;
+
+    /**
+     * The table <code>agentstore.memory_block_agents</code>.
+     */
+    public static final MemoryBlockAgents MEMORY_BLOCK_AGENTS = MemoryBlockAgents.MEMORY_BLOCK_AGENTS;
+
+    /**
+     * The table <code>agentstore.memory_block_revisions</code>.
+     */
+    public static final MemoryBlockRevisions MEMORY_BLOCK_REVISIONS = MemoryBlockRevisions.MEMORY_BLOCK_REVISIONS;
+
+    /**
+     * The table <code>agentstore.memory_blocks</code>.
+     */
+    public static final MemoryBlocks MEMORY_BLOCKS = MemoryBlocks.MEMORY_BLOCKS;
 
     /**
      * The table <code>agentstore.message_append_keys</code>.

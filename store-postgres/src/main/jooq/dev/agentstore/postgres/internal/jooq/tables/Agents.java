@@ -8,6 +8,8 @@ import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
+import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockAgents.MemoryBlockAgentsPath;
+import dev.agentstore.postgres.internal.jooq.tables.MemoryBlocks.MemoryBlocksPath;
 import dev.agentstore.postgres.internal.jooq.tables.Users.UsersPath;
 
 import java.time.Instant;
@@ -253,6 +255,32 @@ public class Agents extends TableImpl<Record> {
             _conversations = new ConversationsPath(this, null, Keys.CONVERSATIONS__CONVERSATIONS_AGENT.getInverseKey());
 
         return _conversations;
+    }
+
+    private transient MemoryBlockAgentsPath _memoryBlockAgents;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.memory_block_agents</code> table
+     */
+    public MemoryBlockAgentsPath memoryBlockAgents() {
+        if (_memoryBlockAgents == null)
+            _memoryBlockAgents = new MemoryBlockAgentsPath(this, null, Keys.MEMORY_BLOCK_AGENTS__MEMORY_BLOCK_AGENTS_TENANT_ID_AGENT_ID_FKEY.getInverseKey());
+
+        return _memoryBlockAgents;
+    }
+
+    private transient MemoryBlocksPath _memoryBlocks;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.memory_blocks</code> table
+     */
+    public MemoryBlocksPath memoryBlocks() {
+        if (_memoryBlocks == null)
+            _memoryBlocks = new MemoryBlocksPath(this, null, Keys.MEMORY_BLOCKS__MEMORY_BLOCKS_TENANT_ID_AGENT_ID_FKEY.getInverseKey());
+
+        return _memoryBlocks;
     }
 
     @Override

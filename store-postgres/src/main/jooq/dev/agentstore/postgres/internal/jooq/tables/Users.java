@@ -13,6 +13,7 @@ import dev.agentstore.postgres.internal.jooq.tables.ApiUsageLimits.ApiUsageLimit
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
 import dev.agentstore.postgres.internal.jooq.tables.DailyActivity.DailyActivityPath;
+import dev.agentstore.postgres.internal.jooq.tables.MemoryBlocks.MemoryBlocksPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
 
 import java.time.Instant;
@@ -272,6 +273,19 @@ public class Users extends TableImpl<Record> {
             _dailyActivity = new DailyActivityPath(this, null, Keys.DAILY_ACTIVITY__DAILY_ACTIVITY_TENANT_ID_USER_ID_FKEY.getInverseKey());
 
         return _dailyActivity;
+    }
+
+    private transient MemoryBlocksPath _memoryBlocks;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.memory_blocks</code> table
+     */
+    public MemoryBlocksPath memoryBlocks() {
+        if (_memoryBlocks == null)
+            _memoryBlocks = new MemoryBlocksPath(this, null, Keys.MEMORY_BLOCKS__MEMORY_BLOCKS_TENANT_ID_USER_ID_FKEY.getInverseKey());
+
+        return _memoryBlocks;
     }
 
     private transient MessageFeedbackPath _messageFeedback;
