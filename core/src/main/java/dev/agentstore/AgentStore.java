@@ -7,6 +7,7 @@ import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.ConversationRetentionReport;
+import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.internal.Check;
@@ -159,6 +160,11 @@ public final class AgentStore implements AutoCloseable {
     /** Agent definitions and channel defaults. */
     public AgentRepository agents() {
         return repositories.agents();
+    }
+
+    /** Conversation summaries: what each stands for (a branch, through a sequence), every one kept. */
+    public SummaryRepository summaries() {
+        return repositories.summaries();
     }
 
     /** Memory blocks: labelled texts agents keep in their prompt, with every edit kept. */

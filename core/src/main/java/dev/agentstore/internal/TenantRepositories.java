@@ -6,6 +6,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.internal.context.CachedConversationRepository;
@@ -27,6 +28,7 @@ import dev.agentstore.internal.validation.ValidatingRateLimiter;
 import dev.agentstore.internal.validation.ValidatingResponseCache;
 import dev.agentstore.internal.validation.ValidatingRunRepository;
 import dev.agentstore.internal.validation.ValidatingSessionCache;
+import dev.agentstore.internal.validation.ValidatingSummaryRepository;
 import dev.agentstore.internal.validation.ValidatingVectorRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.model.ModelRepository;
@@ -60,6 +62,7 @@ public final class TenantRepositories {
     private final Lazy<FeedbackRepository> feedback;
     private final Lazy<AgentRepository> agents;
     private final Lazy<MemoryBlockRepository> memoryBlocks;
+    private final Lazy<SummaryRepository> summaries;
     private final Lazy<MetricsRepository> metrics;
     private final Lazy<SecurityRepository> security;
     private final Lazy<VectorRepository> vectors;
@@ -125,6 +128,11 @@ public final class TenantRepositories {
                 AgentRepository.class,
                 () -> new ValidatingAgentRepository(
                         open, runtime.backend(Capability.AGENTS).agents(tenant)));
+        this.summaries = lazy(
+                Capability.CONVERSATIONS,
+                SummaryRepository.class,
+                () -> new ValidatingSummaryRepository(
+                        open, runtime.backend(Capability.CONVERSATIONS).summaries(tenant)));
         this.memoryBlocks = lazy(
                 Capability.MEMORY_BLOCKS,
                 MemoryBlockRepository.class,
@@ -241,6 +249,11 @@ public final class TenantRepositories {
     /** The tenant's feedback. */
     public FeedbackRepository feedback() {
         return feedback.get();
+    }
+
+    /** The tenant's conversation summaries. */
+    public SummaryRepository summaries() {
+        return summaries.get();
     }
 
     /** The tenant's memory blocks. */

@@ -102,6 +102,12 @@ final class InMemoryConversationRepository implements ConversationRepository {
         return active;
     }
 
+    /** The last message sequence the conversation has used, or {@link NotFoundException}. */
+    synchronized long lastSequence(UUID conversationId) {
+        requireConversation(conversationId);
+        return log.lastSequence(conversationId);
+    }
+
     /** The stored conversation, soft-deleted ones too, or null. */
     synchronized Conversation stored(UUID conversationId) {
         return conversations.get(conversationId);

@@ -7,6 +7,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
@@ -93,6 +94,13 @@ final class MemoryBackend implements StoreBackend {
                 tenant,
                 t -> new InMemoryAgentRepository(
                         clock, (InMemoryConversationRepository) conversations(t), removals(t)));
+    }
+
+    @Override
+    public SummaryRepository summaries(String tenant) {
+        var conversations = (InMemoryConversationRepository) conversations(tenant); // outside the factory
+        RemovalListeners removals = removals(tenant);
+        return repository("summaries", tenant, t -> new InMemorySummaries(clock, conversations, removals));
     }
 
     @Override

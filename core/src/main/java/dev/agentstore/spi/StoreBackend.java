@@ -7,6 +7,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
@@ -39,6 +40,11 @@ public interface StoreBackend extends AutoCloseable {
     /** Feedback of {@code tenant}. */
     default FeedbackRepository feedback(String tenant) {
         throw unsupported(Capability.FEEDBACK);
+    }
+
+    /** The conversation summaries of {@code tenant}; part of the conversations capability, in the same store. */
+    default SummaryRepository summaries(String tenant) {
+        throw unsupported(Capability.CONVERSATIONS);
     }
 
     /** The memory blocks of {@code tenant}. */

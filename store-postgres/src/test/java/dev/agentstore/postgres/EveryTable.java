@@ -16,6 +16,7 @@ import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.MessageEdit;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
+import dev.agentstore.conversation.NewSummary;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.conversation.User;
 import dev.agentstore.errorlog.NewError;
@@ -66,6 +67,7 @@ final class EveryTable {
                 .get(1);
         Message question = tenant.conversations().lastMessages(chat.id(), 2).getFirst();
         tenant.conversations().editMessage(chat.id(), question.id(), new MessageEdit("hello again", 2, USER));
+        tenant.summaries().record(chat.id(), NewSummary.of("a greeting", 1, 2));
         tenant.conversations().fork(chat.id(), question.id());
         tenant.conversations().switchBranch(chat.id(), ConversationBranch.MAIN);
         tenant.runs().create(NewRun.of(user.id(), "planner").inConversation(chat.id()));

@@ -8,6 +8,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
@@ -91,6 +92,13 @@ public class AgentstoreAutoConfiguration {
     @ConditionalOnMissingBean
     public AgentRepository agentstoreAgents(AgentStore store) {
         return store.agents();
+    }
+
+    /** Conversation summaries and what each covers. */
+    @Bean
+    @ConditionalOnMissingBean
+    public SummaryRepository agentstoreSummaries(AgentStore store) {
+        return store.summaries();
     }
 
     /** Memory blocks agents keep in their prompts. */

@@ -6,6 +6,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
@@ -18,6 +19,7 @@ import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.HistoryIngest;
 import dev.agentstore.postgres.internal.conversation.PostgresConversationRepository;
+import dev.agentstore.postgres.internal.conversation.PostgresSummaries;
 import dev.agentstore.postgres.internal.errorlog.PostgresErrorLog;
 import dev.agentstore.postgres.internal.feedback.PostgresFeedbackRepository;
 import dev.agentstore.postgres.internal.metrics.MetricIngest;
@@ -99,6 +101,11 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public AgentRepository agents(String tenant) {
         return new PostgresAgentRepository(new TenantSql(dsl, tenant), clock);
+    }
+
+    @Override
+    public SummaryRepository summaries(String tenant) {
+        return new PostgresSummaries(new TenantSql(dsl, tenant), clock);
     }
 
     @Override

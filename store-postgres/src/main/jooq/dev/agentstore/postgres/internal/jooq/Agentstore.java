@@ -12,6 +12,7 @@ import dev.agentstore.postgres.internal.jooq.tables.AuditLog;
 import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.ConversationBranches;
+import dev.agentstore.postgres.internal.jooq.tables.ConversationSummaries;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyActivity;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
@@ -91,6 +92,11 @@ public class Agentstore extends SchemaImpl {
      * The table <code>agentstore.conversation_branches</code>.
      */
     public final ConversationBranches CONVERSATION_BRANCHES = ConversationBranches.CONVERSATION_BRANCHES;
+
+    /**
+     * The table <code>agentstore.conversation_summaries</code>.
+     */
+    public final ConversationSummaries CONVERSATION_SUMMARIES = ConversationSummaries.CONVERSATION_SUMMARIES;
 
     /**
      * The table <code>agentstore.conversations</code>.
@@ -201,6 +207,7 @@ public class Agentstore extends SchemaImpl {
             ChannelConfigs.CHANNEL_CONFIGS,
             ChatSessions.CHAT_SESSIONS,
             ConversationBranches.CONVERSATION_BRANCHES,
+            ConversationSummaries.CONVERSATION_SUMMARIES,
             Conversations.CONVERSATIONS,
             DailyActivity.DAILY_ACTIVITY,
             DailyMetricsSummary.DAILY_METRICS_SUMMARY,

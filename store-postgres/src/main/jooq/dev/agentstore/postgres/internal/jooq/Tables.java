@@ -12,6 +12,7 @@ import dev.agentstore.postgres.internal.jooq.tables.AuditLog;
 import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
 import dev.agentstore.postgres.internal.jooq.tables.ConversationBranches;
+import dev.agentstore.postgres.internal.jooq.tables.ConversationSummaries;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyActivity;
 import dev.agentstore.postgres.internal.jooq.tables.DailyMetricsSummary;
@@ -76,6 +77,11 @@ public class Tables {
      * The table <code>agentstore.conversation_branches</code>.
      */
     public static final ConversationBranches CONVERSATION_BRANCHES = ConversationBranches.CONVERSATION_BRANCHES;
+
+    /**
+     * The table <code>agentstore.conversation_summaries</code>.
+     */
+    public static final ConversationSummaries CONVERSATION_SUMMARIES = ConversationSummaries.CONVERSATION_SUMMARIES;
 
     /**
      * The table <code>agentstore.conversations</code>.

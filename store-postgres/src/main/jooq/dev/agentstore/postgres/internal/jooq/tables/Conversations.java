@@ -11,6 +11,7 @@ import dev.agentstore.postgres.internal.jooq.tables.AgentRuns.AgentRunsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Agents.AgentsPath;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPath;
 import dev.agentstore.postgres.internal.jooq.tables.ConversationBranches.ConversationBranchesPath;
+import dev.agentstore.postgres.internal.jooq.tables.ConversationSummaries.ConversationSummariesPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys.MessageAppendKeysPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
 import dev.agentstore.postgres.internal.jooq.tables.Messages.MessagesPath;
@@ -322,6 +323,19 @@ public class Conversations extends TableImpl<Record> {
             _conversationBranches = new ConversationBranchesPath(this, null, Keys.CONVERSATION_BRANCHES__CONVERSATION_BRANCHES_TENANT_ID_CONVERSATION_ID_FKEY.getInverseKey());
 
         return _conversationBranches;
+    }
+
+    private transient ConversationSummariesPath _conversationSummaries;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.conversation_summaries</code> table
+     */
+    public ConversationSummariesPath conversationSummaries() {
+        if (_conversationSummaries == null)
+            _conversationSummaries = new ConversationSummariesPath(this, null, Keys.CONVERSATION_SUMMARIES__CONVERSATION_SUMMARIES_TENANT_ID_CONVERSATION_ID_FKEY.getInverseKey());
+
+        return _conversationSummaries;
     }
 
     private transient MessageAppendKeysPath _messageAppendKeys;
