@@ -4,6 +4,7 @@ import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
+import dev.agentstore.checkpoint.CheckpointRepository;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.ConversationRetentionReport;
@@ -165,6 +166,11 @@ public final class AgentStore implements AutoCloseable {
     /** Conversation summaries: what each stands for (a branch, through a sequence), every one kept. */
     public SummaryRepository summaries() {
         return repositories.summaries();
+    }
+
+    /** Run checkpoints: resume or fork an agent's thread from any step. */
+    public CheckpointRepository checkpoints() {
+        return repositories.checkpoints();
     }
 
     /** Memory blocks: labelled texts agents keep in their prompt, with every edit kept. */

@@ -15,32 +15,54 @@ import java.util.Map;
  * booleans, null) within the depth and size limits, returned unmodifiable.
  */
 public final class Metadata {
+    /** The bounds of metadata maps. */
+    public static final Bounds METADATA =
+            new Bounds(Limits.MAX_METADATA_DEPTH, Limits.MAX_METADATA_ENTRIES, Limits.MAX_METADATA_STRING_CHARS);
+
+    /**
+     * How large a JSON-like value may be.
+     *
+     * @param depth the deepest nesting of maps and lists
+     * @param entries the most map entries and list elements in all
+     * @param stringChars the longest string
+     */
+    public record Bounds(int depth, int entries, int stringChars) {}
+
     private Metadata() {}
 
     /** A checked, unmodifiable deep copy; null becomes an empty map. */
     public static Map<String, Object> copyOf(String field, Map<String, ?> metadata) {
-        if (metadata == null) {
+        return copyOf(field, metadata, METADATA);
+    }
+
+    /** A checked, unmodifiable deep copy within {@code bounds}; null becomes an empty map. */
+    public static Map<String, Object> copyOf(String field, Map<String, ?> value, Bounds bounds) {
+        if (value == null) {
             return Map.of();
         }
         int[] entries = {0};
         @SuppressWarnings("unchecked")
-        Map<String, Object> copy = (Map<String, Object>) copyValue(field, metadata, 1, entries);
+        Map<String, Object> copy = (Map<String, Object>) copyValue(field, value, 1, entries, bounds);
         return copy;
     }
 
-    private static Object copyValue(String field, Object value, int depth, int[] entries) {
+    /** A checked, unmodifiable deep copy of any JSON-like value (a map, list, string, number, boolean or null). */
+    public static Object copyValue(String field, Object value, Bounds bounds) {
+        return copyValue(field, value, 1, new int[] {0}, bounds);
+    }
+
+    private static Object copyValue(String field, Object value, int depth, int[] entries, Bounds bounds) {
         if (value == null || value instanceof Boolean) {
             return value;
         }
         if (value instanceof String s) {
-            return Check.text(field, s, Limits.MAX_METADATA_STRING_CHARS);
+            return Check.text(field, s, bounds.stringChars());
         }
         if (value instanceof Number n) {
             return number(field, n);
         }
-        if (depth > Limits.MAX_METADATA_DEPTH) {
-            throw new InvalidInputException(
-                    field, "must be nested at most " + Limits.MAX_METADATA_DEPTH + " levels deep");
+        if (depth > bounds.depth()) {
+            throw new InvalidInputException(field, "must be nested at most " + bounds.depth() + " levels deep");
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
@@ -48,17 +70,17 @@ public final class Metadata {
                 if (!(e.getKey() instanceof String key)) {
                     throw new InvalidInputException(field, "must have string keys, but had " + e.getKey());
                 }
-                count(field, entries);
+                count(field, entries, bounds);
                 Check.text(field + " key", key, Limits.MAX_NAME_CHARS);
-                copy.put(key, copyValue(field + "." + key, e.getValue(), depth + 1, entries));
+                copy.put(key, copyValue(field + "." + key, e.getValue(), depth + 1, entries, bounds));
             }
             return Collections.unmodifiableMap(copy);
         }
         if (value instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
             for (Object element : list) {
-                count(field, entries);
-                copy.add(copyValue(field + "[]", element, depth + 1, entries));
+                count(field, entries, bounds);
+                copy.add(copyValue(field + "[]", element, depth + 1, entries, bounds));
             }
             return Collections.unmodifiableList(copy);
         }
@@ -85,9 +107,9 @@ public final class Metadata {
                 field, "has an unsupported number type " + n.getClass().getName());
     }
 
-    private static void count(String field, int[] entries) {
-        if (++entries[0] > Limits.MAX_METADATA_ENTRIES) {
-            throw new InvalidInputException(field, "must hold at most " + Limits.MAX_METADATA_ENTRIES + " entries");
+    private static void count(String field, int[] entries, Bounds bounds) {
+        if (++entries[0] > bounds.entries()) {
+            throw new InvalidInputException(field, "must hold at most " + bounds.entries() + " entries");
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.agentstore.audit.AuditActions;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
+import dev.agentstore.checkpoint.CheckpointRepository;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -16,6 +17,7 @@ import dev.agentstore.internal.security.PolicySecurityRepository;
 import dev.agentstore.internal.validation.ValidatingAgentRepository;
 import dev.agentstore.internal.validation.ValidatingApiUsageRepository;
 import dev.agentstore.internal.validation.ValidatingAuditLog;
+import dev.agentstore.internal.validation.ValidatingCheckpointRepository;
 import dev.agentstore.internal.validation.ValidatingConversationRepository;
 import dev.agentstore.internal.validation.ValidatingErrorLogRepository;
 import dev.agentstore.internal.validation.ValidatingFeatureFlags;
@@ -62,6 +64,7 @@ public final class TenantRepositories {
     private final Lazy<FeedbackRepository> feedback;
     private final Lazy<AgentRepository> agents;
     private final Lazy<MemoryBlockRepository> memoryBlocks;
+    private final Lazy<CheckpointRepository> checkpoints;
     private final Lazy<SummaryRepository> summaries;
     private final Lazy<MetricsRepository> metrics;
     private final Lazy<SecurityRepository> security;
@@ -133,6 +136,11 @@ public final class TenantRepositories {
                 SummaryRepository.class,
                 () -> new ValidatingSummaryRepository(
                         open, runtime.backend(Capability.CONVERSATIONS).summaries(tenant)));
+        this.checkpoints = lazy(
+                Capability.CHECKPOINTS,
+                CheckpointRepository.class,
+                () -> new ValidatingCheckpointRepository(
+                        open, runtime.backend(Capability.CHECKPOINTS).checkpoints(tenant)));
         this.memoryBlocks = lazy(
                 Capability.MEMORY_BLOCKS,
                 MemoryBlockRepository.class,
@@ -254,6 +262,11 @@ public final class TenantRepositories {
     /** The tenant's conversation summaries. */
     public SummaryRepository summaries() {
         return summaries.get();
+    }
+
+    /** The tenant's run checkpoints. */
+    public CheckpointRepository checkpoints() {
+        return checkpoints.get();
     }
 
     /** The tenant's memory blocks. */

@@ -13,10 +13,13 @@ import dev.agentstore.spi.Ids;
 import dev.agentstore.spi.RunTransitions;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,9 +31,12 @@ final class InMemoryRunRepository implements RunRepository {
     private final InMemoryConversationRepository conversations;
     private final Map<UUID, AgentRun> runs = new LinkedHashMap<>();
 
+    private final RemovalListeners removals;
+
     InMemoryRunRepository(Clock clock, InMemoryConversationRepository conversations, RemovalListeners removals) {
         this.clock = clock;
         this.conversations = conversations;
+        this.removals = removals;
         removals.add(this::forgetUser, this::forgetConversation);
     }
 
@@ -129,10 +135,19 @@ final class InMemoryRunRepository implements RunRepository {
     }
 
     private synchronized void forgetUser(UUID userId) {
-        runs.values().removeIf(r -> r.userId().equals(userId));
+        forget(r -> r.userId().equals(userId));
     }
 
     private synchronized void forgetConversation(UUID conversationId) {
-        runs.values().removeIf(r -> conversationId.equals(r.conversationId()));
+        forget(r -> conversationId.equals(r.conversationId()));
+    }
+
+    /** Removes the runs matching {@code gone} and tells who keeps data of runs (checkpoints). */
+    private void forget(Predicate<AgentRun> gone) {
+        Set<UUID> removed = new HashSet<>();
+        runs.values().removeIf(r -> gone.test(r) && removed.add(r.id()));
+        if (!removed.isEmpty()) {
+            removals.runsRemoved(removed);
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
+import dev.agentstore.checkpoint.CheckpointRepository;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -101,6 +102,16 @@ final class MemoryBackend implements StoreBackend {
         var conversations = (InMemoryConversationRepository) conversations(tenant); // outside the factory
         RemovalListeners removals = removals(tenant);
         return repository("summaries", tenant, t -> new InMemorySummaries(clock, conversations, removals));
+    }
+
+    @Override
+    public CheckpointRepository checkpoints(String tenant) {
+        RunRepository runs = runs(tenant); // outside the factory
+        RemovalListeners removals = removals(tenant);
+        return repository(
+                "checkpoints",
+                tenant,
+                t -> new InMemoryCheckpoints(clock, run -> runs.find(run).isPresent(), removals));
     }
 
     @Override

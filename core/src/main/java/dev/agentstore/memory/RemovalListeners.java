@@ -17,6 +17,7 @@ final class RemovalListeners {
     private final List<Consumer<Set<UUID>>> messagesRemoved = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Set<UUID>, Set<UUID>>> userDataErased = new CopyOnWriteArrayList<>();
     private final List<Consumer<UUID>> agentDeleted = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Set<UUID>>> runsRemoved = new CopyOnWriteArrayList<>();
 
     void add(Consumer<UUID> user, Consumer<UUID> conversation) {
         userErased.add(user);
@@ -39,6 +40,15 @@ final class RemovalListeners {
     /** Also tells {@code agent} which agents were deleted (or went with their owner). */
     void onAgentDeleted(Consumer<UUID> agent) {
         agentDeleted.add(agent);
+    }
+
+    /** Also tells {@code runs} which runs went (with their user or conversation). */
+    void onRunsRemoved(Consumer<Set<UUID>> runs) {
+        runsRemoved.add(runs);
+    }
+
+    void runsRemoved(Set<UUID> runIds) {
+        runsRemoved.forEach(listener -> listener.accept(runIds));
     }
 
     void agentDeleted(UUID agentId) {

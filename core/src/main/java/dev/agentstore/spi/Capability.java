@@ -12,6 +12,8 @@ public enum Capability {
     AGENTS,
     /** {@link dev.agentstore.AgentStore#memoryBlocks()}. */
     MEMORY_BLOCKS,
+    /** {@link dev.agentstore.AgentStore#checkpoints()}. */
+    CHECKPOINTS,
     /** {@link dev.agentstore.AgentStore#apiUsage()}. */
     API_USAGE,
     /** {@link dev.agentstore.AgentStore#errorLog()}. */

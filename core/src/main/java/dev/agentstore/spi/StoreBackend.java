@@ -6,6 +6,7 @@ import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
+import dev.agentstore.checkpoint.CheckpointRepository;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -45,6 +46,11 @@ public interface StoreBackend extends AutoCloseable {
     /** The conversation summaries of {@code tenant}; part of the conversations capability, in the same store. */
     default SummaryRepository summaries(String tenant) {
         throw unsupported(Capability.CONVERSATIONS);
+    }
+
+    /** The run checkpoints of {@code tenant}. */
+    default CheckpointRepository checkpoints(String tenant) {
+        throw unsupported(Capability.CHECKPOINTS);
     }
 
     /** The memory blocks of {@code tenant}. */

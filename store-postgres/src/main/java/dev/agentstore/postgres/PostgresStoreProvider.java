@@ -42,6 +42,7 @@ public final class PostgresStoreProvider implements StoreProvider {
                 Capability.FEEDBACK,
                 Capability.AGENTS,
                 Capability.MEMORY_BLOCKS,
+                Capability.CHECKPOINTS,
                 Capability.API_USAGE,
                 Capability.ERROR_LOG,
                 Capability.AUDIT_LOG,

@@ -9,6 +9,8 @@ import dev.agentstore.block.BlockOwner;
 import dev.agentstore.block.MemoryBlock;
 import dev.agentstore.block.NewMemoryBlock;
 import dev.agentstore.cache.CacheKey;
+import dev.agentstore.checkpoint.NewCheckpoint;
+import dev.agentstore.checkpoint.PendingWrite;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationBranch;
@@ -70,7 +72,12 @@ final class EveryTable {
         tenant.summaries().record(chat.id(), NewSummary.of("a greeting", 1, 2));
         tenant.conversations().fork(chat.id(), question.id());
         tenant.conversations().switchBranch(chat.id(), ConversationBranch.MAIN);
-        tenant.runs().create(NewRun.of(user.id(), "planner").inConversation(chat.id()));
+        UUID run = tenant.runs()
+                .create(NewRun.of(user.id(), "planner").inConversation(chat.id()))
+                .id();
+        tenant.checkpoints()
+                .put(NewCheckpoint.of("thread", "c1", Map.of("step", 1)).forRun(run));
+        tenant.checkpoints().putWrites("thread", "", "c1", List.of(new PendingWrite("task", 0, "channel", "v")));
         tenant.feedback().give(NewFeedback.onMessage(user.id(), chat.id(), answer.id(), 5));
         tenant.agents().define(AgentSpec.builder(user.id(), "planner", "m").build());
         UUID helper =

@@ -7,6 +7,7 @@ import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
+import dev.agentstore.checkpoint.CheckpointRepository;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -99,6 +100,13 @@ public class AgentstoreAutoConfiguration {
     @ConditionalOnMissingBean
     public SummaryRepository agentstoreSummaries(AgentStore store) {
         return store.summaries();
+    }
+
+    /** Run checkpoints to resume or fork agent threads. */
+    @Bean
+    @ConditionalOnMissingBean
+    public CheckpointRepository agentstoreCheckpoints(AgentStore store) {
+        return store.checkpoints();
     }
 
     /** Memory blocks agents keep in their prompts. */

@@ -5,6 +5,7 @@ import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
+import dev.agentstore.checkpoint.CheckpointRepository;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -16,6 +17,7 @@ import dev.agentstore.postgres.internal.agent.PostgresAgentRepository;
 import dev.agentstore.postgres.internal.audit.PostgresAuditLog;
 import dev.agentstore.postgres.internal.block.PostgresMemoryBlocks;
 import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
+import dev.agentstore.postgres.internal.checkpoint.PostgresCheckpoints;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.HistoryIngest;
 import dev.agentstore.postgres.internal.conversation.PostgresConversationRepository;
@@ -106,6 +108,11 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public SummaryRepository summaries(String tenant) {
         return new PostgresSummaries(new TenantSql(dsl, tenant), clock);
+    }
+
+    @Override
+    public CheckpointRepository checkpoints(String tenant) {
+        return new PostgresCheckpoints(new TenantSql(dsl, tenant), clock);
     }
 
     @Override

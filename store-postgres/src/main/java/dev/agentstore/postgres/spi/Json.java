@@ -58,6 +58,11 @@ public final class Json {
         return maps.stream().map(Json::longs).toList();
     }
 
+    /** Any JSON value's text as maps, lists, strings, numbers (whole ones as {@code Long}), booleans or null. */
+    public static Object value(String json) {
+        return json == null ? null : longs(MAPPER.readValue(json, Object.class));
+    }
+
     /** {@code map} with every {@code Integer} in it, at any depth, as a {@code Long}. */
     private static Map<String, Object> longs(Map<String, Object> map) {
         map.replaceAll((key, value) -> longs(value));

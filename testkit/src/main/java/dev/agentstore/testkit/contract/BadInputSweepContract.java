@@ -16,8 +16,10 @@ import dev.agentstore.audit.AuditEntry;
 import dev.agentstore.audit.AuditLog;
 import dev.agentstore.audit.AuditQuery;
 import dev.agentstore.audit.NewAuditEntry;
+import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.cache.ResponseCache;
+import dev.agentstore.checkpoint.CheckpointRepository;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationRepository;
@@ -26,6 +28,7 @@ import dev.agentstore.conversation.Message;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
 import dev.agentstore.conversation.NewUser;
+import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorEntry;
 import dev.agentstore.errorlog.ErrorLogRepository;
 import dev.agentstore.errorlog.ErrorQuery;
@@ -101,6 +104,9 @@ public abstract class BadInputSweepContract extends StoreContract {
             RunRepository.class,
             FeedbackRepository.class,
             AgentRepository.class,
+            MemoryBlockRepository.class,
+            SummaryRepository.class,
+            CheckpointRepository.class,
             ApiUsageRepository.class,
             ErrorLogRepository.class,
             AuditLog.class,
@@ -305,6 +311,9 @@ public abstract class BadInputSweepContract extends StoreContract {
             case "RunRepository" -> s.runs();
             case "FeedbackRepository" -> s.feedback();
             case "AgentRepository" -> s.agents();
+            case "MemoryBlockRepository" -> s.memoryBlocks();
+            case "SummaryRepository" -> s.summaries();
+            case "CheckpointRepository" -> s.checkpoints();
             case "ApiUsageRepository" -> s.apiUsage();
             case "ErrorLogRepository" -> s.errorLog();
             case "AuditLog" -> s.auditLog();

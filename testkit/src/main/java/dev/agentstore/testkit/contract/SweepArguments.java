@@ -12,6 +12,8 @@ import dev.agentstore.audit.NewAuditEntry;
 import dev.agentstore.block.BlockOwner;
 import dev.agentstore.block.NewMemoryBlock;
 import dev.agentstore.cache.CacheKey;
+import dev.agentstore.checkpoint.NewCheckpoint;
+import dev.agentstore.checkpoint.PendingWrite;
 import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.ConversationUpdate;
@@ -21,6 +23,7 @@ import dev.agentstore.conversation.MemoryWindow;
 import dev.agentstore.conversation.MessageEdit;
 import dev.agentstore.conversation.NewConversation;
 import dev.agentstore.conversation.NewMessage;
+import dev.agentstore.conversation.NewSummary;
 import dev.agentstore.conversation.NewUser;
 import dev.agentstore.errorlog.ErrorQuery;
 import dev.agentstore.errorlog.NewError;
@@ -362,6 +365,15 @@ final class SweepArguments {
         values.put(SystemSample.class, () -> SystemSample.of(now, "h", 1, 1));
         values.put(LlmRequestMetric.class, () -> LlmRequestMetric.success(Ids.newId(), now, "m", 1, 1, 1));
         values.put(MetricQuery.class, () -> MetricQuery.between(now.minus(Duration.ofDays(1)), now));
+        values.put(BlockOwner.class, BlockOwner::shared);
+        values.put(
+                NewMemoryBlock.class,
+                () -> NewMemoryBlock.of(BlockOwner.shared(), "sweep-" + counter.incrementAndGet(), "a value"));
+        values.put(NewSummary.class, () -> NewSummary.of("a summary", 1, 3));
+        values.put(
+                NewCheckpoint.class,
+                () -> NewCheckpoint.of("sweep-thread", "sweep-" + counter.incrementAndGet(), Map.of("step", 1)));
+        values.put(PendingWrite.class, () -> new PendingWrite("sweep-task", 0, "channel", "value"));
         values.put(
                 SeriesPoint.class, () -> SeriesPoint.of("sweep.series", now, 1).withLabel("route", "chat"));
         values.put(SeriesQuery.class, () -> SeriesQuery.of("sweep.series", now.minus(Duration.ofDays(1)), now));

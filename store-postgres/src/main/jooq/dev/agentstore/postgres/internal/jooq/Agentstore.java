@@ -11,6 +11,8 @@ import dev.agentstore.postgres.internal.jooq.tables.ApiUsageLimits;
 import dev.agentstore.postgres.internal.jooq.tables.AuditLog;
 import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
+import dev.agentstore.postgres.internal.jooq.tables.CheckpointWrites;
+import dev.agentstore.postgres.internal.jooq.tables.Checkpoints;
 import dev.agentstore.postgres.internal.jooq.tables.ConversationBranches;
 import dev.agentstore.postgres.internal.jooq.tables.ConversationSummaries;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
@@ -87,6 +89,16 @@ public class Agentstore extends SchemaImpl {
      * The table <code>agentstore.chat_sessions</code>.
      */
     public final ChatSessions CHAT_SESSIONS = ChatSessions.CHAT_SESSIONS;
+
+    /**
+     * The table <code>agentstore.checkpoint_writes</code>.
+     */
+    public final CheckpointWrites CHECKPOINT_WRITES = CheckpointWrites.CHECKPOINT_WRITES;
+
+    /**
+     * The table <code>agentstore.checkpoints</code>.
+     */
+    public final Checkpoints CHECKPOINTS = Checkpoints.CHECKPOINTS;
 
     /**
      * The table <code>agentstore.conversation_branches</code>.
@@ -206,6 +218,8 @@ public class Agentstore extends SchemaImpl {
             AuditLog.AUDIT_LOG,
             ChannelConfigs.CHANNEL_CONFIGS,
             ChatSessions.CHAT_SESSIONS,
+            CheckpointWrites.CHECKPOINT_WRITES,
+            Checkpoints.CHECKPOINTS,
             ConversationBranches.CONVERSATION_BRANCHES,
             ConversationSummaries.CONVERSATION_SUMMARIES,
             Conversations.CONVERSATIONS,

@@ -9,6 +9,7 @@ import dev.agentstore.postgres.internal.jooq.tables.Agents;
 import dev.agentstore.postgres.internal.jooq.tables.ApiUsage;
 import dev.agentstore.postgres.internal.jooq.tables.AuditLog;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
+import dev.agentstore.postgres.internal.jooq.tables.Checkpoints;
 import dev.agentstore.postgres.internal.jooq.tables.ConversationSummaries;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
 import dev.agentstore.postgres.internal.jooq.tables.DailyActivity;
@@ -50,6 +51,9 @@ public class Indexes {
     public static final Index AUDIT_LOG_BY_ID = Internal.createIndex(DSL.name("audit_log_by_id"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.TENANT_ID, AuditLog.AUDIT_LOG.ID }, false);
     public static final Index AUDIT_LOG_BY_RESOURCE = Internal.createIndex(DSL.name("audit_log_by_resource"), AuditLog.AUDIT_LOG, new OrderField[] { AuditLog.AUDIT_LOG.TENANT_ID, AuditLog.AUDIT_LOG.RESOURCE_TYPE, AuditLog.AUDIT_LOG.RESOURCE_ID, AuditLog.AUDIT_LOG.ID }, false);
     public static final Index CHAT_SESSIONS_BY_USER = Internal.createIndex(DSL.name("chat_sessions_by_user"), ChatSessions.CHAT_SESSIONS, new OrderField[] { ChatSessions.CHAT_SESSIONS.TENANT_ID, ChatSessions.CHAT_SESSIONS.USER_ID, ChatSessions.CHAT_SESSIONS.LAST_ACTIVE_AT.desc(), ChatSessions.CHAT_SESSIONS.ID.desc() }, false);
+    public static final Index CHECKPOINTS_BY_RUN = Internal.createIndex(DSL.name("checkpoints_by_run"), Checkpoints.CHECKPOINTS, new OrderField[] { Checkpoints.CHECKPOINTS.TENANT_ID, Checkpoints.CHECKPOINTS.RUN_ID }, false);
+    public static final Index CHECKPOINTS_BY_TIME = Internal.createIndex(DSL.name("checkpoints_by_time"), Checkpoints.CHECKPOINTS, new OrderField[] { Checkpoints.CHECKPOINTS.TENANT_ID, Checkpoints.CHECKPOINTS.CREATED_AT }, false);
+    public static final Index CHECKPOINTS_NEWEST = Internal.createIndex(DSL.name("checkpoints_newest"), Checkpoints.CHECKPOINTS, new OrderField[] { Checkpoints.CHECKPOINTS.TENANT_ID, Checkpoints.CHECKPOINTS.THREAD_ID, Checkpoints.CHECKPOINTS.NAMESPACE, Checkpoints.CHECKPOINTS.SERIAL.desc() }, false);
     public static final Index CONVERSATION_SUMMARIES_BY_BRANCH = Internal.createIndex(DSL.name("conversation_summaries_by_branch"), ConversationSummaries.CONVERSATION_SUMMARIES, new OrderField[] { ConversationSummaries.CONVERSATION_SUMMARIES.TENANT_ID, ConversationSummaries.CONVERSATION_SUMMARIES.CONVERSATION_ID, ConversationSummaries.CONVERSATION_SUMMARIES.BRANCH, ConversationSummaries.CONVERSATION_SUMMARIES.NUMBER }, false);
     public static final Index CONVERSATIONS_BY_ACTIVITY = Internal.createIndex(DSL.name("conversations_by_activity"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.LAST_ACTIVITY_AT.desc(), Conversations.CONVERSATIONS.ID.desc() }, false);
     public static final Index CONVERSATIONS_BY_AGENT = Internal.createIndex(DSL.name("conversations_by_agent"), Conversations.CONVERSATIONS, new OrderField[] { Conversations.CONVERSATIONS.TENANT_ID, Conversations.CONVERSATIONS.AGENT_ID, Conversations.CONVERSATIONS.ID.desc() }, false);

@@ -11,6 +11,8 @@ import dev.agentstore.postgres.internal.jooq.tables.ApiUsageLimits;
 import dev.agentstore.postgres.internal.jooq.tables.AuditLog;
 import dev.agentstore.postgres.internal.jooq.tables.ChannelConfigs;
 import dev.agentstore.postgres.internal.jooq.tables.ChatSessions;
+import dev.agentstore.postgres.internal.jooq.tables.CheckpointWrites;
+import dev.agentstore.postgres.internal.jooq.tables.Checkpoints;
 import dev.agentstore.postgres.internal.jooq.tables.ConversationBranches;
 import dev.agentstore.postgres.internal.jooq.tables.ConversationSummaries;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations;
@@ -72,6 +74,16 @@ public class Tables {
      * The table <code>agentstore.chat_sessions</code>.
      */
     public static final ChatSessions CHAT_SESSIONS = ChatSessions.CHAT_SESSIONS;
+
+    /**
+     * The table <code>agentstore.checkpoint_writes</code>.
+     */
+    public static final CheckpointWrites CHECKPOINT_WRITES = CheckpointWrites.CHECKPOINT_WRITES;
+
+    /**
+     * The table <code>agentstore.checkpoints</code>.
+     */
+    public static final Checkpoints CHECKPOINTS = Checkpoints.CHECKPOINTS;
 
     /**
      * The table <code>agentstore.conversation_branches</code>.

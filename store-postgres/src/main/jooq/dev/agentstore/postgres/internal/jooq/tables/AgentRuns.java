@@ -7,6 +7,7 @@ package dev.agentstore.postgres.internal.jooq.tables;
 import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
+import dev.agentstore.postgres.internal.jooq.tables.Checkpoints.CheckpointsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Users.UsersPath;
 
@@ -243,6 +244,19 @@ public class AgentRuns extends TableImpl<Record> {
             _users = new UsersPath(this, Keys.AGENT_RUNS__AGENT_RUNS_TENANT_ID_USER_ID_FKEY, null);
 
         return _users;
+    }
+
+    private transient CheckpointsPath _checkpoints;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.checkpoints</code> table
+     */
+    public CheckpointsPath checkpoints() {
+        if (_checkpoints == null)
+            _checkpoints = new CheckpointsPath(this, null, Keys.CHECKPOINTS__CHECKPOINTS_TENANT_ID_RUN_ID_FKEY.getInverseKey());
+
+        return _checkpoints;
     }
 
     @Override
