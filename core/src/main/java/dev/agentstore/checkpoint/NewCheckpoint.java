@@ -2,6 +2,7 @@ package dev.agentstore.checkpoint;
 
 import dev.agentstore.internal.Check;
 import dev.agentstore.internal.Metadata;
+import java.util.Collections;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,7 +37,13 @@ public record NewCheckpoint(
 
     /** A first checkpoint of the root namespace, without metadata or run. */
     public static NewCheckpoint of(String threadId, String checkpointId, Map<String, ?> state) {
-        return new NewCheckpoint(threadId, "", checkpointId, null, Map.copyOf(state), Map.of(), null);
+        return new NewCheckpoint(threadId, "", checkpointId, null, Collections.unmodifiableMap(state), Map.of(), null);
+    }
+
+    /** A checkpoint of the root namespace following {@code parentId} (null for the first), in one step. */
+    public static NewCheckpoint of(String threadId, String checkpointId, String parentId, Map<String, ?> state) {
+        return new NewCheckpoint(
+                threadId, "", checkpointId, parentId, Collections.unmodifiableMap(state), Map.of(), null);
     }
 
     /** This checkpoint following {@code parent}. */

@@ -145,9 +145,26 @@ final class InMemoryCheckpoints implements CheckpointRepository {
                 s.checkpoint().runId() != null && runs.contains(s.checkpoint().runId()));
     }
 
+    /** Removes the matching checkpoints; their children keep their state and lose the link, as in PostgreSQL. */
     private long remove(Predicate<Stored> which) {
         int before = checkpoints.size();
         checkpoints.values().removeIf(which);
+        checkpoints.replaceAll((key, s) -> {
+            Checkpoint c = s.checkpoint();
+            if (c.parentId() == null || checkpoints.containsKey(new Key(c.threadId(), c.namespace(), c.parentId()))) {
+                return s;
+            }
+            Checkpoint orphan = new Checkpoint(
+                    c.threadId(),
+                    c.namespace(),
+                    c.checkpointId(),
+                    null,
+                    c.state(),
+                    c.metadata(),
+                    c.runId(),
+                    c.createdAt());
+            return new Stored(s.serial(), orphan, s.writes());
+        });
         return before - checkpoints.size();
     }
 

@@ -17,6 +17,7 @@ import dev.agentstore.postgres.internal.agent.PostgresAgentRepository;
 import dev.agentstore.postgres.internal.audit.PostgresAuditLog;
 import dev.agentstore.postgres.internal.block.PostgresMemoryBlocks;
 import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
+import dev.agentstore.postgres.internal.checkpoint.CheckpointStatements;
 import dev.agentstore.postgres.internal.checkpoint.PostgresCheckpoints;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.HistoryIngest;
@@ -57,6 +58,7 @@ public final class PostgresBackend implements StoreBackend {
     private final DSLContext dsl;
     private final DSLContext securityDsl;
     private final ConversationStatements conversationStatements;
+    private final CheckpointStatements checkpointStatements;
     private final MonthlyPartitions metricPartitions;
     private final MonthlyPartitions apiUsagePartitions;
     private final MonthlyPartitions errorLogPartitions;
@@ -74,6 +76,7 @@ public final class PostgresBackend implements StoreBackend {
         this.securityDsl = PostgresDsl.create(
                 PostgresPool.shared(context), PostgresMigrations.GENERATED_SECURITY_SCHEMA, config.securitySchema());
         this.conversationStatements = ConversationStatements.render(dsl);
+        this.checkpointStatements = CheckpointStatements.render(dsl);
         this.metricPartitions = new MonthlyPartitions(config, clock, "system_metrics", "llm_metrics", "metric_series");
         this.apiUsagePartitions = new MonthlyPartitions(config, clock, "api_usage");
         this.errorLogPartitions = new MonthlyPartitions(config, clock, "error_log");
@@ -112,7 +115,7 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public CheckpointRepository checkpoints(String tenant) {
-        return new PostgresCheckpoints(new TenantSql(dsl, tenant), clock);
+        return new PostgresCheckpoints(new TenantSql(dsl, tenant), checkpointStatements, clock);
     }
 
     @Override

@@ -14,7 +14,11 @@ CREATE TABLE checkpoints (
     metadata      jsonb       NOT NULL DEFAULT '{}'::jsonb,
     created_at    timestamptz NOT NULL,
     PRIMARY KEY (tenant_id, thread_id, namespace, checkpoint_id),
-    FOREIGN KEY (tenant_id, run_id) REFERENCES agent_runs (tenant_id, id) ON DELETE CASCADE
+    FOREIGN KEY (tenant_id, run_id) REFERENCES agent_runs (tenant_id, id) ON DELETE CASCADE,
+    -- The parent is a checkpoint of the same thread and namespace, checked by the insert itself; when the TTL
+    -- removes a parent, its children keep their state and lose the link.
+    FOREIGN KEY (tenant_id, thread_id, namespace, parent_id)
+        REFERENCES checkpoints (tenant_id, thread_id, namespace, checkpoint_id) ON DELETE SET NULL (parent_id)
 );
 CREATE INDEX checkpoints_newest ON checkpoints (tenant_id, thread_id, namespace, serial DESC);
 CREATE INDEX checkpoints_by_time ON checkpoints (tenant_id, created_at);

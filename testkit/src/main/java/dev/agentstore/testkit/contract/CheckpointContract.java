@@ -180,6 +180,23 @@ public abstract class CheckpointContract extends StoreContract {
     }
 
     @Test
+    void should_keep_a_child_whose_parent_expired() {
+        checkpoints().put(NewCheckpoint.of("t", "c1", state(1)));
+        clock.advance(Duration.ofSeconds(1));
+        Instant cutoff = clock.instant();
+        checkpoints().put(NewCheckpoint.of("t", "c2", "c1", state(2)));
+
+        assertThat(checkpoints().deleteOlderThan(cutoff)).isEqualTo(1);
+
+        assertThat(checkpoints().find("t", "", "c2")).hasValueSatisfying(c -> {
+            assertThat(c.parentId()).isNull();
+            assertThat(c.state()).isEqualTo(state(2));
+        });
+        assertThat(checkpoints().latest("t", ""))
+                .hasValueSatisfying(c -> assertThat(c.checkpointId()).isEqualTo("c2"));
+    }
+
+    @Test
     void should_not_show_state_in_to_string() {
         Checkpoint secret = checkpoints().put(NewCheckpoint.of("t", "c1", Map.of("diagnosis", "private")));
 

@@ -1,5 +1,6 @@
 package dev.agentstore.postgres.internal.checkpoint;
 
+import static dev.agentstore.postgres.internal.jooq.Tables.AGENT_RUNS;
 import static dev.agentstore.postgres.internal.jooq.Tables.CHECKPOINTS;
 import static dev.agentstore.postgres.internal.jooq.Tables.CHECKPOINT_WRITES;
 
@@ -18,6 +19,7 @@ import dev.agentstore.spi.Cursors;
 import dev.agentstore.spi.Pages;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,37 +49,53 @@ public final class PostgresCheckpoints implements CheckpointRepository {
             CHECKPOINTS.SERIAL);
 
     private final TenantSql sql;
+    private final CheckpointStatements statements;
     private final Clock clock;
 
-    /** The checkpoints of {@code sql}'s tenant. */
-    public PostgresCheckpoints(TenantSql sql, Clock clock) {
+    /** The checkpoints of {@code sql}'s tenant, written through the store's rendered {@code statements}. */
+    public PostgresCheckpoints(TenantSql sql, CheckpointStatements statements, Clock clock) {
         this.sql = sql;
+        this.statements = statements;
         this.clock = clock;
     }
 
     @Override
     public Checkpoint put(NewCheckpoint c) {
-        Optional<Checkpoint> stored = sql.transaction((connection, dsl) -> {
-            if (c.parentId() != null && !exists(dsl, c.threadId(), c.namespace(), c.parentId())) {
-                throw new NotFoundException("no checkpoint " + c.parentId() + " in thread " + c.threadId());
-            }
-            return dsl.insertInto(CHECKPOINTS)
-                    .set(CHECKPOINTS.TENANT_ID, sql.tenant())
-                    .set(CHECKPOINTS.THREAD_ID, c.threadId())
-                    .set(CHECKPOINTS.NAMESPACE, c.namespace())
-                    .set(CHECKPOINTS.CHECKPOINT_ID, c.checkpointId())
-                    .set(CHECKPOINTS.PARENT_ID, c.parentId())
-                    .set(CHECKPOINTS.RUN_ID, c.runId())
-                    .set(CHECKPOINTS.STATE, Json.of(c.state()))
-                    .set(CHECKPOINTS.METADATA, Json.of(c.metadata()))
-                    .set(CHECKPOINTS.CREATED_AT, Timestamps.now(clock))
-                    .onConflictDoNothing()
-                    .returning(ROW)
-                    .fetchOptional()
-                    .map(PostgresCheckpoints::checkpoint);
-        });
-        return stored.orElseGet(
-                () -> find(c.threadId(), c.namespace(), c.checkpointId()).orElseThrow());
+        Optional<Instant> stored;
+        try {
+            stored = sql
+                    .query(
+                            statements.put,
+                            CheckpointStatements.values(sql.tenant(), c, Timestamps.now(clock)),
+                            row -> row.getObject(1, OffsetDateTime.class).toInstant())
+                    .stream()
+                    .findFirst();
+        } catch (NotFoundException e) {
+            throw new NotFoundException(
+                    c.runId() != null && !runStored(c)
+                            ? "no run with id " + c.runId()
+                            : "no checkpoint " + c.parentId() + " in thread " + c.threadId(),
+                    e);
+        }
+        if (stored.isPresent()) { // the state written is the one given (already a checked copy): not read back
+            return new Checkpoint(
+                    c.threadId(),
+                    c.namespace(),
+                    c.checkpointId(),
+                    c.parentId(),
+                    c.state(),
+                    c.metadata(),
+                    c.runId(),
+                    stored.get());
+        }
+        return find(c.threadId(), c.namespace(), c.checkpointId()).orElseThrow();
+    }
+
+    private boolean runStored(NewCheckpoint c) {
+        return !sql.fetch(DSL.selectOne()
+                        .from(AGENT_RUNS)
+                        .where(AGENT_RUNS.TENANT_ID.eq(sql.tenant()), AGENT_RUNS.ID.eq(c.runId())))
+                .isEmpty();
     }
 
     @Override

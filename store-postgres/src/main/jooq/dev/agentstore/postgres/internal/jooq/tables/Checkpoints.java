@@ -197,7 +197,7 @@ public class Checkpoints extends TableImpl<Record> {
 
     @Override
     public List<ForeignKey<Record, ?>> getReferences() {
-        return Arrays.asList(Keys.CHECKPOINTS__CHECKPOINTS_TENANT_ID_RUN_ID_FKEY);
+        return Arrays.asList(Keys.CHECKPOINTS__CHECKPOINTS_TENANT_ID_RUN_ID_FKEY, Keys.CHECKPOINTS__CHECKPOINTS_TENANT_ID_THREAD_ID_NAMESPACE_PARENT_ID_FKEY);
     }
 
     private transient AgentRunsPath _agentRuns;
@@ -211,6 +211,19 @@ public class Checkpoints extends TableImpl<Record> {
             _agentRuns = new AgentRunsPath(this, Keys.CHECKPOINTS__CHECKPOINTS_TENANT_ID_RUN_ID_FKEY, null);
 
         return _agentRuns;
+    }
+
+    private transient CheckpointsPath _checkpoints;
+
+    /**
+     * Get the implicit join path to the <code>agentstore.checkpoints</code>
+     * table.
+     */
+    public CheckpointsPath checkpoints() {
+        if (_checkpoints == null)
+            _checkpoints = new CheckpointsPath(this, Keys.CHECKPOINTS__CHECKPOINTS_TENANT_ID_THREAD_ID_NAMESPACE_PARENT_ID_FKEY, null);
+
+        return _checkpoints;
     }
 
     private transient CheckpointWritesPath _checkpointWrites;
