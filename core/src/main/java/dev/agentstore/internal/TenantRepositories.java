@@ -145,7 +145,10 @@ public final class TenantRepositories {
                 Capability.MEMORY_BLOCKS,
                 MemoryBlockRepository.class,
                 () -> new ValidatingMemoryBlockRepository(
-                        open, runtime.backend(Capability.MEMORY_BLOCKS).memoryBlocks(tenant)));
+                        open,
+                        new AuditedMemoryBlockRepository(
+                                runtime.backend(Capability.MEMORY_BLOCKS).memoryBlocks(tenant),
+                                new SdkAudit(auditLog))));
         this.models = lazy(
                 Capability.MODELS,
                 ModelRepository.class,

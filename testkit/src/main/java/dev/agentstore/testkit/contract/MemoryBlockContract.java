@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentstore.ConflictException;
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.NotFoundException;
+import dev.agentstore.PageRequest;
 import dev.agentstore.agent.AgentSpec;
+import dev.agentstore.audit.AuditActions;
+import dev.agentstore.audit.AuditEntry;
+import dev.agentstore.audit.AuditQuery;
 import dev.agentstore.block.BlockOwner;
 import dev.agentstore.block.BlockRevision;
 import dev.agentstore.block.MemoryBlock;
@@ -95,6 +99,22 @@ public abstract class MemoryBlockContract extends StoreContract {
                         org.assertj.core.groups.Tuple.tuple(2L, "draft the plan; ask Ann about dates", agent),
                         org.assertj.core.groups.Tuple.tuple(3L, "plan agreed", ann));
         assertThat(blocks().revisions(UUID.randomUUID())).isEmpty();
+        assertThat(store.auditLog()
+                        .list(
+                                AuditQuery.between(
+                                                task.createdAt(),
+                                                clock.instant().plusSeconds(1))
+                                        .onResource(
+                                                AuditActions.MEMORY_BLOCK,
+                                                task.id().toString()),
+                                PageRequest.first(10))
+                        .items())
+                .extracting(AuditEntry::action, AuditEntry::actorId)
+                .as("the audit trail, newest first")
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(AuditActions.MEMORY_BLOCK_EDITED, ann),
+                        org.assertj.core.groups.Tuple.tuple(AuditActions.MEMORY_BLOCK_EDITED, agent),
+                        org.assertj.core.groups.Tuple.tuple(AuditActions.MEMORY_BLOCK_CREATED, null));
         assertThatThrownBy(() -> blocks().edit(UUID.randomUUID(), 1, "x", null)).isInstanceOf(NotFoundException.class);
     }
 
