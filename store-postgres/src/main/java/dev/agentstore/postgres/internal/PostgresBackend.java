@@ -18,6 +18,7 @@ import dev.agentstore.postgres.internal.audit.PostgresAuditLog;
 import dev.agentstore.postgres.internal.block.PostgresMemoryBlocks;
 import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
 import dev.agentstore.postgres.internal.checkpoint.CheckpointStatements;
+import dev.agentstore.postgres.internal.checkpoint.LastStates;
 import dev.agentstore.postgres.internal.checkpoint.PostgresCheckpoints;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.HistoryIngest;
@@ -59,6 +60,7 @@ public final class PostgresBackend implements StoreBackend {
     private final DSLContext securityDsl;
     private final ConversationStatements conversationStatements;
     private final CheckpointStatements checkpointStatements;
+    private final LastStates lastStates = new LastStates();
     private final MonthlyPartitions metricPartitions;
     private final MonthlyPartitions apiUsagePartitions;
     private final MonthlyPartitions errorLogPartitions;
@@ -115,7 +117,7 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public CheckpointRepository checkpoints(String tenant) {
-        return new PostgresCheckpoints(new TenantSql(dsl, tenant), checkpointStatements, clock);
+        return new PostgresCheckpoints(new TenantSql(dsl, tenant), checkpointStatements, lastStates, clock);
     }
 
     @Override

@@ -1,5 +1,7 @@
 -- Run checkpoints (LangGraph's checkpointer): per thread and namespace, checkpoints chained by parent id, with the
--- graph's state (jsonb, compressed by TOAST when large), and the pending writes of tasks after a checkpoint. A
+-- graph's state, and the pending writes of tasks after a checkpoint. The state is stored whole (jsonb, compressed by
+-- TOAST when large), or, when that is less than half the size, as a JSON merge patch against the parent's state
+-- (delta); depth counts the deltas back to a whole state (a chain is cut at 16). A
 -- checkpoint is identified by (thread, namespace, checkpoint id), so a repeated write is skipped; serial orders them
 -- (newest = highest). A run's checkpoints go with the run, and so with its user.
 CREATE TABLE checkpoints (
@@ -11,8 +13,12 @@ CREATE TABLE checkpoints (
     parent_id     text        COLLATE "C",
     run_id        uuid,
     state         jsonb       NOT NULL,
+    delta         boolean     NOT NULL DEFAULT false,
+    depth         integer     NOT NULL DEFAULT 0 CHECK (depth >= 0),
     metadata      jsonb       NOT NULL DEFAULT '{}'::jsonb,
     created_at    timestamptz NOT NULL,
+    CHECK (delta = (depth > 0)),
+    CHECK (NOT delta OR parent_id IS NOT NULL),
     PRIMARY KEY (tenant_id, thread_id, namespace, checkpoint_id),
     FOREIGN KEY (tenant_id, run_id) REFERENCES agent_runs (tenant_id, id) ON DELETE CASCADE,
     -- The parent is a checkpoint of the same thread and namespace, checked by the insert itself; when the TTL

@@ -12,7 +12,9 @@ import dev.agentstore.checkpoint.Checkpoint;
 import dev.agentstore.checkpoint.CheckpointRepository;
 import dev.agentstore.checkpoint.NewCheckpoint;
 import dev.agentstore.checkpoint.PendingWrite;
+import dev.agentstore.postgres.internal.jooq.tables.Checkpoints;
 import dev.agentstore.postgres.spi.Json;
+import dev.agentstore.postgres.spi.SqlTemplate;
 import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.postgres.spi.Timestamps;
 import dev.agentstore.spi.Cursors;
@@ -20,6 +22,7 @@ import dev.agentstore.spi.Pages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStep8;
+import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -46,28 +50,96 @@ public final class PostgresCheckpoints implements CheckpointRepository {
             CHECKPOINTS.METADATA,
             CHECKPOINTS.RUN_ID,
             CHECKPOINTS.CREATED_AT,
-            CHECKPOINTS.SERIAL);
+            CHECKPOINTS.SERIAL,
+            CHECKPOINTS.DELTA);
+
+    /** A checkpoint's state and its patched ancestors' back to a whole one, the whole one first. */
+    private static final String CHAIN = "with recursive chain (checkpoint_id, parent_id, state, delta, level) as ("
+            + " select checkpoint_id, parent_id, state, delta, 0 from {0}"
+            + " where tenant_id = {1} and thread_id = {2} and namespace = {3} and checkpoint_id = {4}"
+            + " union all select c.checkpoint_id, c.parent_id, c.state, c.delta, chain.level + 1 from {0} c"
+            + " join chain on c.tenant_id = {1} and c.thread_id = {2} and c.namespace = {3}"
+            + " and c.checkpoint_id = chain.parent_id where chain.delta)"
+            + " select state::text, delta from chain order by level desc";
+
+    /** A patch is stored only when it is smaller than this share of the whole state. */
+    private static final double DELTA_SHARE = 0.5;
+
+    /** The longest chain of patches before a state is stored whole again. */
+    static final int MAX_DEPTH = 16;
 
     private final TenantSql sql;
     private final CheckpointStatements statements;
+    private final LastStates lastStates;
     private final Clock clock;
 
-    /** The checkpoints of {@code sql}'s tenant, written through the store's rendered {@code statements}. */
-    public PostgresCheckpoints(TenantSql sql, CheckpointStatements statements, Clock clock) {
+    /**
+     * The checkpoints of {@code sql}'s tenant, written through the store's rendered {@code statements}, patched
+     * against the states in the store's {@code lastStates}.
+     */
+    public PostgresCheckpoints(TenantSql sql, CheckpointStatements statements, LastStates lastStates, Clock clock) {
         this.sql = sql;
         this.statements = statements;
+        this.lastStates = lastStates;
         this.clock = clock;
     }
 
+    /**
+     * One statement in the round trip of the tenant's setting: a patch against the parent when this store wrote the
+     * parent and the patch is less than half the state, else the whole state; either skips a checkpoint stored before,
+     * and the parent is checked by the foreign key. Only when nothing is written is the stored checkpoint read.
+     */
     @Override
     public Checkpoint put(NewCheckpoint c) {
-        Optional<Instant> stored;
+        Instant now = Timestamps.now(clock);
+        JSONB whole = Json.of(c.state());
+        Optional<Stored> stored = Optional.empty();
+        LastStates.Last parent =
+                c.parentId() == null ? null : lastStates.of(sql.tenant(), c.threadId(), c.namespace(), c.parentId());
+        int depth = 0;
+        if (parent != null && parent.depth() < MAX_DEPTH) {
+            Map<String, Object> patch = StateDelta.diff(parent.state(), c.state());
+            JSONB delta = patch == null ? null : Json.of(patch);
+            if (delta != null && delta.data().length() < whole.data().length() * DELTA_SHARE) {
+                Map<String, Object> values =
+                        CheckpointStatements.values(sql.tenant(), c, now, delta, parent.depth() + 1);
+                values.put("parent_serial", parent.serial());
+                stored = write(statements.putDelta, values, c);
+                depth = parent.depth() + 1;
+            }
+        }
+        if (stored.isEmpty()) { // no patch, or the parent row is not the one remembered: the whole state
+            stored = write(statements.put, CheckpointStatements.values(sql.tenant(), c, now, whole, 0), c);
+            depth = 0;
+        }
+        if (stored.isEmpty()) { // stored before: a repeat
+            return find(c.threadId(), c.namespace(), c.checkpointId()).orElseThrow();
+        }
+        lastStates.remember(
+                sql.tenant(),
+                c.threadId(),
+                c.namespace(),
+                new LastStates.Last(c.checkpointId(), stored.get().serial(), c.state(), depth));
+        // the state written is the one given (already a checked copy): not read back
+        return new Checkpoint(
+                c.threadId(),
+                c.namespace(),
+                c.checkpointId(),
+                c.parentId(),
+                c.state(),
+                c.metadata(),
+                c.runId(),
+                stored.get().createdAt());
+    }
+
+    private Optional<Stored> write(SqlTemplate template, Map<String, Object> values, NewCheckpoint c) {
         try {
-            stored = sql
+            return sql
                     .query(
-                            statements.put,
-                            CheckpointStatements.values(sql.tenant(), c, Timestamps.now(clock)),
-                            row -> row.getObject(1, OffsetDateTime.class).toInstant())
+                            template,
+                            values,
+                            row -> new Stored(
+                                    row.getObject(1, OffsetDateTime.class).toInstant(), row.getLong(2)))
                     .stream()
                     .findFirst();
         } catch (NotFoundException e) {
@@ -77,19 +149,10 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                             : "no checkpoint " + c.parentId() + " in thread " + c.threadId(),
                     e);
         }
-        if (stored.isPresent()) { // the state written is the one given (already a checked copy): not read back
-            return new Checkpoint(
-                    c.threadId(),
-                    c.namespace(),
-                    c.checkpointId(),
-                    c.parentId(),
-                    c.state(),
-                    c.metadata(),
-                    c.runId(),
-                    stored.get());
-        }
-        return find(c.threadId(), c.namespace(), c.checkpointId()).orElseThrow();
     }
+
+    /** When a written row was stored and its serial. */
+    private record Stored(Instant createdAt, long serial) {}
 
     private boolean runStored(NewCheckpoint c) {
         return !sql.fetch(DSL.selectOne()
@@ -118,8 +181,7 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                 .orderBy(CHECKPOINTS.SERIAL.desc())
                 .limit(DSL.inline(page.limit() + 1)));
         Page<Record> paged = Pages.of(rows, page.limit(), r -> Long.toString(r.get(CHECKPOINTS.SERIAL)));
-        return new Page<>(
-                paged.items().stream().map(PostgresCheckpoints::checkpoint).toList(), paged.nextCursor());
+        return new Page<>(paged.items().stream().map(this::checkpoint).toList(), paged.nextCursor());
     }
 
     @Override
@@ -189,11 +251,70 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                 .execute());
     }
 
+    /**
+     * Deletes in one transaction; a kept checkpoint stored as a patch against one that goes is first rewritten with
+     * its whole state, so no kept state loses its base.
+     */
     @Override
     public long deleteOlderThan(Instant cutoff) {
-        return sql.transaction((connection, dsl) -> (long) dsl.deleteFrom(CHECKPOINTS)
-                .where(CHECKPOINTS.TENANT_ID.eq(sql.tenant()), CHECKPOINTS.CREATED_AT.lt(cutoff))
-                .execute());
+        return sql.transaction((connection, dsl) -> {
+            Checkpoints child = CHECKPOINTS.as("child");
+            Checkpoints parent = CHECKPOINTS.as("parent");
+            var orphaned = dsl.select(child.THREAD_ID, child.NAMESPACE, child.CHECKPOINT_ID)
+                    .from(child)
+                    .join(parent)
+                    .on(
+                            parent.TENANT_ID.eq(child.TENANT_ID),
+                            parent.THREAD_ID.eq(child.THREAD_ID),
+                            parent.NAMESPACE.eq(child.NAMESPACE),
+                            parent.CHECKPOINT_ID.eq(child.PARENT_ID))
+                    .where(
+                            child.TENANT_ID.eq(sql.tenant()),
+                            child.DELTA.isTrue(),
+                            child.CREATED_AT.ge(cutoff),
+                            parent.CREATED_AT.lt(cutoff))
+                    .fetch();
+            Map<Record, Map<String, Object>> wholes = new LinkedHashMap<>();
+            for (Record row : orphaned) {
+                wholes.put(
+                        row, whole(dsl, row.get(0, String.class), row.get(1, String.class), row.get(2, String.class)));
+            }
+            wholes.forEach((row, whole) -> dsl.update(CHECKPOINTS)
+                    .set(CHECKPOINTS.STATE, Json.of(whole))
+                    .set(CHECKPOINTS.DELTA, false)
+                    .set(CHECKPOINTS.DEPTH, 0)
+                    .where(
+                            of(row.get(0, String.class), row.get(1, String.class)),
+                            CHECKPOINTS.CHECKPOINT_ID.eq(row.get(2, String.class)))
+                    .execute());
+            return (long) dsl.deleteFrom(CHECKPOINTS)
+                    .where(CHECKPOINTS.TENANT_ID.eq(sql.tenant()), CHECKPOINTS.CREATED_AT.lt(cutoff))
+                    .execute();
+        });
+    }
+
+    /** A checkpoint's whole state: its patches applied, oldest first, to the nearest ancestor stored whole. */
+    private Map<String, Object> whole(DSLContext dsl, String threadId, String namespace, String checkpointId) {
+        Map<String, Object> state = null;
+        for (Record link : dsl.resultQuery(
+                CHAIN,
+                CHECKPOINTS,
+                DSL.val(sql.tenant()),
+                DSL.val(threadId),
+                DSL.val(namespace),
+                DSL.val(checkpointId))) {
+            Map<String, Object> value = new LinkedHashMap<>(Json.map(link.get(0, String.class)));
+            if (state == null) {
+                if (link.get(1, Boolean.class)) {
+                    throw new IllegalStateException("checkpoint " + checkpointId + " of thread " + threadId
+                            + " is a patch whose base is missing");
+                }
+                state = value;
+            } else {
+                state = StateDelta.apply(state, value);
+            }
+        }
+        return state;
     }
 
     private int insertWrites(
@@ -240,7 +361,7 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                         .limit(1))
                 .stream()
                 .findFirst()
-                .map(PostgresCheckpoints::checkpoint);
+                .map(this::checkpoint);
     }
 
     private Condition of(String threadId, String namespace) {
@@ -250,13 +371,21 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                 CHECKPOINTS.NAMESPACE.eq(namespace));
     }
 
-    private static Checkpoint checkpoint(Record r) {
+    /** A read checkpoint; a patch is completed to the whole state with one more query. */
+    private Checkpoint checkpoint(Record r) {
+        Map<String, Object> state = r.get(CHECKPOINTS.DELTA)
+                ? sql.transaction((connection, dsl) -> Collections.unmodifiableMap(whole(
+                        dsl,
+                        r.get(CHECKPOINTS.THREAD_ID),
+                        r.get(CHECKPOINTS.NAMESPACE),
+                        r.get(CHECKPOINTS.CHECKPOINT_ID))))
+                : Json.map(r.get(CHECKPOINTS.STATE));
         return new Checkpoint(
                 r.get(CHECKPOINTS.THREAD_ID),
                 r.get(CHECKPOINTS.NAMESPACE),
                 r.get(CHECKPOINTS.CHECKPOINT_ID),
                 r.get(CHECKPOINTS.PARENT_ID),
-                Json.map(r.get(CHECKPOINTS.STATE)),
+                state,
                 Json.map(r.get(CHECKPOINTS.METADATA)),
                 r.get(CHECKPOINTS.RUN_ID),
                 r.get(CHECKPOINTS.CREATED_AT));

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.ForeignKey;
@@ -102,6 +103,16 @@ public class Checkpoints extends TableImpl<Record> {
      * The column <code>agentstore.checkpoints.state</code>.
      */
     public final TableField<Record, JSONB> STATE = createField(DSL.name("state"), SQLDataType.JSONB.nullable(false), this, "");
+
+    /**
+     * The column <code>agentstore.checkpoints.delta</code>.
+     */
+    public final TableField<Record, Boolean> DELTA = createField(DSL.name("delta"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
+    /**
+     * The column <code>agentstore.checkpoints.depth</code>.
+     */
+    public final TableField<Record, Integer> DEPTH = createField(DSL.name("depth"), SQLDataType.INTEGER.nullable(false).defaultValue(DSL.field(DSL.raw("0"), SQLDataType.INTEGER)), this, "");
 
     /**
      * The column <code>agentstore.checkpoints.metadata</code>.
@@ -237,6 +248,15 @@ public class Checkpoints extends TableImpl<Record> {
             _checkpointWrites = new CheckpointWritesPath(this, null, Keys.CHECKPOINT_WRITES__CHECKPOINT_WRITES_TENANT_ID_THREAD_ID_NAMESPACE_CHECKPOINT_FKEY.getInverseKey());
 
         return _checkpointWrites;
+    }
+
+    @Override
+    public List<Check<Record>> getChecks() {
+        return Arrays.asList(
+            Internal.createCheck(this, DSL.name("checkpoints_check"), "((delta = (depth > 0)))", true),
+            Internal.createCheck(this, DSL.name("checkpoints_check1"), "(((NOT delta) OR (parent_id IS NOT NULL)))", true),
+            Internal.createCheck(this, DSL.name("checkpoints_depth_check"), "((depth >= 0))", true)
+        );
     }
 
     @Override
