@@ -21,7 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction with the tenant set and one {@code INSERT ... SELECT ... ON CONFLICT DO NOTHING RETURNING} that also
  * checks the parent) against raw JDBC under the same row-level security: the runtime role, a transaction that sets
  * the tenant and inserts the same row with a prepared statement, the state serialized with Jackson on each call as
- * an application would. Each thread's checkpoints chain by parent (a foreign key both sides pay). The table is
+ * an application would. Each step changes a counter and a scratch note and carries the conversation over, so
+ * agentstore stores most steps as a patch against the parent (raw JDBC writes the whole row). Each thread's
+ * checkpoints chain by parent (a foreign key both sides pay). The table is
  * analysed after the warm-up round. The sides take turns in blocks of 50 calls,
  * 2,000 writes per side and round after a warm-up round; medians of the rounds' p50, p99 and writes per second.
  */
@@ -56,9 +58,11 @@ public final class CheckpointBenchmark {
                             String id = String.format(Locale.ROOT, "%08d", i);
                             String parent = i == 0 ? null : String.format(Locale.ROOT, "%08d", i - 1);
                             if (oursTurn) {
-                                ours.time(() -> checkpoints.put(NewCheckpoint.of(thread, id, parent, state)));
+                                Map<String, Object> step = step(state, i);
+                                ours.time(() -> checkpoints.put(NewCheckpoint.of(thread, id, parent, step)));
                             } else {
-                                theirs.time(() -> rawSide.insert(thread, id, parent, state));
+                                Map<String, Object> step = step(state, i);
+                                theirs.time(() -> rawSide.insert(thread, id, parent, step));
                             }
                         }
                     }
@@ -99,6 +103,17 @@ public final class CheckpointBenchmark {
                     Samples.median(results[5]) / Samples.median(results[2]),
                     rounds);
         }
+    }
+
+    /** The state after step {@code i}: the conversation carried over, the step counter and a scratch note new. */
+    private static Map<String, Object> step(Map<String, Object> state, int i) {
+        Map<String, Object> next = new LinkedHashMap<>(state);
+        next.put("step", (long) i);
+        next.put(
+                "scratch",
+                "thinking about step " + i + ": "
+                        + Long.toHexString(i * 2654435761L).repeat(8));
+        return next;
     }
 
     /** About 10 KB: a conversation of 40 messages and a few scalar channels, as an agent graph keeps. */
