@@ -54,13 +54,14 @@ public final class PostgresCheckpoints implements CheckpointRepository {
             CHECKPOINTS.DELTA);
 
     /** A checkpoint's state and its patched ancestors' back to a whole one, the whole one first. */
-    private static final String CHAIN = "with recursive chain (checkpoint_id, parent_id, state, delta, level) as ("
-            + " select checkpoint_id, parent_id, state, delta, 0 from {0}"
-            + " where tenant_id = {1} and thread_id = {2} and namespace = {3} and checkpoint_id = {4}"
-            + " union all select c.checkpoint_id, c.parent_id, c.state, c.delta, chain.level + 1 from {0} c"
-            + " join chain on c.tenant_id = {1} and c.thread_id = {2} and c.namespace = {3}"
-            + " and c.checkpoint_id = chain.parent_id where chain.delta)"
-            + " select state::text, delta from chain order by level desc";
+    private static final String CHAIN =
+            "with recursive chain (start_id, checkpoint_id, parent_id, state, delta, level) as ("
+                    + " select checkpoint_id, checkpoint_id, parent_id, state, delta, 0 from {0}"
+                    + " where tenant_id = {1} and thread_id = {2} and namespace = {3} and checkpoint_id = any({4})"
+                    + " union all select chain.start_id, c.checkpoint_id, c.parent_id, c.state, c.delta,"
+                    + " chain.level + 1 from {0} c join chain on c.tenant_id = {1} and c.thread_id = {2}"
+                    + " and c.namespace = {3} and c.checkpoint_id = chain.parent_id where chain.delta)"
+                    + " select start_id, state::text, delta from chain order by start_id, level desc";
 
     /** A patch is stored only when it is smaller than this share of the whole state. */
     private static final double DELTA_SHARE = 0.5;
@@ -181,7 +182,7 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                 .orderBy(CHECKPOINTS.SERIAL.desc())
                 .limit(DSL.inline(page.limit() + 1)));
         Page<Record> paged = Pages.of(rows, page.limit(), r -> Long.toString(r.get(CHECKPOINTS.SERIAL)));
-        return new Page<>(paged.items().stream().map(this::checkpoint).toList(), paged.nextCursor());
+        return new Page<>(checkpoints(threadId, namespace, paged.items()), paged.nextCursor());
     }
 
     @Override
@@ -228,7 +229,7 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                 throw new ConflictException(
                         "thread " + newThreadId + " already has checkpoints in namespace '" + namespace + "'");
             }
-            Checkpoint forked = checkpoint(dsl.insertInto(CHECKPOINTS)
+            Instant created = dsl.insertInto(CHECKPOINTS)
                     .set(CHECKPOINTS.TENANT_ID, sql.tenant())
                     .set(CHECKPOINTS.THREAD_ID, newThreadId)
                     .set(CHECKPOINTS.NAMESPACE, namespace)
@@ -237,8 +238,17 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                     .set(CHECKPOINTS.STATE, Json.of(source.state()))
                     .set(CHECKPOINTS.METADATA, Json.of(metadata))
                     .set(CHECKPOINTS.CREATED_AT, Timestamps.now(clock))
-                    .returning(ROW)
-                    .fetchOne());
+                    .returning(CHECKPOINTS.CREATED_AT)
+                    .fetchOne(CHECKPOINTS.CREATED_AT);
+            Checkpoint forked = new Checkpoint(
+                    newThreadId,
+                    namespace,
+                    checkpointId,
+                    null,
+                    source.state(),
+                    Collections.unmodifiableMap(metadata),
+                    source.runId(),
+                    created);
             insertWrites(dsl, newThreadId, namespace, checkpointId, writes);
             return forked;
         });
@@ -295,26 +305,34 @@ public final class PostgresCheckpoints implements CheckpointRepository {
 
     /** A checkpoint's whole state: its patches applied, oldest first, to the nearest ancestor stored whole. */
     private Map<String, Object> whole(DSLContext dsl, String threadId, String namespace, String checkpointId) {
-        Map<String, Object> state = null;
+        return wholes(dsl, threadId, namespace, List.of(checkpointId)).get(checkpointId);
+    }
+
+    /** The whole states of several checkpoints of one thread and namespace, with one recursive query. */
+    private Map<String, Map<String, Object>> wholes(
+            DSLContext dsl, String threadId, String namespace, List<String> checkpointIds) {
+        Map<String, Map<String, Object>> states = new LinkedHashMap<>();
         for (Record link : dsl.resultQuery(
                 CHAIN,
                 CHECKPOINTS,
                 DSL.val(sql.tenant()),
                 DSL.val(threadId),
                 DSL.val(namespace),
-                DSL.val(checkpointId))) {
-            Map<String, Object> value = new LinkedHashMap<>(Json.map(link.get(0, String.class)));
+                DSL.val(checkpointIds.toArray(String[]::new)))) {
+            String start = link.get(0, String.class);
+            Map<String, Object> value = new LinkedHashMap<>(Json.map(link.get(1, String.class)));
+            Map<String, Object> state = states.get(start);
             if (state == null) {
-                if (link.get(1, Boolean.class)) {
-                    throw new IllegalStateException("checkpoint " + checkpointId + " of thread " + threadId
-                            + " is a patch whose base is missing");
+                if (link.get(2, Boolean.class)) {
+                    throw new IllegalStateException(
+                            "checkpoint " + start + " of thread " + threadId + " is a patch whose base is missing");
                 }
-                state = value;
+                states.put(start, value);
             } else {
-                state = StateDelta.apply(state, value);
+                states.put(start, StateDelta.apply(state, value));
             }
         }
-        return state;
+        return states;
     }
 
     private int insertWrites(
@@ -361,7 +379,8 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                         .limit(1))
                 .stream()
                 .findFirst()
-                .map(this::checkpoint);
+                .map(r -> checkpoints(r.get(CHECKPOINTS.THREAD_ID), r.get(CHECKPOINTS.NAMESPACE), List.of(r))
+                        .getFirst());
     }
 
     private Condition of(String threadId, String namespace) {
@@ -371,23 +390,27 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                 CHECKPOINTS.NAMESPACE.eq(namespace));
     }
 
-    /** A read checkpoint; a patch is completed to the whole state with one more query. */
-    private Checkpoint checkpoint(Record r) {
-        Map<String, Object> state = r.get(CHECKPOINTS.DELTA)
-                ? sql.transaction((connection, dsl) -> Collections.unmodifiableMap(whole(
-                        dsl,
+    /** Read checkpoints of one thread and namespace; their patches completed with one more query in all. */
+    private List<Checkpoint> checkpoints(String threadId, String namespace, List<Record> rows) {
+        List<String> patched = rows.stream()
+                .filter(r -> r.get(CHECKPOINTS.DELTA))
+                .map(r -> r.get(CHECKPOINTS.CHECKPOINT_ID))
+                .toList();
+        Map<String, Map<String, Object>> wholes = patched.isEmpty()
+                ? Map.of()
+                : sql.transaction((connection, dsl) -> wholes(dsl, threadId, namespace, patched));
+        return rows.stream()
+                .map(r -> new Checkpoint(
                         r.get(CHECKPOINTS.THREAD_ID),
                         r.get(CHECKPOINTS.NAMESPACE),
-                        r.get(CHECKPOINTS.CHECKPOINT_ID))))
-                : Json.map(r.get(CHECKPOINTS.STATE));
-        return new Checkpoint(
-                r.get(CHECKPOINTS.THREAD_ID),
-                r.get(CHECKPOINTS.NAMESPACE),
-                r.get(CHECKPOINTS.CHECKPOINT_ID),
-                r.get(CHECKPOINTS.PARENT_ID),
-                state,
-                Json.map(r.get(CHECKPOINTS.METADATA)),
-                r.get(CHECKPOINTS.RUN_ID),
-                r.get(CHECKPOINTS.CREATED_AT));
+                        r.get(CHECKPOINTS.CHECKPOINT_ID),
+                        r.get(CHECKPOINTS.PARENT_ID),
+                        r.get(CHECKPOINTS.DELTA)
+                                ? Collections.unmodifiableMap(wholes.get(r.get(CHECKPOINTS.CHECKPOINT_ID)))
+                                : Json.map(r.get(CHECKPOINTS.STATE)),
+                        Json.map(r.get(CHECKPOINTS.METADATA)),
+                        r.get(CHECKPOINTS.RUN_ID),
+                        r.get(CHECKPOINTS.CREATED_AT)))
+                .toList();
     }
 }

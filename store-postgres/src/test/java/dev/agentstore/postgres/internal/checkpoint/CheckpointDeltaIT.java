@@ -102,10 +102,12 @@ class CheckpointDeltaIT {
         }
         assertThat(checkpoints.latest("thread", ""))
                 .hasValueSatisfying(c -> assertThat(c.state()).isEqualTo(state(30)));
-        assertThat(checkpoints.history("thread", "", PageRequest.first(30)).items())
-                .extracting(Checkpoint::state)
-                .first()
-                .isEqualTo(state(30));
+        List<Checkpoint> newestFirst =
+                checkpoints.history("thread", "", PageRequest.first(30)).items();
+        assertThat(newestFirst).hasSize(30);
+        for (int i = 0; i < 30; i++) {
+            assertThat(newestFirst.get(i).state()).as("history item " + i).isEqualTo(state(30 - i));
+        }
 
         assertThat(checkpoints.deleteOlderThan(cutoff)).isEqualTo(10);
 
