@@ -6,7 +6,6 @@ import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.Message;
 import dev.agentstore.feedback.Feedback;
 import dev.agentstore.internal.HalfOpen;
-import dev.agentstore.internal.SeriesCalculator;
 import dev.agentstore.internal.UsageCalculator;
 import dev.agentstore.metrics.ActivityDimension;
 import dev.agentstore.metrics.DailyActivity;
@@ -40,24 +39,22 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Metrics of one tenant in memory. Rows are kept in arrival order; positions index the paging cursors. */
 final class InMemoryMetricsRepository implements MetricsRepository {
     private final ModelRepository models;
     private final InMemoryConversationRepository conversations;
     private final InMemoryFeedbackRepository feedback;
-    private final Map<LocalDate, List<DailyActivity>> activity = new HashMap<>();
+    private final ActivityLog activity = new ActivityLog();
     private final List<SerialSample> samples = new ArrayList<>();
     private long nextSerial;
     private final Map<MetricKey, LlmRequestMetric> llm = new LinkedHashMap<>();
     private final Map<LocalDate, DailySummary> summaries = new HashMap<>();
-    private final List<SerialPoint> points = new ArrayList<>();
+    private final SeriesLog series = new SeriesLog();
 
     /**
      * @param conversations and {@code feedback}: the tenant's, which the activity rollup reads
@@ -72,14 +69,7 @@ final class InMemoryMetricsRepository implements MetricsRepository {
         this.conversations = conversations;
         this.feedback = feedback;
         removals.onUserDataErased(this::forgetLlm);
-        removals.add(this::forgetUserActivity, conversation -> {});
-    }
-
-    /** Forgets an erased user's activity rows, as PostgreSQL's erase does. */
-    private synchronized void forgetUserActivity(UUID userId) {
-        activity.values()
-                .forEach(rows ->
-                        rows.removeIf(r -> r.dimension() == ActivityDimension.USER && userId.equals(r.subjectId())));
+        removals.add(activity::forgetUser, conversation -> {});
     }
 
     /** Forgets the LLM metrics of erased sessions and conversations, as PostgreSQL's erase does. */
@@ -112,37 +102,35 @@ final class InMemoryMetricsRepository implements MetricsRepository {
     }
 
     @Override
-    public synchronized void recordPoint(SeriesPoint point) {
-        points.add(new SerialPoint(nextSerial++, point));
+    public void recordPoint(SeriesPoint point) {
+        series.record(List.of(point));
     }
 
     @Override
-    public synchronized void recordPoints(List<SeriesPoint> batch) {
-        batch.forEach(point -> points.add(new SerialPoint(nextSerial++, point)));
+    public void recordPoints(List<SeriesPoint> batch) {
+        series.record(batch);
     }
 
     @Override
-    public synchronized Page<SeriesPoint> seriesPoints(SeriesQuery query, PageRequest page) {
-        Page<SerialPoint> rows = slice(points.stream().filter(p -> query.matches(p.point())), SerialPoint::key, page);
-        return new Page<>(rows.items().stream().map(SerialPoint::point).toList(), rows.nextCursor());
+    public Page<SeriesPoint> seriesPoints(SeriesQuery query, PageRequest page) {
+        return series.page(query, page);
     }
 
     @Override
-    public synchronized List<SeriesBucket> seriesOverTime(SeriesQuery query, TimeBucket bucket, List<String> groupBy) {
-        List<SeriesPoint> matching =
-                points.stream().map(SerialPoint::point).filter(query::matches).toList();
-        return SeriesCalculator.buckets(matching, bucket, groupBy);
+    public List<SeriesBucket> seriesOverTime(SeriesQuery query, TimeBucket bucket, List<String> groupBy) {
+        return series.overTime(query, bucket, groupBy);
     }
 
     @Override
     public synchronized Page<SystemSample> systemSamples(Instant from, Instant to, PageRequest page) {
-        Page<SerialSample> rows = slice(samples.stream().filter(s -> s.within(from, to)), SerialSample::key, page);
+        Page<SerialSample> rows =
+                TimeKeyPages.slice(samples.stream().filter(s -> s.within(from, to)), SerialSample::key, page);
         return new Page<>(rows.items().stream().map(SerialSample::sample).toList(), rows.nextCursor());
     }
 
     @Override
     public synchronized Page<LlmRequestMetric> llmMetrics(MetricQuery query, PageRequest page) {
-        return slice(matching(query).stream(), m -> TimeKey.ofId(m.recordedAt(), m.requestId()), page);
+        return TimeKeyPages.slice(matching(query).stream(), m -> TimeKey.ofId(m.recordedAt(), m.requestId()), page);
     }
 
     @Override
@@ -240,39 +228,28 @@ final class InMemoryMetricsRepository implements MetricsRepository {
         List<DailyActivity> rows = new ArrayList<>(rollup.rows(ActivityDimension.AGENT));
         rows.addAll(rollup.rows(ActivityDimension.USER));
         rows.sort(DailyActivity.ORDER);
-        synchronized (this) {
-            activity.put(day, new ArrayList<>(rows));
-        }
+        activity.replace(day, rows);
         return List.copyOf(rows);
     }
 
     @Override
-    public synchronized List<DailyActivity> activity(ActivityDimension dimension, LocalDate from, LocalDate to) {
-        return storedActivity(r -> r.dimension() == dimension, from, to);
+    public List<DailyActivity> activity(ActivityDimension dimension, LocalDate from, LocalDate to) {
+        return activity.read(r -> r.dimension() == dimension, from, to);
     }
 
     @Override
-    public synchronized List<DailyActivity> activityOf(
-            ActivityDimension dimension, UUID subjectId, LocalDate from, LocalDate to) {
-        return storedActivity(r -> r.dimension() == dimension && subjectId.equals(r.subjectId()), from, to);
-    }
-
-    private List<DailyActivity> storedActivity(Predicate<DailyActivity> which, LocalDate from, LocalDate to) {
-        return activity.entrySet().stream()
-                .filter(e -> !e.getKey().isBefore(from) && !e.getKey().isAfter(to))
-                .flatMap(e -> e.getValue().stream())
-                .filter(which)
-                .sorted(DailyActivity.ORDER)
-                .toList();
+    public List<DailyActivity> activityOf(ActivityDimension dimension, UUID subjectId, LocalDate from, LocalDate to) {
+        return activity.read(r -> r.dimension() == dimension && subjectId.equals(r.subjectId()), from, to);
     }
 
     /** Drops the raw rows of every UTC month that ended at or before {@code cutoff}; returns those months. */
     synchronized SortedSet<YearMonth> dropMonthsBefore(Instant cutoff) {
-        return new MonthlyDrop(cutoff)
+        SortedSet<YearMonth> months = new TreeSet<>(new MonthlyDrop(cutoff)
                 .from(samples, s -> s.sample().recordedAt())
                 .from(llm.values(), LlmRequestMetric::recordedAt)
-                .from(points, p -> p.point().recordedAt())
-                .months();
+                .months());
+        months.addAll(series.dropMonthsBefore(cutoff));
+        return months;
     }
 
     private List<LlmRequestMetric> matching(MetricQuery query) {
@@ -298,31 +275,10 @@ final class InMemoryMetricsRepository implements MetricsRepository {
         return max.isPresent() ? max.getAsDouble() : null;
     }
 
-    /** A keyset page of rows ordered by time then tie-breaker, starting after the cursor's position. */
-    private static <T> Page<T> slice(Stream<T> rows, Function<T, TimeKey> key, PageRequest page) {
-        TimeKey after = page.cursor() == null ? null : TimeKey.fromCursor(page.cursor());
-        List<T> window = rows.filter(row -> after == null || key.apply(row).compareTo(after) > 0)
-                .sorted(Comparator.comparing(key))
-                .limit(page.limit() + 1L)
-                .toList();
-        if (window.size() <= page.limit()) {
-            return new Page<>(window, null);
-        }
-        List<T> items = window.subList(0, page.limit());
-        return new Page<>(items, key.apply(items.get(page.limit() - 1)).cursor());
-    }
-
     /** What makes an LLM metric unique: its request id and time, as the partitioned table's key in SQL. */
     private record MetricKey(UUID requestId, Instant recordedAt) {
         static MetricKey of(LlmRequestMetric metric) {
             return new MetricKey(metric.requestId(), metric.recordedAt());
-        }
-    }
-
-    /** A series point with the serial that orders points of the same instant, as in SQL. */
-    private record SerialPoint(long serial, SeriesPoint point) {
-        TimeKey key() {
-            return TimeKey.ofSerial(point.recordedAt(), serial);
         }
     }
 

@@ -28,7 +28,7 @@ public final class RetrievalCounts implements AutoCloseable {
     private final Duration interval;
     private final Clock clock;
     private final ConcurrentHashMap<Target, Pending> pending = new ConcurrentHashMap<>();
-    private ScheduledExecutorService writer;
+    private volatile ScheduledExecutorService writer;
     private boolean closed;
 
     /** Counts written every {@code interval}; {@link Duration#ZERO} counts nothing. */
@@ -52,7 +52,9 @@ public final class RetrievalCounts implements AutoCloseable {
         for (SearchMatch match : matches) {
             buffer.add(match.chunk().id(), match.chunk().documentId(), 1, micros);
         }
-        startWriter();
+        if (writer == null) { // a lock only until the writer runs, not on every search
+            startWriter();
+        }
     }
 
     /** Writes what is pending for {@code tenant}'s {@code collection} now, on the caller's thread. */

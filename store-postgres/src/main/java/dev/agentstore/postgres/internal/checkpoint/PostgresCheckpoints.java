@@ -2,7 +2,6 @@ package dev.agentstore.postgres.internal.checkpoint;
 
 import static dev.agentstore.postgres.internal.jooq.Tables.AGENT_RUNS;
 import static dev.agentstore.postgres.internal.jooq.Tables.CHECKPOINTS;
-import static dev.agentstore.postgres.internal.jooq.Tables.CHECKPOINT_WRITES;
 
 import dev.agentstore.ConflictException;
 import dev.agentstore.NotFoundException;
@@ -12,7 +11,6 @@ import dev.agentstore.checkpoint.Checkpoint;
 import dev.agentstore.checkpoint.CheckpointRepository;
 import dev.agentstore.checkpoint.NewCheckpoint;
 import dev.agentstore.checkpoint.PendingWrite;
-import dev.agentstore.postgres.internal.jooq.tables.Checkpoints;
 import dev.agentstore.postgres.spi.Json;
 import dev.agentstore.postgres.spi.SqlTemplate;
 import dev.agentstore.postgres.spi.TenantSql;
@@ -30,7 +28,6 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStep8;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -52,16 +49,6 @@ public final class PostgresCheckpoints implements CheckpointRepository {
             CHECKPOINTS.CREATED_AT,
             CHECKPOINTS.SERIAL,
             CHECKPOINTS.DELTA);
-
-    /** A checkpoint's state and its patched ancestors' back to a whole one, the whole one first. */
-    private static final String CHAIN =
-            "with recursive chain (start_id, checkpoint_id, parent_id, state, delta, level) as ("
-                    + " select checkpoint_id, checkpoint_id, parent_id, state, delta, 0 from {0}"
-                    + " where tenant_id = {1} and thread_id = {2} and namespace = {3} and checkpoint_id = any({4})"
-                    + " union all select chain.start_id, c.checkpoint_id, c.parent_id, c.state, c.delta,"
-                    + " chain.level + 1 from {0} c join chain on c.tenant_id = {1} and c.thread_id = {2}"
-                    + " and c.namespace = {3} and c.checkpoint_id = chain.parent_id where chain.delta)"
-                    + " select start_id, state::text, delta from chain order by start_id, level desc";
 
     /** A patch is stored only when it is smaller than this share of the whole state. */
     private static final double DELTA_SHARE = 0.5;
@@ -191,29 +178,8 @@ public final class PostgresCheckpoints implements CheckpointRepository {
             if (!exists(dsl, threadId, namespace, checkpointId)) {
                 throw new NotFoundException("no checkpoint " + checkpointId + " in thread " + threadId);
             }
-            return insertWrites(dsl, threadId, namespace, checkpointId, writes);
+            return PendingWriteRows.insert(dsl, sql.tenant(), threadId, namespace, checkpointId, writes);
         });
-    }
-
-    @Override
-    public List<PendingWrite> pendingWrites(String threadId, String namespace, String checkpointId) {
-        return sql.fetch(DSL.select(
-                                CHECKPOINT_WRITES.TASK_ID,
-                                CHECKPOINT_WRITES.INDEX,
-                                CHECKPOINT_WRITES.CHANNEL,
-                                CHECKPOINT_WRITES.VALUE)
-                        .from(CHECKPOINT_WRITES)
-                        .where(
-                                CHECKPOINT_WRITES.TENANT_ID.eq(sql.tenant()),
-                                CHECKPOINT_WRITES.THREAD_ID.eq(threadId),
-                                CHECKPOINT_WRITES.NAMESPACE.eq(namespace),
-                                CHECKPOINT_WRITES.CHECKPOINT_ID.eq(checkpointId))
-                        .orderBy(CHECKPOINT_WRITES.TASK_ID, CHECKPOINT_WRITES.INDEX))
-                .map(r -> new PendingWrite(
-                        r.get(CHECKPOINT_WRITES.TASK_ID),
-                        r.get(CHECKPOINT_WRITES.INDEX),
-                        r.get(CHECKPOINT_WRITES.CHANNEL),
-                        Json.value(r.get(CHECKPOINT_WRITES.VALUE).data())));
     }
 
     @Override
@@ -249,7 +215,7 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                     Collections.unmodifiableMap(metadata),
                     source.runId(),
                     created);
-            insertWrites(dsl, newThreadId, namespace, checkpointId, writes);
+            PendingWriteRows.insert(dsl, sql.tenant(), newThreadId, namespace, checkpointId, writes);
             return forked;
         });
     }
@@ -268,101 +234,16 @@ public final class PostgresCheckpoints implements CheckpointRepository {
     @Override
     public long deleteOlderThan(Instant cutoff) {
         return sql.transaction((connection, dsl) -> {
-            Checkpoints child = CHECKPOINTS.as("child");
-            Checkpoints parent = CHECKPOINTS.as("parent");
-            var orphaned = dsl.select(child.THREAD_ID, child.NAMESPACE, child.CHECKPOINT_ID)
-                    .from(child)
-                    .join(parent)
-                    .on(
-                            parent.TENANT_ID.eq(child.TENANT_ID),
-                            parent.THREAD_ID.eq(child.THREAD_ID),
-                            parent.NAMESPACE.eq(child.NAMESPACE),
-                            parent.CHECKPOINT_ID.eq(child.PARENT_ID))
-                    .where(
-                            child.TENANT_ID.eq(sql.tenant()),
-                            child.DELTA.isTrue(),
-                            child.CREATED_AT.ge(cutoff),
-                            parent.CREATED_AT.lt(cutoff))
-                    .fetch();
-            Map<Record, Map<String, Object>> wholes = new LinkedHashMap<>();
-            for (Record row : orphaned) {
-                wholes.put(
-                        row, whole(dsl, row.get(0, String.class), row.get(1, String.class), row.get(2, String.class)));
-            }
-            wholes.forEach((row, whole) -> dsl.update(CHECKPOINTS)
-                    .set(CHECKPOINTS.STATE, Json.of(whole))
-                    .set(CHECKPOINTS.DELTA, false)
-                    .set(CHECKPOINTS.DEPTH, 0)
-                    .where(
-                            of(row.get(0, String.class), row.get(1, String.class)),
-                            CHECKPOINTS.CHECKPOINT_ID.eq(row.get(2, String.class)))
-                    .execute());
+            CheckpointPatches.wholeBeforeDeleting(dsl, sql.tenant(), cutoff);
             return (long) dsl.deleteFrom(CHECKPOINTS)
                     .where(CHECKPOINTS.TENANT_ID.eq(sql.tenant()), CHECKPOINTS.CREATED_AT.lt(cutoff))
                     .execute();
         });
     }
 
-    /** A checkpoint's whole state: its patches applied, oldest first, to the nearest ancestor stored whole. */
-    private Map<String, Object> whole(DSLContext dsl, String threadId, String namespace, String checkpointId) {
-        return wholes(dsl, threadId, namespace, List.of(checkpointId)).get(checkpointId);
-    }
-
-    /** The whole states of several checkpoints of one thread and namespace, with one recursive query. */
-    private Map<String, Map<String, Object>> wholes(
-            DSLContext dsl, String threadId, String namespace, List<String> checkpointIds) {
-        Map<String, Map<String, Object>> states = new LinkedHashMap<>();
-        for (Record link : dsl.resultQuery(
-                CHAIN,
-                CHECKPOINTS,
-                DSL.val(sql.tenant()),
-                DSL.val(threadId),
-                DSL.val(namespace),
-                DSL.val(checkpointIds.toArray(String[]::new)))) {
-            String start = link.get(0, String.class);
-            Map<String, Object> value = new LinkedHashMap<>(Json.map(link.get(1, String.class)));
-            Map<String, Object> state = states.get(start);
-            if (state == null) {
-                if (link.get(2, Boolean.class)) {
-                    throw new IllegalStateException(
-                            "checkpoint " + start + " of thread " + threadId + " is a patch whose base is missing");
-                }
-                states.put(start, value);
-            } else {
-                states.put(start, StateDelta.apply(state, value));
-            }
-        }
-        return states;
-    }
-
-    private int insertWrites(
-            DSLContext dsl, String threadId, String namespace, String checkpointId, List<PendingWrite> writes) {
-        if (writes.isEmpty()) {
-            return 0;
-        }
-        InsertValuesStep8<?, String, String, String, String, String, Integer, String, org.jooq.JSONB> insert =
-                dsl.insertInto(
-                        CHECKPOINT_WRITES,
-                        CHECKPOINT_WRITES.TENANT_ID,
-                        CHECKPOINT_WRITES.THREAD_ID,
-                        CHECKPOINT_WRITES.NAMESPACE,
-                        CHECKPOINT_WRITES.CHECKPOINT_ID,
-                        CHECKPOINT_WRITES.TASK_ID,
-                        CHECKPOINT_WRITES.INDEX,
-                        CHECKPOINT_WRITES.CHANNEL,
-                        CHECKPOINT_WRITES.VALUE);
-        for (PendingWrite w : writes) {
-            insert = insert.values(
-                    sql.tenant(),
-                    threadId,
-                    namespace,
-                    checkpointId,
-                    w.taskId(),
-                    w.index(),
-                    w.channel(),
-                    Json.of(w.value()));
-        }
-        return insert.onConflictDoNothing().execute();
+    @Override
+    public List<PendingWrite> pendingWrites(String threadId, String namespace, String checkpointId) {
+        return PendingWriteRows.read(sql, threadId, namespace, checkpointId);
     }
 
     private boolean exists(DSLContext dsl, String threadId, String namespace, String checkpointId) {
@@ -398,7 +279,8 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                 .toList();
         Map<String, Map<String, Object>> wholes = patched.isEmpty()
                 ? Map.of()
-                : sql.transaction((connection, dsl) -> wholes(dsl, threadId, namespace, patched));
+                : sql.transaction(
+                        (connection, dsl) -> CheckpointPatches.wholes(dsl, sql.tenant(), threadId, namespace, patched));
         return rows.stream()
                 .map(r -> new Checkpoint(
                         r.get(CHECKPOINTS.THREAD_ID),

@@ -9,16 +9,12 @@ import static dev.agentstore.postgres.internal.jooq.Tables.MODELS;
 
 import dev.agentstore.metrics.ActivityDimension;
 import dev.agentstore.metrics.DailyActivity;
-import dev.agentstore.postgres.spi.Json;
 import dev.agentstore.postgres.spi.TenantSql;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -188,15 +184,8 @@ final class ActivityRollupStatement {
                 r.get(DAILY_ACTIVITY.ACTIVE_USERS),
                 r.get(DAILY_ACTIVITY.LLM_REQUESTS),
                 r.get(DAILY_ACTIVITY.LLM_TOKENS),
-                costs(r.get(DAILY_ACTIVITY.COST_BY_CURRENCY).data()),
+                DailyRollup.costs(r.get(DAILY_ACTIVITY.COST_BY_CURRENCY).data()),
                 r.get(DAILY_ACTIVITY.RATINGS),
                 r.get(DAILY_ACTIVITY.AVERAGE_RATING));
-    }
-
-    /** The stored JSON object of currency code to amount (a decimal string). */
-    private static SortedMap<String, BigDecimal> costs(String json) {
-        SortedMap<String, BigDecimal> costs = new TreeMap<>();
-        Json.map(json).forEach((currency, amount) -> costs.put(currency.trim(), new BigDecimal(amount.toString())));
-        return costs;
     }
 }

@@ -89,7 +89,7 @@ final class DailyRollup {
     private DailyRollup() {}
 
     /** The stored JSON object of currency code to amount (a decimal string). */
-    private static SortedMap<String, BigDecimal> costs(String json) {
+    static SortedMap<String, BigDecimal> costs(String json) {
         SortedMap<String, BigDecimal> costs = new TreeMap<>();
         Json.map(json).forEach((currency, amount) -> costs.put(currency.trim(), new BigDecimal(amount.toString())));
         return costs;

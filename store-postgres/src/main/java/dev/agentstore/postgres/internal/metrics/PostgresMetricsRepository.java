@@ -3,7 +3,6 @@ package dev.agentstore.postgres.internal.metrics;
 import static dev.agentstore.postgres.internal.jooq.Tables.DAILY_ACTIVITY;
 import static dev.agentstore.postgres.internal.jooq.Tables.DAILY_METRICS_SUMMARY;
 import static dev.agentstore.postgres.internal.jooq.Tables.LLM_METRICS;
-import static dev.agentstore.postgres.internal.jooq.Tables.SYSTEM_METRICS;
 
 import dev.agentstore.Page;
 import dev.agentstore.PageRequest;
@@ -42,7 +41,6 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.jooq.Condition;
 import org.jooq.Field;
-import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
@@ -146,39 +144,7 @@ public final class PostgresMetricsRepository implements MetricsRepository {
 
     @Override
     public Page<SystemSample> systemSamples(Instant from, Instant to, PageRequest page) {
-        Condition after = page.cursor() == null ? DSL.trueCondition() : afterSample(TimeKey.fromCursor(page.cursor()));
-        List<SerialSample> rows = sql.query(
-                DSL.select(
-                                SYSTEM_METRICS.RECORDED_AT,
-                                SYSTEM_METRICS.SERIAL,
-                                SYSTEM_METRICS.HOST,
-                                SYSTEM_METRICS.CPU_PERCENT,
-                                SYSTEM_METRICS.MEMORY_PERCENT,
-                                SYSTEM_METRICS.GPU_PERCENT,
-                                SYSTEM_METRICS.GPU_MEMORY_PERCENT,
-                                SYSTEM_METRICS.DISK_PERCENT,
-                                SYSTEM_METRICS.READINGS)
-                        .from(SYSTEM_METRICS)
-                        .where(
-                                SYSTEM_METRICS.TENANT_ID.eq(sql.tenant()),
-                                SYSTEM_METRICS.RECORDED_AT.ge(from),
-                                SYSTEM_METRICS.RECORDED_AT.lt(to),
-                                after)
-                        .orderBy(SYSTEM_METRICS.RECORDED_AT, SYSTEM_METRICS.SERIAL)
-                        .limit(DSL.inline(page.limit() + 1)),
-                row -> new SerialSample(
-                        row.getLong(2),
-                        new SystemSample(
-                                instant(row.getObject(1, OffsetDateTime.class)),
-                                row.getString(3),
-                                row.getDouble(4),
-                                row.getDouble(5),
-                                row.getObject(6, Double.class),
-                                row.getObject(7, Double.class),
-                                row.getObject(8, Double.class),
-                                SystemSampleTuple.readings(JSONB.valueOf(row.getString(9))))));
-        Page<SerialSample> keyed = Pages.of(rows, page.limit(), SerialSample::position);
-        return new Page<>(keyed.items().stream().map(SerialSample::sample).toList(), keyed.nextCursor());
+        return SystemSampleReads.page(sql, from, to, page);
     }
 
     @Override
@@ -297,22 +263,11 @@ public final class PostgresMetricsRepository implements MetricsRepository {
                 Conditions.eqIfSet(LLM_METRICS.SESSION_ID, query.sessionId()));
     }
 
-    private static Condition afterSample(TimeKey key) {
-        return DSL.row(SYSTEM_METRICS.RECORDED_AT, SYSTEM_METRICS.SERIAL).gt(key.at(), key.serial());
-    }
-
     private static Condition afterMetric(TimeKey key) {
         return DSL.row(LLM_METRICS.RECORDED_AT, LLM_METRICS.REQUEST_ID).gt(key.at(), key.id());
     }
 
     private static Instant instant(OffsetDateTime time) {
         return time.toInstant();
-    }
-
-    /** A sample with its serial, the tie-breaker of its keyset position. */
-    private record SerialSample(long serial, SystemSample sample) {
-        String position() {
-            return TimeKey.ofSerial(sample.recordedAt(), serial).position();
-        }
     }
 }
