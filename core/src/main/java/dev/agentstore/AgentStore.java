@@ -5,6 +5,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.checkpoint.CheckpointRepository;
+import dev.agentstore.context.ContextAssembler;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.ConversationRetentionReport;
@@ -17,6 +18,7 @@ import dev.agentstore.internal.TenantRepositories;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
+import dev.agentstore.recall.RecallRepository;
 import dev.agentstore.run.RunRepository;
 import dev.agentstore.security.SecurityRepository;
 import dev.agentstore.spi.Capability;
@@ -166,6 +168,16 @@ public final class AgentStore implements AutoCloseable {
     /** Conversation summaries: what each stands for (a branch, through a sequence), every one kept. */
     public SummaryRepository summaries() {
         return repositories.summaries();
+    }
+
+    /** Semantic recall over users' past messages, opt-in per user or agent, with caller-supplied embeddings. */
+    public RecallRepository recall() {
+        return repositories.recall();
+    }
+
+    /** Context assembly: a conversation's next model call within a token budget, in one call. */
+    public ContextAssembler contextAssembly() {
+        return repositories.contextAssembly();
     }
 
     /** Run checkpoints: resume or fork an agent's thread from any step. */

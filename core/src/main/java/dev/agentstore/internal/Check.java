@@ -175,4 +175,20 @@ public final class Check {
         }
         return vector;
     }
+
+    /**
+     * A copy of a vector to compare by direction (cosine): 1 to {@link Limits#MAX_DIMENSION} finite
+     * components, not all zero.
+     */
+    public static float[] direction(String field, float[] vector) {
+        present(field, vector);
+        range(field + ".length", vector.length, 1, Limits.MAX_DIMENSION);
+        vector(field, vector, vector.length);
+        for (float component : vector) {
+            if (component != 0f) {
+                return vector.clone();
+            }
+        }
+        throw new InvalidInputException(field, "must not be all zeros (it has no direction to compare)");
+    }
 }

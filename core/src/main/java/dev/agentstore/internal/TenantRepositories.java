@@ -6,6 +6,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.checkpoint.CheckpointRepository;
+import dev.agentstore.context.ContextAssembler;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -18,6 +19,7 @@ import dev.agentstore.internal.validation.ValidatingAgentRepository;
 import dev.agentstore.internal.validation.ValidatingApiUsageRepository;
 import dev.agentstore.internal.validation.ValidatingAuditLog;
 import dev.agentstore.internal.validation.ValidatingCheckpointRepository;
+import dev.agentstore.internal.validation.ValidatingContextAssembler;
 import dev.agentstore.internal.validation.ValidatingConversationRepository;
 import dev.agentstore.internal.validation.ValidatingErrorLogRepository;
 import dev.agentstore.internal.validation.ValidatingFeatureFlags;
@@ -27,6 +29,7 @@ import dev.agentstore.internal.validation.ValidatingMetricsRepository;
 import dev.agentstore.internal.validation.ValidatingModelRepository;
 import dev.agentstore.internal.validation.ValidatingPresence;
 import dev.agentstore.internal.validation.ValidatingRateLimiter;
+import dev.agentstore.internal.validation.ValidatingRecallRepository;
 import dev.agentstore.internal.validation.ValidatingResponseCache;
 import dev.agentstore.internal.validation.ValidatingRunRepository;
 import dev.agentstore.internal.validation.ValidatingSessionCache;
@@ -34,6 +37,7 @@ import dev.agentstore.internal.validation.ValidatingSummaryRepository;
 import dev.agentstore.internal.validation.ValidatingVectorRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.model.ModelRepository;
+import dev.agentstore.recall.RecallRepository;
 import dev.agentstore.run.RunRepository;
 import dev.agentstore.security.SecurityRepository;
 import dev.agentstore.spi.Capability;
@@ -66,6 +70,8 @@ public final class TenantRepositories {
     private final Lazy<MemoryBlockRepository> memoryBlocks;
     private final Lazy<CheckpointRepository> checkpoints;
     private final Lazy<SummaryRepository> summaries;
+    private final Lazy<RecallRepository> recall;
+    private final Lazy<ContextAssembler> contextAssembly;
     private final Lazy<MetricsRepository> metrics;
     private final Lazy<SecurityRepository> security;
     private final Lazy<VectorRepository> vectors;
@@ -136,6 +142,16 @@ public final class TenantRepositories {
                 SummaryRepository.class,
                 () -> new ValidatingSummaryRepository(
                         open, runtime.backend(Capability.CONVERSATIONS).summaries(tenant)));
+        this.recall = lazy(
+                Capability.CONVERSATIONS,
+                RecallRepository.class,
+                () -> new ValidatingRecallRepository(
+                        open, runtime.backend(Capability.CONVERSATIONS).recall(tenant)));
+        this.contextAssembly = lazy(
+                Capability.CONVERSATIONS,
+                ContextAssembler.class,
+                () -> new ValidatingContextAssembler(
+                        open, runtime.backend(Capability.CONVERSATIONS).contextAssembler(tenant)));
         this.checkpoints = lazy(
                 Capability.CHECKPOINTS,
                 CheckpointRepository.class,
@@ -265,6 +281,16 @@ public final class TenantRepositories {
     /** The tenant's conversation summaries. */
     public SummaryRepository summaries() {
         return summaries.get();
+    }
+
+    /** The tenant's message recall. */
+    public RecallRepository recall() {
+        return recall.get();
+    }
+
+    /** The tenant's context assembly. */
+    public ContextAssembler contextAssembly() {
+        return contextAssembly.get();
     }
 
     /** The tenant's run checkpoints. */

@@ -113,6 +113,26 @@ final class InMemoryConversationRepository implements ConversationRepository {
         return conversations.get(conversationId);
     }
 
+    /** The current branch's messages without tombstones, oldest first. */
+    synchronized List<Message> live(UUID conversationId) {
+        MessageThread thread = log.thread(conversationId);
+        return thread == null ? List.of() : List.copyOf(thread.live());
+    }
+
+    /** The user's conversations but the deleted ones. */
+    synchronized List<Conversation> undeletedOf(UUID userId) {
+        return conversations.values().stream()
+                .filter(c -> c.userId().equals(userId) && c.status() != ConversationStatus.DELETED)
+                .toList();
+    }
+
+    /** The number of the conversation's current branch, or {@link NotFoundException}. */
+    synchronized int currentBranch(UUID conversationId) {
+        requireConversation(conversationId);
+        MessageThread thread = log.thread(conversationId);
+        return thread == null ? ConversationBranch.MAIN : thread.current();
+    }
+
     /** A message of a conversation, by id, in any branch, tombstones too. */
     synchronized Optional<Message> message(UUID conversationId, UUID messageId) {
         MessageThread thread = log.thread(conversationId);
@@ -407,10 +427,7 @@ final class InMemoryConversationRepository implements ConversationRepository {
 
     @Override
     public synchronized List<MessageSearchHit> search(UUID userId, String query, int limit) {
-        List<UUID> own = conversations.values().stream()
-                .filter(c -> c.userId().equals(userId) && c.status() != ConversationStatus.DELETED)
-                .map(Conversation::id)
-                .toList();
+        List<UUID> own = undeletedOf(userId).stream().map(Conversation::id).toList();
         return log.search(own, query, limit);
     }
 

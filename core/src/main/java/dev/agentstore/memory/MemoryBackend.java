@@ -7,6 +7,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.checkpoint.CheckpointRepository;
+import dev.agentstore.context.ContextAssembler;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -14,6 +15,7 @@ import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
+import dev.agentstore.recall.RecallRepository;
 import dev.agentstore.run.RunRepository;
 import dev.agentstore.spi.RecentMessagesCache;
 import dev.agentstore.spi.SecurityStore;
@@ -102,6 +104,30 @@ final class MemoryBackend implements StoreBackend {
         var conversations = (InMemoryConversationRepository) conversations(tenant); // outside the factory
         RemovalListeners removals = removals(tenant);
         return repository("summaries", tenant, t -> new InMemorySummaries(clock, conversations, removals));
+    }
+
+    @Override
+    public RecallRepository recall(String tenant) {
+        var conversations = (InMemoryConversationRepository) conversations(tenant); // outside the factory
+        AgentRepository agents = agents(tenant);
+        RemovalListeners removals = removals(tenant);
+        return repository(
+                "recall",
+                tenant,
+                t -> new InMemoryRecall(
+                        conversations, agent -> agents.find(agent).isPresent(), removals));
+    }
+
+    @Override
+    public ContextAssembler contextAssembler(String tenant) {
+        var conversations = (InMemoryConversationRepository) conversations(tenant); // outside the factory
+        SummaryRepository summaries = summaries(tenant);
+        RecallRepository recall = recall(tenant);
+        MemoryBlockRepository blocks = memoryBlocks(tenant);
+        return repository(
+                "contextAssembler",
+                tenant,
+                t -> new InMemoryContextAssembler(conversations, summaries, recall, blocks));
     }
 
     @Override

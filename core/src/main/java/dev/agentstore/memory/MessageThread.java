@@ -51,6 +51,11 @@ final class MessageThread {
         return live;
     }
 
+    /** The number of the current branch. */
+    int current() {
+        return current;
+    }
+
     long lastSequence() {
         return lastSequence;
     }

@@ -7,6 +7,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.checkpoint.CheckpointRepository;
+import dev.agentstore.context.ContextAssembler;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -14,6 +15,7 @@ import dev.agentstore.feedback.FeedbackRepository;
 import dev.agentstore.metrics.MetricsRepository;
 import dev.agentstore.metrics.MetricsRetention;
 import dev.agentstore.model.ModelRepository;
+import dev.agentstore.recall.RecallRepository;
 import dev.agentstore.run.RunRepository;
 import dev.agentstore.state.FeatureFlags;
 import dev.agentstore.state.Presence;
@@ -45,6 +47,22 @@ public interface StoreBackend extends AutoCloseable {
 
     /** The conversation summaries of {@code tenant}; part of the conversations capability, in the same store. */
     default SummaryRepository summaries(String tenant) {
+        throw unsupported(Capability.CONVERSATIONS);
+    }
+
+    /**
+     * Semantic recall over the past messages of {@code tenant}; part of the conversations capability, in the same
+     * store as the messages it ranks.
+     */
+    default RecallRepository recall(String tenant) {
+        throw unsupported(Capability.CONVERSATIONS);
+    }
+
+    /**
+     * Context assembly for the conversations of {@code tenant}; part of the conversations capability: it reads the
+     * backend's own conversations, summaries, recall and memory blocks.
+     */
+    default ContextAssembler contextAssembler(String tenant) {
         throw unsupported(Capability.CONVERSATIONS);
     }
 

@@ -35,4 +35,17 @@ public final class TextMatch {
         }
         return score / (1 + Math.log(1 + words.size()));
     }
+
+    /**
+     * The score of {@code text} when any query word may match (recall's full-text ranking): occurrences of the query
+     * words, normalised by length, or 0 if none occurs.
+     */
+    public static double anyScore(List<String> queryWords, String text) {
+        if (queryWords.isEmpty()) {
+            return 0;
+        }
+        List<String> words = words(text);
+        long count = words.stream().filter(queryWords::contains).count();
+        return count == 0 ? 0 : count / (1 + Math.log(1 + words.size()));
+    }
 }
