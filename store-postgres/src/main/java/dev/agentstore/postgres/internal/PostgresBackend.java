@@ -30,6 +30,8 @@ import dev.agentstore.postgres.internal.metrics.MetricIngest;
 import dev.agentstore.postgres.internal.metrics.PostgresMetricsRepository;
 import dev.agentstore.postgres.internal.model.PostgresModelRepository;
 import dev.agentstore.postgres.internal.partition.MonthlyPartitions;
+import dev.agentstore.postgres.internal.recall.EmbeddingIndexes;
+import dev.agentstore.postgres.internal.recall.PostgresRecall;
 import dev.agentstore.postgres.internal.run.PostgresRunRepository;
 import dev.agentstore.postgres.internal.security.PostgresSecurityStore;
 import dev.agentstore.postgres.internal.usage.PostgresApiUsageRepository;
@@ -41,6 +43,7 @@ import dev.agentstore.postgres.spi.PostgresPool;
 import dev.agentstore.postgres.spi.PostgresSettings;
 import dev.agentstore.postgres.spi.RuntimeRole;
 import dev.agentstore.postgres.spi.TenantSql;
+import dev.agentstore.recall.RecallRepository;
 import dev.agentstore.run.RunRepository;
 import dev.agentstore.spi.SecurityStore;
 import dev.agentstore.spi.StoreBackend;
@@ -68,6 +71,7 @@ public final class PostgresBackend implements StoreBackend {
     private final MetricIngest ingest;
     private final HistoryIngest historyIngest;
     private final Duration idempotencyKeyTtl;
+    private final EmbeddingIndexes embeddingIndexes;
 
     /** Opens the backend on the context's shared pool. */
     public PostgresBackend(StoreContext context) {
@@ -87,6 +91,7 @@ public final class PostgresBackend implements StoreBackend {
         this.ingest = ingestPool == null ? null : new MetricIngest(ingestPool, config.schema());
         this.historyIngest = ingestPool == null ? null : new HistoryIngest(ingestPool, config.schema());
         RuntimeRole.verify(dsl, config);
+        this.embeddingIndexes = new EmbeddingIndexes(config, dsl);
     }
 
     @Override
@@ -113,6 +118,11 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public SummaryRepository summaries(String tenant) {
         return new PostgresSummaries(new TenantSql(dsl, tenant), clock);
+    }
+
+    @Override
+    public RecallRepository recall(String tenant) {
+        return new PostgresRecall(new TenantSql(dsl, tenant), embeddingIndexes, clock);
     }
 
     @Override

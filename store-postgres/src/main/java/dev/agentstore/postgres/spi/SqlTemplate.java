@@ -77,17 +77,27 @@ public final class SqlTemplate {
 
     /** Binds {@code values} by parameter name, in rendered order. */
     void bind(PreparedStatement statement, Map<String, ?> values) throws SQLException {
+        bind(statement, values, 0);
+    }
+
+    /**
+     * Binds {@code values} by parameter name, in rendered order, after the first {@code offset} parameters of
+     * {@code statement} (which runs other statements before this one).
+     *
+     * @return how many parameters this template has
+     */
+    int bind(PreparedStatement statement, Map<String, ?> values, int offset) throws SQLException {
         for (int i = 0; i < occurrences.length; i++) {
             Object value = values.get(occurrences[i]);
             if (value == null && !values.containsKey(occurrences[i])) {
                 throw new IllegalArgumentException("no value for parameter " + occurrences[i]);
             }
-            bindOne(statement, i, value);
+            bindOne(statement, i, offset + i + 1, value);
         }
+        return occurrences.length;
     }
 
-    private void bindOne(PreparedStatement statement, int i, Object value) throws SQLException {
-        int index = i + 1;
+    private void bindOne(PreparedStatement statement, int i, int index, Object value) throws SQLException {
         switch (value) {
             case null -> statement.setNull(index, nullType(i));
             case Instant instant -> statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));

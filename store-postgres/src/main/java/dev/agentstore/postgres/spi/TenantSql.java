@@ -105,6 +105,14 @@ public final class TenantSql {
     }
 
     /**
+     * As {@link #queryWithSettings(Map, ResultQuery, RowReader)}, with {@code reader} reading the whole result set: for
+     * rows that make one value together (a hit and the rows around it).
+     */
+    public <T> T readWithSettings(Map<String, String> settings, ResultQuery<?> query, BoundQuery.Reader<T> reader) {
+        return run("begin; " + withSettings(settings), query, reader::read);
+    }
+
+    /**
      * As {@link #query(SqlTemplate, Map, RowReader)}, with server settings scoped to the same transaction as in
      * {@link #queryWithSettings(Map, ResultQuery, RowReader)}: the statement and the settings go in one round trip,
      * and neither is rendered by jOOQ per call.
@@ -118,6 +126,55 @@ public final class TenantSql {
                 "",
                 statement -> template.bind(statement, values),
                 rows -> readAll(rows, reader));
+    }
+
+    /**
+     * Runs several pre-rendered queries in one round trip, in one implicit transaction with the tenant and {@code
+     * settings} set as in {@link #queryWithSettings(Map, SqlTemplate, Map, RowReader)}: what one call that needs
+     * several result shapes (a context assembly) sends. Each query sees the data as it is when it starts (read
+     * committed), as separate calls would, without the round trips between them.
+     */
+    public BatchResults queryAll(Map<String, String> settings, List<BoundQuery<?>> queries) {
+        StringBuilder sql = new StringBuilder();
+        for (BoundQuery<?> query : queries) {
+            sql.append(sql.isEmpty() ? "" : "; ").append(query.template().sql());
+        }
+        try {
+            return dsl.connectionResult(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(withSettings(settings) + sql)) {
+                    int bound = 0;
+                    for (BoundQuery<?> query : queries) {
+                        bound += query.template().bind(statement, query.values(), bound);
+                    }
+                    return readAll(statement, queries);
+                }
+            });
+        } catch (DataAccessException e) {
+            throw PostgresErrors.translate(e);
+        }
+    }
+
+    /** Reads the queries' result sets in order, after set_config's. */
+    private static BatchResults readAll(PreparedStatement statement, List<BoundQuery<?>> queries) throws SQLException {
+        BatchResults results = new BatchResults();
+        boolean isResultSet = statement.execute();
+        int resultSets = 0;
+        while (isResultSet || statement.getUpdateCount() != -1) {
+            if (isResultSet && resultSets++ > 0) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    read(results, queries.get(resultSets - 2), rows);
+                }
+            }
+            isResultSet = statement.getMoreResults();
+        }
+        if (resultSets != queries.size() + 1) {
+            throw new IllegalStateException("expected " + (queries.size() + 1) + " result sets, got " + resultSets);
+        }
+        return results;
+    }
+
+    private static <T> void read(BatchResults results, BoundQuery<T> query, ResultSet rows) throws SQLException {
+        results.put(query, query.reader().read(rows));
     }
 
     /** The statement setting the tenant and {@code settings}, transaction-local, ending in {@code "; "}. */

@@ -38,6 +38,15 @@ public final class ConversationStatements {
         this.window = window;
     }
 
+    /**
+     * The window candidates ({@link MessageReader#IN_CONVERSATION}, whether the row is the first system message, the
+     * sequence of the message before it) of the current branch; binds {@code tenant}, {@code conversation} and
+     * {@code budget}.
+     */
+    public SqlTemplate windowCandidates() {
+        return window;
+    }
+
     /** Renders the statements for {@code dsl}'s dialect and schema. */
     public static ConversationStatements render(DSLContext dsl) {
         return new ConversationStatements(

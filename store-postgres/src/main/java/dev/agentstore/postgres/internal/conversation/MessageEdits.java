@@ -1,6 +1,7 @@
 package dev.agentstore.postgres.internal.conversation;
 
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
+import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_EMBEDDINGS;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_REVISIONS;
 
 import dev.agentstore.NotFoundException;
@@ -59,6 +60,10 @@ final class MessageEdits {
                     .set(MESSAGE_REVISIONS.TOKEN_COUNT, old.value3())
                     .set(MESSAGE_REVISIONS.REPLACED_BY, edit.editedBy())
                     .set(MESSAGE_REVISIONS.REPLACED_AT, now)
+                    .execute();
+            // the embedding was made from the old text: recall must not find the message by it any more
+            tx.deleteFrom(MESSAGE_EMBEDDINGS)
+                    .where(MESSAGE_EMBEDDINGS.TENANT_ID.eq(sql.tenant()), MESSAGE_EMBEDDINGS.MESSAGE_ID.eq(messageId))
                     .execute();
             tx.update(MESSAGES)
                     .set(MESSAGES.CONTENT, edit.content())
@@ -201,6 +206,9 @@ final class MessageEdits {
         if (!ids.isEmpty()) {
             tx.deleteFrom(MESSAGE_REVISIONS)
                     .where(MESSAGE_REVISIONS.TENANT_ID.eq(sql.tenant()), MESSAGE_REVISIONS.MESSAGE_ID.in(ids))
+                    .execute();
+            tx.deleteFrom(MESSAGE_EMBEDDINGS)
+                    .where(MESSAGE_EMBEDDINGS.TENANT_ID.eq(sql.tenant()), MESSAGE_EMBEDDINGS.MESSAGE_ID.in(ids))
                     .execute();
         }
         return ids.size();

@@ -23,9 +23,9 @@ import org.jooq.ResultQuery;
  * the caller already has: the id is then not sent back with every row. The stored {@code tsvector} is never sent
  * back.
  */
-final class MessageReader implements RowReader<Message> {
+public final class MessageReader implements RowReader<Message> {
     /** The message columns, in the order queries must select them. */
-    static final List<Field<?>> COLUMNS = List.of(
+    public static final List<Field<?>> COLUMNS = List.of(
             MESSAGES.ID,
             MESSAGES.CONVERSATION_ID,
             MESSAGES.SEQUENCE,
@@ -43,11 +43,11 @@ final class MessageReader implements RowReader<Message> {
             MESSAGES.EDITED_AT);
 
     /** {@link #COLUMNS} without the conversation id, for reads within one conversation. */
-    static final List<Field<?>> IN_CONVERSATION =
+    public static final List<Field<?>> IN_CONVERSATION =
             COLUMNS.stream().filter(c -> c != MESSAGES.CONVERSATION_ID).toList();
 
     /** Reads {@link #COLUMNS}. */
-    static final MessageReader INSTANCE = new MessageReader(null);
+    public static final MessageReader INSTANCE = new MessageReader(null);
 
     /** The conversation every row belongs to, or null when rows carry it in their second column. */
     private final UUID conversationId;
@@ -57,7 +57,7 @@ final class MessageReader implements RowReader<Message> {
     }
 
     /** Reads {@link #IN_CONVERSATION} of messages of {@code conversationId}. */
-    static MessageReader inConversation(UUID conversationId) {
+    public static MessageReader inConversation(UUID conversationId) {
         return new MessageReader(conversationId);
     }
 

@@ -24,11 +24,13 @@ import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockAgents;
 import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockRevisions;
 import dev.agentstore.postgres.internal.jooq.tables.MemoryBlocks;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
+import dev.agentstore.postgres.internal.jooq.tables.MessageEmbeddings;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.MetricSeries;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
+import dev.agentstore.postgres.internal.jooq.tables.RecallScopes;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
 import dev.agentstore.postgres.internal.jooq.tables.SystemMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.Users;
@@ -156,6 +158,11 @@ public class Agentstore extends SchemaImpl {
     public final MessageAppendKeys MESSAGE_APPEND_KEYS = MessageAppendKeys.MESSAGE_APPEND_KEYS;
 
     /**
+     * The table <code>agentstore.message_embeddings</code>.
+     */
+    public final MessageEmbeddings MESSAGE_EMBEDDINGS = MessageEmbeddings.MESSAGE_EMBEDDINGS;
+
+    /**
      * The table <code>agentstore.message_feedback</code>.
      */
     public final MessageFeedback MESSAGE_FEEDBACK = MessageFeedback.MESSAGE_FEEDBACK;
@@ -179,6 +186,11 @@ public class Agentstore extends SchemaImpl {
      * The table <code>agentstore.models</code>.
      */
     public final Models MODELS = Models.MODELS;
+
+    /**
+     * The table <code>agentstore.recall_scopes</code>.
+     */
+    public final RecallScopes RECALL_SCOPES = RecallScopes.RECALL_SCOPES;
 
     /**
      * The table <code>agentstore.response_cache</code>.
@@ -231,11 +243,13 @@ public class Agentstore extends SchemaImpl {
             MemoryBlockRevisions.MEMORY_BLOCK_REVISIONS,
             MemoryBlocks.MEMORY_BLOCKS,
             MessageAppendKeys.MESSAGE_APPEND_KEYS,
+            MessageEmbeddings.MESSAGE_EMBEDDINGS,
             MessageFeedback.MESSAGE_FEEDBACK,
             MessageRevisions.MESSAGE_REVISIONS,
             Messages.MESSAGES,
             MetricSeries.METRIC_SERIES,
             Models.MODELS,
+            RecallScopes.RECALL_SCOPES,
             ResponseCache.RESPONSE_CACHE,
             SystemMetrics.SYSTEM_METRICS,
             Users.USERS

@@ -19,8 +19,10 @@ import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockAgents;
 import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockRevisions;
 import dev.agentstore.postgres.internal.jooq.tables.MemoryBlocks;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
+import dev.agentstore.postgres.internal.jooq.tables.MessageEmbeddings;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
+import dev.agentstore.postgres.internal.jooq.tables.RecallScopes;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
 
 import org.jooq.Index;
@@ -74,6 +76,8 @@ public class Indexes {
     public static final Index MEMORY_BLOCKS_BY_AGENT = Internal.createIndex(DSL.name("memory_blocks_by_agent"), MemoryBlocks.MEMORY_BLOCKS, new OrderField[] { MemoryBlocks.MEMORY_BLOCKS.TENANT_ID, MemoryBlocks.MEMORY_BLOCKS.AGENT_ID }, false);
     public static final Index MEMORY_BLOCKS_BY_USER = Internal.createIndex(DSL.name("memory_blocks_by_user"), MemoryBlocks.MEMORY_BLOCKS, new OrderField[] { MemoryBlocks.MEMORY_BLOCKS.TENANT_ID, MemoryBlocks.MEMORY_BLOCKS.USER_ID }, false);
     public static final Index MESSAGE_APPEND_KEYS_BY_AGE = Internal.createIndex(DSL.name("message_append_keys_by_age"), MessageAppendKeys.MESSAGE_APPEND_KEYS, new OrderField[] { MessageAppendKeys.MESSAGE_APPEND_KEYS.TENANT_ID, MessageAppendKeys.MESSAGE_APPEND_KEYS.CREATED_AT }, false);
+    public static final Index MESSAGE_EMBEDDINGS_BY_CONVERSATION = Internal.createIndex(DSL.name("message_embeddings_by_conversation"), MessageEmbeddings.MESSAGE_EMBEDDINGS, new OrderField[] { MessageEmbeddings.MESSAGE_EMBEDDINGS.TENANT_ID, MessageEmbeddings.MESSAGE_EMBEDDINGS.CONVERSATION_ID, MessageEmbeddings.MESSAGE_EMBEDDINGS.SEQUENCE }, false);
+    public static final Index MESSAGE_EMBEDDINGS_BY_USER = Internal.createIndex(DSL.name("message_embeddings_by_user"), MessageEmbeddings.MESSAGE_EMBEDDINGS, new OrderField[] { MessageEmbeddings.MESSAGE_EMBEDDINGS.TENANT_ID, MessageEmbeddings.MESSAGE_EMBEDDINGS.USER_ID, MessageEmbeddings.MESSAGE_EMBEDDINGS.DIMENSION }, false);
     public static final Index MESSAGE_FEEDBACK_BY_CONVERSATION = Internal.createIndex(DSL.name("message_feedback_by_conversation"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.CONVERSATION_ID, MessageFeedback.MESSAGE_FEEDBACK.ID }, false);
     public static final Index MESSAGE_FEEDBACK_BY_MESSAGE = Internal.createIndex(DSL.name("message_feedback_by_message"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.MESSAGE_ID }, false);
     public static final Index MESSAGE_FEEDBACK_BY_TIME = Internal.createIndex(DSL.name("message_feedback_by_time"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.UPDATED_AT }, false);
@@ -82,5 +86,6 @@ public class Indexes {
     public static final Index MESSAGES_BY_RUN = Internal.createIndex(DSL.name("messages_by_run"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.RUN_ID }, false);
     public static final Index MESSAGES_SEARCH = Internal.createIndex(DSL.name("messages_search"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.SEARCH_VECTOR }, false);
     public static final Index MESSAGES_SYSTEM = Internal.createIndex(DSL.name("messages_system"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.SEQUENCE }, false);
+    public static final Index RECALL_SCOPES_BY_AGENT = Internal.createIndex(DSL.name("recall_scopes_by_agent"), RecallScopes.RECALL_SCOPES, new OrderField[] { RecallScopes.RECALL_SCOPES.TENANT_ID, RecallScopes.RECALL_SCOPES.AGENT_ID }, false);
     public static final Index RESPONSE_CACHE_EXPIRY = Internal.createIndex(DSL.name("response_cache_expiry"), ResponseCache.RESPONSE_CACHE, new OrderField[] { ResponseCache.RESPONSE_CACHE.TENANT_ID, ResponseCache.RESPONSE_CACHE.EXPIRES_AT }, false);
 }

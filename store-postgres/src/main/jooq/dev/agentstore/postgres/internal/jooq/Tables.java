@@ -24,11 +24,13 @@ import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockAgents;
 import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockRevisions;
 import dev.agentstore.postgres.internal.jooq.tables.MemoryBlocks;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
+import dev.agentstore.postgres.internal.jooq.tables.MessageEmbeddings;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.MetricSeries;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
+import dev.agentstore.postgres.internal.jooq.tables.RecallScopes;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
 import dev.agentstore.postgres.internal.jooq.tables.SystemMetrics;
 import dev.agentstore.postgres.internal.jooq.tables.Users;
@@ -141,6 +143,11 @@ public class Tables {
     public static final MessageAppendKeys MESSAGE_APPEND_KEYS = MessageAppendKeys.MESSAGE_APPEND_KEYS;
 
     /**
+     * The table <code>agentstore.message_embeddings</code>.
+     */
+    public static final MessageEmbeddings MESSAGE_EMBEDDINGS = MessageEmbeddings.MESSAGE_EMBEDDINGS;
+
+    /**
      * The table <code>agentstore.message_feedback</code>.
      */
     public static final MessageFeedback MESSAGE_FEEDBACK = MessageFeedback.MESSAGE_FEEDBACK;
@@ -164,6 +171,11 @@ public class Tables {
      * The table <code>agentstore.models</code>.
      */
     public static final Models MODELS = Models.MODELS;
+
+    /**
+     * The table <code>agentstore.recall_scopes</code>.
+     */
+    public static final RecallScopes RECALL_SCOPES = RecallScopes.RECALL_SCOPES;
 
     /**
      * The table <code>agentstore.response_cache</code>.

@@ -10,6 +10,7 @@ import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
 import dev.agentstore.postgres.internal.jooq.tables.MemoryBlockAgents.MemoryBlockAgentsPath;
 import dev.agentstore.postgres.internal.jooq.tables.MemoryBlocks.MemoryBlocksPath;
+import dev.agentstore.postgres.internal.jooq.tables.RecallScopes.RecallScopesPath;
 import dev.agentstore.postgres.internal.jooq.tables.Users.UsersPath;
 
 import java.time.Instant;
@@ -281,6 +282,19 @@ public class Agents extends TableImpl<Record> {
             _memoryBlocks = new MemoryBlocksPath(this, null, Keys.MEMORY_BLOCKS__MEMORY_BLOCKS_TENANT_ID_AGENT_ID_FKEY.getInverseKey());
 
         return _memoryBlocks;
+    }
+
+    private transient RecallScopesPath _recallScopes;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.recall_scopes</code> table
+     */
+    public RecallScopesPath recallScopes() {
+        if (_recallScopes == null)
+            _recallScopes = new RecallScopesPath(this, null, Keys.RECALL_SCOPES__RECALL_SCOPES_TENANT_ID_AGENT_ID_FKEY.getInverseKey());
+
+        return _recallScopes;
     }
 
     @Override

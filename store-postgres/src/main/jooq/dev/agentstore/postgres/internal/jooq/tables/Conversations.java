@@ -13,6 +13,7 @@ import dev.agentstore.postgres.internal.jooq.tables.ChatSessions.ChatSessionsPat
 import dev.agentstore.postgres.internal.jooq.tables.ConversationBranches.ConversationBranchesPath;
 import dev.agentstore.postgres.internal.jooq.tables.ConversationSummaries.ConversationSummariesPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys.MessageAppendKeysPath;
+import dev.agentstore.postgres.internal.jooq.tables.MessageEmbeddings.MessageEmbeddingsPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
 import dev.agentstore.postgres.internal.jooq.tables.Messages.MessagesPath;
 import dev.agentstore.postgres.internal.jooq.tables.Users.UsersPath;
@@ -349,6 +350,19 @@ public class Conversations extends TableImpl<Record> {
             _messageAppendKeys = new MessageAppendKeysPath(this, null, Keys.MESSAGE_APPEND_KEYS__MESSAGE_APPEND_KEYS_TENANT_ID_CONVERSATION_ID_FKEY.getInverseKey());
 
         return _messageAppendKeys;
+    }
+
+    private transient MessageEmbeddingsPath _messageEmbeddings;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.message_embeddings</code> table
+     */
+    public MessageEmbeddingsPath messageEmbeddings() {
+        if (_messageEmbeddings == null)
+            _messageEmbeddings = new MessageEmbeddingsPath(this, null, Keys.MESSAGE_EMBEDDINGS__MESSAGE_EMBEDDINGS_TENANT_ID_CONVERSATION_ID_FKEY.getInverseKey());
+
+        return _messageEmbeddings;
     }
 
     private transient MessageFeedbackPath _messageFeedback;

@@ -8,6 +8,7 @@ import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
+import dev.agentstore.postgres.internal.jooq.tables.MessageEmbeddings.MessageEmbeddingsPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions.MessageRevisionsPath;
 
@@ -262,6 +263,19 @@ public class Messages extends TableImpl<Record> {
             _conversations = new ConversationsPath(this, Keys.MESSAGES__MESSAGES_TENANT_ID_CONVERSATION_ID_FKEY, null);
 
         return _conversations;
+    }
+
+    private transient MessageEmbeddingsPath _messageEmbeddings;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.message_embeddings</code> table
+     */
+    public MessageEmbeddingsPath messageEmbeddings() {
+        if (_messageEmbeddings == null)
+            _messageEmbeddings = new MessageEmbeddingsPath(this, null, Keys.MESSAGE_EMBEDDINGS__MESSAGE_EMBEDDINGS_TENANT_ID_MESSAGE_ID_FKEY.getInverseKey());
+
+        return _messageEmbeddings;
     }
 
     private transient MessageFeedbackPath _messageFeedback;

@@ -15,6 +15,7 @@ import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsP
 import dev.agentstore.postgres.internal.jooq.tables.DailyActivity.DailyActivityPath;
 import dev.agentstore.postgres.internal.jooq.tables.MemoryBlocks.MemoryBlocksPath;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback.MessageFeedbackPath;
+import dev.agentstore.postgres.internal.jooq.tables.RecallScopes.RecallScopesPath;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -299,6 +300,19 @@ public class Users extends TableImpl<Record> {
             _messageFeedback = new MessageFeedbackPath(this, null, Keys.MESSAGE_FEEDBACK__MESSAGE_FEEDBACK_TENANT_ID_USER_ID_FKEY.getInverseKey());
 
         return _messageFeedback;
+    }
+
+    private transient RecallScopesPath _recallScopes;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.recall_scopes</code> table
+     */
+    public RecallScopesPath recallScopes() {
+        if (_recallScopes == null)
+            _recallScopes = new RecallScopesPath(this, null, Keys.RECALL_SCOPES__RECALL_SCOPES_TENANT_ID_USER_ID_FKEY.getInverseKey());
+
+        return _recallScopes;
     }
 
     @Override

@@ -1,0 +1,255 @@
+package dev.agentstore.postgres.internal.recall;
+
+import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
+import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
+import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_EMBEDDINGS;
+import static dev.agentstore.postgres.internal.jooq.Tables.RECALL_SCOPES;
+
+import dev.agentstore.ConflictException;
+import dev.agentstore.InvalidInputException;
+import dev.agentstore.NotFoundException;
+import dev.agentstore.UnsupportedCapabilityException;
+import dev.agentstore.postgres.spi.MetadataFilterSql;
+import dev.agentstore.postgres.spi.TenantSql;
+import dev.agentstore.postgres.spi.Timestamps;
+import dev.agentstore.recall.MessageEmbedding;
+import dev.agentstore.recall.RecallHit;
+import dev.agentstore.recall.RecallQuery;
+import dev.agentstore.recall.RecallRepository;
+import dev.agentstore.recall.RecallScope;
+import dev.agentstore.spi.TextMatch;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.InsertValuesStep8;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * Recall on PostgreSQL: scopes and embeddings in their tables under row-level security, and the fused ranking in
+ * one statement ({@link RecallSql}).
+ */
+public final class PostgresRecall implements RecallRepository {
+    private static final String USER = RecallScope.Kind.USER.name();
+    private static final String AGENT = RecallScope.Kind.AGENT.name();
+
+    private final TenantSql sql;
+    private final EmbeddingIndexes indexes;
+    private final Clock clock;
+
+    public PostgresRecall(TenantSql sql, EmbeddingIndexes indexes, Clock clock) {
+        this.sql = sql;
+        this.indexes = indexes;
+        this.clock = clock;
+    }
+
+    @Override
+    public void enable(RecallScope scope) {
+        boolean user = scope.kind() == RecallScope.Kind.USER;
+        sql.fetch(DSL.insertInto(RECALL_SCOPES)
+                .set(RECALL_SCOPES.TENANT_ID, sql.tenant())
+                .set(RECALL_SCOPES.KIND, scope.kind().name())
+                .set(RECALL_SCOPES.USER_ID, user ? scope.id() : null)
+                .set(RECALL_SCOPES.AGENT_ID, user ? null : scope.id())
+                .set(RECALL_SCOPES.CREATED_AT, Timestamps.now(clock))
+                .onConflictDoNothing()
+                .returningResult(RECALL_SCOPES.KIND));
+    }
+
+    @Override
+    public boolean disable(RecallScope scope) {
+        return sql.transaction((connection, tx) -> {
+            if (tx.deleteFrom(RECALL_SCOPES).where(of(scope)).execute() == 0) {
+                return false;
+            }
+            // the embeddings of the scope's conversations that no other scope covers
+            var c = CONVERSATIONS;
+            boolean user = scope.kind() == RecallScope.Kind.USER;
+            Condition ofScope = user ? c.USER_ID.eq(scope.id()) : c.AGENT_ID.eq(scope.id());
+            Condition otherScope = user ? coveredBy(AGENT, c.AGENT_ID) : coveredBy(USER, c.USER_ID);
+            tx.deleteFrom(MESSAGE_EMBEDDINGS)
+                    .using(c)
+                    .where(
+                            MESSAGE_EMBEDDINGS.TENANT_ID.eq(sql.tenant()),
+                            c.TENANT_ID.eq(MESSAGE_EMBEDDINGS.TENANT_ID),
+                            c.ID.eq(MESSAGE_EMBEDDINGS.CONVERSATION_ID),
+                            ofScope,
+                            DSL.not(otherScope))
+                    .execute();
+            return true;
+        });
+    }
+
+    @Override
+    public boolean isEnabled(RecallScope scope) {
+        return !sql.fetch(DSL.selectOne().from(RECALL_SCOPES).where(of(scope))).isEmpty();
+    }
+
+    @Override
+    public int embed(UUID conversationId, List<MessageEmbedding> embeddings) {
+        embeddings.stream().map(MessageEmbedding::dimension).distinct().forEach(indexes::ensure);
+        Instant now = Timestamps.now(clock);
+        return sql.transaction((connection, tx) -> {
+            Record conversation = tx.select(
+                            CONVERSATIONS.USER_ID,
+                            DSL.field(coveredBy(USER, CONVERSATIONS.USER_ID)
+                                    .or(coveredBy(AGENT, CONVERSATIONS.AGENT_ID))))
+                    .from(CONVERSATIONS)
+                    .where(CONVERSATIONS.TENANT_ID.eq(sql.tenant()), CONVERSATIONS.ID.eq(conversationId))
+                    .forShare() // an edit or tombstone (which locks it for update) waits, and sees the new rows
+                    .fetchOne();
+            if (conversation == null) {
+                throw new NotFoundException("no conversation with id " + conversationId);
+            }
+            if (!conversation.get(1, Boolean.class)) {
+                throw new ConflictException(
+                        "recall is not enabled for the user or the agent of conversation " + conversationId);
+            }
+            Map<UUID, Record> messages = new HashMap<>();
+            tx.select(MESSAGES.ID, MESSAGES.SEQUENCE, MESSAGES.ROLE, MESSAGES.TOOL_CALLS, MESSAGES.LIVE)
+                    .from(MESSAGES)
+                    .where(
+                            MESSAGES.TENANT_ID.eq(sql.tenant()),
+                            MESSAGES.CONVERSATION_ID.eq(conversationId),
+                            MESSAGES.ID.in(embeddings.stream()
+                                    .map(MessageEmbedding::messageId)
+                                    .toList()))
+                    .fetch()
+                    .forEach(r -> messages.put(r.get(MESSAGES.ID), r));
+            UUID user = conversation.get(CONVERSATIONS.USER_ID);
+            InsertValuesStep8<Record, String, UUID, UUID, Long, UUID, Integer, Float[], Instant> insert = tx.insertInto(
+                    MESSAGE_EMBEDDINGS,
+                    MESSAGE_EMBEDDINGS.TENANT_ID,
+                    MESSAGE_EMBEDDINGS.MESSAGE_ID,
+                    MESSAGE_EMBEDDINGS.CONVERSATION_ID,
+                    MESSAGE_EMBEDDINGS.SEQUENCE,
+                    MESSAGE_EMBEDDINGS.USER_ID,
+                    MESSAGE_EMBEDDINGS.DIMENSION,
+                    MESSAGE_EMBEDDINGS.EMBEDDING,
+                    MESSAGE_EMBEDDINGS.CREATED_AT);
+            for (MessageEmbedding embedding : embeddings) {
+                Record message = messages.get(embedding.messageId());
+                if (message == null || !message.get(MESSAGES.LIVE)) {
+                    throw new NotFoundException(
+                            "conversation " + conversationId + " has no live message " + embedding.messageId());
+                }
+                if (!isTurn(message.get(MESSAGES.ROLE), message.get(MESSAGES.TOOL_CALLS))) {
+                    throw new InvalidInputException(
+                            "embeddings",
+                            "names message " + embedding.messageId()
+                                    + ", which is not a user or assistant turn without tool calls");
+                }
+                insert = insert.values(
+                        sql.tenant(),
+                        embedding.messageId(),
+                        conversationId,
+                        message.get(MESSAGES.SEQUENCE),
+                        user,
+                        embedding.dimension(),
+                        boxed(embedding.vector()),
+                        now);
+            }
+            return insert.onConflict(MESSAGE_EMBEDDINGS.TENANT_ID, MESSAGE_EMBEDDINGS.MESSAGE_ID)
+                    .doUpdate()
+                    .set(MESSAGE_EMBEDDINGS.DIMENSION, DSL.excluded(MESSAGE_EMBEDDINGS.DIMENSION))
+                    .set(MESSAGE_EMBEDDINGS.EMBEDDING, DSL.excluded(MESSAGE_EMBEDDINGS.EMBEDDING))
+                    .set(MESSAGE_EMBEDDINGS.CREATED_AT, now)
+                    .execute();
+        });
+    }
+
+    @Override
+    public List<RecallHit> recall(RecallQuery query) {
+        float[] vector = query.vector();
+        if (vector != null && !indexes.pgvector()) {
+            throw new UnsupportedCapabilityException(
+                    "recall by vector needs the pgvector extension in the database; recall by text works without");
+        }
+        String text = textQuery(query.text());
+        if (vector == null && text == null) {
+            return List.of(); // a text of punctuation alone matches nothing
+        }
+        var in = new RecallSql.Inputs(
+                DSL.val(sql.tenant()),
+                DSL.val(query.userId()),
+                DSL.val(query.excludedConversation(), SQLDataType.UUID),
+                DSL.val(query.excludedFrom()),
+                text == null ? null : DSL.val(text),
+                vector == null ? null : DSL.val(vectorText(vector)),
+                vector == null ? 0 : vector.length,
+                DSL.val(query.candidates()),
+                DSL.val(query.limit()),
+                DSL.val(query.neighbours()),
+                List.of(
+                        DSL.val(query.weights().vector()),
+                        DSL.val(query.weights().text()),
+                        DSL.val(query.weights().recency())),
+                DSL.val(query.weights().k()),
+                MetadataFilterSql.of(DSL.field(DSL.name("m", "metadata"), SQLDataType.JSONB), query.filter()));
+        return sql.readWithSettings(searchSettings(query.candidates()), RecallSql.query(in), RecallRows::read);
+    }
+
+    /** The index walk of a recall: enough candidates, and on past rows a filter rejects. */
+    public static Map<String, String> searchSettings(int candidates) {
+        return Map.of(
+                "hnsw.ef_search",
+                Integer.toString(Math.min(1_000, Math.max(40, candidates))),
+                "hnsw.iterative_scan",
+                "relaxed_order");
+    }
+
+    /** The query words joined by {@code or} (websearch syntax: any may match), or null for none. */
+    public static String textQuery(String text) {
+        if (text == null) {
+            return null;
+        }
+        List<String> words = TextMatch.words(text);
+        return words.isEmpty() ? null : String.join(" or ", words);
+    }
+
+    /** A vector in pgvector's text form. */
+    public static String vectorText(float[] vector) {
+        StringBuilder text = new StringBuilder(vector.length * 10).append('[');
+        for (int i = 0; i < vector.length; i++) {
+            text.append(i == 0 ? "" : ",").append(vector[i]);
+        }
+        return text.append(']').toString();
+    }
+
+    private Condition of(RecallScope scope) {
+        return DSL.and(
+                RECALL_SCOPES.TENANT_ID.eq(sql.tenant()),
+                RECALL_SCOPES.KIND.eq(scope.kind().name()),
+                RECALL_SCOPES.SUBJECT_ID.eq(scope.id()));
+    }
+
+    /** Whether a scope of {@code kind} covers {@code subject}. */
+    private Condition coveredBy(String kind, Field<UUID> subject) {
+        return DSL.exists(DSL.selectOne()
+                .from(RECALL_SCOPES)
+                .where(
+                        RECALL_SCOPES.TENANT_ID.eq(sql.tenant()),
+                        RECALL_SCOPES.KIND.eq(DSL.inline(kind)),
+                        RECALL_SCOPES.SUBJECT_ID.eq(subject)));
+    }
+
+    private static boolean isTurn(String role, JSONB toolCalls) {
+        return ("USER".equals(role) || "ASSISTANT".equals(role))
+                && "[]".equals(toolCalls.data().replace(" ", ""));
+    }
+
+    private static Float[] boxed(float[] vector) {
+        Float[] boxed = new Float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            boxed[i] = vector[i];
+        }
+        return boxed;
+    }
+}

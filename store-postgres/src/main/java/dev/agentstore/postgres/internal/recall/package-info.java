@@ -1,0 +1,2 @@
+/** Semantic recall on PostgreSQL: embeddings beside their messages, ranked and fused in one statement. */
+package dev.agentstore.postgres.internal.recall;
