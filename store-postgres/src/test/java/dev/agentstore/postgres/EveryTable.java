@@ -28,6 +28,8 @@ import dev.agentstore.metrics.SeriesPoint;
 import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.model.ModelFormat;
 import dev.agentstore.model.ModelSpec;
+import dev.agentstore.recall.MessageEmbedding;
+import dev.agentstore.recall.RecallScope;
 import dev.agentstore.run.NewRun;
 import dev.agentstore.security.Credential;
 import dev.agentstore.security.LoginContext;
@@ -89,6 +91,9 @@ final class EveryTable {
         tenant.memoryBlocks().attach(notes.id(), helper);
         tenant.memoryBlocks().create(NewMemoryBlock.of(BlockOwner.user(user.id()), "human", "seeded"), user.id());
         tenant.memoryBlocks().edit(persona.id(), 1, "calmer", user.id());
+        tenant.recall().enable(RecallScope.user(user.id()));
+        tenant.recall().enable(RecallScope.agent(helper));
+        tenant.recall().embed(chat.id(), List.of(new MessageEmbedding(answer.id(), new float[] {1, 2, 3})));
         tenant.agents().setChannelDefaults(new ChannelDefaults("web", "m", Map.of()));
         tenant.models().register(ModelSpec.builder("m", ModelFormat.API).build());
         tenant.responseCache().put(CacheKey.of("m", Map.of(), "p"), "r", Duration.ofHours(1), Map.of());

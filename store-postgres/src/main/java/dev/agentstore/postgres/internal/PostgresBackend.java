@@ -6,6 +6,7 @@ import dev.agentstore.audit.AuditLog;
 import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.checkpoint.CheckpointRepository;
+import dev.agentstore.context.ContextAssembler;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.SummaryRepository;
 import dev.agentstore.errorlog.ErrorLogRepository;
@@ -20,6 +21,8 @@ import dev.agentstore.postgres.internal.cache.PostgresResponseCache;
 import dev.agentstore.postgres.internal.checkpoint.CheckpointStatements;
 import dev.agentstore.postgres.internal.checkpoint.LastStates;
 import dev.agentstore.postgres.internal.checkpoint.PostgresCheckpoints;
+import dev.agentstore.postgres.internal.context.ContextStatements;
+import dev.agentstore.postgres.internal.context.PostgresContextAssembler;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.HistoryIngest;
 import dev.agentstore.postgres.internal.conversation.PostgresConversationRepository;
@@ -72,6 +75,7 @@ public final class PostgresBackend implements StoreBackend {
     private final HistoryIngest historyIngest;
     private final Duration idempotencyKeyTtl;
     private final EmbeddingIndexes embeddingIndexes;
+    private final ContextStatements contextStatements;
 
     /** Opens the backend on the context's shared pool. */
     public PostgresBackend(StoreContext context) {
@@ -92,6 +96,7 @@ public final class PostgresBackend implements StoreBackend {
         this.historyIngest = ingestPool == null ? null : new HistoryIngest(ingestPool, config.schema());
         RuntimeRole.verify(dsl, config);
         this.embeddingIndexes = new EmbeddingIndexes(config, dsl);
+        this.contextStatements = ContextStatements.render(dsl);
     }
 
     @Override
@@ -123,6 +128,12 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public RecallRepository recall(String tenant) {
         return new PostgresRecall(new TenantSql(dsl, tenant), embeddingIndexes, clock);
+    }
+
+    @Override
+    public ContextAssembler contextAssembler(String tenant) {
+        return new PostgresContextAssembler(
+                new TenantSql(dsl, tenant), conversationStatements, contextStatements, embeddingIndexes.pgvector());
     }
 
     @Override
