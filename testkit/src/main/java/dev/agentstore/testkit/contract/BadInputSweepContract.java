@@ -20,6 +20,7 @@ import dev.agentstore.block.MemoryBlockRepository;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.cache.ResponseCache;
 import dev.agentstore.checkpoint.CheckpointRepository;
+import dev.agentstore.context.ContextAssembler;
 import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationRepository;
@@ -44,6 +45,8 @@ import dev.agentstore.model.ModelFilter;
 import dev.agentstore.model.ModelFormat;
 import dev.agentstore.model.ModelRepository;
 import dev.agentstore.model.ModelSpec;
+import dev.agentstore.recall.RecallRepository;
+import dev.agentstore.recall.RecallScope;
 import dev.agentstore.run.AgentRun;
 import dev.agentstore.run.NewRun;
 import dev.agentstore.run.RunQuery;
@@ -107,6 +110,8 @@ public abstract class BadInputSweepContract extends StoreContract {
             MemoryBlockRepository.class,
             SummaryRepository.class,
             CheckpointRepository.class,
+            RecallRepository.class,
+            ContextAssembler.class,
             ApiUsageRepository.class,
             ErrorLogRepository.class,
             AuditLog.class,
@@ -168,6 +173,7 @@ public abstract class BadInputSweepContract extends StoreContract {
                 String.valueOf(tenant.vectors()
                         .documents("sweep", null, PageRequest.first(100))
                         .items()),
+                String.valueOf(tenant.recall().isEnabled(RecallScope.user(seeded.user()))),
                 String.valueOf(tenant.responseCache().stats()),
                 String.valueOf(tenant.sessions().get("sweep-session")),
                 String.valueOf(tenant.presence().count("sweep-room")),
@@ -314,6 +320,8 @@ public abstract class BadInputSweepContract extends StoreContract {
             case "MemoryBlockRepository" -> s.memoryBlocks();
             case "SummaryRepository" -> s.summaries();
             case "CheckpointRepository" -> s.checkpoints();
+            case "RecallRepository" -> s.recall();
+            case "ContextAssembler" -> s.contextAssembly();
             case "ApiUsageRepository" -> s.apiUsage();
             case "ErrorLogRepository" -> s.errorLog();
             case "AuditLog" -> s.auditLog();

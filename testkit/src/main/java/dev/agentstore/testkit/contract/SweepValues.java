@@ -11,6 +11,7 @@ import dev.agentstore.block.NewMemoryBlock;
 import dev.agentstore.cache.CacheKey;
 import dev.agentstore.checkpoint.NewCheckpoint;
 import dev.agentstore.checkpoint.PendingWrite;
+import dev.agentstore.context.ContextOptions;
 import dev.agentstore.conversation.ConversationQuery;
 import dev.agentstore.conversation.ConversationRetentionPolicy;
 import dev.agentstore.conversation.ConversationUpdate;
@@ -32,6 +33,9 @@ import dev.agentstore.metrics.SystemSample;
 import dev.agentstore.model.ModelFilter;
 import dev.agentstore.model.ModelFormat;
 import dev.agentstore.model.ModelSpec;
+import dev.agentstore.recall.MessageEmbedding;
+import dev.agentstore.recall.RecallQuery;
+import dev.agentstore.recall.RecallScope;
 import dev.agentstore.run.NewRun;
 import dev.agentstore.run.RunQuery;
 import dev.agentstore.run.RunUsage;
@@ -155,6 +159,10 @@ final class SweepValues {
                 NewMemoryBlock.class,
                 () -> NewMemoryBlock.of(BlockOwner.shared(), "sweep-" + counter.incrementAndGet(), "a value"));
         values.put(NewSummary.class, () -> NewSummary.of("a summary", 1, 3));
+        values.put(RecallScope.class, () -> RecallScope.user(seeded.user()));
+        values.put(MessageEmbedding.class, () -> new MessageEmbedding(seeded.message(), new float[] {1, 0, 0}));
+        values.put(RecallQuery.class, () -> RecallQuery.forUser(seeded.user(), "hello", new float[] {1, 0, 0}));
+        values.put(ContextOptions.class, () -> ContextOptions.DEFAULTS.recalling("hello", new float[] {1, 0, 0}));
         values.put(
                 NewCheckpoint.class,
                 () -> NewCheckpoint.of("sweep-thread", "sweep-" + counter.incrementAndGet(), Map.of("step", 1)));
