@@ -139,8 +139,12 @@ final class InMemoryRecall implements RecallRepository {
                         .forEach(candidates::add);
             }
         }
-        List<Message> byVector = query.vector() == null ? List.of() : byVector(candidates, vectors, query);
-        List<Message> byText = query.text() == null ? List.of() : byText(candidates, query);
+        // recall ranks the embedded turns, at the text they were embedded from
+        List<Message> embedded = candidates.stream()
+                .filter(m -> vectors.containsKey(m.id()) && vectors.get(m.id()).revision() == m.revision())
+                .toList();
+        List<Message> byVector = query.vector() == null ? List.of() : byVector(embedded, vectors, query);
+        List<Message> byText = query.text() == null ? List.of() : byText(embedded, query);
         Set<Message> pool = new LinkedHashSet<>(byVector);
         pool.addAll(byText);
         List<Message> byTime = pool.stream().sorted(NEWEST_FIRST).toList();
@@ -160,7 +164,7 @@ final class InMemoryRecall implements RecallRepository {
         Map<Message, Double> distance = new HashMap<>();
         for (Message m : candidates) {
             Embedded e = vectors.get(m.id());
-            if (e != null && e.revision() == m.revision() && e.vector().length == q.length) {
+            if (e.vector().length == q.length) {
                 distance.put(m, cosineDistance(q, e.vector()));
             }
         }

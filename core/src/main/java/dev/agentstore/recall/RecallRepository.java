@@ -47,7 +47,7 @@ public interface RecallRepository {
     int embed(UUID conversationId, List<MessageEmbedding> embeddings);
 
     /**
-     * The user's past messages that best match the query, best first: the messages ranked by cosine similarity to the
+     * The user's past turns that best match the query, best first: the embedded turns ranked by cosine similarity to the
      * query vector (those embedded with its dimension) and by full-text relevance to the query text (whole words,
      * case-insensitive; punctuation and SQL characters are plain data) each put their best {@link
      * RecallQuery#candidates()} forward, these are also ranked by time, newest first, and the three rankings are fused

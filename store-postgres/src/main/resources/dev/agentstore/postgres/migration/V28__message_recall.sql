@@ -3,7 +3,10 @@
 -- on the cast to vector(n) (created at runtime, when the first embedding of that dimension arrives). An embedding goes
 -- with its message (tombstones and edits remove it in the same transaction; retention, purge and erasure through the
 -- keys); the sequence and user are copied from the message and its conversation, which never change, so a search
--- filters and excludes on the index's own table.
+-- filters and excludes on the index's own table. The words of an embedded turn are kept as one row per distinct term
+-- (message_terms), so the full-text ranking finds a user's matching turns through a B-tree on (tenant, user, term):
+-- under forced row-level security a query may only use an index through leakproof operators, which text equality is
+-- and tsvector @@ tsquery is not, so the GIN index on messages.search_vector would not be used.
 CREATE TABLE recall_scopes (
     tenant_id  text        NOT NULL,
     kind       text        NOT NULL CHECK (kind IN ('USER', 'AGENT')),
@@ -37,3 +40,19 @@ CREATE TABLE message_embeddings (
 CREATE INDEX message_embeddings_by_user ON message_embeddings (tenant_id, user_id, dimension);
 CREATE INDEX message_embeddings_by_conversation ON message_embeddings (tenant_id, conversation_id, sequence);
 SELECT apply_tenant_policy('message_embeddings');
+
+-- Each weight is the term's occurrences over (1 + ln(1 + the turn's words)): summed over a query's terms, the turn's
+-- full-text relevance.
+CREATE TABLE message_terms (
+    tenant_id       text    NOT NULL,
+    user_id         uuid    NOT NULL,
+    term            text    COLLATE "C" NOT NULL,
+    message_id      uuid    NOT NULL,
+    conversation_id uuid    NOT NULL,
+    sequence        bigint  NOT NULL,
+    weight          real    NOT NULL CHECK (weight > 0),
+    PRIMARY KEY (tenant_id, user_id, term, message_id) INCLUDE (conversation_id, sequence, weight),
+    FOREIGN KEY (tenant_id, message_id) REFERENCES message_embeddings (tenant_id, message_id) ON DELETE CASCADE
+);
+CREATE INDEX message_terms_by_message ON message_terms (tenant_id, message_id);
+SELECT apply_tenant_policy('message_terms');

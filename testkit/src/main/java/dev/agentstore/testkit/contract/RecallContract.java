@@ -125,8 +125,10 @@ public abstract class RecallContract extends StoreContract {
         assertThat(recall().disable(RecallScope.user(ann))).isFalse();
         recall().enable(RecallScope.user(ann));
 
-        // the vectors are gone: only the text still ranks
+        // the embeddings are gone, and with them what made the turns recallable, by vector and by words
         assertThat(recall().recall(RecallQuery.forUser(ann, null, DOG))).isEmpty();
+        assertThat(recall().recall(RecallQuery.forUser(ann, "umbrella", null))).isEmpty();
+        embedPast();
         assertThat(ids(recall().recall(RecallQuery.forUser(ann, "umbrella", null))))
                 .containsExactly(said.get(5).id());
     }
@@ -198,8 +200,12 @@ public abstract class RecallContract extends StoreContract {
         assertThat(ids(recall().recall(RecallQuery.forUser(ann, null, RAIN).withLimit(10))))
                 .doesNotContain(said.get(4).id())
                 .doesNotContain(said.get(0).id()); // its vector went with the old text
+        assertThat(recall().recall(RecallQuery.forUser(ann, "cat", null))).isEmpty(); // not embedded again yet
+        recall().embed(past.id(), List.of(new MessageEmbedding(said.get(0).id(), new float[] {0.5f, 0.5f, 0})));
         assertThat(ids(recall().recall(RecallQuery.forUser(ann, "cat", null))))
                 .containsExactly(said.get(0).id());
+        assertThat(ids(recall().recall(RecallQuery.forUser(ann, "dog Rex", null))))
+                .containsExactly(said.get(1).id()); // the old words went with the old embedding
         assertThat(ids(recall().recall(RecallQuery.forUser(ann, "pizza olives umbrella", null)
                         .excluding(past.id(), said.get(3).sequence()))))
                 .containsExactly(said.get(2).id());

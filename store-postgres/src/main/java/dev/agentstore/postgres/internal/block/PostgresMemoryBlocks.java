@@ -223,8 +223,7 @@ public final class PostgresMemoryBlocks implements MemoryBlockRepository {
                 .execute();
     }
 
-    /** A block from a record of {@code MEMORY_BLOCKS}' fields. */
-    public static MemoryBlock block(Record r) {
+    private static MemoryBlock block(Record r) {
         BlockOwner.Kind kind = BlockOwner.Kind.valueOf(r.get(MEMORY_BLOCKS.OWNER_KIND));
         BlockOwner owner = switch (kind) {
             case AGENT -> BlockOwner.agent(r.get(MEMORY_BLOCKS.AGENT_ID));

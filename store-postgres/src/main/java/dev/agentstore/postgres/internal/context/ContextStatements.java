@@ -29,14 +29,11 @@ public final class ContextStatements {
     static final Param<UUID> CONVERSATION = DSL.param("conversation", UUID.class);
     private static final Param<Long> BUDGET = DSL.param("budget", Long.class);
 
-    /** The conversation's user and agent. */
-    final SqlTemplate conversation;
-
-    /** The pinned blocks of the conversation's agent (its own, then shared ones) and user, each part by label. */
-    final SqlTemplate pinnedBlocks;
-
-    /** The latest summary of the conversation's current branch. */
-    final SqlTemplate summary;
+    /**
+     * The conversation (its user and agent), the latest summary of its current branch (null columns for none) and its
+     * pinned blocks as a JSON array ({@link PinnedBlocks}): one row, none for a missing conversation.
+     */
+    final SqlTemplate header;
 
     private final DSLContext dsl;
     private final Map<RecallShape, SqlTemplate> recalls = new ConcurrentHashMap<>();
@@ -46,13 +43,7 @@ public final class ContextStatements {
 
     private ContextStatements(DSLContext dsl) {
         this.dsl = dsl;
-        this.conversation = SqlTemplate.of(
-                dsl,
-                DSL.select(CONVERSATIONS.USER_ID, CONVERSATIONS.AGENT_ID)
-                        .from(CONVERSATIONS)
-                        .where(CONVERSATIONS.TENANT_ID.eq(TENANT), CONVERSATIONS.ID.eq(CONVERSATION)));
-        this.pinnedBlocks = SqlTemplate.of(dsl, pinnedBlocks());
-        this.summary = SqlTemplate.of(dsl, summary());
+        this.header = SqlTemplate.of(dsl, header());
     }
 
     /** Renders the statements for {@code dsl}'s dialect and schema. */
@@ -62,7 +53,7 @@ public final class ContextStatements {
 
     /**
      * The recall over the conversation's user's turns outside what the budget could hold of the conversation; binds
-     * {@code budget} and, as present, {@code text} and {@code vector}, and the query's knobs.
+     * {@code budget} and, as present, {@code terms} and {@code vector}, and the query's knobs.
      */
     SqlTemplate recall(int dimension, boolean text) {
         return recalls.computeIfAbsent(new RecallShape(dimension, text), shape -> SqlTemplate.of(dsl, recall(shape)));
@@ -74,44 +65,52 @@ public final class ContextStatements {
                 .where(CONVERSATIONS.TENANT_ID.eq(TENANT), CONVERSATIONS.ID.eq(CONVERSATION)));
     }
 
-    private static Query pinnedBlocks() {
-        Field<UUID> agent = ofConversation(CONVERSATIONS.AGENT_ID);
+    /** One row: user, agent, the summary's fields, the pinned blocks' JSON. */
+    private static Query header() {
+        var c = CONVERSATIONS.as("c");
+        var summary = DSL.select(CONVERSATION_SUMMARIES.fields())
+                .from(CONVERSATION_SUMMARIES)
+                .where(
+                        CONVERSATION_SUMMARIES.TENANT_ID.eq(c.TENANT_ID),
+                        CONVERSATION_SUMMARIES.CONVERSATION_ID.eq(c.ID),
+                        CONVERSATION_SUMMARIES.BRANCH.eq(c.CURRENT_BRANCH))
+                .orderBy(CONVERSATION_SUMMARIES.NUMBER.desc())
+                .limit(DSL.inline(1))
+                .asTable("s");
         Field<Integer> part = DSL.when(MEMORY_BLOCKS.OWNER_KIND.eq(DSL.inline("AGENT")), DSL.inline(0))
                 .when(MEMORY_BLOCKS.OWNER_KIND.eq(DSL.inline("SHARED")), DSL.inline(1))
                 .otherwise(DSL.inline(2));
-        return DSL.select(MEMORY_BLOCKS.fields())
-                .from(MEMORY_BLOCKS)
-                .where(
-                        MEMORY_BLOCKS.TENANT_ID.eq(TENANT),
-                        MEMORY_BLOCKS.PINNED.isTrue(),
-                        MEMORY_BLOCKS
-                                .AGENT_ID
-                                .eq(agent)
-                                .or(MEMORY_BLOCKS.USER_ID.eq(ofConversation(CONVERSATIONS.USER_ID)))
-                                .or(MEMORY_BLOCKS
-                                        .OWNER_KIND
-                                        .eq(DSL.inline("SHARED"))
-                                        .and(DSL.exists(DSL.selectOne()
-                                                .from(MEMORY_BLOCK_AGENTS)
-                                                .where(
-                                                        MEMORY_BLOCK_AGENTS.TENANT_ID.eq(TENANT),
-                                                        MEMORY_BLOCK_AGENTS.BLOCK_ID.eq(MEMORY_BLOCKS.ID),
-                                                        MEMORY_BLOCK_AGENTS.AGENT_ID.eq(agent))))))
-                .orderBy(part, MEMORY_BLOCKS.LABEL);
-    }
-
-    private static Query summary() {
-        Field<Integer> current = DSL.field(DSL.select(CONVERSATIONS.CURRENT_BRANCH)
-                .from(CONVERSATIONS)
-                .where(CONVERSATIONS.TENANT_ID.eq(TENANT), CONVERSATIONS.ID.eq(CONVERSATION)));
-        return DSL.select(CONVERSATION_SUMMARIES.fields())
-                .from(CONVERSATION_SUMMARIES)
-                .where(
-                        CONVERSATION_SUMMARIES.TENANT_ID.eq(TENANT),
-                        CONVERSATION_SUMMARIES.CONVERSATION_ID.eq(CONVERSATION),
-                        CONVERSATION_SUMMARIES.BRANCH.eq(current))
-                .orderBy(CONVERSATION_SUMMARIES.NUMBER.desc())
-                .limit(DSL.inline(1));
+        Field<org.jooq.JSONB> blocks = DSL.field(DSL.select(DSL.field(
+                                "jsonb_agg({0} order by {1}, {2})",
+                                org.jooq.JSONB.class, PinnedBlocks.object(), part, MEMORY_BLOCKS.LABEL))
+                        .from(MEMORY_BLOCKS)
+                        .where(
+                                MEMORY_BLOCKS.TENANT_ID.eq(c.TENANT_ID),
+                                MEMORY_BLOCKS.PINNED.isTrue(),
+                                MEMORY_BLOCKS
+                                        .AGENT_ID
+                                        .eq(c.AGENT_ID)
+                                        .or(MEMORY_BLOCKS.USER_ID.eq(c.USER_ID))
+                                        .or(MEMORY_BLOCKS
+                                                .OWNER_KIND
+                                                .eq(DSL.inline("SHARED"))
+                                                .and(DSL.exists(DSL.selectOne()
+                                                        .from(MEMORY_BLOCK_AGENTS)
+                                                        .where(
+                                                                MEMORY_BLOCK_AGENTS.TENANT_ID.eq(c.TENANT_ID),
+                                                                MEMORY_BLOCK_AGENTS.BLOCK_ID.eq(MEMORY_BLOCKS.ID),
+                                                                MEMORY_BLOCK_AGENTS.AGENT_ID.eq(c.AGENT_ID)))))))
+                .as("blocks");
+        List<Field<?>> fields = new java.util.ArrayList<>(List.of(c.USER_ID, c.AGENT_ID));
+        for (Field<?> column : CONVERSATION_SUMMARIES.fields()) {
+            fields.add(summary.field(column));
+        }
+        fields.add(blocks);
+        return DSL.select(fields)
+                .from(c)
+                .leftJoin(DSL.lateral(summary))
+                .on(DSL.trueCondition())
+                .where(c.TENANT_ID.eq(TENANT), c.ID.eq(CONVERSATION));
     }
 
     /**
@@ -140,7 +139,7 @@ public final class ContextStatements {
                 ofConversation(CONVERSATIONS.USER_ID),
                 CONVERSATION,
                 exclusionStart(),
-                shape.text() ? DSL.param("text", String.class) : null,
+                shape.text() ? DSL.param("terms", String[].class) : null,
                 shape.dimension() > 0 ? DSL.param("vector", String.class) : null,
                 shape.dimension(),
                 DSL.param("candidates", Integer.class),

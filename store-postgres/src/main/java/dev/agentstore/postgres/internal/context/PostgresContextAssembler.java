@@ -1,8 +1,5 @@
 package dev.agentstore.postgres.internal.context;
 
-import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATION_SUMMARIES;
-import static dev.agentstore.postgres.internal.jooq.Tables.MEMORY_BLOCKS;
-
 import dev.agentstore.NotFoundException;
 import dev.agentstore.UnsupportedCapabilityException;
 import dev.agentstore.block.MemoryBlock;
@@ -10,9 +7,7 @@ import dev.agentstore.context.AssembledContext;
 import dev.agentstore.context.ContextAssembler;
 import dev.agentstore.context.ContextOptions;
 import dev.agentstore.conversation.ConversationSummary;
-import dev.agentstore.postgres.internal.block.PostgresMemoryBlocks;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
-import dev.agentstore.postgres.internal.conversation.PostgresSummaries;
 import dev.agentstore.postgres.internal.conversation.WindowCandidates;
 import dev.agentstore.postgres.internal.recall.PostgresRecall;
 import dev.agentstore.postgres.internal.recall.RecallRows;
@@ -22,14 +17,14 @@ import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.recall.RecallHit;
 import dev.agentstore.recall.RecallQuery;
 import dev.agentstore.spi.ContextAssemblyPolicy;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 
 /**
  * Context assembly in one round trip: the conversation, its window candidates, its pinned blocks, its latest summary
@@ -37,9 +32,6 @@ import org.jooq.impl.DSL;
  * core's {@link ContextAssemblyPolicy} then fits them to the budget.
  */
 public final class PostgresContextAssembler implements ContextAssembler {
-    /** Reads rows of a known shape into jOOQ records; no connection of its own. */
-    private static final DSLContext RECORDS = DSL.using(SQLDialect.POSTGRES);
-
     private final TenantSql sql;
     private final ConversationStatements conversations;
     private final ContextStatements statements;
@@ -59,27 +51,10 @@ public final class PostgresContextAssembler implements ContextAssembler {
         values.put("tenant", sql.tenant());
         values.put("conversation", conversationId);
         values.put("budget", (long) tokenBudget);
-        BoundQuery<List<UUID>> conversation =
-                BoundQuery.rows(statements.conversation, values, row -> row.getObject(1, UUID.class));
+        BoundQuery<List<Header>> header = BoundQuery.rows(statements.header, values, PostgresContextAssembler::header);
         BoundQuery<List<WindowCandidates.Row>> window =
                 BoundQuery.rows(conversations.windowCandidates(), values, WindowCandidates.reader(conversationId));
-        List<BoundQuery<?>> batch = new ArrayList<>(List.of(conversation, window));
-        BoundQuery<List<MemoryBlock>> blocks = null;
-        if (options.pinnedBlocks()) {
-            blocks = new BoundQuery<>(
-                    statements.pinnedBlocks,
-                    values,
-                    rows -> RECORDS.fetch(rows, MEMORY_BLOCKS.fields()).map(PostgresMemoryBlocks::block));
-            batch.add(blocks);
-        }
-        BoundQuery<List<ConversationSummary>> summary = null;
-        if (options.summary()) {
-            summary = new BoundQuery<>(
-                    statements.summary,
-                    values,
-                    rows -> RECORDS.fetch(rows, CONVERSATION_SUMMARIES.fields()).map(PostgresSummaries::summary));
-            batch.add(summary);
-        }
+        List<BoundQuery<?>> batch = new ArrayList<>(List.of(header, window));
         BoundQuery<List<RecallHit>> recall = recall(options, values);
         Map<String, String> settings = Map.of();
         if (recall != null) {
@@ -87,36 +62,55 @@ public final class PostgresContextAssembler implements ContextAssembler {
             settings = PostgresRecall.searchSettings(candidates(options));
         }
         BatchResults results = sql.queryAll(settings, batch);
-        if (results.of(conversation).isEmpty()) {
+        List<Header> headers = results.of(header);
+        if (headers.isEmpty()) {
             throw new NotFoundException("no conversation with id " + conversationId);
         }
         WindowCandidates candidates = WindowCandidates.of(results.of(window));
-        List<ConversationSummary> summaries = summary == null ? List.of() : results.of(summary);
         return ContextAssemblyPolicy.assemble(
                 new ContextAssemblyPolicy.Candidates(
                         candidates.system(),
                         candidates.newest(),
                         candidates.whole(),
-                        blocks == null ? List.of() : results.of(blocks),
-                        summaries.isEmpty() ? null : summaries.getFirst(),
+                        options.pinnedBlocks() ? headers.getFirst().blocks() : List.of(),
+                        options.summary() ? headers.getFirst().summary() : null,
                         recall == null ? List.of() : results.of(recall)),
                 tokenBudget,
                 options);
     }
 
+    /** The header row: the latest summary (or null) and the pinned blocks. */
+    private record Header(ConversationSummary summary, List<MemoryBlock> blocks) {}
+
+    private static Header header(ResultSet row) throws SQLException {
+        int first = 3; // after the user and agent
+        ConversationSummary summary = null;
+        if (row.getObject(first) != null) {
+            summary = new ConversationSummary(
+                    row.getObject(first + 1, UUID.class),
+                    row.getInt(first + 2),
+                    row.getInt(first + 3),
+                    row.getLong(first + 4),
+                    row.getString(first + 5),
+                    row.getInt(first + 6),
+                    row.getObject(first + 7, OffsetDateTime.class).toInstant());
+        }
+        return new Header(summary, PinnedBlocks.read(row.getString(first + 8)));
+    }
+
     /** The recall part of the batch, with its values added to {@code values}; null when the options do not recall. */
     private BoundQuery<List<RecallHit>> recall(ContextOptions options, Map<String, Object> values) {
         float[] vector = options.recallVector();
-        String text = PostgresRecall.textQuery(options.recallText());
-        if (vector == null && text == null) {
+        String[] terms = PostgresRecall.terms(options.recallText());
+        if (vector == null && terms == null) {
             return null;
         }
         if (vector != null && !pgvector) {
             throw new UnsupportedCapabilityException(
                     "recall by vector needs the pgvector extension in the database; recall by text works without");
         }
-        if (text != null) {
-            values.put("text", text);
+        if (terms != null) {
+            values.put("terms", terms);
         }
         if (vector != null) {
             values.put("vector", PostgresRecall.vectorText(vector));
@@ -129,7 +123,7 @@ public final class PostgresContextAssembler implements ContextAssembler {
         values.put("w_recency", options.recallWeights().recency());
         values.put("k", options.recallWeights().k());
         return new BoundQuery<>(
-                statements.recall(vector == null ? 0 : vector.length, text != null), values, RecallRows::read);
+                statements.recall(vector == null ? 0 : vector.length, terms != null), values, RecallRows::read);
     }
 
     private static int candidates(ContextOptions options) {

@@ -121,8 +121,7 @@ public final class PostgresSummaries implements SummaryRepository {
                 CONVERSATION_SUMMARIES.CONVERSATION_ID.eq(conversationId));
     }
 
-    /** A summary from a record of {@code CONVERSATION_SUMMARIES}' fields. */
-    public static ConversationSummary summary(Record r) {
+    private static ConversationSummary summary(Record r) {
         return new ConversationSummary(
                 r.get(CONVERSATION_SUMMARIES.CONVERSATION_ID),
                 r.get(CONVERSATION_SUMMARIES.NUMBER),

@@ -3,6 +3,7 @@ package dev.agentstore.postgres.internal.recall;
 import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_EMBEDDINGS;
+import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_TERMS;
 import static dev.agentstore.postgres.internal.jooq.Tables.RECALL_SCOPES;
 
 import dev.agentstore.ConflictException;
@@ -156,12 +157,29 @@ public final class PostgresRecall implements RecallRepository {
                         boxed(embedding.vector()),
                         now);
             }
-            return insert.onConflict(MESSAGE_EMBEDDINGS.TENANT_ID, MESSAGE_EMBEDDINGS.MESSAGE_ID)
+            int stored = insert.onConflict(MESSAGE_EMBEDDINGS.TENANT_ID, MESSAGE_EMBEDDINGS.MESSAGE_ID)
                     .doUpdate()
                     .set(MESSAGE_EMBEDDINGS.DIMENSION, DSL.excluded(MESSAGE_EMBEDDINGS.DIMENSION))
                     .set(MESSAGE_EMBEDDINGS.EMBEDDING, DSL.excluded(MESSAGE_EMBEDDINGS.EMBEDDING))
                     .set(MESSAGE_EMBEDDINGS.CREATED_AT, now)
                     .execute();
+            // the terms of the turn's text (kept while its embedding is: an edit or tombstone removes both)
+            tx.execute(
+                    """
+                    insert into {0} (tenant_id, user_id, term, message_id, conversation_id, sequence, weight)
+                    select m.tenant_id, {2}, t.lexeme, m.id, m.conversation_id, m.sequence,
+                           cardinality(t.positions)
+                               / (1 + ln(1 + sum(cardinality(t.positions)) over (partition by m.id)))
+                    from {1} m cross join lateral unnest(m.search_vector) t
+                    where m.tenant_id = {3} and m.conversation_id = {4} and m.id = any({5})
+                    on conflict do nothing""",
+                    MESSAGE_TERMS,
+                    MESSAGES,
+                    DSL.val(user),
+                    DSL.val(sql.tenant()),
+                    DSL.val(conversationId),
+                    DSL.val(embeddings.stream().map(MessageEmbedding::messageId).toArray(UUID[]::new)));
+            return stored;
         });
     }
 
@@ -172,8 +190,8 @@ public final class PostgresRecall implements RecallRepository {
             throw new UnsupportedCapabilityException(
                     "recall by vector needs the pgvector extension in the database; recall by text works without");
         }
-        String text = textQuery(query.text());
-        if (vector == null && text == null) {
+        String[] terms = terms(query.text());
+        if (vector == null && terms == null) {
             return List.of(); // a text of punctuation alone matches nothing
         }
         var in = new RecallSql.Inputs(
@@ -181,7 +199,7 @@ public final class PostgresRecall implements RecallRepository {
                 DSL.val(query.userId()),
                 DSL.val(query.excludedConversation(), SQLDataType.UUID),
                 DSL.val(query.excludedFrom()),
-                text == null ? null : DSL.val(text),
+                terms == null ? null : DSL.val(terms),
                 vector == null ? null : DSL.val(vectorText(vector)),
                 vector == null ? 0 : vector.length,
                 DSL.val(query.candidates()),
@@ -205,13 +223,13 @@ public final class PostgresRecall implements RecallRepository {
                 "relaxed_order");
     }
 
-    /** The query words joined by {@code or} (websearch syntax: any may match), or null for none. */
-    public static String textQuery(String text) {
+    /** The distinct words of a query text, as the full-text ranking matches them, or null for none. */
+    public static String[] terms(String text) {
         if (text == null) {
             return null;
         }
-        List<String> words = TextMatch.words(text);
-        return words.isEmpty() ? null : String.join(" or ", words);
+        String[] words = TextMatch.words(text).stream().distinct().toArray(String[]::new);
+        return words.length == 0 ? null : words;
     }
 
     /** A vector in pgvector's text form. */

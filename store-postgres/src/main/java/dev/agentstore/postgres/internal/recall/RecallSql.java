@@ -3,6 +3,7 @@ package dev.agentstore.postgres.internal.recall;
 import static dev.agentstore.postgres.internal.jooq.Tables.CONVERSATIONS;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_EMBEDDINGS;
+import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_TERMS;
 import static dev.agentstore.postgres.internal.jooq.Tables.RECALL_SCOPES;
 
 import dev.agentstore.postgres.internal.conversation.MessageReader;
@@ -23,7 +24,7 @@ import org.jooq.impl.DSL;
 
 /**
  * The recall statement: the candidates of each ranking (the nearest embeddings through the dimension's HNSW index,
- * the best full-text matches through the GIN index), their fusion with the recency ranking, the best hits and their
+ * the best full-text matches through the term key of {@code message_terms}), their fusion with the recency ranking, the best hits and their
  * neighbours, all in one query. Its rows are {@link MessageReader#COLUMNS}, then the hit's place (1 for the best),
  * the row's side (-1 a neighbour before, 0 the hit, 1 a neighbour after) and the hit's score; ordered by place, side
  * and sequence.
@@ -48,7 +49,7 @@ public final class RecallSql {
      * @param user whose messages (a value, or a subquery of the conversation being assembled)
      * @param excludedConversation the conversation of the excluded window, or a null uuid
      * @param excludedFrom the window's first sequence
-     * @param text the full-text query (websearch syntax: the words joined by {@code or}), or null for no text ranking
+     * @param terms the query's terms ({@link dev.agentstore.spi.TextMatch#words}), or null for no text ranking
      * @param vector the query vector as pgvector text, or null for no vector ranking
      * @param dimension the query vector's dimension (0 without one)
      * @param candidates how many each ranking puts forward
@@ -63,7 +64,7 @@ public final class RecallSql {
             Field<UUID> user,
             Field<UUID> excludedConversation,
             Field<Long> excludedFrom,
-            Field<String> text,
+            Field<String[]> terms,
             Field<String> vector,
             int dimension,
             Field<Integer> candidates,
@@ -100,8 +101,9 @@ public final class RecallSql {
             sql.append(BY_VECTOR);
             rankings.add("select id, rank as vector_rank, 0 as text_rank from by_vector");
         }
-        if (in.text() != null) {
-            parts.put("text", in.text());
+        if (in.terms() != null) {
+            parts.put("terms", in.terms());
+            parts.put("terms_table", MESSAGE_TERMS);
             sql.append(BY_TEXT);
             rankings.add("select id, 0 as vector_rank, rank as text_rank from by_text");
         }
@@ -144,18 +146,27 @@ public final class RecallSql {
             ),
             """;
 
-    /** The best full-text matches among the turns in scope, any query word matching. */
+    /**
+     * The best full-text matches among the embedded turns in scope, any query term matching: the turns holding a term
+     * come from the (tenant, user, term) key of {@code message_terms}, their relevance is the sum of the matched
+     * terms' weights; the best four times the candidates go on to the liveness, scope and metadata checks, which keep
+     * the candidates.
+     */
     private static final String BY_TEXT = """
+            term_matches as (
+                select t.message_id as id, sum(t.weight) as relevance
+                from {terms_table} t
+                where t.tenant_id = {tenant} and t.user_id = {user} and t.term = any({terms})
+                  and (t.conversation_id is distinct from {excluded} or t.sequence < {excluded_from})
+                group by t.message_id
+                order by relevance desc
+                limit 4 * {candidates}
+            ),
             matching as (
-                select m.id, m.created_at,
-                       ts_rank(m.search_vector, websearch_to_tsquery('simple', {text})) as relevance
-                from {messages} m
-                where m.tenant_id = {tenant} and m.conversation_id in (select id from scope)
-                  and m.live and m.role in ('USER', 'ASSISTANT') and m.tool_calls = '[]'::jsonb
-                  and m.search_vector @@ websearch_to_tsquery('simple', {text})
-                  and (m.conversation_id is distinct from {excluded} or m.sequence < {excluded_from})
-                  and {filter}
-                order by relevance desc, m.created_at desc, m.id desc
+                select x.id, m.created_at, x.relevance
+                from term_matches x join {messages} m on m.tenant_id = {tenant} and m.id = x.id
+                where m.live and m.conversation_id in (select id from scope) and {filter}
+                order by x.relevance desc, m.created_at desc, m.id desc
                 limit {candidates}
             ),
             by_text as (

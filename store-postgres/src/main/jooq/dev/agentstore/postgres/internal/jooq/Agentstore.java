@@ -27,6 +27,7 @@ import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageEmbeddings;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions;
+import dev.agentstore.postgres.internal.jooq.tables.MessageTerms;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.MetricSeries;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
@@ -173,6 +174,11 @@ public class Agentstore extends SchemaImpl {
     public final MessageRevisions MESSAGE_REVISIONS = MessageRevisions.MESSAGE_REVISIONS;
 
     /**
+     * The table <code>agentstore.message_terms</code>.
+     */
+    public final MessageTerms MESSAGE_TERMS = MessageTerms.MESSAGE_TERMS;
+
+    /**
      * The table <code>agentstore.messages</code>.
      */
     public final Messages MESSAGES = Messages.MESSAGES;
@@ -246,6 +252,7 @@ public class Agentstore extends SchemaImpl {
             MessageEmbeddings.MESSAGE_EMBEDDINGS,
             MessageFeedback.MESSAGE_FEEDBACK,
             MessageRevisions.MESSAGE_REVISIONS,
+            MessageTerms.MESSAGE_TERMS,
             Messages.MESSAGES,
             MetricSeries.METRIC_SERIES,
             Models.MODELS,

@@ -21,6 +21,7 @@ import dev.agentstore.postgres.internal.jooq.tables.MemoryBlocks;
 import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageEmbeddings;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
+import dev.agentstore.postgres.internal.jooq.tables.MessageTerms;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.RecallScopes;
 import dev.agentstore.postgres.internal.jooq.tables.ResponseCache;
@@ -83,6 +84,7 @@ public class Indexes {
     public static final Index MESSAGE_FEEDBACK_BY_TIME = Internal.createIndex(DSL.name("message_feedback_by_time"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.UPDATED_AT }, false);
     public static final Index MESSAGE_FEEDBACK_PER_CONVERSATION = Internal.createIndex(DSL.name("message_feedback_per_conversation"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.USER_ID, MessageFeedback.MESSAGE_FEEDBACK.CONVERSATION_ID }, true);
     public static final Index MESSAGE_FEEDBACK_PER_MESSAGE = Internal.createIndex(DSL.name("message_feedback_per_message"), MessageFeedback.MESSAGE_FEEDBACK, new OrderField[] { MessageFeedback.MESSAGE_FEEDBACK.TENANT_ID, MessageFeedback.MESSAGE_FEEDBACK.USER_ID, MessageFeedback.MESSAGE_FEEDBACK.MESSAGE_ID }, true);
+    public static final Index MESSAGE_TERMS_BY_MESSAGE = Internal.createIndex(DSL.name("message_terms_by_message"), MessageTerms.MESSAGE_TERMS, new OrderField[] { MessageTerms.MESSAGE_TERMS.TENANT_ID, MessageTerms.MESSAGE_TERMS.MESSAGE_ID }, false);
     public static final Index MESSAGES_BY_RUN = Internal.createIndex(DSL.name("messages_by_run"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.RUN_ID }, false);
     public static final Index MESSAGES_SEARCH = Internal.createIndex(DSL.name("messages_search"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.SEARCH_VECTOR }, false);
     public static final Index MESSAGES_SYSTEM = Internal.createIndex(DSL.name("messages_system"), Messages.MESSAGES, new OrderField[] { Messages.MESSAGES.TENANT_ID, Messages.MESSAGES.CONVERSATION_ID, Messages.MESSAGES.SEQUENCE }, false);

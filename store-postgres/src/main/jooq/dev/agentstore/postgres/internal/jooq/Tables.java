@@ -27,6 +27,7 @@ import dev.agentstore.postgres.internal.jooq.tables.MessageAppendKeys;
 import dev.agentstore.postgres.internal.jooq.tables.MessageEmbeddings;
 import dev.agentstore.postgres.internal.jooq.tables.MessageFeedback;
 import dev.agentstore.postgres.internal.jooq.tables.MessageRevisions;
+import dev.agentstore.postgres.internal.jooq.tables.MessageTerms;
 import dev.agentstore.postgres.internal.jooq.tables.Messages;
 import dev.agentstore.postgres.internal.jooq.tables.MetricSeries;
 import dev.agentstore.postgres.internal.jooq.tables.Models;
@@ -156,6 +157,11 @@ public class Tables {
      * The table <code>agentstore.message_revisions</code>.
      */
     public static final MessageRevisions MESSAGE_REVISIONS = MessageRevisions.MESSAGE_REVISIONS;
+
+    /**
+     * The table <code>agentstore.message_terms</code>.
+     */
+    public static final MessageTerms MESSAGE_TERMS = MessageTerms.MESSAGE_TERMS;
 
     /**
      * The table <code>agentstore.messages</code>.

@@ -8,6 +8,7 @@ import dev.agentstore.postgres.internal.jooq.Agentstore;
 import dev.agentstore.postgres.internal.jooq.Indexes;
 import dev.agentstore.postgres.internal.jooq.Keys;
 import dev.agentstore.postgres.internal.jooq.tables.Conversations.ConversationsPath;
+import dev.agentstore.postgres.internal.jooq.tables.MessageTerms.MessageTermsPath;
 import dev.agentstore.postgres.internal.jooq.tables.Messages.MessagesPath;
 
 import java.time.Instant;
@@ -209,6 +210,19 @@ public class MessageEmbeddings extends TableImpl<Record> {
             _messages = new MessagesPath(this, Keys.MESSAGE_EMBEDDINGS__MESSAGE_EMBEDDINGS_TENANT_ID_MESSAGE_ID_FKEY, null);
 
         return _messages;
+    }
+
+    private transient MessageTermsPath _messageTerms;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>agentstore.message_terms</code> table
+     */
+    public MessageTermsPath messageTerms() {
+        if (_messageTerms == null)
+            _messageTerms = new MessageTermsPath(this, null, Keys.MESSAGE_TERMS__MESSAGE_TERMS_TENANT_ID_MESSAGE_ID_FKEY.getInverseKey());
+
+        return _messageTerms;
     }
 
     @Override
