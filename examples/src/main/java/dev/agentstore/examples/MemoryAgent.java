@@ -39,7 +39,8 @@ import java.util.UUID;
  */
 public final class MemoryAgent {
     /** The plan's steps; the run is interrupted after the second. */
-    static final List<String> STEPS = List.of("pick dates", "book dog-friendly flights", "find a hotel", "write the plan");
+    static final List<String> STEPS =
+            List.of("pick dates", "book dog-friendly flights", "find a hotel", "write the plan");
 
     private final AgentStore store;
     private final EmbeddingModel embeddings;
@@ -66,32 +67,40 @@ public final class MemoryAgent {
 
     private void story() {
         UUID ann = store.conversations().upsertUser(NewUser.of("web", "ann")).id();
-        UUID planner = store.agents().define(AgentSpec.builder(ann, "trip-planner", "m").build()).id();
+        UUID planner = store.agents()
+                .define(AgentSpec.builder(ann, "trip-planner", "m").build())
+                .id();
         store.recall().enable(RecallScope.user(ann));
 
         // Weeks ago: Ann mentions her dog; the agent notes it in her memory block and her turns stay recallable.
-        Conversation first = store.conversations().createConversation(NewConversation.forUser(ann).underAgent(planner));
-        say(first, List.of(
-                NewMessage.system("You plan trips. Be brief.", 8),
-                NewMessage.user("Hi! My dog Rex comes with me on every trip.", 12),
-                NewMessage.assistant("Noted: Rex travels with you.", 8),
-                NewMessage.user("I also prefer window seats on trains.", 9),
-                NewMessage.assistant("Window seats it is.", 5)));
+        Conversation first = store.conversations()
+                .createConversation(NewConversation.forUser(ann).underAgent(planner));
+        say(
+                first,
+                List.of(
+                        NewMessage.system("You plan trips. Be brief.", 8),
+                        NewMessage.user("Hi! My dog Rex comes with me on every trip.", 12),
+                        NewMessage.assistant("Noted: Rex travels with you.", 8),
+                        NewMessage.user("I also prefer window seats on trains.", 9),
+                        NewMessage.assistant("Window seats it is.", 5)));
         MemoryBlock human = store.memoryBlocks()
-                .create(NewMemoryBlock.of(BlockOwner.user(ann), "human", "Ann travels with her dog Rex.").asPinned(),
+                .create(
+                        NewMemoryBlock.of(BlockOwner.user(ann), "human", "Ann travels with her dog Rex.")
+                                .asPinned(),
                         planner);
         out.println("block " + human.label() + " v" + human.version() + ": " + human.value());
 
         planTrip(ann, first);
 
         // Today: a new conversation. One call assembles everything the model needs for Ann's question.
-        Conversation today = store.conversations().createConversation(NewConversation.forUser(ann).underAgent(planner));
+        Conversation today = store.conversations()
+                .createConversation(NewConversation.forUser(ann).underAgent(planner));
         String question = "Which hotels in Bergen would accept my pet?";
         say(today, List.of(NewMessage.system("You plan trips. Be brief.", 8), NewMessage.user(question, 10)));
         AssembledContext context = store.contextAssembly()
                 .assembleContext(today.id(), 500, ContextOptions.DEFAULTS.recalling(question, embed(question)));
-        out.println("context for \"" + question + "\" (" + context.totalTokens() + " of " + context.budget()
-                + " tokens):");
+        out.println(
+                "context for \"" + question + "\" (" + context.totalTokens() + " of " + context.budget() + " tokens):");
         out.println("  system: " + context.system().content());
         context.blocks().forEach(b -> out.println("  block " + b.label() + ": " + b.value()));
         for (RecallHit hit : context.recalled()) {
@@ -112,14 +121,16 @@ public final class MemoryAgent {
         String thread = "trip-" + run;
         CheckpointRepository checkpoints = store.checkpoints();
         runSteps(checkpoints, thread, run, new LinkedHashMap<>(Map.of("done", List.of())), 2);
-        out.println("interrupted after " + checkpoints.latest(thread, "").orElseThrow().state().get("done"));
+        out.println("interrupted after "
+                + checkpoints.latest(thread, "").orElseThrow().state().get("done"));
 
         Checkpoint resume = checkpoints.latest(thread, "").orElseThrow();
         List<?> done = (List<?>) resume.state().get("done");
         out.println("resumed from checkpoint " + resume.checkpointId() + " at step " + (done.size() + 1) + " of "
                 + STEPS.size());
         runSteps(checkpoints, thread, run, new LinkedHashMap<>(resume.state()), STEPS.size());
-        out.println("finished: " + checkpoints.latest(thread, "").orElseThrow().state().get("done"));
+        out.println("finished: "
+                + checkpoints.latest(thread, "").orElseThrow().state().get("done"));
     }
 
     /** Runs the steps after those {@code state} records as done, up to {@code until}, checkpointing each. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentstore.AgentStore;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
 import dev.agentstore.testkit.fixture.TestServers;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,16 @@ import org.junit.jupiter.api.Named;
  */
 final class ExampleRuns {
     private ExampleRuns() {}
+
+    /** The in-process all-MiniLM-L6-v2 model the examples embed with, loaded once for all tests. */
+    static EmbeddingModel miniLm() {
+        return MiniLm.MODEL;
+    }
+
+    /** Holds the model, loaded on first use. */
+    private static final class MiniLm {
+        static final EmbeddingModel MODEL = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    }
 
     /** The setups, for {@code @MethodSource("dev.agentstore.examples.ExampleRuns#setups")}. */
     static Stream<Named<Supplier<AgentStore>>> setups() {

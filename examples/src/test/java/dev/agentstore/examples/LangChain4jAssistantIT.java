@@ -3,26 +3,17 @@ package dev.agentstore.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class LangChain4jAssistantIT {
-    private static EmbeddingModel model;
-
-    @BeforeAll
-    static void loadModel() {
-        model = new AllMiniLmL6V2QuantizedEmbeddingModel();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.agentstore.examples.ExampleRuns#setups")
     void should_answer_from_the_guide_call_the_tool_and_keep_the_whole_history(Supplier<AgentStore> setup) {
-        String output = ExampleRuns.output(setup, (store, out) -> LangChain4jAssistant.run(store, model, out));
+        String output =
+                ExampleRuns.output(setup, (store, out) -> LangChain4jAssistant.run(store, ExampleRuns.miniLm(), out));
 
         List<String> lines = output.lines().toList();
         assertThat(answerTo(lines, "How do I get from the airport into the city?"))

@@ -3,36 +3,27 @@ package dev.agentstore.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MemoryAgentIT {
-    private static EmbeddingModel model;
-
-    @BeforeAll
-    static void loadModel() {
-        model = new AllMiniLmL6V2QuantizedEmbeddingModel();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.agentstore.examples.ExampleRuns#setups")
     void should_remember_the_dog_resume_the_plan_and_assemble_the_context(Supplier<AgentStore> setup) {
-        String output = ExampleRuns.output(setup, (store, out) -> MemoryAgent.run(store, model, out));
+        String output = ExampleRuns.output(setup, (store, out) -> MemoryAgent.run(store, ExampleRuns.miniLm(), out));
         List<String> lines = output.lines().toList();
 
-        assertThat(lines).contains(
-                "block human v1: Ann travels with her dog Rex.",
-                "interrupted after [pick dates, book dog-friendly flights]",
-                "resumed from checkpoint step-1 at step 3 of 4",
-                "finished: [pick dates, book dog-friendly flights, find a hotel, write the plan]",
-                "  system: You plan trips. Be brief.",
-                "  block human: Ann travels with her dog Rex.",
-                "  recent USER: Which hotels in Bergen would accept my pet?");
+        assertThat(lines)
+                .contains(
+                        "block human v1: Ann travels with her dog Rex.",
+                        "interrupted after [pick dates, book dog-friendly flights]",
+                        "resumed from checkpoint step-1 at step 3 of 4",
+                        "finished: [pick dates, book dog-friendly flights, find a hotel, write the plan]",
+                        "  system: You plan trips. Be brief.",
+                        "  block human: Ann travels with her dog Rex.",
+                        "  recent USER: Which hotels in Bergen would accept my pet?");
         // the pet question recalls the dog, from another conversation, before anything else
         assertThat(lines.stream().filter(l -> l.startsWith("  recalled: ")).findFirst())
                 .contains("  recalled: Hi! My dog Rex comes with me on every trip.");

@@ -3,29 +3,19 @@ package dev.agentstore.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class RagIT {
-    private static EmbeddingModel model;
-
-    @BeforeAll
-    static void loadModel() {
-        model = new AllMiniLmL6V2QuantizedEmbeddingModel();
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.agentstore.examples.ExampleRuns#setups")
     void should_answer_each_question_from_the_right_passage(Supplier<AgentStore> setup) {
         String output = ExampleRuns.output(setup, (store, out) -> {
-            Rag.run(store, model, out);
-            Rag.run(store, model, out); // re-ingesting replaces the chunks instead of adding to them
+            Rag.run(store, ExampleRuns.miniLm(), out);
+            Rag.run(store, ExampleRuns.miniLm(), out); // re-ingesting replaces the chunks instead of adding to them
         });
 
         assertThat(output).contains("ingested 16 documents (16 ready) as 23 chunks of 384 dimensions");
