@@ -19,7 +19,8 @@ public interface ContextAssembler {
      *       dev.agentstore.conversation.ConversationRepository#contextWindow} does;
      *   <li>when the options recall, the user's best past turns outside that window ({@link
      *       dev.agentstore.recall.RecallRepository#recall}), each whole with its neighbours or not at all, in what the
-     *       budget has left (never tool exchanges, so no call is separated from its result).
+     *       budget has left (never tool exchanges, so no call is separated from its result); a turn
+     *       already sent, as a recent turn or with a better hit, is not sent again.
      * </ol>
      *
      * @throws dev.agentstore.NotFoundException if the conversation does not exist

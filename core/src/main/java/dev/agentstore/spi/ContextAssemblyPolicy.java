@@ -110,10 +110,11 @@ public final class ContextAssemblyPolicy {
         truncated |= recent.truncated();
         used += recent.totalTokens();
 
-        Set<UUID> inWindow = new HashSet<>();
-        recent.messages().forEach(m -> inWindow.add(m.id()));
+        // every message goes in once: a recalled turn already sent (recent, or with a better hit) is left out
+        Set<UUID> sent = new HashSet<>();
+        recent.messages().forEach(m -> sent.add(m.id()));
         if (read.system() != null) {
-            inWindow.add(read.system().id());
+            sent.add(read.system().id());
         }
         List<RecallHit> recalled = new ArrayList<>();
         long recalledTokens = 0;
@@ -121,20 +122,16 @@ public final class ContextAssemblyPolicy {
             if (recalled.size() == options.recallLimit()) {
                 break;
             }
-            if (inWindow.contains(hit.message().id())) {
+            if (sent.contains(hit.message().id())) {
                 continue;
             }
-            RecallHit outside = new RecallHit(
-                    hit.message(),
-                    hit.score(),
-                    hit.before().stream()
-                            .filter(m -> !inWindow.contains(m.id()))
-                            .toList(),
-                    hit.after().stream().filter(m -> !inWindow.contains(m.id())).toList());
-            if (used + outside.tokens() <= budget) {
-                recalled.add(outside);
-                used += outside.tokens();
-                recalledTokens += outside.tokens();
+            RecallHit unsent =
+                    new RecallHit(hit.message(), hit.score(), unsent(hit.before(), sent), unsent(hit.after(), sent));
+            if (used + unsent.tokens() <= budget) {
+                recalled.add(unsent);
+                unsent.turns().forEach(m -> sent.add(m.id()));
+                used += unsent.tokens();
+                recalledTokens += unsent.tokens();
             } else {
                 truncated = true;
             }
@@ -148,5 +145,9 @@ public final class ContextAssemblyPolicy {
                 new ContextCosts(systemTokens, blockTokens, summaryTokens, recalledTokens, recent.totalTokens()),
                 budget,
                 truncated);
+    }
+
+    private static List<Message> unsent(List<Message> turns, Set<UUID> sent) {
+        return turns.stream().filter(m -> !sent.contains(m.id())).toList();
     }
 }
