@@ -54,7 +54,7 @@ public final class ContextAssemblyBenchmark {
 
     private ContextAssemblyBenchmark() {}
 
-    /** Runs {@code args[0]} rounds (default 3) and prints the table. */
+    /** Runs {@code args[0]} rounds (default 3) and prints the table; 0 sets the data up and stops, for profiling. */
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         PostgresDatabase database = BenchmarkConfig.migratedDatabase();
@@ -78,6 +78,11 @@ public final class ContextAssemblyBenchmark {
                     PAST_CONVERSATIONS * MESSAGES_EACH,
                     (System.nanoTime() - started) / 1e9);
             Conversation chat = current(store, user, agent, random, vocabulary);
+            if (rounds == 0) {
+                System.out.println("set up only (0 rounds): database "
+                        + database.storeConfig().get("postgres.url"));
+                return;
+            }
             ContextAssembler assembler = store.contextAssembly();
             ContextOptions plain = ContextOptions.DEFAULTS;
             List<IntFunction<Runnable>> sides = List.of(

@@ -8,6 +8,7 @@ import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGES;
 
 import dev.agentstore.postgres.internal.recall.RecallSql;
 import dev.agentstore.postgres.spi.SqlTemplate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,8 +31,9 @@ public final class ContextStatements {
     private static final Param<Long> BUDGET = DSL.param("budget", Long.class);
 
     /**
-     * The conversation (its user and agent), the latest summary of its current branch (null columns for none) and its
-     * pinned blocks as a JSON array ({@link PinnedBlocks}): one row, none for a missing conversation.
+     * The conversation (its user and agent) and the latest summary of its current branch (null columns for none) on
+     * every row, and one pinned block a row ({@link PinnedBlocks#COLUMNS}, in their order; one row of null block
+     * columns for none); no row for a missing conversation.
      */
     final SqlTemplate header;
 
@@ -65,7 +67,10 @@ public final class ContextStatements {
                 .where(CONVERSATIONS.TENANT_ID.eq(TENANT), CONVERSATIONS.ID.eq(CONVERSATION)));
     }
 
-    /** One row: user, agent, the summary's fields, the pinned blocks' JSON. */
+    /**
+     * The conversation with its latest summary (a materialized CTE: one row, computed once), then its pinned blocks
+     * beside it, one a row, agent's, shared, user's, each by label.
+     */
     private static Query header() {
         var c = CONVERSATIONS.as("c");
         var summary = DSL.select(CONVERSATION_SUMMARIES.fields())
@@ -77,40 +82,55 @@ public final class ContextStatements {
                 .orderBy(CONVERSATION_SUMMARIES.NUMBER.desc())
                 .limit(DSL.inline(1))
                 .asTable("s");
+        List<Field<?>> headFields = new ArrayList<>(List.of(c.USER_ID, c.AGENT_ID));
+        for (Field<?> column : CONVERSATION_SUMMARIES.fields()) {
+            headFields.add(summary.field(column).as("s_" + column.getName()));
+        }
+        var head = DSL.name("head")
+                .asMaterialized(DSL.select(headFields)
+                        .from(c)
+                        .leftJoin(DSL.lateral(summary))
+                        .on(DSL.trueCondition())
+                        .where(c.TENANT_ID.eq(TENANT), c.ID.eq(CONVERSATION)));
+        Field<UUID> agent = head.field(c.AGENT_ID);
+        Field<UUID> user = head.field(c.USER_ID);
         Field<Integer> part = DSL.when(MEMORY_BLOCKS.OWNER_KIND.eq(DSL.inline("AGENT")), DSL.inline(0))
                 .when(MEMORY_BLOCKS.OWNER_KIND.eq(DSL.inline("SHARED")), DSL.inline(1))
                 .otherwise(DSL.inline(2));
-        Field<org.jooq.JSONB> blocks = DSL.field(DSL.select(DSL.field(
-                                "jsonb_agg({0} order by {1}, {2})",
-                                org.jooq.JSONB.class, PinnedBlocks.object(), part, MEMORY_BLOCKS.LABEL))
-                        .from(MEMORY_BLOCKS)
-                        .where(
-                                MEMORY_BLOCKS.TENANT_ID.eq(c.TENANT_ID),
-                                MEMORY_BLOCKS.PINNED.isTrue(),
-                                MEMORY_BLOCKS
-                                        .AGENT_ID
-                                        .eq(c.AGENT_ID)
-                                        .or(MEMORY_BLOCKS.USER_ID.eq(c.USER_ID))
-                                        .or(MEMORY_BLOCKS
-                                                .OWNER_KIND
-                                                .eq(DSL.inline("SHARED"))
-                                                .and(DSL.exists(DSL.selectOne()
-                                                        .from(MEMORY_BLOCK_AGENTS)
-                                                        .where(
-                                                                MEMORY_BLOCK_AGENTS.TENANT_ID.eq(c.TENANT_ID),
-                                                                MEMORY_BLOCK_AGENTS.BLOCK_ID.eq(MEMORY_BLOCKS.ID),
-                                                                MEMORY_BLOCK_AGENTS.AGENT_ID.eq(c.AGENT_ID)))))))
-                .as("blocks");
-        List<Field<?>> fields = new java.util.ArrayList<>(List.of(c.USER_ID, c.AGENT_ID));
+        List<Field<?>> blockFields = new ArrayList<>(PinnedBlocks.COLUMNS);
+        blockFields.add(part.as("part"));
+        var blocks = DSL.select(blockFields)
+                .from(MEMORY_BLOCKS)
+                .where(
+                        MEMORY_BLOCKS.TENANT_ID.eq(TENANT),
+                        MEMORY_BLOCKS.PINNED.isTrue(),
+                        MEMORY_BLOCKS
+                                .AGENT_ID
+                                .eq(agent)
+                                .or(MEMORY_BLOCKS.USER_ID.eq(user))
+                                .or(MEMORY_BLOCKS
+                                        .OWNER_KIND
+                                        .eq(DSL.inline("SHARED"))
+                                        .and(DSL.exists(DSL.selectOne()
+                                                .from(MEMORY_BLOCK_AGENTS)
+                                                .where(
+                                                        MEMORY_BLOCK_AGENTS.TENANT_ID.eq(TENANT),
+                                                        MEMORY_BLOCK_AGENTS.BLOCK_ID.eq(MEMORY_BLOCKS.ID),
+                                                        MEMORY_BLOCK_AGENTS.AGENT_ID.eq(agent))))))
+                .asTable("b");
+        List<Field<?>> fields = new ArrayList<>(List.of(user, agent));
         for (Field<?> column : CONVERSATION_SUMMARIES.fields()) {
-            fields.add(summary.field(column));
+            fields.add(head.field("s_" + column.getName()));
         }
-        fields.add(blocks);
-        return DSL.select(fields)
-                .from(c)
-                .leftJoin(DSL.lateral(summary))
+        for (Field<?> column : PinnedBlocks.COLUMNS) {
+            fields.add(blocks.field(column));
+        }
+        return DSL.with(head)
+                .select(fields)
+                .from(head)
+                .leftJoin(DSL.lateral(blocks))
                 .on(DSL.trueCondition())
-                .where(c.TENANT_ID.eq(TENANT), c.ID.eq(CONVERSATION));
+                .orderBy(blocks.field("part"), blocks.field(MEMORY_BLOCKS.LABEL));
     }
 
     /**

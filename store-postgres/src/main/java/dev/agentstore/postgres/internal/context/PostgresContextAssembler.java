@@ -51,7 +51,7 @@ public final class PostgresContextAssembler implements ContextAssembler {
         values.put("tenant", sql.tenant());
         values.put("conversation", conversationId);
         values.put("budget", (long) tokenBudget);
-        BoundQuery<List<Header>> header = BoundQuery.rows(statements.header, values, PostgresContextAssembler::header);
+        BoundQuery<Header> header = new BoundQuery<>(statements.header, values, PostgresContextAssembler::header);
         BoundQuery<List<WindowCandidates.Row>> window =
                 BoundQuery.rows(conversations.windowCandidates(), values, WindowCandidates.reader(conversationId));
         List<BoundQuery<?>> batch = new ArrayList<>(List.of(header, window));
@@ -62,8 +62,8 @@ public final class PostgresContextAssembler implements ContextAssembler {
             settings = PostgresRecall.searchSettings(candidates(options));
         }
         BatchResults results = sql.queryAll(settings, batch);
-        List<Header> headers = results.of(header);
-        if (headers.isEmpty()) {
+        Header head = results.of(header);
+        if (head == null) {
             throw new NotFoundException("no conversation with id " + conversationId);
         }
         WindowCandidates candidates = WindowCandidates.of(results.of(window));
@@ -72,30 +72,41 @@ public final class PostgresContextAssembler implements ContextAssembler {
                         candidates.system(),
                         candidates.newest(),
                         candidates.whole(),
-                        options.pinnedBlocks() ? headers.getFirst().blocks() : List.of(),
-                        options.summary() ? headers.getFirst().summary() : null,
+                        options.pinnedBlocks() ? head.blocks() : List.of(),
+                        options.summary() ? head.summary() : null,
                         recall == null ? List.of() : results.of(recall)),
                 tokenBudget,
                 options);
     }
 
-    /** The header row: the latest summary (or null) and the pinned blocks. */
+    /** The header: the latest summary (or null) and the pinned blocks. */
     private record Header(ConversationSummary summary, List<MemoryBlock> blocks) {}
 
-    private static Header header(ResultSet row) throws SQLException {
+    /** The header from its rows (one a block), or null for none: the conversation does not exist. */
+    private static Header header(ResultSet rows) throws SQLException {
+        if (!rows.next()) {
+            return null;
+        }
         int first = 3; // after the user and agent
         ConversationSummary summary = null;
-        if (row.getObject(first) != null) {
+        if (rows.getObject(first) != null) {
             summary = new ConversationSummary(
-                    row.getObject(first + 1, UUID.class),
-                    row.getInt(first + 2),
-                    row.getInt(first + 3),
-                    row.getLong(first + 4),
-                    row.getString(first + 5),
-                    row.getInt(first + 6),
-                    row.getObject(first + 7, OffsetDateTime.class).toInstant());
+                    rows.getObject(first + 1, UUID.class),
+                    rows.getInt(first + 2),
+                    rows.getInt(first + 3),
+                    rows.getLong(first + 4),
+                    rows.getString(first + 5),
+                    rows.getInt(first + 6),
+                    rows.getObject(first + 7, OffsetDateTime.class).toInstant());
         }
-        return new Header(summary, PinnedBlocks.read(row.getString(first + 8)));
+        List<MemoryBlock> blocks = new ArrayList<>();
+        do {
+            MemoryBlock block = PinnedBlocks.read(rows, first + 8);
+            if (block != null) {
+                blocks.add(block);
+            }
+        } while (rows.next());
+        return new Header(summary, blocks);
     }
 
     /** The recall part of the batch, with its values added to {@code values}; null when the options do not recall. */
