@@ -36,7 +36,7 @@ class PostgresMigrationIT {
         assertThat(appliedVersions(database, "agentstore"))
                 .containsExactly(
                         "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
-                        "18", "19", "20", "21", "22", "23", "24", "25", "26", "27");
+                        "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28");
         assertThat(strings(
                         database,
                         "select version from agentstore_security.agentstore_security_history"
@@ -72,7 +72,7 @@ class PostgresMigrationIT {
         assertThat(appliedVersions(database, "chat_data"))
                 .containsExactly(
                         "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16", "17",
-                        "18", "19", "20", "21", "22", "23", "24", "25", "26", "27");
+                        "18", "19", "20", "21", "22", "23", "24", "25", "26", "27", "28");
         assertThat(tablesIn(database, "chat_data"))
                 .contains("users", "conversations", "messages", "models", "response_cache")
                 .contains("system_metrics", "llm_metrics", "daily_metrics_summary")

@@ -42,7 +42,8 @@ CREATE INDEX message_embeddings_by_conversation ON message_embeddings (tenant_id
 SELECT apply_tenant_policy('message_embeddings');
 
 -- Each weight is the term's occurrences over (1 + ln(1 + the turn's words)): summed over a query's terms, the turn's
--- full-text relevance.
+-- full-text relevance. A query reads each of its terms' best turns by weight (message_terms_by_weight, walked
+-- backwards), so a common word costs no more than a rare one.
 CREATE TABLE message_terms (
     tenant_id       text    NOT NULL,
     user_id         uuid    NOT NULL,
@@ -51,8 +52,10 @@ CREATE TABLE message_terms (
     conversation_id uuid    NOT NULL,
     sequence        bigint  NOT NULL,
     weight          real    NOT NULL CHECK (weight > 0),
-    PRIMARY KEY (tenant_id, user_id, term, message_id) INCLUDE (conversation_id, sequence, weight),
+    PRIMARY KEY (tenant_id, user_id, term, message_id),
     FOREIGN KEY (tenant_id, message_id) REFERENCES message_embeddings (tenant_id, message_id) ON DELETE CASCADE
 );
+CREATE INDEX message_terms_by_weight ON message_terms (tenant_id, user_id, term, weight)
+    INCLUDE (message_id, conversation_id, sequence);
 CREATE INDEX message_terms_by_message ON message_terms (tenant_id, message_id);
 SELECT apply_tenant_policy('message_terms');

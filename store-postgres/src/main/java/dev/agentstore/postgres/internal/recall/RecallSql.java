@@ -147,20 +147,25 @@ public final class RecallSql {
             """;
 
     /**
-     * The best full-text matches among the embedded turns in scope, any query term matching: the turns holding a term
-     * come from the (tenant, user, term) key of {@code message_terms}, their relevance is the sum of the matched
-     * terms' weights; the best four times the candidates go on to the liveness, scope and metadata checks, which keep
-     * the candidates.
+     * The best full-text matches among the embedded turns in scope, any query term matching: each term puts its best
+     * {@code 8 x candidates} turns by weight forward through {@code message_terms_by_weight} (so a common word reads no
+     * more rows than a rare one), a turn's relevance is the sum of its matched terms' weights, and the best {@code 2 x
+     * candidates} go on to the liveness, scope and metadata checks, which keep the candidates.
      */
     private static final String BY_TEXT = """
             term_matches as (
                 select t.message_id as id, sum(t.weight) as relevance
-                from {terms_table} t
-                where t.tenant_id = {tenant} and t.user_id = {user} and t.term = any({terms})
-                  and (t.conversation_id is distinct from {excluded} or t.sequence < {excluded_from})
+                from unnest({terms}) as q(term)
+                cross join lateral (
+                    select t.message_id, t.weight from {terms_table} t
+                    where t.tenant_id = {tenant} and t.user_id = {user} and t.term = q.term
+                      and (t.conversation_id is distinct from {excluded} or t.sequence < {excluded_from})
+                    order by t.weight desc
+                    limit 8 * {candidates}
+                ) t
                 group by t.message_id
                 order by relevance desc
-                limit 4 * {candidates}
+                limit 2 * {candidates}
             ),
             matching as (
                 select x.id, m.created_at, x.relevance
