@@ -149,6 +149,11 @@ public record ContextOptions(
         return recallText != null || recallVector != null;
     }
 
+    /** How many of its best turns each recall ranking puts forward ({@link RecallQuery#candidatesFor}). */
+    public int recallCandidates() {
+        return RecallQuery.candidatesFor(recallLimit);
+    }
+
     /** A copy of the recall vector, or null. */
     @Override
     public float[] recallVector() {

@@ -93,6 +93,11 @@ public record RecallQuery(
 
     /** How many of its best messages each ranking puts forward for fusion: 4 per hit, at least 40. */
     public int candidates() {
+        return candidatesFor(limit);
+    }
+
+    /** How many of its best messages each ranking puts forward for {@code limit} hits: 4 per hit, at least 40. */
+    public static int candidatesFor(int limit) {
         return Math.max(40, 4 * limit);
     }
 

@@ -133,7 +133,7 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public ContextAssembler contextAssembler(String tenant) {
         return new PostgresContextAssembler(
-                new TenantSql(dsl, tenant), conversationStatements, contextStatements, embeddingIndexes.pgvector());
+                new TenantSql(dsl, tenant), conversationStatements, contextStatements, embeddingIndexes);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.agentstore.postgres.internal.context;
 
 import dev.agentstore.NotFoundException;
-import dev.agentstore.UnsupportedCapabilityException;
 import dev.agentstore.block.MemoryBlock;
 import dev.agentstore.context.AssembledContext;
 import dev.agentstore.context.ContextAssembler;
@@ -9,13 +8,13 @@ import dev.agentstore.context.ContextOptions;
 import dev.agentstore.conversation.ConversationSummary;
 import dev.agentstore.postgres.internal.conversation.ConversationStatements;
 import dev.agentstore.postgres.internal.conversation.WindowCandidates;
+import dev.agentstore.postgres.internal.recall.EmbeddingIndexes;
 import dev.agentstore.postgres.internal.recall.PostgresRecall;
 import dev.agentstore.postgres.internal.recall.RecallRows;
 import dev.agentstore.postgres.spi.BatchResults;
 import dev.agentstore.postgres.spi.BoundQuery;
 import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.recall.RecallHit;
-import dev.agentstore.recall.RecallQuery;
 import dev.agentstore.spi.ContextAssemblyPolicy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,14 +34,17 @@ public final class PostgresContextAssembler implements ContextAssembler {
     private final TenantSql sql;
     private final ConversationStatements conversations;
     private final ContextStatements statements;
-    private final boolean pgvector;
+    private final EmbeddingIndexes indexes;
 
     public PostgresContextAssembler(
-            TenantSql sql, ConversationStatements conversations, ContextStatements statements, boolean pgvector) {
+            TenantSql sql,
+            ConversationStatements conversations,
+            ContextStatements statements,
+            EmbeddingIndexes indexes) {
         this.sql = sql;
         this.conversations = conversations;
         this.statements = statements;
-        this.pgvector = pgvector;
+        this.indexes = indexes;
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class PostgresContextAssembler implements ContextAssembler {
         Map<String, String> settings = Map.of();
         if (recall != null) {
             batch.add(recall);
-            settings = PostgresRecall.searchSettings(candidates(options));
+            settings = PostgresRecall.searchSettings(options.recallCandidates());
         }
         BatchResults results = sql.queryAll(settings, batch);
         Header head = results.of(header);
@@ -116,9 +118,8 @@ public final class PostgresContextAssembler implements ContextAssembler {
         if (vector == null && terms == null) {
             return null;
         }
-        if (vector != null && !pgvector) {
-            throw new UnsupportedCapabilityException(
-                    "recall by vector needs the pgvector extension in the database; recall by text works without");
+        if (vector != null) {
+            indexes.requireVectorSearch();
         }
         if (terms != null) {
             values.put("terms", terms);
@@ -126,7 +127,7 @@ public final class PostgresContextAssembler implements ContextAssembler {
         if (vector != null) {
             values.put("vector", PostgresRecall.vectorText(vector));
         }
-        values.put("candidates", candidates(options));
+        values.put("candidates", options.recallCandidates());
         values.put("limit", options.recallLimit());
         values.put("neighbours", options.recallNeighbours());
         values.put("w_vector", options.recallWeights().vector());
@@ -135,9 +136,5 @@ public final class PostgresContextAssembler implements ContextAssembler {
         values.put("k", options.recallWeights().k());
         return new BoundQuery<>(
                 statements.recall(vector == null ? 0 : vector.length, terms != null), values, RecallRows::read);
-    }
-
-    private static int candidates(ContextOptions options) {
-        return Math.max(40, 4 * Math.min(options.recallLimit(), RecallQuery.MAX_LIMIT));
     }
 }

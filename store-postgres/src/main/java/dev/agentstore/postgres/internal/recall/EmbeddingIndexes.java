@@ -2,6 +2,7 @@ package dev.agentstore.postgres.internal.recall;
 
 import static dev.agentstore.postgres.internal.jooq.Tables.MESSAGE_EMBEDDINGS;
 
+import dev.agentstore.UnsupportedCapabilityException;
 import dev.agentstore.postgres.spi.OwnerDdl;
 import dev.agentstore.postgres.spi.PostgresSettings;
 import java.util.Set;
@@ -32,9 +33,12 @@ public final class EmbeddingIndexes {
                 .where(DSL.field(DSL.name("extname")).eq(DSL.inline("vector"))));
     }
 
-    /** Whether pgvector is installed, so vectors can be compared. */
-    public boolean pgvector() {
-        return pgvector;
+    /** Refuses a search by vector when pgvector is not installed (a search by text works without). */
+    public void requireVectorSearch() {
+        if (!pgvector) {
+            throw new UnsupportedCapabilityException(
+                    "recall by vector needs the pgvector extension in the database; recall by text works without");
+        }
     }
 
     /** Makes sure the dimension's index exists and is valid. */

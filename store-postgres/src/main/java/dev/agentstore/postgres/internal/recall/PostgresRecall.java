@@ -9,7 +9,6 @@ import static dev.agentstore.postgres.internal.jooq.Tables.RECALL_SCOPES;
 import dev.agentstore.ConflictException;
 import dev.agentstore.InvalidInputException;
 import dev.agentstore.NotFoundException;
-import dev.agentstore.UnsupportedCapabilityException;
 import dev.agentstore.postgres.spi.MetadataFilterSql;
 import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.postgres.spi.Timestamps;
@@ -186,9 +185,8 @@ public final class PostgresRecall implements RecallRepository {
     @Override
     public List<RecallHit> recall(RecallQuery query) {
         float[] vector = query.vector();
-        if (vector != null && !indexes.pgvector()) {
-            throw new UnsupportedCapabilityException(
-                    "recall by vector needs the pgvector extension in the database; recall by text works without");
+        if (vector != null) {
+            indexes.requireVectorSearch();
         }
         String[] terms = terms(query.text());
         if (vector == null && terms == null) {
