@@ -29,6 +29,12 @@ import org.jooq.impl.DSL;
  * the row's side (-1 a neighbour before, 0 the hit, 1 a neighbour after) and the hit's score; ordered by place, side
  * and sequence.
  *
+ * <p>The statement runs with a generic plan ({@link PostgresRecall#searchSettings}): planned once per connection, not on
+ * every call, which saved about 1.2 ms of a 3.8 ms recall over 100,000 turns (benchmarks/README.md). So its shape may
+ * not depend on estimates the planner cannot make without the values: each candidate's message is read by key in a
+ * lateral lookup ({@code limit 1}, which the planner keeps as a nested loop), never joined in a way a plan made for an
+ * unknown number of candidates could turn into a scan of the tenant's messages.
+ *
  * <p>Every input is a jOOQ field: named parameters for a template rendered once, or values for one call. The
  * statement is written as SQL text for readability, with its tables and inputs as query parts in it: nothing from a
  * caller is ever part of the text.
@@ -94,7 +100,7 @@ public final class RecallSql {
         parts.put("k", in.k());
         parts.put("filter", in.filter());
         List<String> rankings = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(SCOPE);
+        StringBuilder sql = new StringBuilder("with ");
         if (in.vector() != null) {
             parts.put("vector", in.vector());
             parts.put("dimension", DSL.inline(in.dimension()));
@@ -108,20 +114,28 @@ public final class RecallSql {
             rankings.add("select id, 0 as vector_rank, rank as text_rank from by_text");
         }
         sql.append(FUSION.replace("{rankings}", String.join(" union all ", rankings)));
-        return render(sql.toString().replace("{columns}", COLUMNS).replace("{fused_columns}", FUSED_COLUMNS), parts);
+        return render(
+                sql.toString()
+                        .replace("{in_scope_e}", IN_SCOPE.replace("{conversation}", "e.conversation_id"))
+                        .replace("{in_scope_m}", IN_SCOPE.replace("{conversation}", "m.conversation_id"))
+                        .replace("{columns}", COLUMNS)
+                        .replace("{fused_columns}", FUSED_COLUMNS),
+                parts);
     }
 
-    /** The user's conversations recall covers: not deleted, and the user or the conversation's agent opted in. */
-    private static final String SCOPE = """
-            with scope as (
-                select c.id from {conversations} c
-                where c.tenant_id = {tenant} and c.user_id = {user} and c.status <> 'DELETED'
-                  and (exists (select 1 from {scopes} s
-                               where s.tenant_id = {tenant} and s.kind = 'USER' and s.subject_id = {user})
-                       or exists (select 1 from {scopes} s
-                                  where s.tenant_id = {tenant} and s.kind = 'AGENT' and s.subject_id = c.agent_id))
-            ),
-            """;
+    /**
+     * Whether the conversation {@code {conversation}} names is one recall covers: the user's, not deleted, and the user
+     * or the conversation's agent opted in. A lookup by key per candidate (the user's opt-in is computed once per
+     * statement), not a list of the user's conversations, which would grow with them.
+     */
+    private static final String IN_SCOPE = """
+            exists (select 1 from {conversations} c
+                    where c.tenant_id = {tenant} and c.id = {conversation} and c.user_id = {user}
+                      and c.status <> 'DELETED'
+                      and (exists (select 1 from {scopes} s
+                                   where s.tenant_id = {tenant} and s.kind = 'USER' and s.subject_id = {user})
+                           or exists (select 1 from {scopes} s
+                                      where s.tenant_id = {tenant} and s.kind = 'AGENT' and s.subject_id = c.agent_id)))""";
 
     /**
      * The nearest embeddings of the dimension, by cosine distance through its HNSW index (ordered by the distance
@@ -135,7 +149,7 @@ public final class RecallSql {
                 from {embeddings} e
                 join {messages} m on m.tenant_id = e.tenant_id and m.id = e.message_id
                 where e.tenant_id = {tenant} and e.user_id = {user} and e.dimension = {dimension}
-                  and e.conversation_id in (select id from scope)
+                  and {in_scope_e}
                   and (e.conversation_id is distinct from {excluded} or e.sequence < {excluded_from})
                   and m.live and {filter}
                 order by distance
@@ -169,8 +183,12 @@ public final class RecallSql {
             ),
             matching as (
                 select x.id, m.created_at, x.relevance
-                from term_matches x join {messages} m on m.tenant_id = {tenant} and m.id = x.id
-                where m.live and m.conversation_id in (select id from scope) and {filter}
+                from term_matches x cross join lateral (
+                    select m.created_at, m.id from {messages} m
+                    where m.tenant_id = {tenant} and m.id = x.id
+                      and m.live and {in_scope_m} and {filter}
+                    limit 1
+                ) m
                 order by x.relevance desc, m.created_at desc, m.id desc
                 limit {candidates}
             ),
@@ -192,7 +210,9 @@ public final class RecallSql {
                 select {fused_columns}, coalesce({w_vector} / ({k} + nullif(p.vector_rank, 0)), 0)
                           + coalesce({w_text} / ({k} + nullif(p.text_rank, 0)), 0)
                           + {w_recency} / ({k} + row_number() over (order by m.created_at desc, m.id desc)) as score
-                from pool p join {messages} m on m.tenant_id = {tenant} and m.id = p.id
+                from pool p cross join lateral (
+                    select {columns} from {messages} m where m.tenant_id = {tenant} and m.id = p.id limit 1
+                ) m
             ),
             hits as (
                 select *, row_number() over (order by score desc, created_at desc, id desc) as place
