@@ -69,7 +69,8 @@ final class PostgresPresence implements Presence {
     @Override
     public boolean isActive(String scope, String member) {
         Instant now = clock.instant();
-        return !sql.query(
+        return !sql.reads()
+                .query(
                         DSL.selectOne()
                                 .from(p.table)
                                 .where(
@@ -84,7 +85,8 @@ final class PostgresPresence implements Presence {
     @Override
     public long count(String scope) {
         Instant now = clock.instant();
-        return sql.query(
+        return sql.reads()
+                .query(
                         DSL.selectCount()
                                 .from(p.table)
                                 .where(p.tenantId.eq(sql.tenant()), p.scope.eq(scope), p.expiresAt.gt(now)),
@@ -95,12 +97,13 @@ final class PostgresPresence implements Presence {
     @Override
     public List<String> activeMembers(String scope, int limit) {
         Instant now = clock.instant();
-        return sql.query(
-                DSL.select(p.member)
-                        .from(p.table)
-                        .where(p.tenantId.eq(sql.tenant()), p.scope.eq(scope), p.expiresAt.gt(now))
-                        .orderBy(p.seenAt.desc(), p.member)
-                        .limit(DSL.inline(limit)),
-                row -> row.getString(1));
+        return sql.reads()
+                .query(
+                        DSL.select(p.member)
+                                .from(p.table)
+                                .where(p.tenantId.eq(sql.tenant()), p.scope.eq(scope), p.expiresAt.gt(now))
+                                .orderBy(p.seenAt.desc(), p.member)
+                                .limit(DSL.inline(limit)),
+                        row -> row.getString(1));
     }
 }

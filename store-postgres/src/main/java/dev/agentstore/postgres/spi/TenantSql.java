@@ -9,6 +9,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -28,26 +29,54 @@ import org.jooq.impl.DSL;
  * values, which pgjdbc never splits, so they run as the two statements alone. jOOQ renders and binds the
  * statement; the rows are read with the fields the caller names, so mapping code finds its columns without
  * name lookups. No tenant survives on a pooled connection.
+ *
+ * <p>{@link #reads()} gives the same statements for calls that only read: each runs in a read-only transaction
+ * (PostgreSQL refuses any write in it, so a statement marked as a read provably is one) and, when the connection
+ * turns out to be lost (the server restarted, failed over or terminated the backend: SQL state 08xxx, 57P01,
+ * 57P02), is sent once more on a fresh connection. Any call that finds its connection lost has the pool drop its
+ * idle connections, which the same event usually killed too. A write is never sent twice: the caller retries it
+ * with its idempotency key.
  */
 public final class TenantSql {
     private static final String COMMIT = "; commit";
 
     private final DSLContext dsl;
     private final String tenant;
+    private final boolean readOnly;
     private final String begin;
     private final String setTenant;
     private final String implicitBegin;
+    private volatile TenantSql reads;
 
     /** Statements for {@code tenant} through {@code dsl}. */
     public TenantSql(DSLContext dsl, String tenant) {
+        this(dsl, tenant, false);
+    }
+
+    private TenantSql(DSLContext dsl, String tenant, boolean readOnly) {
         this.dsl = dsl;
         // Core checks tenant ids already; checked again because the id is rendered into the prefix below.
         this.tenant = TenantIds.check("tenant", tenant);
+        this.readOnly = readOnly;
         // The tenant is written as a literal, so the query's own bind values keep their positions: the rule just
         // checked allows only letters, digits and . _ : @ -, so no quote or backslash can reach it.
-        this.setTenant = "select set_config('agentstore.tenant_id', '" + tenant + "', true)";
+        this.setTenant = "select set_config('agentstore.tenant_id', '" + tenant + "', true)"
+                + (readOnly ? ", set_config('transaction_read_only', 'on', true)" : "");
         this.implicitBegin = setTenant + "; ";
         this.begin = "begin; " + implicitBegin;
+    }
+
+    /**
+     * The same tenant's statements for calls that only read: run in read-only transactions, and sent once more on a
+     * fresh connection when the first one was lost (see the class comment).
+     */
+    public TenantSql reads() {
+        TenantSql view = reads;
+        if (view == null) {
+            view = readOnly ? this : new TenantSql(dsl, tenant, true);
+            reads = view;
+        }
+        return view;
     }
 
     /** The tenant every statement is scoped to. */
@@ -135,46 +164,21 @@ public final class TenantSql {
      * committed), as separate calls would, without the round trips between them.
      */
     public BatchResults queryAll(Map<String, String> settings, List<BoundQuery<?>> queries) {
-        StringBuilder sql = new StringBuilder();
-        for (BoundQuery<?> query : queries) {
-            sql.append(sql.isEmpty() ? "" : "; ").append(query.template().sql());
+        StringBuilder sql = new StringBuilder(withSettings(settings));
+        for (int i = 0; i < queries.size(); i++) {
+            sql.append(i == 0 ? "" : "; ").append(queries.get(i).template().sql());
         }
-        try {
-            return dsl.connectionResult(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(withSettings(settings) + sql)) {
-                    int bound = 0;
-                    for (BoundQuery<?> query : queries) {
-                        bound += query.template().bind(statement, query.values(), bound);
+        return call(
+                readOnly,
+                () -> dsl.connectionResult(connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                        int bound = 0;
+                        for (BoundQuery<?> query : queries) {
+                            bound += query.template().bind(statement, query.values(), bound);
+                        }
+                        return BatchResults.read(statement, queries);
                     }
-                    return readAll(statement, queries);
-                }
-            });
-        } catch (DataAccessException e) {
-            throw PostgresErrors.translate(e);
-        }
-    }
-
-    /** Reads the queries' result sets in order, after set_config's. */
-    private static BatchResults readAll(PreparedStatement statement, List<BoundQuery<?>> queries) throws SQLException {
-        BatchResults results = new BatchResults();
-        boolean isResultSet = statement.execute();
-        int resultSets = 0;
-        while (isResultSet || statement.getUpdateCount() != -1) {
-            if (isResultSet && resultSets++ > 0) {
-                try (ResultSet rows = statement.getResultSet()) {
-                    read(results, queries.get(resultSets - 2), rows);
-                }
-            }
-            isResultSet = statement.getMoreResults();
-        }
-        if (resultSets != queries.size() + 1) {
-            throw new IllegalStateException("expected " + (queries.size() + 1) + " result sets, got " + resultSets);
-        }
-        return results;
-    }
-
-    private static <T> void read(BatchResults results, BoundQuery<T> query, ResultSet rows) throws SQLException {
-        results.put(query, query.reader().read(rows));
+                }));
     }
 
     /** The statement setting the tenant and {@code settings}, transaction-local, ending in {@code "; "}. */
@@ -214,20 +218,42 @@ public final class TenantSql {
     }
 
     private <T> T run(String prefix, String sql, String suffix, Binder binder, ResultSetHandler<T> handler) {
-        try {
-            return dsl.connectionResult(connection -> {
-                try (PreparedStatement statement = connection.prepareStatement(prefix + sql + suffix)) {
-                    binder.bind(statement);
-                    return handleSecondResultSet(statement, handler);
-                } catch (SQLException | RuntimeException e) {
-                    if (!suffix.isEmpty()) {
-                        rollbackQuietly(connection);
+        return call(
+                readOnly,
+                () -> dsl.connectionResult(connection -> {
+                    try (PreparedStatement statement = connection.prepareStatement(prefix + sql + suffix)) {
+                        binder.bind(statement);
+                        return handleSecondResultSet(statement, handler);
+                    } catch (SQLException | RuntimeException e) {
+                        if (!suffix.isEmpty()) {
+                            rollbackQuietly(connection);
+                        }
+                        throw e;
                     }
-                    throw e;
-                }
-            });
+                }));
+    }
+
+    /**
+     * Makes a database call, translating its failure; when the connection was lost, has the pool drop its idle
+     * connections and, if {@code resend} (the call only reads), makes the call once more.
+     */
+    private <T> T call(boolean resend, Supplier<T> call) {
+        try {
+            return call.get();
         } catch (DataAccessException e) {
-            throw PostgresErrors.translate(e);
+            if (!LostConnections.isLost(e)) {
+                throw PostgresErrors.translate(e);
+            }
+            LostConnections.evictIdle(dsl);
+            if (!resend) {
+                throw PostgresErrors.translate(e);
+            }
+            try {
+                return call.get();
+            } catch (DataAccessException again) {
+                again.addSuppressed(e);
+                throw PostgresErrors.translate(again);
+            }
         }
     }
 
@@ -261,26 +287,24 @@ public final class TenantSql {
      * rows). The work gets the JDBC connection and a jOOQ context over it.
      */
     public <T> T transaction(TransactionWork<T> work) {
-        try {
-            return dsl.connectionResult(connection -> {
-                connection.setAutoCommit(false);
-                try {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute(setTenant);
+        return call(
+                false,
+                () -> dsl.connectionResult(connection -> {
+                    connection.setAutoCommit(false);
+                    try {
+                        try (Statement statement = connection.createStatement()) {
+                            statement.execute(setTenant);
+                        }
+                        T result = work.run(connection, DSL.using(connection, dsl.dialect(), dsl.settings()));
+                        connection.commit();
+                        return result;
+                    } catch (SQLException | RuntimeException e) {
+                        rollbackQuietly(connection);
+                        throw e;
+                    } finally {
+                        restoreAutoCommit(connection);
                     }
-                    T result = work.run(connection, DSL.using(connection, dsl.dialect(), dsl.settings()));
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(connection);
-                    throw e;
-                } finally {
-                    restoreAutoCommit(connection);
-                }
-            });
-        } catch (DataAccessException e) {
-            throw PostgresErrors.translate(e);
-        }
+                }));
     }
 
     private static void restoreAutoCommit(Connection connection) {

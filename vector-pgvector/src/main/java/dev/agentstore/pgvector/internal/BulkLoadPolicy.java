@@ -36,7 +36,8 @@ final class BulkLoadPolicy {
                 .where(collection.chunksOf(sql.tenant()))
                 .limit(DSL.inline(limit))
                 .asTable("upto");
-        return sql.query(DSL.selectCount().from(upToLimit), row -> row.getLong(1))
+        return sql.reads()
+                .query(DSL.selectCount().from(upToLimit), row -> row.getLong(1))
                 .getFirst();
     }
 }

@@ -78,6 +78,7 @@ final class CollectionCatalog {
 
     private Optional<StoredCollection> read(TenantSql sql, String name) {
         return sql
+                .reads()
                 .fetch(DSL.select(COLUMNS)
                         .from(VECTOR_COLLECTIONS)
                         .where(VECTOR_COLLECTIONS.TENANT_ID.eq(sql.tenant()), VECTOR_COLLECTIONS.NAME.eq(name)))
@@ -89,6 +90,7 @@ final class CollectionCatalog {
     /** The tenant's collections by name. */
     List<StoredCollection> list(TenantSql sql) {
         return sql
+                .reads()
                 .fetch(DSL.select(COLUMNS)
                         .from(VECTOR_COLLECTIONS)
                         .where(VECTOR_COLLECTIONS.TENANT_ID.eq(sql.tenant()))

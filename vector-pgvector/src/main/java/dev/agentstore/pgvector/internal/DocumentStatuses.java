@@ -104,6 +104,7 @@ final class DocumentStatuses {
 
     Optional<DocumentStatus> find(StoredCollection collection, String documentId) {
         return sql
+                .reads()
                 .fetch(DSL.selectFrom(VECTOR_DOCUMENTS).where(of(collection, documentId)), VECTOR_DOCUMENTS.fields())
                 .stream()
                 .findFirst()
@@ -118,7 +119,8 @@ final class DocumentStatuses {
         if (page.cursor() != null) {
             where = where.and(VECTOR_DOCUMENTS.DOCUMENT_ID.gt(Cursors.decode(page.cursor())));
         }
-        List<DocumentStatus> rows = sql.fetch(
+        List<DocumentStatus> rows = sql.reads()
+                .fetch(
                         DSL.selectFrom(VECTOR_DOCUMENTS)
                                 .where(where)
                                 .orderBy(VECTOR_DOCUMENTS.DOCUMENT_ID)

@@ -138,11 +138,14 @@ final class PgvectorRepository implements VectorRepository, RetrievalRecorder {
     @Override
     public List<Chunk> get(String collection, Collection<String> ids) {
         var target = require(collection);
-        return sql.query(
-                DSL.select(ChunkColumns.WITH_EMBEDDING)
-                        .from(VECTOR_CHUNKS)
-                        .where(target.chunksOf(sql.tenant()), VECTOR_CHUNKS.ID.eq(DSL.any(ids.toArray(String[]::new)))),
-                ChunkColumns.READER);
+        return sql.reads()
+                .query(
+                        DSL.select(ChunkColumns.WITH_EMBEDDING)
+                                .from(VECTOR_CHUNKS)
+                                .where(
+                                        target.chunksOf(sql.tenant()),
+                                        VECTOR_CHUNKS.ID.eq(DSL.any(ids.toArray(String[]::new)))),
+                        ChunkColumns.READER);
     }
 
     @Override
@@ -150,23 +153,25 @@ final class PgvectorRepository implements VectorRepository, RetrievalRecorder {
         var target = require(collection);
         Condition after =
                 page.cursor() == null ? DSL.trueCondition() : VECTOR_CHUNKS.ID.gt(Cursors.decode(page.cursor()));
-        List<Chunk> rows = sql.query(
-                DSL.select(ChunkColumns.WITH_EMBEDDING)
-                        .from(VECTOR_CHUNKS)
-                        .where(
-                                target.chunksOf(sql.tenant()),
-                                after,
-                                MetadataFilterSql.of(VECTOR_CHUNKS.METADATA, filter))
-                        .orderBy(VECTOR_CHUNKS.ID)
-                        .limit(DSL.inline(page.limit() + 1)),
-                ChunkColumns.READER);
+        List<Chunk> rows = sql.reads()
+                .query(
+                        DSL.select(ChunkColumns.WITH_EMBEDDING)
+                                .from(VECTOR_CHUNKS)
+                                .where(
+                                        target.chunksOf(sql.tenant()),
+                                        after,
+                                        MetadataFilterSql.of(VECTOR_CHUNKS.METADATA, filter))
+                                .orderBy(VECTOR_CHUNKS.ID)
+                                .limit(DSL.inline(page.limit() + 1)),
+                        ChunkColumns.READER);
         return Pages.of(rows, page.limit(), Chunk::id);
     }
 
     @Override
     public long count(String collection) {
         var target = require(collection);
-        return sql.query(
+        return sql.reads()
+                .query(
                         DSL.selectCount().from(VECTOR_CHUNKS).where(target.chunksOf(sql.tenant())),
                         row -> row.getLong(1))
                 .getFirst();

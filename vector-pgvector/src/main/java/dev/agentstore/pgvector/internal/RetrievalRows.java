@@ -59,7 +59,8 @@ final class RetrievalRows {
 
     /** The document's total, or empty if no search returned it. */
     Optional<RetrievalStats> document(StoredCollection collection, String documentId) {
-        Record row = sql.fetch(DSL.select(TOTAL, LAST)
+        Record row = sql.reads()
+                .fetch(DSL.select(TOTAL, LAST)
                         .from(VECTOR_RETRIEVALS)
                         .where(of(collection), VECTOR_RETRIEVALS.DOCUMENT_ID.eq(documentId)))
                 .get(0);
@@ -71,7 +72,8 @@ final class RetrievalRows {
 
     /** The document's chunks, most retrieved first. */
     List<RetrievalStats> chunks(StoredCollection collection, String documentId) {
-        return sql.fetch(DSL.select(
+        return sql.reads()
+                .fetch(DSL.select(
                                 VECTOR_RETRIEVALS.CHUNK_ID,
                                 VECTOR_RETRIEVALS.RETRIEVALS,
                                 VECTOR_RETRIEVALS.LAST_RETRIEVED_AT)
@@ -87,7 +89,8 @@ final class RetrievalRows {
 
     /** The collection's documents by total, most first. */
     List<RetrievalStats> mostRetrieved(StoredCollection collection, int limit) {
-        return sql.fetch(DSL.select(VECTOR_RETRIEVALS.DOCUMENT_ID, TOTAL, LAST)
+        return sql.reads()
+                .fetch(DSL.select(VECTOR_RETRIEVALS.DOCUMENT_ID, TOTAL, LAST)
                         .from(VECTOR_RETRIEVALS)
                         .where(of(collection), VECTOR_RETRIEVALS.DOCUMENT_ID.isNotNull())
                         .groupBy(VECTOR_RETRIEVALS.DOCUMENT_ID)

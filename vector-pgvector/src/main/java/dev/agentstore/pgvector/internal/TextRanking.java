@@ -33,15 +33,16 @@ final class TextRanking {
         fields.add(rank);
         RowReader<Chunk> chunk = ChunkColumns.reader(withEmbeddings);
         int rankColumn = fields.size();
-        return sql.query(
-                DSL.select(fields)
-                        .from(VECTOR_CHUNKS)
-                        .where(
-                                collection.chunksOf(sql.tenant()),
-                                DSL.condition("{0} @@ {1}", VECTOR_CHUNKS.CONTENT_SEARCH, query),
-                                MetadataFilterSql.of(VECTOR_CHUNKS.METADATA, filter))
-                        .orderBy(DSL.field(DSL.name("rank")).desc(), VECTOR_CHUNKS.ID)
-                        .limit(DSL.inline(limit)),
-                row -> new SearchMatch(chunk.read(row), row.getDouble(rankColumn)));
+        return sql.reads()
+                .query(
+                        DSL.select(fields)
+                                .from(VECTOR_CHUNKS)
+                                .where(
+                                        collection.chunksOf(sql.tenant()),
+                                        DSL.condition("{0} @@ {1}", VECTOR_CHUNKS.CONTENT_SEARCH, query),
+                                        MetadataFilterSql.of(VECTOR_CHUNKS.METADATA, filter))
+                                .orderBy(DSL.field(DSL.name("rank")).desc(), VECTOR_CHUNKS.ID)
+                                .limit(DSL.inline(limit)),
+                        row -> new SearchMatch(chunk.read(row), row.getDouble(rankColumn)));
     }
 }

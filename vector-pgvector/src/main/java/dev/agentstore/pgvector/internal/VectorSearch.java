@@ -82,11 +82,16 @@ final class VectorSearch {
         if (request.filter() == null) {
             Map<String, Object> values = Map.of(
                     "vector", new PGvector(request.vector()), "tenant", sql.tenant(), "rows", rows(request, exact));
-            return sql.queryWithSettings(
-                    settings, templates.unfiltered(collection, request.includeEmbeddings(), exact), values, reader);
+            return sql.reads()
+                    .queryWithSettings(
+                            settings,
+                            templates.unfiltered(collection, request.includeEmbeddings(), exact),
+                            values,
+                            reader);
         }
         DSLContext dsl = DSL.using(SQLDialect.POSTGRES);
-        return sql.queryWithSettings(settings, query(dsl, collection, sql.tenant(), request, distances, exact), reader);
+        return sql.reads()
+                .queryWithSettings(settings, query(dsl, collection, sql.tenant(), request, distances, exact), reader);
     }
 
     /**

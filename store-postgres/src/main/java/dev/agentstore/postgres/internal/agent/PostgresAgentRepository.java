@@ -154,6 +154,7 @@ public final class PostgresAgentRepository implements AgentRepository {
     @Override
     public Optional<ChannelDefaults> channelDefaults(String channel) {
         return sql
+                .reads()
                 .fetch(
                         DSL.selectFrom(CHANNEL_CONFIGS)
                                 .where(CHANNEL_CONFIGS.TENANT_ID.eq(sql.tenant()), CHANNEL_CONFIGS.CHANNEL.eq(channel)),
@@ -168,6 +169,7 @@ public final class PostgresAgentRepository implements AgentRepository {
 
     private Optional<AgentDefinition> one(Condition condition) {
         return sql
+                .reads()
                 .fetch(DSL.selectFrom(AGENTS).where(AGENTS.TENANT_ID.eq(sql.tenant()), condition), AGENTS.fields())
                 .stream()
                 .findFirst()
@@ -180,7 +182,8 @@ public final class PostgresAgentRepository implements AgentRepository {
                 ? DSL.noCondition()
                 : DSL.row(AGENTS.NAME, AGENTS.ID).gt(after.name(), after.id());
         return Pages.of(
-                sql.fetch(
+                sql.reads()
+                        .fetch(
                                 DSL.selectFrom(AGENTS)
                                         .where(AGENTS.TENANT_ID.eq(sql.tenant()), matching, keyset)
                                         .orderBy(AGENTS.NAME, AGENTS.ID)

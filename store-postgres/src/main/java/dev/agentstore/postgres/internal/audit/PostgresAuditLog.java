@@ -66,6 +66,7 @@ public final class PostgresAuditLog implements AuditLog {
     @Override
     public Optional<AuditEntry> find(UUID entryId) {
         return sql
+                .reads()
                 .fetch(
                         DSL.selectFrom(AUDIT_LOG).where(AUDIT_LOG.TENANT_ID.eq(sql.tenant()), AUDIT_LOG.ID.eq(entryId)),
                         AUDIT_LOG.fields())
@@ -78,7 +79,8 @@ public final class PostgresAuditLog implements AuditLog {
     public Page<AuditEntry> list(AuditQuery query, PageRequest page) {
         Condition after =
                 page.cursor() == null ? DSL.trueCondition() : AUDIT_LOG.ID.lt(Cursors.decodeUuid(page.cursor()));
-        List<AuditEntry> rows = sql.fetch(
+        List<AuditEntry> rows = sql.reads()
+                .fetch(
                         DSL.selectFrom(AUDIT_LOG)
                                 .where(matching(query), after)
                                 .orderBy(AUDIT_LOG.ID.desc())

@@ -136,7 +136,8 @@ public final class PostgresMemoryBlocks implements MemoryBlockRepository {
 
     @Override
     public List<BlockRevision> revisions(UUID blockId) {
-        return sql.fetch(DSL.select(MEMORY_BLOCK_REVISIONS.fields())
+        return sql.reads()
+                .fetch(DSL.select(MEMORY_BLOCK_REVISIONS.fields())
                         .from(MEMORY_BLOCK_REVISIONS)
                         .where(
                                 MEMORY_BLOCK_REVISIONS.TENANT_ID.eq(sql.tenant()),
@@ -196,7 +197,8 @@ public final class PostgresMemoryBlocks implements MemoryBlockRepository {
     }
 
     private List<MemoryBlock> list(Condition which) {
-        return sql.fetch(DSL.select(MEMORY_BLOCKS.fields())
+        return sql.reads()
+                .fetch(DSL.select(MEMORY_BLOCKS.fields())
                         .from(MEMORY_BLOCKS)
                         .where(MEMORY_BLOCKS.TENANT_ID.eq(sql.tenant()), which)
                         .orderBy(MEMORY_BLOCKS.LABEL, MEMORY_BLOCKS.OWNER_KIND.eq(BlockOwner.Kind.SHARED.name())))

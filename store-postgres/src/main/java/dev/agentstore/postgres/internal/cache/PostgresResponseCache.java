@@ -94,7 +94,8 @@ public final class PostgresResponseCache implements ResponseCache {
 
     @Override
     public CacheStats stats() {
-        Record row = sql.fetch(DSL.select(DSL.count(), DSL.sum(RESPONSE_CACHE.HIT_COUNT))
+        Record row = sql.reads()
+                .fetch(DSL.select(DSL.count(), DSL.sum(RESPONSE_CACHE.HIT_COUNT))
                         .from(RESPONSE_CACHE)
                         .where(
                                 RESPONSE_CACHE.TENANT_ID.eq(sql.tenant()),

@@ -45,7 +45,8 @@ final class PendingWriteRows {
 
     /** The writes after a checkpoint, by task, then index. */
     static List<PendingWrite> read(TenantSql sql, String threadId, String namespace, String checkpointId) {
-        return sql.fetch(DSL.select(
+        return sql.reads()
+                .fetch(DSL.select(
                                 CHECKPOINT_WRITES.TASK_ID,
                                 CHECKPOINT_WRITES.INDEX,
                                 CHECKPOINT_WRITES.CHANNEL,

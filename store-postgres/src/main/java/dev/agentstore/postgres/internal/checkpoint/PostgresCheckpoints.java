@@ -143,7 +143,8 @@ public final class PostgresCheckpoints implements CheckpointRepository {
     private record Stored(Instant createdAt, long serial) {}
 
     private boolean runStored(NewCheckpoint c) {
-        return !sql.fetch(DSL.selectOne()
+        return !sql.reads()
+                .fetch(DSL.selectOne()
                         .from(AGENT_RUNS)
                         .where(AGENT_RUNS.TENANT_ID.eq(sql.tenant()), AGENT_RUNS.ID.eq(c.runId())))
                 .isEmpty();
@@ -163,11 +164,12 @@ public final class PostgresCheckpoints implements CheckpointRepository {
     public Page<Checkpoint> history(String threadId, String namespace, PageRequest page) {
         Condition before =
                 page.cursor() == null ? DSL.trueCondition() : CHECKPOINTS.SERIAL.lt(Cursors.decodeLong(page.cursor()));
-        List<Record> rows = sql.fetch(DSL.select(ROW)
-                .from(CHECKPOINTS)
-                .where(of(threadId, namespace), before)
-                .orderBy(CHECKPOINTS.SERIAL.desc())
-                .limit(DSL.inline(page.limit() + 1)));
+        List<Record> rows = sql.reads()
+                .fetch(DSL.select(ROW)
+                        .from(CHECKPOINTS)
+                        .where(of(threadId, namespace), before)
+                        .orderBy(CHECKPOINTS.SERIAL.desc())
+                        .limit(DSL.inline(page.limit() + 1)));
         Page<Record> paged = Pages.of(rows, page.limit(), r -> Long.toString(r.get(CHECKPOINTS.SERIAL)));
         return new Page<>(checkpoints(threadId, namespace, paged.items()), paged.nextCursor());
     }
@@ -253,6 +255,7 @@ public final class PostgresCheckpoints implements CheckpointRepository {
 
     private Optional<Checkpoint> one(Condition which) {
         return sql
+                .reads()
                 .fetch(DSL.select(ROW)
                         .from(CHECKPOINTS)
                         .where(which)

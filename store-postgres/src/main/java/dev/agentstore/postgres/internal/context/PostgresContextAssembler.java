@@ -63,7 +63,7 @@ public final class PostgresContextAssembler implements ContextAssembler {
             batch.add(recall);
             settings = PostgresRecall.searchSettings(options.recallCandidates());
         }
-        BatchResults results = sql.queryAll(settings, batch);
+        BatchResults results = sql.reads().queryAll(settings, batch);
         Header head = results.of(header);
         if (head == null) {
             throw new NotFoundException("no conversation with id " + conversationId);

@@ -128,12 +128,13 @@ final class BranchQueries {
         if (branch(branches, number).current()) {
             return windows.select(conversationId, budget).orElseGet(() -> new ContextWindow(List.of(), 0, false));
         }
-        List<Message> history = sql.query(
-                DSL.select(MessageReader.IN_CONVERSATION)
-                        .from(MESSAGES)
-                        .where(ofBranch(conversationId, lineage))
-                        .orderBy(MESSAGES.SEQUENCE),
-                MessageReader.inConversation(conversationId));
+        List<Message> history = sql.reads()
+                .query(
+                        DSL.select(MessageReader.IN_CONVERSATION)
+                                .from(MESSAGES)
+                                .where(ofBranch(conversationId, lineage))
+                                .orderBy(MESSAGES.SEQUENCE),
+                        MessageReader.inConversation(conversationId));
         return ContextWindowPolicy.select(history, budget);
     }
 

@@ -24,10 +24,11 @@ final class ContextWindowQuery {
 
     /** The window, or empty when the conversation has no messages (it may not exist). */
     Optional<ContextWindow> select(UUID conversationId, int budget) {
-        List<WindowCandidates.Row> rows = sql.query(
-                statements.window,
-                Map.of("tenant", sql.tenant(), "conversation", conversationId, "budget", (long) budget),
-                WindowCandidates.reader(conversationId));
+        List<WindowCandidates.Row> rows = sql.reads()
+                .query(
+                        statements.window,
+                        Map.of("tenant", sql.tenant(), "conversation", conversationId, "budget", (long) budget),
+                        WindowCandidates.reader(conversationId));
         if (rows.isEmpty()) {
             return Optional.empty();
         }

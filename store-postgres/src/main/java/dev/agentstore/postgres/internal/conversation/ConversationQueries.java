@@ -105,6 +105,7 @@ final class ConversationQueries {
 
     Optional<Conversation> findByKey(String externalKey) {
         return sql
+                .reads()
                 .fetch(
                         DSL.selectFrom(CONVERSATIONS)
                                 .where(
@@ -117,7 +118,10 @@ final class ConversationQueries {
     }
 
     Optional<Conversation> find(UUID conversationId) {
-        return sql.fetch(DSL.selectFrom(CONVERSATIONS).where(byId(conversationId)), CONVERSATIONS.fields()).stream()
+        return sql
+                .reads()
+                .fetch(DSL.selectFrom(CONVERSATIONS).where(byId(conversationId)), CONVERSATIONS.fields())
+                .stream()
                 .findFirst()
                 .map(ConversationRows::conversation);
     }
@@ -128,7 +132,8 @@ final class ConversationQueries {
      * led by the tenant and then the user or agent when the query names one.
      */
     Page<Conversation> list(ConversationQuery query, PageRequest page) {
-        List<Conversation> rows = sql.fetch(select(sql.tenant(), query, page), CONVERSATIONS.fields())
+        List<Conversation> rows = sql.reads()
+                .fetch(select(sql.tenant(), query, page), CONVERSATIONS.fields())
                 .map(ConversationRows::conversation);
         boolean recent = query.order() == ConversationOrder.RECENT_ACTIVITY;
         return Pages.of(rows, page.limit(), c -> recent ? ConversationCursors.activity(c) : c.id().toString());

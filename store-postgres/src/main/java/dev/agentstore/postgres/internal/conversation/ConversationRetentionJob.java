@@ -126,13 +126,14 @@ final class ConversationRetentionJob {
         if (after != null) {
             condition = condition.and(CONVERSATIONS.ID.gt(after));
         }
-        return sql.query(
-                DSL.select(CONVERSATIONS.ID)
-                        .from(CONVERSATIONS)
-                        .where(condition)
-                        .orderBy(CONVERSATIONS.ID)
-                        .limit(batch),
-                row -> row.getObject(1, UUID.class));
+        return sql.reads()
+                .query(
+                        DSL.select(CONVERSATIONS.ID)
+                                .from(CONVERSATIONS)
+                                .where(condition)
+                                .orderBy(CONVERSATIONS.ID)
+                                .limit(batch),
+                        row -> row.getObject(1, UUID.class));
     }
 
     /**

@@ -28,22 +28,23 @@ final class MemoryWindowQueries {
 
     /** The window's messages, oldest first; empty also for a missing conversation (the caller tells which). */
     List<Message> read(UUID conversationId) {
-        return sql.query(
-                DSL.select(MessageReader.IN_CONVERSATION)
-                        .from(MESSAGES)
-                        .join(CONVERSATIONS)
-                        .on(
-                                CONVERSATIONS.TENANT_ID.eq(MESSAGES.TENANT_ID),
-                                CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
-                        .where(
-                                MESSAGES.TENANT_ID.eq(sql.tenant()),
-                                MESSAGES.CONVERSATION_ID.eq(conversationId),
-                                MESSAGES.LIVE.isTrue(),
-                                MESSAGES.SEQUENCE
-                                        .ge(CONVERSATIONS.MEMORY_START)
-                                        .or(MESSAGES.SEQUENCE.eq(CONVERSATIONS.MEMORY_PINNED)))
-                        .orderBy(MESSAGES.SEQUENCE),
-                MessageReader.inConversation(conversationId));
+        return sql.reads()
+                .query(
+                        DSL.select(MessageReader.IN_CONVERSATION)
+                                .from(MESSAGES)
+                                .join(CONVERSATIONS)
+                                .on(
+                                        CONVERSATIONS.TENANT_ID.eq(MESSAGES.TENANT_ID),
+                                        CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
+                                .where(
+                                        MESSAGES.TENANT_ID.eq(sql.tenant()),
+                                        MESSAGES.CONVERSATION_ID.eq(conversationId),
+                                        MESSAGES.LIVE.isTrue(),
+                                        MESSAGES.SEQUENCE
+                                                .ge(CONVERSATIONS.MEMORY_START)
+                                                .or(MESSAGES.SEQUENCE.eq(CONVERSATIONS.MEMORY_PINNED)))
+                                .orderBy(MESSAGES.SEQUENCE),
+                        MessageReader.inConversation(conversationId));
     }
 
     /**
@@ -67,11 +68,12 @@ final class MemoryWindowQueries {
 
     /** Throws what keeps {@code window} from moving with {@code appended} messages, if anything does now. */
     private void refuse(UUID conversationId, int appended, MemoryWindow window) {
-        List<State> found = sql.query(
-                DSL.select(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.STATUS)
-                        .from(CONVERSATIONS)
-                        .where(CONVERSATIONS.TENANT_ID.eq(sql.tenant()), CONVERSATIONS.ID.eq(conversationId)),
-                row -> new State(row.getLong(1), row.getString(2)));
+        List<State> found = sql.reads()
+                .query(
+                        DSL.select(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.STATUS)
+                                .from(CONVERSATIONS)
+                                .where(CONVERSATIONS.TENANT_ID.eq(sql.tenant()), CONVERSATIONS.ID.eq(conversationId)),
+                        row -> new State(row.getLong(1), row.getString(2)));
         if (found.isEmpty() || "DELETED".equals(found.getFirst().status())) {
             throw new MessageAppender.NotAppended();
         }

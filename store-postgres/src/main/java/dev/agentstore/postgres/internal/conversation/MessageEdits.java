@@ -83,32 +83,34 @@ final class MessageEdits {
 
     /** The revisions of a message of the conversation, in any branch; none for a tombstone. */
     List<MessageRevision> revisions(UUID conversationId, UUID messageId) {
-        List<MessageRevision> found = sql.query(
-                DSL.select(
-                                MESSAGE_REVISIONS.REVISION,
-                                MESSAGE_REVISIONS.CONTENT,
-                                MESSAGE_REVISIONS.TOKEN_COUNT,
-                                MESSAGE_REVISIONS.REPLACED_BY,
-                                MESSAGE_REVISIONS.REPLACED_AT)
-                        .from(MESSAGE_REVISIONS)
-                        .join(MESSAGES)
-                        .on(
-                                MESSAGES.TENANT_ID.eq(MESSAGE_REVISIONS.TENANT_ID),
-                                MESSAGES.ID.eq(MESSAGE_REVISIONS.MESSAGE_ID))
-                        .where(
-                                MESSAGE_REVISIONS.TENANT_ID.eq(sql.tenant()),
-                                MESSAGE_REVISIONS.MESSAGE_ID.eq(messageId),
-                                MESSAGES.CONVERSATION_ID.eq(conversationId))
-                        .orderBy(MESSAGE_REVISIONS.REVISION),
-                row -> new MessageRevision(
-                        messageId,
-                        row.getInt(1),
-                        row.getString(2),
-                        row.getInt(3),
-                        row.getString(4),
-                        row.getObject(5, OffsetDateTime.class).toInstant()));
+        List<MessageRevision> found = sql.reads()
+                .query(
+                        DSL.select(
+                                        MESSAGE_REVISIONS.REVISION,
+                                        MESSAGE_REVISIONS.CONTENT,
+                                        MESSAGE_REVISIONS.TOKEN_COUNT,
+                                        MESSAGE_REVISIONS.REPLACED_BY,
+                                        MESSAGE_REVISIONS.REPLACED_AT)
+                                .from(MESSAGE_REVISIONS)
+                                .join(MESSAGES)
+                                .on(
+                                        MESSAGES.TENANT_ID.eq(MESSAGE_REVISIONS.TENANT_ID),
+                                        MESSAGES.ID.eq(MESSAGE_REVISIONS.MESSAGE_ID))
+                                .where(
+                                        MESSAGE_REVISIONS.TENANT_ID.eq(sql.tenant()),
+                                        MESSAGE_REVISIONS.MESSAGE_ID.eq(messageId),
+                                        MESSAGES.CONVERSATION_ID.eq(conversationId))
+                                .orderBy(MESSAGE_REVISIONS.REVISION),
+                        row -> new MessageRevision(
+                                messageId,
+                                row.getInt(1),
+                                row.getString(2),
+                                row.getInt(3),
+                                row.getString(4),
+                                row.getObject(5, OffsetDateTime.class).toInstant()));
         if (found.isEmpty()
-                && sql.fetch(DSL.selectOne()
+                && sql.reads()
+                        .fetch(DSL.selectOne()
                                 .from(MESSAGES)
                                 .where(
                                         MESSAGES.TENANT_ID.eq(sql.tenant()),

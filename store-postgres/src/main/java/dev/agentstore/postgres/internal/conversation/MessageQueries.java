@@ -45,22 +45,24 @@ final class MessageQueries {
             long after = Cursors.decodeLong(page.cursor());
             condition = condition.and(oldestFirst ? MESSAGES.SEQUENCE.gt(after) : MESSAGES.SEQUENCE.lt(after));
         }
-        List<Message> rows = sql.query(
-                DSL.select(MessageReader.IN_CONVERSATION)
-                        .from(MESSAGES)
-                        .where(condition)
-                        .orderBy(oldestFirst ? MESSAGES.SEQUENCE.asc() : MESSAGES.SEQUENCE.desc())
-                        .limit(page.limit() + 1),
-                MessageReader.inConversation(conversationId));
+        List<Message> rows = sql.reads()
+                .query(
+                        DSL.select(MessageReader.IN_CONVERSATION)
+                                .from(MESSAGES)
+                                .where(condition)
+                                .orderBy(oldestFirst ? MESSAGES.SEQUENCE.asc() : MESSAGES.SEQUENCE.desc())
+                                .limit(page.limit() + 1),
+                        MessageReader.inConversation(conversationId));
         return Pages.of(rows, page.limit(), m -> Long.toString(m.sequence()));
     }
 
     /** The last {@code count} messages, oldest first. */
     List<Message> last(UUID conversationId, int count) {
-        List<Message> newestFirst = sql.query(
-                statements.last,
-                Map.of("tenant", sql.tenant(), "conversation", conversationId, "count", count),
-                MessageReader.inConversation(conversationId));
+        List<Message> newestFirst = sql.reads()
+                .query(
+                        statements.last,
+                        Map.of("tenant", sql.tenant(), "conversation", conversationId, "count", count),
+                        MessageReader.inConversation(conversationId));
         return newestFirst.reversed();
     }
 
@@ -77,22 +79,23 @@ final class MessageQueries {
         List<Field<?>> fields = new ArrayList<>(MessageReader.COLUMNS);
         fields.add(rank);
         int rankColumn = fields.size();
-        return sql.query(
-                DSL.select(fields)
-                        .from(MESSAGES)
-                        .join(CONVERSATIONS)
-                        .on(
-                                CONVERSATIONS.TENANT_ID.eq(MESSAGES.TENANT_ID),
-                                CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
-                        .where(
-                                MESSAGES.TENANT_ID.eq(sql.tenant()),
-                                CONVERSATIONS.USER_ID.eq(userId),
-                                CONVERSATIONS.STATUS.ne(DSL.inline(ConversationStatus.DELETED.name())),
-                                MESSAGES.LIVE.isTrue(),
-                                matches)
-                        .orderBy(rank.desc(), MESSAGES.ID.desc())
-                        .limit(limit),
-                row -> new MessageSearchHit(MessageReader.INSTANCE.read(row), row.getDouble(rankColumn)));
+        return sql.reads()
+                .query(
+                        DSL.select(fields)
+                                .from(MESSAGES)
+                                .join(CONVERSATIONS)
+                                .on(
+                                        CONVERSATIONS.TENANT_ID.eq(MESSAGES.TENANT_ID),
+                                        CONVERSATIONS.ID.eq(MESSAGES.CONVERSATION_ID))
+                                .where(
+                                        MESSAGES.TENANT_ID.eq(sql.tenant()),
+                                        CONVERSATIONS.USER_ID.eq(userId),
+                                        CONVERSATIONS.STATUS.ne(DSL.inline(ConversationStatus.DELETED.name())),
+                                        MESSAGES.LIVE.isTrue(),
+                                        matches)
+                                .orderBy(rank.desc(), MESSAGES.ID.desc())
+                                .limit(limit),
+                        row -> new MessageSearchHit(MessageReader.INSTANCE.read(row), row.getDouble(rankColumn)));
     }
 
     /** The messages of the conversation's current branch, without tombstones. */

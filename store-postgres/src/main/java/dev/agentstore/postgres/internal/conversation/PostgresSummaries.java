@@ -96,6 +96,7 @@ public final class PostgresSummaries implements SummaryRepository {
     @Override
     public Optional<ConversationSummary> latest(UUID conversationId, int branch) {
         return sql
+                .reads()
                 .fetch(DSL.select(CONVERSATION_SUMMARIES.fields())
                         .from(CONVERSATION_SUMMARIES)
                         .where(of(conversationId), CONVERSATION_SUMMARIES.BRANCH.eq(branch))
@@ -108,7 +109,8 @@ public final class PostgresSummaries implements SummaryRepository {
 
     @Override
     public List<ConversationSummary> history(UUID conversationId) {
-        return sql.fetch(DSL.select(CONVERSATION_SUMMARIES.fields())
+        return sql.reads()
+                .fetch(DSL.select(CONVERSATION_SUMMARIES.fields())
                         .from(CONVERSATION_SUMMARIES)
                         .where(of(conversationId))
                         .orderBy(CONVERSATION_SUMMARIES.NUMBER))

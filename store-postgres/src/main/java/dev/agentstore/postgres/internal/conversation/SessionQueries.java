@@ -51,6 +51,7 @@ final class SessionQueries {
 
     Optional<ChatSession> find(UUID sessionId) {
         return sql
+                .reads()
                 .fetch(DSL.selectFrom(CHAT_SESSIONS)
                         .where(CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()), CHAT_SESSIONS.ID.eq(sessionId)))
                 .stream()
@@ -92,7 +93,8 @@ final class SessionQueries {
     }
 
     List<ChatSession> of(UUID userId, int limit) {
-        return sql.fetch(
+        return sql.reads()
+                .fetch(
                         DSL.selectFrom(CHAT_SESSIONS)
                                 .where(CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()), CHAT_SESSIONS.USER_ID.eq(userId))
                                 .orderBy(CHAT_SESSIONS.LAST_ACTIVE_AT.desc(), CHAT_SESSIONS.ID.desc())

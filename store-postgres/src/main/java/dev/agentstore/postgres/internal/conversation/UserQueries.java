@@ -55,6 +55,7 @@ final class UserQueries {
 
     Optional<User> find(UUID userId) {
         return sql
+                .reads()
                 .fetch(
                         DSL.selectFrom(USERS).where(USERS.TENANT_ID.eq(sql.tenant()), USERS.ID.eq(userId)),
                         USERS.fields())
@@ -65,6 +66,7 @@ final class UserQueries {
 
     Optional<User> findByExternalId(String channel, String externalId) {
         return sql
+                .reads()
                 .fetch(DSL.selectFrom(USERS)
                         .where(
                                 USERS.TENANT_ID.eq(sql.tenant()),

@@ -67,6 +67,7 @@ public final class PostgresErrorLog implements ErrorLogRepository {
     @Override
     public Optional<ErrorEntry> find(UUID entryId) {
         return sql
+                .reads()
                 .fetch(
                         DSL.selectFrom(ERROR_LOG).where(ERROR_LOG.TENANT_ID.eq(sql.tenant()), ERROR_LOG.ID.eq(entryId)),
                         ERROR_LOG.fields())
@@ -79,7 +80,8 @@ public final class PostgresErrorLog implements ErrorLogRepository {
     public Page<ErrorEntry> list(ErrorQuery query, PageRequest page) {
         Condition after =
                 page.cursor() == null ? DSL.trueCondition() : ERROR_LOG.ID.lt(Cursors.decodeUuid(page.cursor()));
-        List<ErrorEntry> rows = sql.fetch(
+        List<ErrorEntry> rows = sql.reads()
+                .fetch(
                         DSL.selectFrom(ERROR_LOG)
                                 .where(matching(query), after)
                                 .orderBy(ERROR_LOG.ID.desc())
@@ -94,7 +96,8 @@ public final class PostgresErrorLog implements ErrorLogRepository {
         Field<LocalDate> day =
                 DSL.field("({0} at time zone 'UTC')::date", SQLDataType.LOCALDATE, ERROR_LOG.OCCURRED_AT);
         SortedMap<LocalDate, SortedMap<String, Long>> counts = new TreeMap<>();
-        sql.query(
+        sql.reads()
+                .query(
                         DSL.select(day, ERROR_LOG.ERROR_TYPE, DSL.count())
                                 .from(ERROR_LOG)
                                 .where(matching(query))

@@ -90,6 +90,7 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
         Condition target =
                 messageId == null ? MESSAGE_FEEDBACK.MESSAGE_ID.isNull() : MESSAGE_FEEDBACK.MESSAGE_ID.eq(messageId);
         return sql
+                .reads()
                 .fetch(
                         DSL.selectFrom(MESSAGE_FEEDBACK)
                                 .where(
@@ -105,7 +106,8 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
 
     @Override
     public List<Feedback> ofConversation(UUID conversationId) {
-        return sql.fetch(
+        return sql.reads()
+                .fetch(
                         DSL.selectFrom(MESSAGE_FEEDBACK)
                                 .where(
                                         MESSAGE_FEEDBACK.TENANT_ID.eq(sql.tenant()),
@@ -126,7 +128,13 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
     @Override
     public SortedMap<String, FeedbackStats> byModel(Instant from, Instant to) {
         SortedMap<String, FeedbackStats> stats = new TreeMap<>();
-        sql.fetch(DSL.select(MESSAGE_FEEDBACK.MODEL, DSL.count(), DSL.avg(MESSAGE_FEEDBACK.RATING), POSITIVE, NEGATIVE)
+        sql.reads()
+                .fetch(DSL.select(
+                                MESSAGE_FEEDBACK.MODEL,
+                                DSL.count(),
+                                DSL.avg(MESSAGE_FEEDBACK.RATING),
+                                POSITIVE,
+                                NEGATIVE)
                         .from(MESSAGE_FEEDBACK)
                         .where(within(from, to), MESSAGE_FEEDBACK.MODEL.isNotNull())
                         .groupBy(MESSAGE_FEEDBACK.MODEL))
@@ -139,7 +147,8 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
         Field<LocalDate> day =
                 DSL.field("({0} at time zone 'UTC')::date", SQLDataType.LOCALDATE, MESSAGE_FEEDBACK.UPDATED_AT);
         SortedMap<LocalDate, FeedbackStats> stats = new TreeMap<>();
-        sql.fetch(DSL.select(day, DSL.count(), DSL.avg(MESSAGE_FEEDBACK.RATING), POSITIVE, NEGATIVE)
+        sql.reads()
+                .fetch(DSL.select(day, DSL.count(), DSL.avg(MESSAGE_FEEDBACK.RATING), POSITIVE, NEGATIVE)
                         .from(MESSAGE_FEEDBACK)
                         .where(within(from, to))
                         .groupBy(day))
@@ -150,6 +159,7 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
     /** The model that wrote the rated message (or null), which must be in the conversation. */
     private String modelOf(NewFeedback given) {
         Record message = sql
+                .reads()
                 .fetch(DSL.select(MESSAGES.MODEL_ID)
                         .from(MESSAGES)
                         .where(

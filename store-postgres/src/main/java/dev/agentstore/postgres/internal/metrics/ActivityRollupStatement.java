@@ -114,12 +114,13 @@ final class ActivityRollupStatement {
     /** The stored rows matching {@code which} of one dimension, in order. */
     static List<DailyActivity> read(TenantSql sql, ActivityDimension dimension, Condition which) {
         List<DailyActivity> rows = new ArrayList<>();
-        for (Record record : sql.fetch(DSL.select(ROW)
-                .from(DAILY_ACTIVITY)
-                .where(
-                        DAILY_ACTIVITY.TENANT_ID.eq(sql.tenant()),
-                        DAILY_ACTIVITY.DIMENSION.eq(dimension.name()),
-                        which))) {
+        for (Record record : sql.reads()
+                .fetch(DSL.select(ROW)
+                        .from(DAILY_ACTIVITY)
+                        .where(
+                                DAILY_ACTIVITY.TENANT_ID.eq(sql.tenant()),
+                                DAILY_ACTIVITY.DIMENSION.eq(dimension.name()),
+                                which))) {
             rows.add(activity(record));
         }
         rows.sort(DailyActivity.ORDER);

@@ -150,29 +150,30 @@ public final class PostgresMetricsRepository implements MetricsRepository {
     @Override
     public Page<LlmRequestMetric> llmMetrics(MetricQuery query, PageRequest page) {
         Condition after = page.cursor() == null ? DSL.trueCondition() : afterMetric(TimeKey.fromCursor(page.cursor()));
-        List<LlmRequestMetric> rows = sql.query(
-                DSL.select(LLM_METRICS.fields())
-                        .from(LLM_METRICS)
-                        .where(matching(query), after)
-                        .orderBy(LLM_METRICS.RECORDED_AT, LLM_METRICS.REQUEST_ID)
-                        .limit(DSL.inline(page.limit() + 1)),
-                row -> new LlmRequestMetric(
-                        row.getObject(3, UUID.class),
-                        instant(row.getObject(2, OffsetDateTime.class)),
-                        row.getString(4),
-                        row.getObject(5, UUID.class),
-                        row.getObject(6, UUID.class),
-                        row.getInt(7),
-                        row.getInt(8),
-                        row.getLong(9),
-                        row.getObject(10, Long.class),
-                        row.getBoolean(11),
-                        row.getBoolean(12),
-                        row.getString(13),
-                        new GenerationParameters(
-                                row.getObject(14, Double.class),
-                                row.getObject(15, Double.class),
-                                row.getObject(16, Integer.class))));
+        List<LlmRequestMetric> rows = sql.reads()
+                .query(
+                        DSL.select(LLM_METRICS.fields())
+                                .from(LLM_METRICS)
+                                .where(matching(query), after)
+                                .orderBy(LLM_METRICS.RECORDED_AT, LLM_METRICS.REQUEST_ID)
+                                .limit(DSL.inline(page.limit() + 1)),
+                        row -> new LlmRequestMetric(
+                                row.getObject(3, UUID.class),
+                                instant(row.getObject(2, OffsetDateTime.class)),
+                                row.getString(4),
+                                row.getObject(5, UUID.class),
+                                row.getObject(6, UUID.class),
+                                row.getInt(7),
+                                row.getInt(8),
+                                row.getLong(9),
+                                row.getObject(10, Long.class),
+                                row.getBoolean(11),
+                                row.getBoolean(12),
+                                row.getString(13),
+                                new GenerationParameters(
+                                        row.getObject(14, Double.class),
+                                        row.getObject(15, Double.class),
+                                        row.getObject(16, Integer.class))));
         return Pages.of(
                 rows,
                 page.limit(),
@@ -226,12 +227,13 @@ public final class PostgresMetricsRepository implements MetricsRepository {
     }
 
     private List<DailySummary> summaries(Condition days) {
-        return sql.query(
-                DSL.select(DailyRollup.SUMMARY)
-                        .from(DAILY_METRICS_SUMMARY)
-                        .where(DAILY_METRICS_SUMMARY.TENANT_ID.eq(sql.tenant()), days)
-                        .orderBy(DAILY_METRICS_SUMMARY.DAY),
-                DailyRollup.READER);
+        return sql.reads()
+                .query(
+                        DSL.select(DailyRollup.SUMMARY)
+                                .from(DAILY_METRICS_SUMMARY)
+                                .where(DAILY_METRICS_SUMMARY.TENANT_ID.eq(sql.tenant()), days)
+                                .orderBy(DAILY_METRICS_SUMMARY.DAY),
+                        DailyRollup.READER);
     }
 
     /** Aggregates per value of {@code key}, the key first and then the usage columns, sorted by key. */
@@ -241,7 +243,8 @@ public final class PostgresMetricsRepository implements MetricsRepository {
         columns.add(key);
         columns.addAll(UsageColumns.FIELDS);
         SortedMap<K, UsageStats> result = new TreeMap<>();
-        sql.query(
+        sql.reads()
+                .query(
                         DSL.select(columns)
                                 .from(LLM_METRICS)
                                 .where(matching(query))

@@ -43,19 +43,24 @@ final class SeriesReads {
     /** The points matching {@code query}, oldest first, then in recording order. */
     static Page<SeriesPoint> points(TenantSql sql, SeriesQuery query, PageRequest page) {
         Condition after = page.cursor() == null ? DSL.trueCondition() : afterPoint(TimeKey.fromCursor(page.cursor()));
-        List<SerialPoint> rows = sql.query(
-                DSL.select(METRIC_SERIES.RECORDED_AT, METRIC_SERIES.SERIAL, METRIC_SERIES.VALUE, METRIC_SERIES.LABELS)
-                        .from(METRIC_SERIES)
-                        .where(matching(sql, query), after)
-                        .orderBy(METRIC_SERIES.RECORDED_AT, METRIC_SERIES.SERIAL)
-                        .limit(DSL.inline(page.limit() + 1)),
-                row -> new SerialPoint(
-                        row.getLong(2),
-                        new SeriesPoint(
-                                query.series(),
-                                row.getObject(1, OffsetDateTime.class).toInstant(),
-                                row.getDouble(3),
-                                SeriesPointTuple.labels(JSONB.valueOf(row.getString(4))))));
+        List<SerialPoint> rows = sql.reads()
+                .query(
+                        DSL.select(
+                                        METRIC_SERIES.RECORDED_AT,
+                                        METRIC_SERIES.SERIAL,
+                                        METRIC_SERIES.VALUE,
+                                        METRIC_SERIES.LABELS)
+                                .from(METRIC_SERIES)
+                                .where(matching(sql, query), after)
+                                .orderBy(METRIC_SERIES.RECORDED_AT, METRIC_SERIES.SERIAL)
+                                .limit(DSL.inline(page.limit() + 1)),
+                        row -> new SerialPoint(
+                                row.getLong(2),
+                                new SeriesPoint(
+                                        query.series(),
+                                        row.getObject(1, OffsetDateTime.class).toInstant(),
+                                        row.getDouble(3),
+                                        SeriesPointTuple.labels(JSONB.valueOf(row.getString(4))))));
         Page<SerialPoint> keyed = Pages.of(rows, page.limit(), SerialPoint::position);
         return new Page<>(keyed.items().stream().map(SerialPoint::point).toList(), keyed.nextCursor());
     }
@@ -95,28 +100,29 @@ final class SeriesReads {
         columns.add(DSL.avg(value));
         columns.add(PERCENTILES);
         int stats = keys.size();
-        List<SeriesBucket> rows = sql.query(DSL.select(columns).from(points).groupBy(keys), row -> {
-            SortedMap<String, String> group = new TreeMap<>();
-            for (int i = 0; i < groupBy.size(); i++) {
-                String labelValue = row.getString(2 + i);
-                if (labelValue != null) {
-                    group.put(groupBy.get(i), labelValue);
-                }
-            }
-            Double[] percentiles = (Double[]) row.getArray(stats + 6).getArray();
-            return new SeriesBucket(
-                    row.getObject(1, OffsetDateTime.class).toInstant(),
-                    group,
-                    new SeriesStats(
-                            row.getLong(stats + 1),
-                            row.getDouble(stats + 2),
-                            row.getDouble(stats + 3),
-                            row.getDouble(stats + 4),
-                            row.getDouble(stats + 5),
-                            percentiles[0],
-                            percentiles[1],
-                            percentiles[2]));
-        });
+        List<SeriesBucket> rows = sql.reads()
+                .query(DSL.select(columns).from(points).groupBy(keys), row -> {
+                    SortedMap<String, String> group = new TreeMap<>();
+                    for (int i = 0; i < groupBy.size(); i++) {
+                        String labelValue = row.getString(2 + i);
+                        if (labelValue != null) {
+                            group.put(groupBy.get(i), labelValue);
+                        }
+                    }
+                    Double[] percentiles = (Double[]) row.getArray(stats + 6).getArray();
+                    return new SeriesBucket(
+                            row.getObject(1, OffsetDateTime.class).toInstant(),
+                            group,
+                            new SeriesStats(
+                                    row.getLong(stats + 1),
+                                    row.getDouble(stats + 2),
+                                    row.getDouble(stats + 3),
+                                    row.getDouble(stats + 4),
+                                    row.getDouble(stats + 5),
+                                    percentiles[0],
+                                    percentiles[1],
+                                    percentiles[2]));
+                });
         rows.sort(null);
         return rows;
     }

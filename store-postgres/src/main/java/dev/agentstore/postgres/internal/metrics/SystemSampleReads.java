@@ -22,36 +22,37 @@ final class SystemSampleReads {
     /** The samples in {@code [from, to)}, oldest first, keyset-paged. */
     static Page<SystemSample> page(TenantSql sql, Instant from, Instant to, PageRequest page) {
         Condition after = page.cursor() == null ? DSL.trueCondition() : afterSample(TimeKey.fromCursor(page.cursor()));
-        List<SerialSample> rows = sql.query(
-                DSL.select(
-                                SYSTEM_METRICS.RECORDED_AT,
-                                SYSTEM_METRICS.SERIAL,
-                                SYSTEM_METRICS.HOST,
-                                SYSTEM_METRICS.CPU_PERCENT,
-                                SYSTEM_METRICS.MEMORY_PERCENT,
-                                SYSTEM_METRICS.GPU_PERCENT,
-                                SYSTEM_METRICS.GPU_MEMORY_PERCENT,
-                                SYSTEM_METRICS.DISK_PERCENT,
-                                SYSTEM_METRICS.READINGS)
-                        .from(SYSTEM_METRICS)
-                        .where(
-                                SYSTEM_METRICS.TENANT_ID.eq(sql.tenant()),
-                                SYSTEM_METRICS.RECORDED_AT.ge(from),
-                                SYSTEM_METRICS.RECORDED_AT.lt(to),
-                                after)
-                        .orderBy(SYSTEM_METRICS.RECORDED_AT, SYSTEM_METRICS.SERIAL)
-                        .limit(DSL.inline(page.limit() + 1)),
-                row -> new SerialSample(
-                        row.getLong(2),
-                        new SystemSample(
-                                row.getObject(1, OffsetDateTime.class).toInstant(),
-                                row.getString(3),
-                                row.getDouble(4),
-                                row.getDouble(5),
-                                row.getObject(6, Double.class),
-                                row.getObject(7, Double.class),
-                                row.getObject(8, Double.class),
-                                SystemSampleTuple.readings(JSONB.valueOf(row.getString(9))))));
+        List<SerialSample> rows = sql.reads()
+                .query(
+                        DSL.select(
+                                        SYSTEM_METRICS.RECORDED_AT,
+                                        SYSTEM_METRICS.SERIAL,
+                                        SYSTEM_METRICS.HOST,
+                                        SYSTEM_METRICS.CPU_PERCENT,
+                                        SYSTEM_METRICS.MEMORY_PERCENT,
+                                        SYSTEM_METRICS.GPU_PERCENT,
+                                        SYSTEM_METRICS.GPU_MEMORY_PERCENT,
+                                        SYSTEM_METRICS.DISK_PERCENT,
+                                        SYSTEM_METRICS.READINGS)
+                                .from(SYSTEM_METRICS)
+                                .where(
+                                        SYSTEM_METRICS.TENANT_ID.eq(sql.tenant()),
+                                        SYSTEM_METRICS.RECORDED_AT.ge(from),
+                                        SYSTEM_METRICS.RECORDED_AT.lt(to),
+                                        after)
+                                .orderBy(SYSTEM_METRICS.RECORDED_AT, SYSTEM_METRICS.SERIAL)
+                                .limit(DSL.inline(page.limit() + 1)),
+                        row -> new SerialSample(
+                                row.getLong(2),
+                                new SystemSample(
+                                        row.getObject(1, OffsetDateTime.class).toInstant(),
+                                        row.getString(3),
+                                        row.getDouble(4),
+                                        row.getDouble(5),
+                                        row.getObject(6, Double.class),
+                                        row.getObject(7, Double.class),
+                                        row.getObject(8, Double.class),
+                                        SystemSampleTuple.readings(JSONB.valueOf(row.getString(9))))));
         Page<SerialSample> keyed = Pages.of(rows, page.limit(), SerialSample::position);
         return new Page<>(keyed.items().stream().map(SerialSample::sample).toList(), keyed.nextCursor());
     }

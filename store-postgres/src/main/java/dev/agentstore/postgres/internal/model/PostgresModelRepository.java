@@ -107,7 +107,7 @@ public final class PostgresModelRepository implements ModelRepository {
 
     @Override
     public Optional<LlmModel> findById(UUID modelId) {
-        return sql.fetch(DSL.selectFrom(MODELS).where(byId(modelId)), MODELS.fields()).stream()
+        return sql.reads().fetch(DSL.selectFrom(MODELS).where(byId(modelId)), MODELS.fields()).stream()
                 .findFirst()
                 .map(PostgresModelRepository::model);
     }
@@ -115,6 +115,7 @@ public final class PostgresModelRepository implements ModelRepository {
     @Override
     public Optional<LlmModel> findByName(String name) {
         return sql
+                .reads()
                 .fetch(
                         DSL.selectFrom(MODELS).where(MODELS.TENANT_ID.eq(sql.tenant()), MODELS.NAME.eq(name)),
                         MODELS.fields())
@@ -130,7 +131,8 @@ public final class PostgresModelRepository implements ModelRepository {
             condition = condition.and(MODELS.NAME.gt(Cursors.decode(page.cursor())));
         }
         return Pages.of(
-                sql.fetch(
+                sql.reads()
+                        .fetch(
                                 DSL.selectFrom(MODELS)
                                         .where(condition)
                                         .orderBy(MODELS.NAME)

@@ -89,7 +89,9 @@ public final class PostgresRecall implements RecallRepository {
 
     @Override
     public boolean isEnabled(RecallScope scope) {
-        return !sql.fetch(DSL.selectOne().from(RECALL_SCOPES).where(of(scope))).isEmpty();
+        return !sql.reads()
+                .fetch(DSL.selectOne().from(RECALL_SCOPES).where(of(scope)))
+                .isEmpty();
     }
 
     @Override
@@ -209,7 +211,7 @@ public final class PostgresRecall implements RecallRepository {
                         DSL.val(query.weights().recency())),
                 DSL.val(query.weights().k()),
                 MetadataFilterSql.of(DSL.field(DSL.name("m", "metadata"), SQLDataType.JSONB), query.filter()));
-        return sql.readWithSettings(searchSettings(query.candidates()), RecallSql.query(in), RecallRows::read);
+        return sql.reads().readWithSettings(searchSettings(query.candidates()), RecallSql.query(in), RecallRows::read);
     }
 
     /**

@@ -74,7 +74,7 @@ public final class PostgresRunRepository implements RunRepository {
 
     @Override
     public Optional<AgentRun> find(UUID runId) {
-        return sql.fetch(DSL.selectFrom(AGENT_RUNS).where(byId(runId)), AGENT_RUNS.fields()).stream()
+        return sql.reads().fetch(DSL.selectFrom(AGENT_RUNS).where(byId(runId)), AGENT_RUNS.fields()).stream()
                 .findFirst()
                 .map(PostgresRunRepository::run);
     }
@@ -126,7 +126,8 @@ public final class PostgresRunRepository implements RunRepository {
                 query.to() == null ? DSL.noCondition() : AGENT_RUNS.CREATED_AT.lt(query.to()),
                 MetadataFilterSql.of(AGENT_RUNS.METADATA, query.metadata()),
                 page.cursor() == null ? DSL.noCondition() : AGENT_RUNS.ID.lt(Cursors.decodeUuid(page.cursor())));
-        List<AgentRun> rows = sql.fetch(
+        List<AgentRun> rows = sql.reads()
+                .fetch(
                         DSL.selectFrom(AGENT_RUNS)
                                 .where(where)
                                 .orderBy(AGENT_RUNS.ID.desc())

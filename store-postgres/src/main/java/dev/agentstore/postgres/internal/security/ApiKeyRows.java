@@ -38,6 +38,7 @@ final class ApiKeyRows {
 
     Optional<ApiKey> findByHash(String keyHash) {
         return sql
+                .reads()
                 .fetch(
                         DSL.selectFrom(API_KEYS)
                                 .where(API_KEYS.TENANT_ID.eq(sql.tenant()), API_KEYS.KEY_HASH.eq(keyHash)),
@@ -72,7 +73,8 @@ final class ApiKeyRows {
     }
 
     List<ApiKey> ofOwner(UUID ownerId) {
-        return sql.fetch(
+        return sql.reads()
+                .fetch(
                         DSL.selectFrom(API_KEYS)
                                 .where(API_KEYS.TENANT_ID.eq(sql.tenant()), API_KEYS.OWNER_ID.eq(ownerId))
                                 .orderBy(API_KEYS.ID.desc()),

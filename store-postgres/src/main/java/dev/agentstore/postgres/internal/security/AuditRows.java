@@ -37,7 +37,8 @@ final class AuditRows {
     }
 
     List<LoginAttempt> attempts(String usernameLower, Instant since, int limit) {
-        return sql.fetch(
+        return sql.reads()
+                .fetch(
                         DSL.selectFrom(LOGIN_ATTEMPTS)
                                 .where(
                                         LOGIN_ATTEMPTS.TENANT_ID.eq(sql.tenant()),
@@ -70,7 +71,8 @@ final class AuditRows {
 
     List<SecurityEvent> events(SecurityEventType type, Instant since, int limit) {
         Condition ofType = type == null ? DSL.noCondition() : SECURITY_EVENTS.TYPE.eq(type.name());
-        return sql.fetch(
+        return sql.reads()
+                .fetch(
                         DSL.selectFrom(SECURITY_EVENTS)
                                 .where(
                                         SECURITY_EVENTS.TENANT_ID.eq(sql.tenant()),

@@ -70,6 +70,7 @@ final class CredentialRows {
 
     Optional<StoredCredential> find(Condition condition) {
         return sql
+                .reads()
                 .fetch(
                         DSL.selectFrom(CREDENTIALS).where(CREDENTIALS.TENANT_ID.eq(sql.tenant()), condition),
                         CREDENTIALS.fields())
@@ -121,7 +122,8 @@ final class CredentialRows {
     }
 
     List<String> passwordHistory(UUID id, int limit) {
-        return sql.fetch(DSL.select(PASSWORD_HISTORY.PASSWORD_HASH)
+        return sql.reads()
+                .fetch(DSL.select(PASSWORD_HISTORY.PASSWORD_HASH)
                         .from(PASSWORD_HISTORY)
                         .where(PASSWORD_HISTORY.TENANT_ID.eq(sql.tenant()), PASSWORD_HISTORY.CREDENTIAL_ID.eq(id))
                         .orderBy(PASSWORD_HISTORY.POSITION.desc())
@@ -159,6 +161,7 @@ final class CredentialRows {
 
     Optional<UUID> findResetToken(String tokenHash, Instant now) {
         return sql
+                .reads()
                 .fetch(DSL.select(RESET_TOKENS.CREDENTIAL_ID)
                         .from(RESET_TOKENS)
                         .where(

@@ -110,7 +110,8 @@ public final class PostgresApiUsageRepository implements ApiUsageRepository {
             TimeKey key = TimeKey.fromCursor(page.cursor());
             after = DSL.row(API_USAGE.RECORDED_AT, API_USAGE.REQUEST_ID).gt(key.at(), key.id());
         }
-        List<ApiCall> rows = sql.fetch(
+        List<ApiCall> rows = sql.reads()
+                .fetch(
                         DSL.selectFrom(API_USAGE)
                                 .where(matching(query), after)
                                 .orderBy(API_USAGE.RECORDED_AT, API_USAGE.REQUEST_ID)
@@ -125,7 +126,8 @@ public final class PostgresApiUsageRepository implements ApiUsageRepository {
 
     @Override
     public ApiUsageStats stats(ApiUsageQuery query) {
-        return sql.query(DSL.select(STATS).from(API_USAGE).where(matching(query)), row -> stats(row, 1))
+        return sql.reads()
+                .query(DSL.select(STATS).from(API_USAGE).where(matching(query)), row -> stats(row, 1))
                 .get(0);
     }
 
@@ -135,20 +137,21 @@ public final class PostgresApiUsageRepository implements ApiUsageRepository {
                 DSL.field("({0} at time zone 'UTC')::date", SQLDataType.LOCALDATE, API_USAGE.RECORDED_AT);
         List<Field<?>> columns = new ArrayList<>(List.of(day, API_USAGE.API_KEY_ID, API_USAGE.USER_ID));
         columns.addAll(STATS);
-        return sql.query(
-                DSL.select(columns)
-                        .from(API_USAGE)
-                        .where(matching(query))
-                        .groupBy(day, API_USAGE.API_KEY_ID, API_USAGE.USER_ID)
-                        .orderBy(
-                                day,
-                                API_USAGE.API_KEY_ID.asc().nullsLast(),
-                                API_USAGE.USER_ID.asc().nullsLast()),
-                row -> new DailyApiUsage(
-                        row.getObject(1, Date.class).toLocalDate(),
-                        row.getObject(2, UUID.class),
-                        row.getObject(3, UUID.class),
-                        stats(row, 4)));
+        return sql.reads()
+                .query(
+                        DSL.select(columns)
+                                .from(API_USAGE)
+                                .where(matching(query))
+                                .groupBy(day, API_USAGE.API_KEY_ID, API_USAGE.USER_ID)
+                                .orderBy(
+                                        day,
+                                        API_USAGE.API_KEY_ID.asc().nullsLast(),
+                                        API_USAGE.USER_ID.asc().nullsLast()),
+                        row -> new DailyApiUsage(
+                                row.getObject(1, Date.class).toLocalDate(),
+                                row.getObject(2, UUID.class),
+                                row.getObject(3, UUID.class),
+                                stats(row, 4)));
     }
 
     @Override

@@ -56,6 +56,7 @@ final class UsageLimits {
 
     Optional<UsageLimit> find(UsageSubject subject) {
         return sql
+                .reads()
                 .fetch(DSL.select(API_USAGE_LIMITS.PERIOD, API_USAGE_LIMITS.MAX_REQUESTS, API_USAGE_LIMITS.MAX_TOKENS)
                         .from(API_USAGE_LIMITS)
                         .where(ofSubject(subject)))
@@ -83,6 +84,7 @@ final class UsageLimits {
         Instant now = clock.instant();
         Field<UUID> column = subject.kind() == UsageSubject.Kind.API_KEY ? API_USAGE.API_KEY_ID : API_USAGE.USER_ID;
         return sql
+                .reads()
                 .query(
                         DSL.select(
                                         API_USAGE_LIMITS.PERIOD,
