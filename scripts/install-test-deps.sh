@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a Debian 12 machine: PostgreSQL 15, pgvector 0.8.0 (built from
-# Debian's trixie source package, since bookworm has none) and Redis. Idempotent: does nothing when all
-# three are already there. Needs root (or sudo) only when something is missing.
+# Debian's trixie source package, since bookworm has none), Redis and PgBouncer. Idempotent: does nothing when all
+# four are already there. Needs root (or sudo) only when something is missing.
 set -euo pipefail
 
 PGVECTOR_VERSION=0.8.0
@@ -17,6 +17,7 @@ pg_bindir() { echo "/usr/lib/postgresql/${PG_MAJOR}/bin"; }
 
 have_postgres() { [ -x "$(pg_bindir)/postgres" ] && [ -x "$(pg_bindir)/initdb" ]; }
 have_redis() { command -v redis-server >/dev/null 2>&1; }
+have_pgbouncer() { command -v pgbouncer >/dev/null 2>&1 || [ -x /usr/sbin/pgbouncer ]; }
 have_pgvector() {
   local control="/usr/share/postgresql/${PG_MAJOR}/extension/vector.control"
   [ -f "$control" ] && grep -q "default_version = '${PGVECTOR_VERSION}'" "$control"
@@ -64,6 +65,7 @@ build_pgvector() {
 
 have_postgres || { log "installing postgresql-${PG_MAJOR}"; apt_install "postgresql-${PG_MAJOR}"; }
 have_redis || { log "installing redis-server"; apt_install redis-server redis-tools; }
+have_pgbouncer || { log "installing pgbouncer"; apt_install pgbouncer; }
 have_pgvector || { log "building pgvector ${PGVECTOR_VERSION} from Debian's source package"; build_pgvector; }
 have_pgvector || { log "pgvector ${PGVECTOR_VERSION} is still missing after the build"; exit 1; }
-log "PostgreSQL ${PG_MAJOR}, pgvector ${PGVECTOR_VERSION} and Redis are ready"
+log "PostgreSQL ${PG_MAJOR}, pgvector ${PGVECTOR_VERSION}, Redis and PgBouncer are ready"
