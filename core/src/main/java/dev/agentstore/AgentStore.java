@@ -54,13 +54,15 @@ public final class AgentStore implements AutoCloseable {
     private final StoreRuntime runtime;
     private final String tenant;
     private final boolean owner;
+    private final Consistency consistency;
     private final TenantRepositories repositories;
 
-    private AgentStore(StoreRuntime runtime, String tenant, boolean owner) {
+    private AgentStore(StoreRuntime runtime, String tenant, boolean owner, Consistency consistency) {
         this.runtime = runtime;
         this.tenant = tenant;
         this.owner = owner;
-        this.repositories = new TenantRepositories(runtime, tenant, owner);
+        this.consistency = consistency;
+        this.repositories = new TenantRepositories(runtime, tenant, owner, consistency);
     }
 
     /**
@@ -90,7 +92,7 @@ public final class AgentStore implements AutoCloseable {
 
     /** The root store over {@code runtime}. */
     static AgentStore opened(StoreRuntime runtime, StoreConfig config) {
-        return new AgentStore(runtime, config.defaultTenant(), true);
+        return new AgentStore(runtime, config.defaultTenant(), true, Consistency.DEFAULT);
     }
 
     /** A store that keeps everything in memory: no setup, nothing persists. */
@@ -113,7 +115,25 @@ public final class AgentStore implements AutoCloseable {
      */
     public AgentStore forTenant(String tenantId) {
         Check.tenantId("tenantId", tenantId);
-        return tenantId.equals(tenant) && !owner ? this : new AgentStore(runtime, tenantId, false);
+        return tenantId.equals(tenant) && !owner ? this : new AgentStore(runtime, tenantId, false, consistency);
+    }
+
+    /**
+     * The same tenant's view with its reads answered as {@code consistency} says: {@link
+     * Consistency#READ_YOUR_WRITES} keeps every read on the primary, {@link Consistency#BOUNDED_STALENESS} sends
+     * every read it can to a read replica. Writes and security always go to the primary. Like {@link #forTenant}, the
+     * view is never the root store; its tenant views keep the consistency.
+     *
+     * @throws InvalidInputException if {@code consistency} is null
+     */
+    public AgentStore withConsistency(Consistency consistency) {
+        Check.present("consistency", consistency);
+        return consistency == this.consistency && !owner ? this : new AgentStore(runtime, tenant, false, consistency);
+    }
+
+    /** Where this view's reads are answered; {@link Consistency#DEFAULT} unless chosen with {@link #withConsistency}. */
+    public Consistency consistency() {
+        return consistency;
     }
 
     /** The tenant this view is scoped to. */

@@ -1,5 +1,6 @@
 package dev.agentstore.internal;
 
+import dev.agentstore.Consistency;
 import dev.agentstore.StoreConfig;
 import dev.agentstore.internal.crypto.PasswordHasher;
 import dev.agentstore.internal.crypto.SecretCipher;
@@ -146,6 +147,15 @@ public final class StoreRuntime implements AutoCloseable {
 
     public StoreBackend backend(Capability capability) {
         return backends.get(capability);
+    }
+
+    /**
+     * The backend serving {@code capability} with its reads answered as {@code consistency} says (its {@link
+     * StoreBackend#withConsistency} view); null when nothing serves it.
+     */
+    public StoreBackend backend(Capability capability, Consistency consistency) {
+        StoreBackend backend = backends.get(capability);
+        return backend == null || consistency == Consistency.DEFAULT ? backend : backend.withConsistency(consistency);
     }
 
     /** The id of the provider serving {@code capability} ({@code memory}, {@code postgres}, ...). */

@@ -1,5 +1,6 @@
 package dev.agentstore.internal;
 
+import dev.agentstore.Consistency;
 import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditActions;
 import dev.agentstore.audit.AuditLog;
@@ -61,6 +62,7 @@ import java.util.function.Supplier;
 public final class TenantRepositories {
     private final StoreRuntime runtime;
     private final String tenant;
+    private final Consistency consistency;
     private final OpenGuard open;
     private final Lazy<ConversationRepository> conversations;
     private final Lazy<ModelRepository> models;
@@ -85,28 +87,29 @@ public final class TenantRepositories {
     private final Lazy<AuditLog> auditLog;
 
     /**
-     * Builds the repositories of {@code tenant} from the runtime's backends; {@code root} for the root store, which
-     * alone may write what every tenant shares (global feature flags).
+     * Builds the repositories of {@code tenant} from the runtime's backends, their reads answered as {@code
+     * consistency} says; {@code root} for the root store, which alone may write what every tenant shares (global
+     * feature flags).
      */
-    public TenantRepositories(StoreRuntime runtime, String tenant, boolean root) {
+    public TenantRepositories(StoreRuntime runtime, String tenant, boolean root, Consistency consistency) {
         OpenGuard open = runtime.guard();
         this.runtime = runtime;
         this.tenant = tenant;
+        this.consistency = consistency;
         this.open = open;
         this.auditLog = lazy(
                 Capability.AUDIT_LOG,
                 AuditLog.class,
-                () -> new ValidatingAuditLog(
-                        open, runtime.backend(Capability.AUDIT_LOG).auditLog(tenant)));
+                () -> new ValidatingAuditLog(open, backend(Capability.AUDIT_LOG).auditLog(tenant)));
         this.conversations = lazy(Capability.CONVERSATIONS, ConversationRepository.class, () -> {
             SdkAudit sdkAudit = new SdkAudit(auditLog);
             return new ValidatingConversationRepository(
                     open,
-                    conversationsOf(runtime, tenant),
+                    conversationsOf(backend(Capability.CONVERSATIONS), tenant),
                     runtime.writeLimits(),
                     new UserErasure(
                             this::conversations,
-                            () -> runtime.backend(Capability.SECURITY).security(tenant),
+                            () -> backend(Capability.SECURITY).security(tenant),
                             this::sessions,
                             this::presence,
                             this::featureFlags),
@@ -116,72 +119,70 @@ public final class TenantRepositories {
                 Capability.API_USAGE,
                 ApiUsageRepository.class,
                 () -> new ValidatingApiUsageRepository(
-                        open, runtime.backend(Capability.API_USAGE).apiUsage(tenant), runtime.writeLimits()));
+                        open, backend(Capability.API_USAGE).apiUsage(tenant), runtime.writeLimits()));
         this.errorLog = lazy(
                 Capability.ERROR_LOG,
                 ErrorLogRepository.class,
                 () -> new ValidatingErrorLogRepository(
-                        open, runtime.backend(Capability.ERROR_LOG).errorLog(tenant)));
+                        open, backend(Capability.ERROR_LOG).errorLog(tenant)));
         this.runs = lazy(
                 Capability.RUNS,
                 RunRepository.class,
-                () -> new ValidatingRunRepository(
-                        open, runtime.backend(Capability.RUNS).runs(tenant)));
+                () -> new ValidatingRunRepository(open, backend(Capability.RUNS).runs(tenant)));
         this.feedback = lazy(
                 Capability.FEEDBACK,
                 FeedbackRepository.class,
                 () -> new ValidatingFeedbackRepository(
-                        open, runtime.backend(Capability.FEEDBACK).feedback(tenant)));
+                        open, backend(Capability.FEEDBACK).feedback(tenant)));
         this.agents = lazy(
                 Capability.AGENTS,
                 AgentRepository.class,
                 () -> new ValidatingAgentRepository(
-                        open, runtime.backend(Capability.AGENTS).agents(tenant)));
+                        open, backend(Capability.AGENTS).agents(tenant)));
         this.summaries = lazy(
                 Capability.CONVERSATIONS,
                 SummaryRepository.class,
                 () -> new ValidatingSummaryRepository(
-                        open, runtime.backend(Capability.CONVERSATIONS).summaries(tenant)));
+                        open, backend(Capability.CONVERSATIONS).summaries(tenant)));
         this.recall = lazy(
                 Capability.CONVERSATIONS,
                 RecallRepository.class,
                 () -> new ValidatingRecallRepository(
-                        open, runtime.backend(Capability.CONVERSATIONS).recall(tenant)));
+                        open, backend(Capability.CONVERSATIONS).recall(tenant)));
         this.contextAssembly = lazy(
                 Capability.CONVERSATIONS,
                 ContextAssembler.class,
                 () -> new ValidatingContextAssembler(
-                        open, runtime.backend(Capability.CONVERSATIONS).contextAssembler(tenant)));
+                        open, backend(Capability.CONVERSATIONS).contextAssembler(tenant)));
         this.checkpoints = lazy(
                 Capability.CHECKPOINTS,
                 CheckpointRepository.class,
                 () -> new ValidatingCheckpointRepository(
-                        open, runtime.backend(Capability.CHECKPOINTS).checkpoints(tenant)));
+                        open, backend(Capability.CHECKPOINTS).checkpoints(tenant)));
         this.memoryBlocks = lazy(
                 Capability.MEMORY_BLOCKS,
                 MemoryBlockRepository.class,
                 () -> new ValidatingMemoryBlockRepository(
                         open,
                         new AuditedMemoryBlockRepository(
-                                runtime.backend(Capability.MEMORY_BLOCKS).memoryBlocks(tenant),
-                                new SdkAudit(auditLog))));
+                                backend(Capability.MEMORY_BLOCKS).memoryBlocks(tenant), new SdkAudit(auditLog))));
         this.models = lazy(
                 Capability.MODELS,
                 ModelRepository.class,
                 () -> new ValidatingModelRepository(
-                        open, runtime.backend(Capability.MODELS).models(tenant)));
+                        open, backend(Capability.MODELS).models(tenant)));
         this.metrics = lazy(
                 Capability.METRICS,
                 MetricsRepository.class,
                 () -> new ValidatingMetricsRepository(
-                        open, runtime.backend(Capability.METRICS).metrics(tenant), runtime.writeLimits()));
+                        open, backend(Capability.METRICS).metrics(tenant), runtime.writeLimits()));
         this.security = lazy(
                 Capability.SECURITY,
                 SecurityRepository.class,
                 () -> new PolicySecurityRepository(
                         open,
                         tenant,
-                        runtime.backend(Capability.SECURITY).security(tenant),
+                        backend(Capability.SECURITY).security(tenant),
                         runtime.passwordPolicy(),
                         runtime.hasher(),
                         runtime.cipher(),
@@ -192,36 +193,39 @@ public final class TenantRepositories {
         this.vectors = lazy(
                 Capability.VECTORS,
                 VectorRepository.class,
-                () -> new ValidatingVectorRepository(open, countedVectors(runtime, tenant), runtime.writeLimits()));
+                () -> new ValidatingVectorRepository(
+                        open, countedVectors(backend(Capability.VECTORS), tenant), runtime.writeLimits()));
         this.responseCache = lazy(
                 Capability.RESPONSE_CACHE,
                 ResponseCache.class,
                 () -> new ValidatingResponseCache(
-                        open, runtime.backend(Capability.RESPONSE_CACHE).responseCache(tenant)));
+                        open, backend(Capability.RESPONSE_CACHE).responseCache(tenant)));
         this.sessions = lazy(
                 Capability.SESSIONS,
                 SessionCache.class,
                 () -> new ValidatingSessionCache(
-                        open, runtime.backend(Capability.SESSIONS).sessions(tenant)));
+                        open, backend(Capability.SESSIONS).sessions(tenant)));
         this.rateLimits = lazy(
                 Capability.RATE_LIMITS,
                 RateLimiter.class,
                 () -> new ValidatingRateLimiter(
                         open,
                         runtime.rateLimitFallback()
-                                .protect(
-                                        tenant,
-                                        runtime.backend(Capability.RATE_LIMITS).rateLimits(tenant))));
+                                .protect(tenant, backend(Capability.RATE_LIMITS).rateLimits(tenant))));
         this.presence = lazy(
                 Capability.PRESENCE,
                 Presence.class,
-                () -> new ValidatingPresence(
-                        open, runtime.backend(Capability.PRESENCE).presence(tenant)));
+                () -> new ValidatingPresence(open, backend(Capability.PRESENCE).presence(tenant)));
         this.featureFlags = lazy(
                 Capability.FEATURE_FLAGS,
                 FeatureFlags.class,
                 () -> new ValidatingFeatureFlags(
-                        open, runtime.backend(Capability.FEATURE_FLAGS).featureFlags(tenant), root));
+                        open, backend(Capability.FEATURE_FLAGS).featureFlags(tenant), root));
+    }
+
+    /** The backend serving {@code capability}, its reads answered as this view's consistency says. */
+    private StoreBackend backend(Capability capability) {
+        return runtime.backend(capability, consistency);
     }
 
     /**
@@ -236,8 +240,8 @@ public final class TenantRepositories {
     }
 
     /** The tenant's vectors, with searches counted when the backend keeps retrieval statistics and counting is on. */
-    private static VectorRepository countedVectors(StoreRuntime runtime, String tenant) {
-        VectorRepository vectors = runtime.backend(Capability.VECTORS).vectors(tenant);
+    private VectorRepository countedVectors(StoreBackend backend, String tenant) {
+        VectorRepository vectors = backend.vectors(tenant);
         RetrievalCounts counts = runtime.retrievalCounts();
         return counts.enabled() && vectors instanceof RetrievalRecorder
                 ? new CountingVectorRepository(vectors, counts, tenant)
@@ -245,10 +249,9 @@ public final class TenantRepositories {
     }
 
     /** The tenant's conversations backend, behind the recent-context cache when a provider serves one. */
-    private static ConversationRepository conversationsOf(StoreRuntime runtime, String tenant) {
-        ConversationRepository source =
-                runtime.backend(Capability.CONVERSATIONS).conversations(tenant);
-        StoreBackend cacheBackend = runtime.backend(Capability.CONTEXT_CACHE);
+    private ConversationRepository conversationsOf(StoreBackend backend, String tenant) {
+        ConversationRepository source = backend.conversations(tenant);
+        StoreBackend cacheBackend = backend(Capability.CONTEXT_CACHE);
         return cacheBackend == null
                 ? source
                 : new CachedConversationRepository(

@@ -1,5 +1,6 @@
 package dev.agentstore.spi;
 
+import dev.agentstore.Consistency;
 import dev.agentstore.MonthlyRetention;
 import dev.agentstore.UnsupportedCapabilityException;
 import dev.agentstore.agent.AgentRepository;
@@ -164,6 +165,15 @@ public interface StoreBackend extends AutoCloseable {
     /** The recent-messages cache of {@code tenant}, which core puts in front of the conversations backend. */
     default RecentMessagesCache recentMessages(String tenant) {
         throw unsupported(Capability.CONTEXT_CACHE);
+    }
+
+    /**
+     * This backend with its reads answered as {@code consistency} says, for a store view of that consistency (never
+     * called with {@link Consistency#DEFAULT}, which is the backend itself). A backend without read replicas returns
+     * itself, as this default does: its reads see every committed write already.
+     */
+    default StoreBackend withConsistency(Consistency consistency) {
+        return this;
     }
 
     /** Applies schema migrations; a no-op for backends without a schema. */

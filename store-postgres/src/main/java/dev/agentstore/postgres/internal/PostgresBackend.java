@@ -1,5 +1,6 @@
 package dev.agentstore.postgres.internal;
 
+import dev.agentstore.Consistency;
 import dev.agentstore.MonthlyRetention;
 import dev.agentstore.agent.AgentRepository;
 import dev.agentstore.audit.AuditLog;
@@ -44,6 +45,7 @@ import dev.agentstore.postgres.spi.PostgresMigrations;
 import dev.agentstore.postgres.spi.PostgresMigrator;
 import dev.agentstore.postgres.spi.PostgresPool;
 import dev.agentstore.postgres.spi.PostgresSettings;
+import dev.agentstore.postgres.spi.ReplicaSet;
 import dev.agentstore.postgres.spi.RuntimeRole;
 import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.recall.RecallRepository;
@@ -54,7 +56,9 @@ import dev.agentstore.spi.StoreContext;
 import dev.agentstore.usage.ApiUsageRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
@@ -66,7 +70,7 @@ public final class PostgresBackend implements StoreBackend {
     private final DSLContext securityDsl;
     private final ConversationStatements conversationStatements;
     private final CheckpointStatements checkpointStatements;
-    private final LastStates lastStates = new LastStates();
+    private final LastStates lastStates;
     private final MonthlyPartitions metricPartitions;
     private final MonthlyPartitions apiUsagePartitions;
     private final MonthlyPartitions errorLogPartitions;
@@ -76,12 +80,16 @@ public final class PostgresBackend implements StoreBackend {
     private final Duration idempotencyKeyTtl;
     private final EmbeddingIndexes embeddingIndexes;
     private final ContextStatements contextStatements;
+    private final ReplicaSet replicas;
+    private final Consistency consistency;
+    private final Map<Consistency, PostgresBackend> views;
 
     /** Opens the backend on the context's shared pool. */
     public PostgresBackend(StoreContext context) {
         this.config = PostgresSettings.of(context);
         this.clock = context.clock();
         this.idempotencyKeyTtl = context.config().idempotencyKeyTtl();
+        this.lastStates = new LastStates();
         this.dsl = PostgresDsl.create(PostgresPool.shared(context), config.schema());
         this.securityDsl = PostgresDsl.create(
                 PostgresPool.shared(context), PostgresMigrations.GENERATED_SECURITY_SCHEMA, config.securitySchema());
@@ -97,63 +105,102 @@ public final class PostgresBackend implements StoreBackend {
         RuntimeRole.verify(dsl, config);
         this.embeddingIndexes = new EmbeddingIndexes(config, dsl);
         this.contextStatements = ContextStatements.render(dsl);
+        this.replicas = ReplicaSet.shared(context);
+        this.consistency = Consistency.DEFAULT;
+        this.views = new EnumMap<>(Consistency.class);
+        for (Consistency other : Consistency.values()) {
+            views.put(other, other == Consistency.DEFAULT ? this : new PostgresBackend(this, other));
+        }
+    }
+
+    /** The same backend with its reads answered as {@code consistency} says. */
+    private PostgresBackend(PostgresBackend base, Consistency consistency) {
+        this.config = base.config;
+        this.clock = base.clock;
+        this.dsl = base.dsl;
+        this.securityDsl = base.securityDsl;
+        this.conversationStatements = base.conversationStatements;
+        this.checkpointStatements = base.checkpointStatements;
+        this.lastStates = base.lastStates;
+        this.metricPartitions = base.metricPartitions;
+        this.apiUsagePartitions = base.apiUsagePartitions;
+        this.errorLogPartitions = base.errorLogPartitions;
+        this.auditLogPartitions = base.auditLogPartitions;
+        this.ingest = base.ingest;
+        this.historyIngest = base.historyIngest;
+        this.idempotencyKeyTtl = base.idempotencyKeyTtl;
+        this.embeddingIndexes = base.embeddingIndexes;
+        this.contextStatements = base.contextStatements;
+        this.replicas = base.replicas;
+        this.consistency = consistency;
+        this.views = base.views;
+    }
+
+    /** Reads on the primary, or on a read replica where the method and {@code consistency} allow. */
+    @Override
+    public StoreBackend withConsistency(Consistency consistency) {
+        return views.get(consistency);
+    }
+
+    /** The statements of {@code tenant}, their reads routed as this view's consistency says. */
+    private TenantSql sql(String tenant) {
+        return new TenantSql(dsl, tenant, replicas, consistency);
     }
 
     @Override
     public ConversationRepository conversations(String tenant) {
         return new PostgresConversationRepository(
-                new TenantSql(dsl, tenant), conversationStatements, clock, idempotencyKeyTtl, historyIngest);
+                sql(tenant), conversationStatements, clock, idempotencyKeyTtl, historyIngest);
     }
 
     @Override
     public RunRepository runs(String tenant) {
-        return new PostgresRunRepository(new TenantSql(dsl, tenant), clock);
+        return new PostgresRunRepository(sql(tenant), clock);
     }
 
     @Override
     public FeedbackRepository feedback(String tenant) {
-        return new PostgresFeedbackRepository(new TenantSql(dsl, tenant), clock);
+        return new PostgresFeedbackRepository(sql(tenant), clock);
     }
 
     @Override
     public AgentRepository agents(String tenant) {
-        return new PostgresAgentRepository(new TenantSql(dsl, tenant), clock);
+        return new PostgresAgentRepository(sql(tenant), clock);
     }
 
     @Override
     public SummaryRepository summaries(String tenant) {
-        return new PostgresSummaries(new TenantSql(dsl, tenant), clock);
+        return new PostgresSummaries(sql(tenant), clock);
     }
 
     @Override
     public RecallRepository recall(String tenant) {
-        return new PostgresRecall(new TenantSql(dsl, tenant), embeddingIndexes, clock);
+        return new PostgresRecall(sql(tenant), embeddingIndexes, clock);
     }
 
     @Override
     public ContextAssembler contextAssembler(String tenant) {
-        return new PostgresContextAssembler(
-                new TenantSql(dsl, tenant), conversationStatements, contextStatements, embeddingIndexes);
+        return new PostgresContextAssembler(sql(tenant), conversationStatements, contextStatements, embeddingIndexes);
     }
 
     @Override
     public CheckpointRepository checkpoints(String tenant) {
-        return new PostgresCheckpoints(new TenantSql(dsl, tenant), checkpointStatements, lastStates, clock);
+        return new PostgresCheckpoints(sql(tenant), checkpointStatements, lastStates, clock);
     }
 
     @Override
     public MemoryBlockRepository memoryBlocks(String tenant) {
-        return new PostgresMemoryBlocks(new TenantSql(dsl, tenant), clock);
+        return new PostgresMemoryBlocks(sql(tenant), clock);
     }
 
     @Override
     public ModelRepository models(String tenant) {
-        return new PostgresModelRepository(new TenantSql(dsl, tenant), clock);
+        return new PostgresModelRepository(sql(tenant), clock);
     }
 
     @Override
     public MetricsRepository metrics(String tenant) {
-        return new PostgresMetricsRepository(new TenantSql(dsl, tenant), metricPartitions, ingest, clock);
+        return new PostgresMetricsRepository(sql(tenant), metricPartitions, ingest, clock);
     }
 
     @Override
@@ -163,7 +210,7 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public ApiUsageRepository apiUsage(String tenant) {
-        return new PostgresApiUsageRepository(new TenantSql(dsl, tenant), apiUsagePartitions, clock);
+        return new PostgresApiUsageRepository(sql(tenant), apiUsagePartitions, clock);
     }
 
     @Override
@@ -173,7 +220,7 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public ErrorLogRepository errorLog(String tenant) {
-        return new PostgresErrorLog(new TenantSql(dsl, tenant), errorLogPartitions, clock);
+        return new PostgresErrorLog(sql(tenant), errorLogPartitions, clock);
     }
 
     @Override
@@ -183,7 +230,7 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public AuditLog auditLog(String tenant) {
-        return new PostgresAuditLog(new TenantSql(dsl, tenant), auditLogPartitions, clock);
+        return new PostgresAuditLog(sql(tenant), auditLogPartitions, clock);
     }
 
     @Override
@@ -198,7 +245,7 @@ public final class PostgresBackend implements StoreBackend {
 
     @Override
     public ResponseCache responseCache(String tenant) {
-        return new PostgresResponseCache(new TenantSql(dsl, tenant), clock);
+        return new PostgresResponseCache(sql(tenant), clock);
     }
 
     @Override

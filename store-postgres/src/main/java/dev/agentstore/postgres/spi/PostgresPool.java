@@ -38,6 +38,7 @@ public final class PostgresPool {
                 () -> create(
                         settings,
                         "agentstore-postgres",
+                        settings.url(),
                         settings.user(),
                         settings.password(),
                         settings.poolSize(),
@@ -64,10 +65,32 @@ public final class PostgresPool {
                 () -> create(
                         settings,
                         "agentstore-postgres-ingest",
+                        settings.url(),
                         user,
                         settings.ingestPassword(),
                         2,
                         context.meterRegistry().orElse(null)));
+    }
+
+    /**
+     * A pool of {@code postgres.pool-size} connections to the read replica at {@code url}, as the runtime role. It
+     * opens even when the replica is down (a replica never keeps the store from opening) and waits at most a second
+     * for a connection, so a read that cannot have one soon goes to the primary instead.
+     */
+    static HikariDataSource replica(PostgresSettings settings, String url, int number, Object meterRegistry) {
+        HikariConfig hikari = config(
+                settings,
+                "agentstore-postgres-replica-" + number,
+                url,
+                settings.user(),
+                settings.password(),
+                settings.poolSize(),
+                meterRegistry);
+        hikari.setInitializationFailTimeout(-1);
+        hikari.setMinimumIdle(1);
+        hikari.setConnectionTimeout(Math.min(hikari.getConnectionTimeout(), 1_000));
+        hikari.setValidationTimeout(Math.min(hikari.getValidationTimeout(), 1_000));
+        return new HikariDataSource(hikari);
     }
 
     /** The application's pool, checked once. */
@@ -95,7 +118,29 @@ public final class PostgresPool {
      * hikaricp.connections.*}, tagged with the pool's name) are bound to it.
      */
     private static HikariDataSource create(
-            PostgresSettings settings, String name, String user, Secret password, int size, Object meterRegistry) {
+            PostgresSettings settings,
+            String name,
+            String url,
+            String user,
+            Secret password,
+            int size,
+            Object meterRegistry) {
+        HikariConfig hikari = config(settings, name, url, user, password, size, meterRegistry);
+        try {
+            return new HikariDataSource(hikari);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StoreUnavailableException("cannot connect to PostgreSQL at " + settings.safeUrl(), e);
+        }
+    }
+
+    private static HikariConfig config(
+            PostgresSettings settings,
+            String name,
+            String url,
+            String user,
+            Secret password,
+            int size,
+            Object meterRegistry) {
         TlsPolicy.check(settings);
         DriverLogging.confine(settings);
         HikariConfig hikari = new HikariConfig();
@@ -103,7 +148,7 @@ public final class PostgresPool {
         if (meterRegistry != null) {
             hikari.setMetricRegistry(meterRegistry); // HikariCP recognises a MeterRegistry itself
         }
-        hikari.setJdbcUrl(settings.url());
+        hikari.setJdbcUrl(url);
         hikari.setUsername(user);
         if (password != null) {
             hikari.setPassword(password.reveal());
@@ -119,10 +164,6 @@ public final class PostgresPool {
         }
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
         hikari.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, timeoutMillis / 1000)));
-        try {
-            return new HikariDataSource(hikari);
-        } catch (HikariPool.PoolInitializationException e) {
-            throw new StoreUnavailableException("cannot connect to PostgreSQL at " + settings.safeUrl(), e);
-        }
+        return hikari;
     }
 }

@@ -6,6 +6,7 @@ import dev.agentstore.StoreConfig;
 import dev.agentstore.spi.Setting;
 import dev.agentstore.spi.StoreContext;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -28,6 +29,10 @@ import javax.sql.DataSource;
  * @param leakDetection how long a borrowed connection may be held before it is logged, or null for never
  * @param allowRlsBypass whether to open, with a warning, where PostgreSQL would not keep tenants apart
  * @param driverTrace whether pgjdbc's own logging levels are left alone
+ * @param replicaUrls the JDBC URLs of streaming read replicas of the database, connected to as the runtime role;
+ *     empty for none
+ * @param replicaMaxLag how far behind the primary a replica may be and still answer reads
+ * @param replicaCheckInterval how often each replica's progress is measured against the primary
  * @param timeout the bound on connecting, pool waits and statements (core's {@code timeout})
  * @param dataSource the application's own pool the runtime role's statements run on, or null for agentstore's
  */
@@ -46,6 +51,9 @@ public record PostgresSettings(
         Duration leakDetection,
         boolean allowRlsBypass,
         boolean driverTrace,
+        List<String> replicaUrls,
+        Duration replicaMaxLag,
+        Duration replicaCheckInterval,
         Duration timeout,
         DataSource dataSource) {
     /** The default schema of agentstore's tables. */
@@ -118,6 +126,32 @@ public record PostgresSettings(
             "leave pgjdbc's logging levels alone (below INFO it logs URLs and bound values: hashes, sealed secrets,"
                     + " message text); for debugging only");
 
+    /** {@code postgres.replica-urls}. */
+    public static final Setting<List<String>> REPLICA_URLS = Setting.of(
+                    "postgres.replica-urls",
+                    "JDBC URLs, comma-separated",
+                    "",
+                    "streaming read replicas of the database (same database, roles and password): reads that tolerate"
+                            + " lag go to one of them, round-robin, while it is within `postgres.replica-max-lag` of"
+                            + " the primary",
+                    PostgresSettings::replicaUrls)
+            .masked() // a URL may carry a password
+            .shownAs("none");
+    /** {@code postgres.replica-max-lag}. */
+    public static final Setting<Duration> REPLICA_MAX_LAG = Setting.duration(
+            "postgres.replica-max-lag",
+            Duration.ofSeconds(5),
+            Duration.ofMillis(100),
+            "a replica that has not replayed everything the primary had written this long ago is skipped until it"
+                    + " catches up");
+    /** {@code postgres.replica-check-interval}. */
+    public static final Setting<Duration> REPLICA_CHECK_INTERVAL = Setting.duration(
+            "postgres.replica-check-interval",
+            Duration.ofSeconds(1),
+            Duration.ofMillis(50),
+            "how often each replica's replay position is compared with the primary's (must be shorter than"
+                    + " `postgres.replica-max-lag`)");
+
     /** Every {@code postgres.*} setting. */
     public static final List<Setting<?>> DECLARED = List.of(
             URL,
@@ -133,7 +167,10 @@ public record PostgresSettings(
             ALLOW_PLAINTEXT,
             LEAK_DETECTION,
             ALLOW_RLS_BYPASS,
-            DRIVER_TRACE);
+            DRIVER_TRACE,
+            REPLICA_URLS,
+            REPLICA_MAX_LAG,
+            REPLICA_CHECK_INTERVAL);
 
     /** Checks the settings that depend on each other. */
     public PostgresSettings {
@@ -151,6 +188,29 @@ public record PostgresSettings(
         if (securitySchema.equals(schema)) {
             throw new ConfigurationException("postgres.security-schema must differ from postgres.schema");
         }
+        replicaUrls = List.copyOf(replicaUrls);
+        if (!replicaUrls.isEmpty() && replicaCheckInterval.compareTo(replicaMaxLag) >= 0) {
+            throw new ConfigurationException("postgres.replica-check-interval must be shorter than"
+                    + " postgres.replica-max-lag: a replica is measured no more often than that, so it could never"
+                    + " be shown to be within the lag");
+        }
+    }
+
+    /** The comma-separated JDBC URLs of {@code postgres.replica-urls}, each checked. */
+    private static List<String> replicaUrls(String value) {
+        if (value.isBlank()) {
+            return List.of();
+        }
+        List<String> urls = new ArrayList<>();
+        for (String url : value.split(",")) {
+            String trimmed = url.strip();
+            if (!trimmed.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException("must be JDBC URLs starting with jdbc:postgresql:, separated by"
+                        + " commas (entry " + (urls.size() + 1) + " is not)");
+            }
+            urls.add(trimmed);
+        }
+        return List.copyOf(urls);
     }
 
     /**
@@ -187,6 +247,9 @@ public record PostgresSettings(
                 LEAK_DETECTION.read(config),
                 ALLOW_RLS_BYPASS.read(config),
                 DRIVER_TRACE.read(config),
+                REPLICA_URLS.read(config),
+                REPLICA_MAX_LAG.read(config),
+                REPLICA_CHECK_INTERVAL.read(config),
                 config.timeout(),
                 dataSource);
     }
@@ -231,7 +294,8 @@ public record PostgresSettings(
         return "PostgresSettings[url=" + safeUrl() + ", user=" + user + ", schema=" + schema + ", securitySchema="
                 + securitySchema + ", poolSize=" + poolSize + ", migrationUser=" + migrationUser + ", ingestUser="
                 + ingestUser + ", allowPlaintext=" + allowPlaintext + ", leakDetection=" + leakDetection
-                + ", allowRlsBypass=" + allowRlsBypass + ", driverTrace=" + driverTrace + ", timeout=" + timeout
-                + "]";
+                + ", allowRlsBypass=" + allowRlsBypass + ", driverTrace=" + driverTrace + ", replicas="
+                + replicaUrls.stream().map(StoreConfig::redact).toList() + ", replicaMaxLag=" + replicaMaxLag
+                + ", replicaCheckInterval=" + replicaCheckInterval + ", timeout=" + timeout + "]";
     }
 }

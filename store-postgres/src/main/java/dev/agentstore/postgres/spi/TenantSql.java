@@ -1,5 +1,6 @@
 package dev.agentstore.postgres.spi;
 
+import dev.agentstore.Consistency;
 import dev.agentstore.spi.TenantIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jooq.ConnectionCallable;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -30,34 +32,65 @@ import org.jooq.impl.DSL;
  * statement; the rows are read with the fields the caller names, so mapping code finds its columns without
  * name lookups. No tenant survives on a pooled connection.
  *
- * <p>{@link #reads()} gives the same statements for calls that only read: each runs in a read-only transaction
- * (PostgreSQL refuses any write in it, so a statement marked as a read provably is one) and, when the connection
- * turns out to be lost (the server restarted, failed over or terminated the backend: SQL state 08xxx, 57P01,
- * 57P02), is sent once more on a fresh connection. Any call that finds its connection lost has the pool drop its
- * idle connections, which the same event usually killed too. A write is never sent twice: the caller retries it
- * with its idempotency key.
+ * <p>{@link #reads()}, {@link #replicaReads()} and {@link #primaryReads()} give the same statements for calls that
+ * only read: each runs in a read-only transaction (PostgreSQL refuses any write in it, so a statement marked as a
+ * read provably is one) and, when the connection turns out to be lost (the server restarted, failed over or
+ * terminated the backend: SQL state 08xxx, 57P01, 57P02), is sent once more on a fresh connection. Any call that
+ * finds its connection lost has the pool drop its idle connections, which the same event usually killed too. A write
+ * is never sent twice: the caller retries it with its idempotency key.
+ *
+ * <p>The three differ in where they may run when the database has read replicas ({@link ReplicaSet}), as the view's
+ * {@link Consistency} decides: {@link #replicaReads()} for reads that tolerate lag (on a replica unless the view asks
+ * for read-your-writes), {@link #reads()} for reads that should see the caller's own writes (on a replica only when
+ * the view accepts bounded staleness for everything), {@link #primaryReads()} for reads a write depends on (always on
+ * the primary). A read on a replica that cannot answer it goes to the primary.
  */
 public final class TenantSql {
     private static final String COMMIT = "; commit";
 
     private final DSLContext dsl;
     private final String tenant;
+    private final ReplicaSet replicas;
+    private final Consistency consistency;
     private final boolean readOnly;
+    private final boolean onReplica;
+    private final boolean pinned;
     private final String begin;
     private final String setTenant;
     private final String implicitBegin;
     private volatile TenantSql reads;
+    private volatile TenantSql replicaReads;
+    private volatile TenantSql primaryReads;
 
-    /** Statements for {@code tenant} through {@code dsl}. */
+    /** Statements for {@code tenant} through {@code dsl}, all on its database. */
     public TenantSql(DSLContext dsl, String tenant) {
-        this(dsl, tenant, false);
+        this(dsl, tenant, ReplicaSet.none(), Consistency.DEFAULT);
     }
 
-    private TenantSql(DSLContext dsl, String tenant, boolean readOnly) {
+    /**
+     * Statements for {@code tenant} through {@code dsl}, with the reads that may go to a replica sent to one of
+     * {@code replicas} as {@code consistency} says.
+     */
+    public TenantSql(DSLContext dsl, String tenant, ReplicaSet replicas, Consistency consistency) {
+        this(dsl, tenant, replicas, consistency, false, false, false);
+    }
+
+    private TenantSql(
+            DSLContext dsl,
+            String tenant,
+            ReplicaSet replicas,
+            Consistency consistency,
+            boolean readOnly,
+            boolean onReplica,
+            boolean pinned) {
         this.dsl = dsl;
         // Core checks tenant ids already; checked again because the id is rendered into the prefix below.
         this.tenant = TenantIds.check("tenant", tenant);
+        this.replicas = replicas;
+        this.consistency = consistency;
         this.readOnly = readOnly;
+        this.onReplica = onReplica && !replicas.isEmpty();
+        this.pinned = pinned;
         // The tenant is written as a literal, so the query's own bind values keep their positions: the rule just
         // checked allows only letters, digits and . _ : @ -, so no quote or backslash can reach it.
         this.setTenant = "select set_config('agentstore.tenant_id', '" + tenant + "', true)"
@@ -67,16 +100,47 @@ public final class TenantSql {
     }
 
     /**
-     * The same tenant's statements for calls that only read: run in read-only transactions, and sent once more on a
-     * fresh connection when the first one was lost (see the class comment).
+     * The same tenant's statements for reads that should see the caller's own writes (a lookup by id, the latest
+     * messages): run in read-only transactions, sent once more on a fresh connection when the first one was lost (see
+     * the class comment), on the primary unless the view accepts {@link Consistency#BOUNDED_STALENESS}.
      */
     public TenantSql reads() {
         TenantSql view = reads;
         if (view == null) {
-            view = readOnly ? this : new TenantSql(dsl, tenant, true);
+            view = readView(consistency == Consistency.BOUNDED_STALENESS);
             reads = view;
         }
         return view;
+    }
+
+    /**
+     * As {@link #reads()}, for reads that tolerate lag (history pages, searches, aggregates, listings): on a replica
+     * within the maximum lag unless the view asks for {@link Consistency#READ_YOUR_WRITES}.
+     */
+    public TenantSql replicaReads() {
+        TenantSql view = replicaReads;
+        if (view == null) {
+            view = readView(consistency != Consistency.READ_YOUR_WRITES);
+            replicaReads = view;
+        }
+        return view;
+    }
+
+    /**
+     * As {@link #reads()}, for reads a write depends on (the current state an update checks, what a fork copies):
+     * always on the primary, also for the reads made through the view this returns.
+     */
+    public TenantSql primaryReads() {
+        TenantSql view = primaryReads;
+        if (view == null) {
+            view = pinned ? this : new TenantSql(dsl, tenant, replicas, consistency, true, false, true);
+            primaryReads = view;
+        }
+        return view;
+    }
+
+    private TenantSql readView(boolean mayUseReplica) {
+        return pinned ? this : new TenantSql(dsl, tenant, replicas, consistency, true, mayUseReplica, false);
     }
 
     /** The tenant every statement is scoped to. */
@@ -168,17 +232,15 @@ public final class TenantSql {
         for (int i = 0; i < queries.size(); i++) {
             sql.append(i == 0 ? "" : "; ").append(queries.get(i).template().sql());
         }
-        return call(
-                readOnly,
-                () -> dsl.connectionResult(connection -> {
-                    try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-                        int bound = 0;
-                        for (BoundQuery<?> query : queries) {
-                            bound += query.template().bind(statement, query.values(), bound);
-                        }
-                        return BatchResults.read(statement, queries);
-                    }
-                }));
+        return call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+                int bound = 0;
+                for (BoundQuery<?> query : queries) {
+                    bound += query.template().bind(statement, query.values(), bound);
+                }
+                return BatchResults.read(statement, queries);
+            }
+        });
     }
 
     /** The statement setting the tenant and {@code settings}, transaction-local, ending in {@code "; "}. */
@@ -218,19 +280,37 @@ public final class TenantSql {
     }
 
     private <T> T run(String prefix, String sql, String suffix, Binder binder, ResultSetHandler<T> handler) {
-        return call(
-                readOnly,
-                () -> dsl.connectionResult(connection -> {
-                    try (PreparedStatement statement = connection.prepareStatement(prefix + sql + suffix)) {
-                        binder.bind(statement);
-                        return handleSecondResultSet(statement, handler);
-                    } catch (SQLException | RuntimeException e) {
-                        if (!suffix.isEmpty()) {
-                            rollbackQuietly(connection);
-                        }
-                        throw e;
+        return call(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(prefix + sql + suffix)) {
+                binder.bind(statement);
+                return handleSecondResultSet(statement, handler);
+            } catch (SQLException | RuntimeException e) {
+                if (!suffix.isEmpty()) {
+                    rollbackQuietly(connection);
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Makes a database call on a connection, translating its failure: on a replica when this view may use one and
+     * one is usable, else (or when the replica gives way) on the primary.
+     */
+    private <T> T call(ConnectionCallable<T> work) {
+        if (onReplica) {
+            Replica replica = replicas.pick();
+            if (replica != null) {
+                try {
+                    return replica.dsl().connectionResult(work);
+                } catch (DataAccessException e) {
+                    if (!replica.givesWayAfter(e)) {
+                        throw PostgresErrors.translate(e);
                     }
-                }));
+                }
+            }
+        }
+        return call(readOnly, () -> dsl.connectionResult(work));
     }
 
     /**

@@ -18,21 +18,33 @@ public final class TlsPolicy {
     private TlsPolicy() {}
 
     /**
-     * Checks the configured URL.
+     * Checks the configured URL and every replica URL.
      *
      * @throws ConfigurationException naming the setting to change (the URL itself is not repeated: it may hold a
      *     password)
      */
     public static void check(PostgresSettings settings) {
-        Matcher parts = URL.matcher(settings.url());
-        if (!parts.matches() || settings.allowPlaintext()) {
+        if (settings.allowPlaintext()) {
+            return;
+        }
+        if (settings.url() != null) {
+            check("postgres.url", settings.url());
+        }
+        for (String replica : settings.replicaUrls()) {
+            check("postgres.replica-urls", replica);
+        }
+    }
+
+    private static void check(String key, String url) {
+        Matcher parts = URL.matcher(url);
+        if (!parts.matches()) {
             return; // pgjdbc reports malformed URLs itself
         }
         String hosts = parts.group(1) == null || parts.group(1).isEmpty() ? "localhost" : parts.group(1);
         Matcher mode = SSLMODE.matcher(parts.group(2) == null ? "" : parts.group(2));
         String sslmode = mode.find() ? mode.group(1).toLowerCase(Locale.ROOT) : "prefer";
         if ((sslmode.equals("disable") || sslmode.equals("allow")) && !allLoopback(hosts)) {
-            throw new ConfigurationException("postgres.url asks for sslmode=" + sslmode
+            throw new ConfigurationException(key + " asks for sslmode=" + sslmode
                     + " to a host that is not this machine: passwords and data would cross the network in plaintext."
                     + " Use sslmode=verify-full, or set postgres.allow-plaintext=true for a trusted network");
         }

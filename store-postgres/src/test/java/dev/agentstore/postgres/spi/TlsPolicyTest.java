@@ -41,12 +41,33 @@ class TlsPolicyTest {
         assertThatCode(() -> TlsPolicy.check(config(url, true))).doesNotThrowAnyException();
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "jdbc:postgresql://replica.example.com:5432/app?sslmode=disable",
+                "jdbc:postgresql://10.0.0.6/app?password=hunter2&sslmode=allow"
+            })
+    void should_refuse_plaintext_to_a_replica_on_another_machine_unless_allowed(String replica) {
+        String primary = "jdbc:postgresql://127.0.0.1:5432/app?sslmode=disable";
+        assertThatThrownBy(() -> TlsPolicy.check(config(primary, replica, false)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("postgres.replica-urls asks for sslmode=")
+                .hasMessageNotContaining("example.com")
+                .hasMessageNotContaining("hunter2");
+        assertThatCode(() -> TlsPolicy.check(config(primary, replica, true))).doesNotThrowAnyException();
+    }
+
     private static PostgresSettings config(String url, boolean allowPlaintext) {
+        return config(url, "", allowPlaintext);
+    }
+
+    private static PostgresSettings config(String url, String replicas, boolean allowPlaintext) {
         return PostgresSettings.read(StoreConfig.builder()
                 .set("postgres.url", url)
                 .set("postgres.user", "app")
                 .setSecret("postgres.password", Secret.of("pw"))
                 .set("postgres.allow-plaintext", Boolean.toString(allowPlaintext))
+                .set("postgres.replica-urls", replicas)
                 .build());
     }
 }

@@ -36,7 +36,7 @@ final class BulkLoadPolicy {
                 .where(collection.chunksOf(sql.tenant()))
                 .limit(DSL.inline(limit))
                 .asTable("upto");
-        return sql.reads()
+        return sql.primaryReads()
                 .query(DSL.selectCount().from(upToLimit), row -> row.getLong(1))
                 .getFirst();
     }

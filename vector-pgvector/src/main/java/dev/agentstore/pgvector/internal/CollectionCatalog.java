@@ -78,7 +78,7 @@ final class CollectionCatalog {
 
     private Optional<StoredCollection> read(TenantSql sql, String name) {
         return sql
-                .reads()
+                .primaryReads()
                 .fetch(DSL.select(COLUMNS)
                         .from(VECTOR_COLLECTIONS)
                         .where(VECTOR_COLLECTIONS.TENANT_ID.eq(sql.tenant()), VECTOR_COLLECTIONS.NAME.eq(name)))

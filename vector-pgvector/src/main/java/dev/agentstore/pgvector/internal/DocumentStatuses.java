@@ -119,7 +119,7 @@ final class DocumentStatuses {
         if (page.cursor() != null) {
             where = where.and(VECTOR_DOCUMENTS.DOCUMENT_ID.gt(Cursors.decode(page.cursor())));
         }
-        List<DocumentStatus> rows = sql.reads()
+        List<DocumentStatus> rows = sql.replicaReads()
                 .fetch(
                         DSL.selectFrom(VECTOR_DOCUMENTS)
                                 .where(where)

@@ -1,16 +1,20 @@
 package dev.agentstore.pgvector.internal;
 
+import dev.agentstore.Consistency;
 import dev.agentstore.postgres.spi.PostgresDsl;
 import dev.agentstore.postgres.spi.PostgresErrors;
 import dev.agentstore.postgres.spi.PostgresMigrator;
 import dev.agentstore.postgres.spi.PostgresPool;
 import dev.agentstore.postgres.spi.PostgresSettings;
+import dev.agentstore.postgres.spi.ReplicaSet;
 import dev.agentstore.postgres.spi.RuntimeRole;
 import dev.agentstore.postgres.spi.TenantSql;
 import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import dev.agentstore.vector.VectorRepository;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
 import org.jooq.DSLContext;
 
 /** The open pgvector backend: store-postgres's shared pool, the collection catalog, and repositories per tenant. */
@@ -23,6 +27,9 @@ public final class PgvectorBackend implements StoreBackend {
     private final SearchTemplates templates;
     private final CollectionDdl ddl;
     private final BulkLoadPolicy bulkLoad;
+    private final ReplicaSet replicas;
+    private final Consistency consistency;
+    private final Map<Consistency, PgvectorBackend> views;
 
     /** Opens the backend on the context's shared pool. */
     public PgvectorBackend(StoreContext context) {
@@ -35,11 +42,39 @@ public final class PgvectorBackend implements StoreBackend {
         this.ddl = new CollectionDdl(config, settings.maintenanceWorkMem());
         this.bulkLoad = new BulkLoadPolicy(settings.bulkLoadRows());
         RuntimeRole.verify(dsl, config);
+        this.replicas = ReplicaSet.shared(context);
+        this.consistency = Consistency.DEFAULT;
+        this.views = new EnumMap<>(Consistency.class);
+        for (Consistency other : Consistency.values()) {
+            views.put(other, other == Consistency.DEFAULT ? this : new PgvectorBackend(this, other));
+        }
+    }
+
+    /** The same backend with its reads answered as {@code consistency} says. */
+    private PgvectorBackend(PgvectorBackend base, Consistency consistency) {
+        this.config = base.config;
+        this.settings = base.settings;
+        this.clock = base.clock;
+        this.dsl = base.dsl;
+        this.catalog = base.catalog;
+        this.templates = base.templates;
+        this.ddl = base.ddl;
+        this.bulkLoad = base.bulkLoad;
+        this.replicas = base.replicas;
+        this.consistency = consistency;
+        this.views = base.views;
+    }
+
+    /** Searches and listings on a read replica unless {@code consistency} asks for read-your-writes. */
+    @Override
+    public StoreBackend withConsistency(Consistency consistency) {
+        return views.get(consistency);
     }
 
     @Override
     public VectorRepository vectors(String tenant) {
-        return new PgvectorRepository(new TenantSql(dsl, tenant), catalog, templates, ddl, bulkLoad, clock);
+        return new PgvectorRepository(
+                new TenantSql(dsl, tenant, replicas, consistency), catalog, templates, ddl, bulkLoad, clock);
     }
 
     @Override

@@ -153,7 +153,7 @@ final class PgvectorRepository implements VectorRepository, RetrievalRecorder {
         var target = require(collection);
         Condition after =
                 page.cursor() == null ? DSL.trueCondition() : VECTOR_CHUNKS.ID.gt(Cursors.decode(page.cursor()));
-        List<Chunk> rows = sql.reads()
+        List<Chunk> rows = sql.replicaReads()
                 .query(
                         DSL.select(ChunkColumns.WITH_EMBEDDING)
                                 .from(VECTOR_CHUNKS)
@@ -170,7 +170,7 @@ final class PgvectorRepository implements VectorRepository, RetrievalRecorder {
     @Override
     public long count(String collection) {
         var target = require(collection);
-        return sql.reads()
+        return sql.replicaReads()
                 .query(
                         DSL.selectCount().from(VECTOR_CHUNKS).where(target.chunksOf(sql.tenant())),
                         row -> row.getLong(1))

@@ -59,7 +59,7 @@ final class RetrievalRows {
 
     /** The document's total, or empty if no search returned it. */
     Optional<RetrievalStats> document(StoredCollection collection, String documentId) {
-        Record row = sql.reads()
+        Record row = sql.replicaReads()
                 .fetch(DSL.select(TOTAL, LAST)
                         .from(VECTOR_RETRIEVALS)
                         .where(of(collection), VECTOR_RETRIEVALS.DOCUMENT_ID.eq(documentId)))
@@ -72,7 +72,7 @@ final class RetrievalRows {
 
     /** The document's chunks, most retrieved first. */
     List<RetrievalStats> chunks(StoredCollection collection, String documentId) {
-        return sql.reads()
+        return sql.replicaReads()
                 .fetch(DSL.select(
                                 VECTOR_RETRIEVALS.CHUNK_ID,
                                 VECTOR_RETRIEVALS.RETRIEVALS,
@@ -89,7 +89,7 @@ final class RetrievalRows {
 
     /** The collection's documents by total, most first. */
     List<RetrievalStats> mostRetrieved(StoredCollection collection, int limit) {
-        return sql.reads()
+        return sql.replicaReads()
                 .fetch(DSL.select(VECTOR_RETRIEVALS.DOCUMENT_ID, TOTAL, LAST)
                         .from(VECTOR_RETRIEVALS)
                         .where(of(collection), VECTOR_RETRIEVALS.DOCUMENT_ID.isNotNull())

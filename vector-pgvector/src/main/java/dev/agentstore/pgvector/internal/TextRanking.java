@@ -33,7 +33,7 @@ final class TextRanking {
         fields.add(rank);
         RowReader<Chunk> chunk = ChunkColumns.reader(withEmbeddings);
         int rankColumn = fields.size();
-        return sql.reads()
+        return sql.replicaReads()
                 .query(
                         DSL.select(fields)
                                 .from(VECTOR_CHUNKS)

@@ -82,7 +82,7 @@ final class VectorSearch {
         if (request.filter() == null) {
             Map<String, Object> values = Map.of(
                     "vector", new PGvector(request.vector()), "tenant", sql.tenant(), "rows", rows(request, exact));
-            return sql.reads()
+            return sql.replicaReads()
                     .queryWithSettings(
                             settings,
                             templates.unfiltered(collection, request.includeEmbeddings(), exact),
@@ -90,7 +90,7 @@ final class VectorSearch {
                             reader);
         }
         DSLContext dsl = DSL.using(SQLDialect.POSTGRES);
-        return sql.reads()
+        return sql.replicaReads()
                 .queryWithSettings(settings, query(dsl, collection, sql.tenant(), request, distances, exact), reader);
     }
 

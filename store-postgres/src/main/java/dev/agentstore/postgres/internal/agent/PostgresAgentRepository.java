@@ -69,12 +69,12 @@ public final class PostgresAgentRepository implements AgentRepository {
 
     @Override
     public Optional<AgentDefinition> find(UUID agentId) {
-        return one(AGENTS.ID.eq(agentId));
+        return one(sql.reads(), AGENTS.ID.eq(agentId));
     }
 
     @Override
     public Optional<AgentDefinition> findByName(UUID ownerId, String name) {
-        return one(AGENTS.OWNER_ID.eq(ownerId).and(AGENTS.NAME.eq(name)));
+        return one(sql.reads(), AGENTS.OWNER_ID.eq(ownerId).and(AGENTS.NAME.eq(name)));
     }
 
     @Override
@@ -103,7 +103,8 @@ public final class PostgresAgentRepository implements AgentRepository {
         if (updated.isPresent()) {
             return updated.get();
         }
-        AgentDefinition current = find(agentId).orElseThrow(() -> new NotFoundException("no agent with id " + agentId));
+        AgentDefinition current = one(sql.primaryReads(), AGENTS.ID.eq(agentId))
+                .orElseThrow(() -> new NotFoundException("no agent with id " + agentId));
         if (!current.spec().ownerId().equals(spec.ownerId())) {
             throw new InvalidInputException("agent.ownerId", "cannot change; define a new agent instead");
         }
@@ -167,9 +168,8 @@ public final class PostgresAgentRepository implements AgentRepository {
                         Json.map(r.get(CHANNEL_CONFIGS.SETTINGS))));
     }
 
-    private Optional<AgentDefinition> one(Condition condition) {
-        return sql
-                .reads()
+    private Optional<AgentDefinition> one(TenantSql reader, Condition condition) {
+        return reader
                 .fetch(DSL.selectFrom(AGENTS).where(AGENTS.TENANT_ID.eq(sql.tenant()), condition), AGENTS.fields())
                 .stream()
                 .findFirst()
@@ -182,7 +182,7 @@ public final class PostgresAgentRepository implements AgentRepository {
                 ? DSL.noCondition()
                 : DSL.row(AGENTS.NAME, AGENTS.ID).gt(after.name(), after.id());
         return Pages.of(
-                sql.reads()
+                sql.replicaReads()
                         .fetch(
                                 DSL.selectFrom(AGENTS)
                                         .where(AGENTS.TENANT_ID.eq(sql.tenant()), matching, keyset)

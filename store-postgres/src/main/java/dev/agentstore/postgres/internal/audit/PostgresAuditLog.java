@@ -79,7 +79,7 @@ public final class PostgresAuditLog implements AuditLog {
     public Page<AuditEntry> list(AuditQuery query, PageRequest page) {
         Condition after =
                 page.cursor() == null ? DSL.trueCondition() : AUDIT_LOG.ID.lt(Cursors.decodeUuid(page.cursor()));
-        List<AuditEntry> rows = sql.reads()
+        List<AuditEntry> rows = sql.replicaReads()
                 .fetch(
                         DSL.selectFrom(AUDIT_LOG)
                                 .where(matching(query), after)

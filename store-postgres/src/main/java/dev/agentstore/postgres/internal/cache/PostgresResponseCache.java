@@ -94,7 +94,7 @@ public final class PostgresResponseCache implements ResponseCache {
 
     @Override
     public CacheStats stats() {
-        Record row = sql.reads()
+        Record row = sql.replicaReads()
                 .fetch(DSL.select(DSL.count(), DSL.sum(RESPONSE_CACHE.HIT_COUNT))
                         .from(RESPONSE_CACHE)
                         .where(

@@ -101,7 +101,10 @@ public final class PostgresCheckpoints implements CheckpointRepository {
             depth = 0;
         }
         if (stored.isEmpty()) { // stored before: a repeat
-            return find(c.threadId(), c.namespace(), c.checkpointId()).orElseThrow();
+            return one(
+                            sql.primaryReads(),
+                            DSL.and(of(c.threadId(), c.namespace()), CHECKPOINTS.CHECKPOINT_ID.eq(c.checkpointId())))
+                    .orElseThrow();
         }
         lastStates.remember(
                 sql.tenant(),
@@ -143,7 +146,7 @@ public final class PostgresCheckpoints implements CheckpointRepository {
     private record Stored(Instant createdAt, long serial) {}
 
     private boolean runStored(NewCheckpoint c) {
-        return !sql.reads()
+        return !sql.primaryReads()
                 .fetch(DSL.selectOne()
                         .from(AGENT_RUNS)
                         .where(AGENT_RUNS.TENANT_ID.eq(sql.tenant()), AGENT_RUNS.ID.eq(c.runId())))
@@ -152,19 +155,19 @@ public final class PostgresCheckpoints implements CheckpointRepository {
 
     @Override
     public Optional<Checkpoint> find(String threadId, String namespace, String checkpointId) {
-        return one(DSL.and(of(threadId, namespace), CHECKPOINTS.CHECKPOINT_ID.eq(checkpointId)));
+        return one(sql.reads(), DSL.and(of(threadId, namespace), CHECKPOINTS.CHECKPOINT_ID.eq(checkpointId)));
     }
 
     @Override
     public Optional<Checkpoint> latest(String threadId, String namespace) {
-        return one(of(threadId, namespace));
+        return one(sql.reads(), of(threadId, namespace));
     }
 
     @Override
     public Page<Checkpoint> history(String threadId, String namespace, PageRequest page) {
         Condition before =
                 page.cursor() == null ? DSL.trueCondition() : CHECKPOINTS.SERIAL.lt(Cursors.decodeLong(page.cursor()));
-        List<Record> rows = sql.reads()
+        List<Record> rows = sql.replicaReads()
                 .fetch(DSL.select(ROW)
                         .from(CHECKPOINTS)
                         .where(of(threadId, namespace), before)
@@ -186,9 +189,11 @@ public final class PostgresCheckpoints implements CheckpointRepository {
 
     @Override
     public Checkpoint fork(String threadId, String namespace, String checkpointId, String newThreadId) {
-        Checkpoint source = find(threadId, namespace, checkpointId)
+        Checkpoint source = one(
+                        sql.primaryReads(),
+                        DSL.and(of(threadId, namespace), CHECKPOINTS.CHECKPOINT_ID.eq(checkpointId)))
                 .orElseThrow(() -> new NotFoundException("no checkpoint " + checkpointId + " in thread " + threadId));
-        List<PendingWrite> writes = pendingWrites(threadId, namespace, checkpointId);
+        List<PendingWrite> writes = PendingWriteRows.read(sql.primaryReads(), threadId, namespace, checkpointId);
         Map<String, Object> metadata = new LinkedHashMap<>(source.metadata());
         metadata.put("forked_from_thread", threadId);
         metadata.put("forked_from_checkpoint", checkpointId);
@@ -253,9 +258,8 @@ public final class PostgresCheckpoints implements CheckpointRepository {
                 CHECKPOINTS, DSL.and(of(threadId, namespace), CHECKPOINTS.CHECKPOINT_ID.eq(checkpointId)));
     }
 
-    private Optional<Checkpoint> one(Condition which) {
-        return sql
-                .reads()
+    private Optional<Checkpoint> one(TenantSql reader, Condition which) {
+        return reader
                 .fetch(DSL.select(ROW)
                         .from(CHECKPOINTS)
                         .where(which)

@@ -118,10 +118,16 @@ final class ConversationQueries {
     }
 
     Optional<Conversation> find(UUID conversationId) {
-        return sql
-                .reads()
-                .fetch(DSL.selectFrom(CONVERSATIONS).where(byId(conversationId)), CONVERSATIONS.fields())
-                .stream()
+        return find(sql.reads(), conversationId);
+    }
+
+    /** The conversation as the primary holds it now: for the checks a write makes. */
+    Optional<Conversation> current(UUID conversationId) {
+        return find(sql.primaryReads(), conversationId);
+    }
+
+    private Optional<Conversation> find(TenantSql reader, UUID conversationId) {
+        return reader.fetch(DSL.selectFrom(CONVERSATIONS).where(byId(conversationId)), CONVERSATIONS.fields()).stream()
                 .findFirst()
                 .map(ConversationRows::conversation);
     }
@@ -132,7 +138,7 @@ final class ConversationQueries {
      * led by the tenant and then the user or agent when the query names one.
      */
     Page<Conversation> list(ConversationQuery query, PageRequest page) {
-        List<Conversation> rows = sql.reads()
+        List<Conversation> rows = sql.replicaReads()
                 .fetch(select(sql.tenant(), query, page), CONVERSATIONS.fields())
                 .map(ConversationRows::conversation);
         boolean recent = query.order() == ConversationOrder.RECENT_ACTIVITY;
@@ -194,7 +200,7 @@ final class ConversationQueries {
                 .findFirst()
                 .map(ConversationRows::conversation);
         return updated.orElseGet(() -> {
-            Conversation current = find(conversationId)
+            Conversation current = current(conversationId)
                     .orElseThrow(() -> new NotFoundException("no conversation with id " + conversationId));
             throw new ConflictException("conversation " + conversationId + " is at version " + current.version()
                     + ", not the expected " + u.expectedVersion());

@@ -126,7 +126,7 @@ final class ConversationRetentionJob {
         if (after != null) {
             condition = condition.and(CONVERSATIONS.ID.gt(after));
         }
-        return sql.reads()
+        return sql.primaryReads()
                 .query(
                         DSL.select(CONVERSATIONS.ID)
                                 .from(CONVERSATIONS)

@@ -68,7 +68,7 @@ final class MemoryWindowQueries {
 
     /** Throws what keeps {@code window} from moving with {@code appended} messages, if anything does now. */
     private void refuse(UUID conversationId, int appended, MemoryWindow window) {
-        List<State> found = sql.reads()
+        List<State> found = sql.primaryReads()
                 .query(
                         DSL.select(CONVERSATIONS.LAST_SEQUENCE, CONVERSATIONS.STATUS)
                                 .from(CONVERSATIONS)

@@ -45,7 +45,7 @@ final class MessageQueries {
             long after = Cursors.decodeLong(page.cursor());
             condition = condition.and(oldestFirst ? MESSAGES.SEQUENCE.gt(after) : MESSAGES.SEQUENCE.lt(after));
         }
-        List<Message> rows = sql.reads()
+        List<Message> rows = sql.replicaReads()
                 .query(
                         DSL.select(MessageReader.IN_CONVERSATION)
                                 .from(MESSAGES)
@@ -79,7 +79,7 @@ final class MessageQueries {
         List<Field<?>> fields = new ArrayList<>(MessageReader.COLUMNS);
         fields.add(rank);
         int rankColumn = fields.size();
-        return sql.reads()
+        return sql.replicaReads()
                 .query(
                         DSL.select(fields)
                                 .from(MESSAGES)

@@ -160,7 +160,7 @@ public final class PostgresConversationRepository implements ConversationReposit
         } catch (NotFoundException e) {
             throw unknownRun(conversationId, batch, e);
         } catch (MessageAppender.NotAppended e) {
-            Conversation c = requireConversation(conversationId);
+            Conversation c = requireCurrentConversation(conversationId);
             throw new ConflictException(
                     "conversation " + c.id() + " is " + c.status().name().toLowerCase() + " and takes no messages");
         }
@@ -204,7 +204,7 @@ public final class PostgresConversationRepository implements ConversationReposit
     @Override
     public List<Message> appendAll(UUID conversationId, List<NewMessage> batch) {
         if (batch.isEmpty()) {
-            requireConversation(conversationId);
+            requireCurrentConversation(conversationId);
             return List.of();
         }
         List<Message> appended;
@@ -214,7 +214,7 @@ public final class PostgresConversationRepository implements ConversationReposit
             throw unknownRun(conversationId, batch, e);
         }
         if (appended.isEmpty()) {
-            Conversation c = requireConversation(conversationId);
+            Conversation c = requireCurrentConversation(conversationId);
             throw new ConflictException(
                     "conversation " + c.id() + " is " + c.status().name().toLowerCase() + " and takes no messages");
         }
@@ -228,7 +228,7 @@ public final class PostgresConversationRepository implements ConversationReposit
         } catch (NotFoundException e) {
             throw unknownRun(conversationId, batch, e);
         } catch (MessageAppender.NotAppended e) {
-            Conversation c = requireConversation(conversationId); // NotFoundException naming the conversation
+            Conversation c = requireCurrentConversation(conversationId); // NotFoundException naming the conversation
             throw new ConflictException(
                     "conversation " + c.id() + " is " + c.status().name().toLowerCase() + " and takes no messages");
         }
@@ -313,6 +313,11 @@ public final class PostgresConversationRepository implements ConversationReposit
 
     private Conversation requireConversation(UUID conversationId) {
         return conversations.find(conversationId).orElseThrow(() -> conversations.notFound(conversationId));
+    }
+
+    /** As {@link #requireConversation}, read on the primary: for the checks a write makes. */
+    private Conversation requireCurrentConversation(UUID conversationId) {
+        return conversations.current(conversationId).orElseThrow(() -> conversations.notFound(conversationId));
     }
 
     /** A message pointed at a run that is not one of this conversation's ({@code messages_run}). */

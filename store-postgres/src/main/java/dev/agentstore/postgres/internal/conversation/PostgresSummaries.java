@@ -109,7 +109,7 @@ public final class PostgresSummaries implements SummaryRepository {
 
     @Override
     public List<ConversationSummary> history(UUID conversationId) {
-        return sql.reads()
+        return sql.replicaReads()
                 .fetch(DSL.select(CONVERSATION_SUMMARIES.fields())
                         .from(CONVERSATION_SUMMARIES)
                         .where(of(conversationId))

@@ -50,8 +50,11 @@ final class SessionQueries {
     }
 
     Optional<ChatSession> find(UUID sessionId) {
-        return sql
-                .reads()
+        return find(sql.reads(), sessionId);
+    }
+
+    private Optional<ChatSession> find(TenantSql reader, UUID sessionId) {
+        return reader
                 .fetch(DSL.selectFrom(CHAT_SESSIONS)
                         .where(CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()), CHAT_SESSIONS.ID.eq(sessionId)))
                 .stream()
@@ -63,7 +66,8 @@ final class SessionQueries {
     ChatSession touch(UUID sessionId) {
         return updateIfActive(sessionId, DSL.update(CHAT_SESSIONS).set(CHAT_SESSIONS.LAST_ACTIVE_AT, clock.instant()))
                 .orElseGet(() -> {
-                    find(sessionId).orElseThrow(() -> new NotFoundException("no session with id " + sessionId));
+                    find(sql.primaryReads(), sessionId)
+                            .orElseThrow(() -> new NotFoundException("no session with id " + sessionId));
                     throw new ConflictException("session " + sessionId + " has ended");
                 });
     }
@@ -75,7 +79,7 @@ final class SessionQueries {
                         DSL.update(CHAT_SESSIONS)
                                 .set(CHAT_SESSIONS.STATUS, SessionStatus.ENDED.name())
                                 .set(CHAT_SESSIONS.LAST_ACTIVE_AT, clock.instant()))
-                .or(() -> find(sessionId))
+                .or(() -> find(sql.primaryReads(), sessionId))
                 .orElseThrow(() -> new NotFoundException("no session with id " + sessionId));
     }
 
@@ -93,7 +97,7 @@ final class SessionQueries {
     }
 
     List<ChatSession> of(UUID userId, int limit) {
-        return sql.reads()
+        return sql.replicaReads()
                 .fetch(
                         DSL.selectFrom(CHAT_SESSIONS)
                                 .where(CHAT_SESSIONS.TENANT_ID.eq(sql.tenant()), CHAT_SESSIONS.USER_ID.eq(userId))

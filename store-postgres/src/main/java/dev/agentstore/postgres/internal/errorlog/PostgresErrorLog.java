@@ -80,7 +80,7 @@ public final class PostgresErrorLog implements ErrorLogRepository {
     public Page<ErrorEntry> list(ErrorQuery query, PageRequest page) {
         Condition after =
                 page.cursor() == null ? DSL.trueCondition() : ERROR_LOG.ID.lt(Cursors.decodeUuid(page.cursor()));
-        List<ErrorEntry> rows = sql.reads()
+        List<ErrorEntry> rows = sql.replicaReads()
                 .fetch(
                         DSL.selectFrom(ERROR_LOG)
                                 .where(matching(query), after)
@@ -96,7 +96,7 @@ public final class PostgresErrorLog implements ErrorLogRepository {
         Field<LocalDate> day =
                 DSL.field("({0} at time zone 'UTC')::date", SQLDataType.LOCALDATE, ERROR_LOG.OCCURRED_AT);
         SortedMap<LocalDate, SortedMap<String, Long>> counts = new TreeMap<>();
-        sql.reads()
+        sql.replicaReads()
                 .query(
                         DSL.select(day, ERROR_LOG.ERROR_TYPE, DSL.count())
                                 .from(ERROR_LOG)

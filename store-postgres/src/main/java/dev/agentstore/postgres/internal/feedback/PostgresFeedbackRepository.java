@@ -106,7 +106,7 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
 
     @Override
     public List<Feedback> ofConversation(UUID conversationId) {
-        return sql.reads()
+        return sql.replicaReads()
                 .fetch(
                         DSL.selectFrom(MESSAGE_FEEDBACK)
                                 .where(
@@ -128,7 +128,7 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
     @Override
     public SortedMap<String, FeedbackStats> byModel(Instant from, Instant to) {
         SortedMap<String, FeedbackStats> stats = new TreeMap<>();
-        sql.reads()
+        sql.replicaReads()
                 .fetch(DSL.select(
                                 MESSAGE_FEEDBACK.MODEL,
                                 DSL.count(),
@@ -147,7 +147,7 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
         Field<LocalDate> day =
                 DSL.field("({0} at time zone 'UTC')::date", SQLDataType.LOCALDATE, MESSAGE_FEEDBACK.UPDATED_AT);
         SortedMap<LocalDate, FeedbackStats> stats = new TreeMap<>();
-        sql.reads()
+        sql.replicaReads()
                 .fetch(DSL.select(day, DSL.count(), DSL.avg(MESSAGE_FEEDBACK.RATING), POSITIVE, NEGATIVE)
                         .from(MESSAGE_FEEDBACK)
                         .where(within(from, to))
@@ -159,7 +159,7 @@ public final class PostgresFeedbackRepository implements FeedbackRepository {
     /** The model that wrote the rated message (or null), which must be in the conversation. */
     private String modelOf(NewFeedback given) {
         Record message = sql
-                .reads()
+                .primaryReads()
                 .fetch(DSL.select(MESSAGES.MODEL_ID)
                         .from(MESSAGES)
                         .where(

@@ -114,7 +114,7 @@ final class ActivityRollupStatement {
     /** The stored rows matching {@code which} of one dimension, in order. */
     static List<DailyActivity> read(TenantSql sql, ActivityDimension dimension, Condition which) {
         List<DailyActivity> rows = new ArrayList<>();
-        for (Record record : sql.reads()
+        for (Record record : sql.replicaReads()
                 .fetch(DSL.select(ROW)
                         .from(DAILY_ACTIVITY)
                         .where(

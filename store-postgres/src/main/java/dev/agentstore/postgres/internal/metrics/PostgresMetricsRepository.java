@@ -150,7 +150,7 @@ public final class PostgresMetricsRepository implements MetricsRepository {
     @Override
     public Page<LlmRequestMetric> llmMetrics(MetricQuery query, PageRequest page) {
         Condition after = page.cursor() == null ? DSL.trueCondition() : afterMetric(TimeKey.fromCursor(page.cursor()));
-        List<LlmRequestMetric> rows = sql.reads()
+        List<LlmRequestMetric> rows = sql.replicaReads()
                 .query(
                         DSL.select(LLM_METRICS.fields())
                                 .from(LLM_METRICS)
@@ -227,7 +227,7 @@ public final class PostgresMetricsRepository implements MetricsRepository {
     }
 
     private List<DailySummary> summaries(Condition days) {
-        return sql.reads()
+        return sql.replicaReads()
                 .query(
                         DSL.select(DailyRollup.SUMMARY)
                                 .from(DAILY_METRICS_SUMMARY)
@@ -243,7 +243,7 @@ public final class PostgresMetricsRepository implements MetricsRepository {
         columns.add(key);
         columns.addAll(UsageColumns.FIELDS);
         SortedMap<K, UsageStats> result = new TreeMap<>();
-        sql.reads()
+        sql.replicaReads()
                 .query(
                         DSL.select(columns)
                                 .from(LLM_METRICS)

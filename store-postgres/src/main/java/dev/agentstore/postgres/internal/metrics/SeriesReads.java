@@ -43,7 +43,7 @@ final class SeriesReads {
     /** The points matching {@code query}, oldest first, then in recording order. */
     static Page<SeriesPoint> points(TenantSql sql, SeriesQuery query, PageRequest page) {
         Condition after = page.cursor() == null ? DSL.trueCondition() : afterPoint(TimeKey.fromCursor(page.cursor()));
-        List<SerialPoint> rows = sql.reads()
+        List<SerialPoint> rows = sql.replicaReads()
                 .query(
                         DSL.select(
                                         METRIC_SERIES.RECORDED_AT,
@@ -100,7 +100,7 @@ final class SeriesReads {
         columns.add(DSL.avg(value));
         columns.add(PERCENTILES);
         int stats = keys.size();
-        List<SeriesBucket> rows = sql.reads()
+        List<SeriesBucket> rows = sql.replicaReads()
                 .query(DSL.select(columns).from(points).groupBy(keys), row -> {
                     SortedMap<String, String> group = new TreeMap<>();
                     for (int i = 0; i < groupBy.size(); i++) {

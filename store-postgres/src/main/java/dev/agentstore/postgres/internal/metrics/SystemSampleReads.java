@@ -22,7 +22,7 @@ final class SystemSampleReads {
     /** The samples in {@code [from, to)}, oldest first, keyset-paged. */
     static Page<SystemSample> page(TenantSql sql, Instant from, Instant to, PageRequest page) {
         Condition after = page.cursor() == null ? DSL.trueCondition() : afterSample(TimeKey.fromCursor(page.cursor()));
-        List<SerialSample> rows = sql.reads()
+        List<SerialSample> rows = sql.replicaReads()
                 .query(
                         DSL.select(
                                         SYSTEM_METRICS.RECORDED_AT,

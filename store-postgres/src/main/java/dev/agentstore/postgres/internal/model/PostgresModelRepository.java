@@ -131,7 +131,7 @@ public final class PostgresModelRepository implements ModelRepository {
             condition = condition.and(MODELS.NAME.gt(Cursors.decode(page.cursor())));
         }
         return Pages.of(
-                sql.reads()
+                sql.replicaReads()
                         .fetch(
                                 DSL.selectFrom(MODELS)
                                         .where(condition)

@@ -211,7 +211,8 @@ public final class PostgresRecall implements RecallRepository {
                         DSL.val(query.weights().recency())),
                 DSL.val(query.weights().k()),
                 MetadataFilterSql.of(DSL.field(DSL.name("m", "metadata"), SQLDataType.JSONB), query.filter()));
-        return sql.reads().readWithSettings(searchSettings(query.candidates()), RecallSql.query(in), RecallRows::read);
+        return sql.replicaReads()
+                .readWithSettings(searchSettings(query.candidates()), RecallSql.query(in), RecallRows::read);
     }
 
     /**

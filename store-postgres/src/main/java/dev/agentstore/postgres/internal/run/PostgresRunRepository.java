@@ -74,7 +74,11 @@ public final class PostgresRunRepository implements RunRepository {
 
     @Override
     public Optional<AgentRun> find(UUID runId) {
-        return sql.reads().fetch(DSL.selectFrom(AGENT_RUNS).where(byId(runId)), AGENT_RUNS.fields()).stream()
+        return find(sql.reads(), runId);
+    }
+
+    private Optional<AgentRun> find(TenantSql reader, UUID runId) {
+        return reader.fetch(DSL.selectFrom(AGENT_RUNS).where(byId(runId)), AGENT_RUNS.fields()).stream()
                 .findFirst()
                 .map(PostgresRunRepository::run);
     }
@@ -126,7 +130,7 @@ public final class PostgresRunRepository implements RunRepository {
                 query.to() == null ? DSL.noCondition() : AGENT_RUNS.CREATED_AT.lt(query.to()),
                 MetadataFilterSql.of(AGENT_RUNS.METADATA, query.metadata()),
                 page.cursor() == null ? DSL.noCondition() : AGENT_RUNS.ID.lt(Cursors.decodeUuid(page.cursor())));
-        List<AgentRun> rows = sql.reads()
+        List<AgentRun> rows = sql.replicaReads()
                 .fetch(
                         DSL.selectFrom(AGENT_RUNS)
                                 .where(where)
@@ -154,7 +158,8 @@ public final class PostgresRunRepository implements RunRepository {
         if (moved.isPresent()) {
             return moved.get();
         }
-        AgentRun current = find(runId).orElseThrow(() -> new NotFoundException("no run with id " + runId));
+        AgentRun current =
+                find(sql.primaryReads(), runId).orElseThrow(() -> new NotFoundException("no run with id " + runId));
         throw RunTransitions.refused(runId, current.status(), next);
     }
 

@@ -110,7 +110,7 @@ public final class PostgresApiUsageRepository implements ApiUsageRepository {
             TimeKey key = TimeKey.fromCursor(page.cursor());
             after = DSL.row(API_USAGE.RECORDED_AT, API_USAGE.REQUEST_ID).gt(key.at(), key.id());
         }
-        List<ApiCall> rows = sql.reads()
+        List<ApiCall> rows = sql.replicaReads()
                 .fetch(
                         DSL.selectFrom(API_USAGE)
                                 .where(matching(query), after)
@@ -126,7 +126,7 @@ public final class PostgresApiUsageRepository implements ApiUsageRepository {
 
     @Override
     public ApiUsageStats stats(ApiUsageQuery query) {
-        return sql.reads()
+        return sql.replicaReads()
                 .query(DSL.select(STATS).from(API_USAGE).where(matching(query)), row -> stats(row, 1))
                 .get(0);
     }
@@ -137,7 +137,7 @@ public final class PostgresApiUsageRepository implements ApiUsageRepository {
                 DSL.field("({0} at time zone 'UTC')::date", SQLDataType.LOCALDATE, API_USAGE.RECORDED_AT);
         List<Field<?>> columns = new ArrayList<>(List.of(day, API_USAGE.API_KEY_ID, API_USAGE.USER_ID));
         columns.addAll(STATS);
-        return sql.reads()
+        return sql.replicaReads()
                 .query(
                         DSL.select(columns)
                                 .from(API_USAGE)
