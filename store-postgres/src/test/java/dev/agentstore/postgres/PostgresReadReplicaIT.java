@@ -218,6 +218,31 @@ class PostgresReadReplicaIT {
         });
     }
 
+    @Test
+    void should_take_turns_between_replicas() {
+        try (LocalPostgres second = primary.startStandby();
+                AgentStore two = AgentStore.open(replicated(database.storeConfig()).toBuilder()
+                        .set(
+                                "postgres.replica-urls",
+                                standby.jdbcUrl(database.name()) + "," + second.jdbcUrl(database.name()))
+                        .build())) {
+            second.awaitReplayOf(primary, Duration.ofSeconds(15));
+            awaitReplicaInUse();
+            AgentStore view = two.forTenant(store.tenant());
+            standby.pauseReplay(); // the first replica stops at one message, the second goes on replaying
+            chats.append(chat.id(), NewMessage.assistant("second answer", 3));
+            second.awaitReplayOf(primary, Duration.ofSeconds(15));
+
+            List<Integer> seen = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                seen.add(history(view).size());
+            }
+            assertThat(seen)
+                    .as("history pages answered by each replica in turn")
+                    .isIn(List.of(1, 2, 1, 2, 1, 2), List.of(2, 1, 2, 1, 2, 1));
+        }
+    }
+
     /** Waits until the standby has replayed all the primary wrote, and the store's checks have seen it do so. */
     private static void awaitReplicaInUse() {
         standby.awaitReplayOf(primary, Duration.ofSeconds(15));
