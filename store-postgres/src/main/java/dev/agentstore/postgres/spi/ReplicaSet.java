@@ -28,7 +28,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReplicaSet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaSet.class);
-    private static final String PRIMARY_POSITION = "select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint";
+    /**
+     * The insert position, not the write position: a transaction committed with {@code synchronous_commit=off} is
+     * visible before its commit record is written out, but never before it is inserted.
+     */
+    private static final String PRIMARY_POSITION = "select (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint";
+
     private static final ReplicaSet NONE = new ReplicaSet(List.of(), null, 0, null);
 
     private final List<Replica> replicas;
