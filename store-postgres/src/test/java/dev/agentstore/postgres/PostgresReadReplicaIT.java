@@ -8,7 +8,6 @@ import dev.agentstore.ConflictException;
 import dev.agentstore.Consistency;
 import dev.agentstore.PageRequest;
 import dev.agentstore.Secret;
-import dev.agentstore.StoreConfig;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationUpdate;
@@ -23,6 +22,7 @@ import dev.agentstore.security.LoginStatus;
 import dev.agentstore.security.NewCredential;
 import dev.agentstore.testkit.fixture.LocalPostgres;
 import dev.agentstore.testkit.fixture.PostgresDatabase;
+import dev.agentstore.testkit.fixture.ReplicatedPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +51,7 @@ class PostgresReadReplicaIT {
     private static final Duration MAX_LAG = Duration.ofSeconds(3);
     private static final Duration CHECK_INTERVAL = Duration.ofMillis(100);
 
+    private static ReplicatedPostgres servers;
     private static LocalPostgres primary;
     private static LocalPostgres standby;
     private static PostgresDatabase database;
@@ -62,26 +63,22 @@ class PostgresReadReplicaIT {
 
     @BeforeAll
     static void startPrimaryAndStandby() {
-        primary = LocalPostgres.launch();
-        database = PostgresDatabase.create(primary);
-        AgentStore.open(database.storeConfig().toBuilder().migrateOnOpen(true).build())
-                .close();
-        standby = primary.startStandby();
+        servers = ReplicatedPostgres.start();
+        primary = servers.primary();
+        standby = servers.standby();
+        database = servers.database();
     }
 
     @AfterAll
     static void stopServers() {
-        if (standby != null) {
-            standby.close();
-        }
-        if (primary != null) {
-            primary.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 
     @BeforeEach
     void openStoreWithAReplica() {
-        opened = AgentStore.open(replicated(database.storeConfig()));
+        opened = AgentStore.open(servers.storeConfig(MAX_LAG, CHECK_INTERVAL));
         store = opened.forTenant("replica-" + UUID.randomUUID());
         chats = store.conversations();
         chat = chats.createConversation(NewConversation.forUser(
@@ -221,10 +218,8 @@ class PostgresReadReplicaIT {
     @Test
     void should_take_turns_between_replicas() {
         try (LocalPostgres second = primary.startStandby();
-                AgentStore two = AgentStore.open(replicated(database.storeConfig()).toBuilder()
-                        .set(
-                                "postgres.replica-urls",
-                                standby.jdbcUrl(database.name()) + "," + second.jdbcUrl(database.name()))
+                AgentStore two = AgentStore.open(servers.storeConfig(MAX_LAG, CHECK_INTERVAL).toBuilder()
+                        .set("postgres.replica-urls", servers.urlOn(standby) + "," + servers.urlOn(second))
                         .build())) {
             second.awaitReplayOf(primary, Duration.ofSeconds(15));
             awaitReplicaInUse();
@@ -278,13 +273,5 @@ class PostgresReadReplicaIT {
                 throw new AssertionError(e);
             }
         }
-    }
-
-    private static StoreConfig replicated(StoreConfig config) {
-        return config.toBuilder()
-                .set("postgres.replica-urls", standby.jdbcUrl(database.name()))
-                .set("postgres.replica-max-lag", MAX_LAG.toString())
-                .set("postgres.replica-check-interval", CHECK_INTERVAL.toString())
-                .build();
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.agentstore.AgentStore;
 import dev.agentstore.Consistency;
 import dev.agentstore.testkit.fixture.LocalPostgres;
-import dev.agentstore.testkit.fixture.PostgresDatabase;
+import dev.agentstore.testkit.fixture.ReplicatedPostgres;
 import dev.agentstore.vector.Chunk;
 import dev.agentstore.vector.CollectionSpec;
 import dev.agentstore.vector.SearchMatch;
@@ -26,41 +26,29 @@ import org.junit.jupiter.api.Test;
 class PgvectorReadReplicaIT {
     private static final float[] QUERY = {1, 0, 0};
 
-    private static LocalPostgres primary;
-    private static LocalPostgres standby;
-    private static PostgresDatabase database;
+    private static ReplicatedPostgres servers;
 
     @BeforeAll
     static void startPrimaryAndStandby() {
-        primary = LocalPostgres.launch();
-        database = PostgresDatabase.create(primary);
-        AgentStore.open(database.storeConfig().toBuilder().migrateOnOpen(true).build())
-                .close();
-        standby = primary.startStandby();
+        servers = ReplicatedPostgres.start();
     }
 
     @AfterAll
     static void stopServers() {
-        if (standby != null) {
-            standby.close();
-        }
-        if (primary != null) {
-            primary.close();
+        if (servers != null) {
+            servers.close();
         }
     }
 
     @Test
     void should_search_on_the_replica_unless_the_view_asks_for_read_your_writes() throws Exception {
-        try (AgentStore opened = AgentStore.open(database.storeConfig().toBuilder()
-                .set("postgres.replica-urls", standby.jdbcUrl(database.name()))
-                .set("postgres.replica-max-lag", "PT30S")
-                .set("postgres.replica-check-interval", "PT0.1S")
-                .build())) {
+        LocalPostgres standby = servers.standby();
+        try (AgentStore opened = AgentStore.open(servers.storeConfig(Duration.ofSeconds(30), Duration.ofMillis(100)))) {
             AgentStore store = opened.forTenant("replica-" + UUID.randomUUID());
             VectorRepository vectors = store.vectors();
             vectors.createCollection(CollectionSpec.of("docs", 3));
             vectors.upsert("docs", List.of(Chunk.of("far", "far away", new float[] {0, 1, 0})));
-            standby.awaitReplayOf(primary, Duration.ofSeconds(15));
+            standby.awaitReplayOf(servers.primary(), Duration.ofSeconds(15));
             Thread.sleep(300); // three checks: the replica is known to be caught up
             standby.pauseReplay();
             try {

@@ -56,9 +56,7 @@ import dev.agentstore.spi.StoreContext;
 import dev.agentstore.usage.ApiUsageRepository;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
@@ -82,7 +80,6 @@ public final class PostgresBackend implements StoreBackend {
     private final ContextStatements contextStatements;
     private final ReplicaSet replicas;
     private final Consistency consistency;
-    private final Map<Consistency, PostgresBackend> views;
 
     /** Opens the backend on the context's shared pool. */
     public PostgresBackend(StoreContext context) {
@@ -107,10 +104,6 @@ public final class PostgresBackend implements StoreBackend {
         this.contextStatements = ContextStatements.render(dsl);
         this.replicas = ReplicaSet.shared(context);
         this.consistency = Consistency.DEFAULT;
-        this.views = new EnumMap<>(Consistency.class);
-        for (Consistency other : Consistency.values()) {
-            views.put(other, other == Consistency.DEFAULT ? this : new PostgresBackend(this, other));
-        }
     }
 
     /** The same backend with its reads answered as {@code consistency} says. */
@@ -133,13 +126,12 @@ public final class PostgresBackend implements StoreBackend {
         this.contextStatements = base.contextStatements;
         this.replicas = base.replicas;
         this.consistency = consistency;
-        this.views = base.views;
     }
 
     /** Reads on the primary, or on a read replica where the method and {@code consistency} allow. */
     @Override
     public StoreBackend withConsistency(Consistency consistency) {
-        return views.get(consistency);
+        return consistency == this.consistency ? this : new PostgresBackend(this, consistency);
     }
 
     /** The statements of {@code tenant}, their reads routed as this view's consistency says. */

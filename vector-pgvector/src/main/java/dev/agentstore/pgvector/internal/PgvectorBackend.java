@@ -13,8 +13,6 @@ import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import dev.agentstore.vector.VectorRepository;
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.Map;
 import org.jooq.DSLContext;
 
 /** The open pgvector backend: store-postgres's shared pool, the collection catalog, and repositories per tenant. */
@@ -29,7 +27,6 @@ public final class PgvectorBackend implements StoreBackend {
     private final BulkLoadPolicy bulkLoad;
     private final ReplicaSet replicas;
     private final Consistency consistency;
-    private final Map<Consistency, PgvectorBackend> views;
 
     /** Opens the backend on the context's shared pool. */
     public PgvectorBackend(StoreContext context) {
@@ -44,10 +41,6 @@ public final class PgvectorBackend implements StoreBackend {
         RuntimeRole.verify(dsl, config);
         this.replicas = ReplicaSet.shared(context);
         this.consistency = Consistency.DEFAULT;
-        this.views = new EnumMap<>(Consistency.class);
-        for (Consistency other : Consistency.values()) {
-            views.put(other, other == Consistency.DEFAULT ? this : new PgvectorBackend(this, other));
-        }
     }
 
     /** The same backend with its reads answered as {@code consistency} says. */
@@ -62,13 +55,12 @@ public final class PgvectorBackend implements StoreBackend {
         this.bulkLoad = base.bulkLoad;
         this.replicas = base.replicas;
         this.consistency = consistency;
-        this.views = base.views;
     }
 
     /** Searches and listings on a read replica unless {@code consistency} asks for read-your-writes. */
     @Override
     public StoreBackend withConsistency(Consistency consistency) {
-        return views.get(consistency);
+        return consistency == this.consistency ? this : new PgvectorBackend(this, consistency);
     }
 
     @Override
