@@ -30,6 +30,10 @@ import java.util.UUID;
  *       key has the tenant in front, its rows more columns);
  *   <li>the two statements on agentstore's own table as the runtime role, under row-level security: adds the
  *       policy (planned as a one-time filter beside the query's own tenant condition) and the tenant statement;
+ *   <li>the same with the transaction made read-only by a second {@code set_config} in the tenant statement, as
+ *       agentstore marks its reads: the cost of that flag;
+ *   <li>the same with agentstore's own statement, which also reads each message's revision and edit time and only
+ *       live (not deleted) rows;
  *   <li>agentstore's {@code lastMessages} through a kept tenant view: adds the pool, validation and records;
  *   <li>an idea to measure: one statement calling a PL/pgSQL function whose body sets the tenant and then reads,
  *       so the order is guaranteed without a second statement (its plans are cached per connection);
@@ -39,7 +43,7 @@ import java.util.UUID;
  * </ol>
  *
  * Also times a HikariCP checkout and return on its own, with agentstore's pool settings. Every side reads the
- * same twelve columns. Prints a Markdown table of medians over rounds.
+ * same twelve columns, but the row of agentstore's own statement. Prints a Markdown table of medians over rounds.
  */
 public final class ChatReadProfile {
     private static final int CONVERSATIONS = 500;
@@ -50,10 +54,17 @@ public final class ChatReadProfile {
     private static final String COLUMNS = "id, sequence, role, content, tool_calls, tool_call_id, model_id,"
             + " request_id, token_count, metadata, created_at, run_id";
     private static final String SET_TENANT = "select set_config('agentstore.tenant_id', ?, true); ";
+    private static final String SET_TENANT_READ_ONLY =
+            "select set_config('agentstore.tenant_id', ?, true), set_config('transaction_read_only', 'on', true); ";
     private static final String PLAIN = "select " + COLUMNS + " from public.plain_messages"
             + " where conversation_id = ? order by sequence desc limit 20";
     private static final String PROTECTED = "select " + COLUMNS + " from agentstore.messages"
             + " where tenant_id = ? and conversation_id = ? order by sequence desc limit 20";
+
+    /** What agentstore's lastMessages sends since edits and tombstones: two more columns, live rows only. */
+    private static final String AGENTSTORE_STATEMENT = "select " + COLUMNS + ", revision, edited_at"
+            + " from agentstore.messages where tenant_id = ? and conversation_id = ? and live"
+            + " order by sequence desc limit ?";
 
     private static final String FUNCTION = "select * from public.profile_last(?, ?)";
     private static final String LATERAL = "select m.* from (select set_config('agentstore.tenant_id', ?, true) as"
@@ -97,6 +108,8 @@ public final class ChatReadProfile {
             try (Connection plain = database.runtimeConnection();
                     Connection scoped = database.runtimeConnection();
                     Connection protectedTable = database.runtimeConnection();
+                    Connection readOnly = database.runtimeConnection();
+                    Connection sameStatement = database.runtimeConnection();
                     Connection function = database.runtimeConnection();
                     Connection lateral = database.runtimeConnection();
                     Connection owner = database.adminConnection();
@@ -119,6 +132,19 @@ public final class ChatReadProfile {
                                         "+ row-level security (agentstore.messages, runtime role)",
                                         chat -> JdbcDrain.run(
                                                 protectedTable, SET_TENANT + PROTECTED, TENANT, TENANT, chat)),
+                                new ProfileTable.Side<UUID>(
+                                        "+ read-only transaction, set beside the tenant (RLS)",
+                                        chat -> JdbcDrain.run(
+                                                readOnly, SET_TENANT_READ_ONLY + PROTECTED, TENANT, TENANT, chat)),
+                                new ProfileTable.Side<UUID>(
+                                        "+ agentstore's statement: revision and edit time too, live rows only (RLS)",
+                                        chat -> JdbcDrain.run(
+                                                sameStatement,
+                                                SET_TENANT_READ_ONLY + AGENTSTORE_STATEMENT,
+                                                TENANT,
+                                                TENANT,
+                                                chat,
+                                                20)),
                                 new ProfileTable.Side<UUID>(
                                         "+ agentstore lastMessages (pool, validation, records)",
                                         chat -> conversations.lastMessages(chat, 20)),

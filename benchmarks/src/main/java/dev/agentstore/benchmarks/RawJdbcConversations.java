@@ -31,9 +31,12 @@ final class RawJdbcConversations implements ConversationWorkload {
             + " insert into agentstore.messages (tenant_id, conversation_id, sequence, id, role, content, tool_calls,"
             + " token_count, metadata, created_at)"
             + " select ?, ?, last_sequence, ?, 'USER', ?, '[]', ?, '{}', ? from reserved";
-    /** Every column of a message but its conversation's id, which the caller has: what a message is built from. */
+    /**
+     * Every column of a message but its conversation's id, which the caller has: what a message is built from,
+     * its revision and edit time included.
+     */
     private static final String COLUMNS = "id, sequence, role, content, tool_calls, tool_call_id, model_id,"
-            + " request_id, token_count, metadata, created_at, run_id";
+            + " request_id, token_count, metadata, created_at, run_id, revision, edited_at";
 
     private static final String LAST = "select " + COLUMNS + " from agentstore.messages"
             + " where tenant_id = ? and conversation_id = ? order by sequence desc limit ?";
