@@ -103,8 +103,14 @@ final class CollectionDdl {
         try {
             owner.dsl().connection(connection -> {
                 DSLContext dsl = PostgresDsl.create(connection, schema);
+                // REINDEX CONCURRENTLY refuses a transaction block, so the setting is the session's: reset after, so
+                // that a server connection a pooler (PgBouncer) hands on does not keep it.
                 dsl.execute("select set_config('maintenance_work_mem', {0}, false)", DSL.val(maintenanceWorkMem));
-                dsl.execute("reindex index concurrently {0}", DSL.name(schema, collection.index()));
+                try {
+                    dsl.execute("reindex index concurrently {0}", DSL.name(schema, collection.index()));
+                } finally {
+                    dsl.execute("reset maintenance_work_mem");
+                }
             });
         } catch (DataAccessException e) {
             throw PostgresErrors.translate(e);
