@@ -108,7 +108,9 @@ public final class TenantRepositories {
                     conversationsOf(backend(Capability.CONVERSATIONS), tenant),
                     runtime.writeLimits(),
                     new UserErasure(
-                            this::conversations,
+                            // What to erase is read where every write is: a replica may not hold the newest yet.
+                            () -> runtime.backend(Capability.CONVERSATIONS, Consistency.READ_YOUR_WRITES)
+                                    .conversations(tenant),
                             () -> backend(Capability.SECURITY).security(tenant),
                             this::sessions,
                             this::presence,
@@ -188,7 +190,11 @@ public final class TenantRepositories {
                         runtime.cipher(),
                         runtime.context().clock(),
                         auditLog,
-                        user -> conversations().findUser(user).isPresent(),
+                        // Security reads the primary only: a user created a moment ago is there.
+                        user -> runtime.backend(Capability.CONVERSATIONS, Consistency.READ_YOUR_WRITES)
+                                .conversations(tenant)
+                                .findUser(user)
+                                .isPresent(),
                         runtime.meters()));
         this.vectors = lazy(
                 Capability.VECTORS,
@@ -256,6 +262,8 @@ public final class TenantRepositories {
                 ? source
                 : new CachedConversationRepository(
                         source,
+                        runtime.backend(Capability.CONVERSATIONS, Consistency.READ_YOUR_WRITES)
+                                .conversations(tenant),
                         cacheBackend.recentMessages(tenant),
                         runtime.context().clock(),
                         runtime.meters());

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agentstore.AgentStore;
 import dev.agentstore.ConflictException;
 import dev.agentstore.Consistency;
+import dev.agentstore.NotFoundException;
 import dev.agentstore.PageRequest;
 import dev.agentstore.Secret;
+import dev.agentstore.conversation.ChatSession;
 import dev.agentstore.conversation.Conversation;
 import dev.agentstore.conversation.ConversationRepository;
 import dev.agentstore.conversation.ConversationUpdate;
@@ -26,6 +28,7 @@ import dev.agentstore.testkit.fixture.ReplicatedPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -160,11 +163,53 @@ class PostgresReadReplicaIT {
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("version");
 
-        // Security never reads on a replica: a credential created a moment ago logs in at once.
+        // Security never reads on a replica: an account linked to a user created a moment ago, and logging in to it.
         Secret password = Secret.of("correct horse battery staple 42");
-        relaxed.security().createCredential(new NewCredential("ann", "ann@example.com", password, null));
+        UUID ann = relaxedChats.upsertUser(NewUser.of("web", "ann-account")).id();
+        relaxed.security().createCredential(new NewCredential("ann", "ann@example.com", password, ann));
         LoginResult login = relaxed.security().verifyPassword("ann", password, LoginContext.unknown());
         assertThat(login.status()).isEqualTo(LoginStatus.SUCCESS);
+    }
+
+    @Test
+    void should_erase_a_user_everywhere_from_what_the_primary_holds_not_a_lagging_replica() {
+        for (Consistency consistency : Consistency.values()) {
+            AgentStore view = store.withConsistency(consistency);
+            UUID user = view.conversations()
+                    .upsertUser(NewUser.of("web", "erased-" + consistency))
+                    .id();
+            standby.pauseReplay();
+            ChatSession session = view.conversations().startSession(user, Map.of());
+            view.sessions().put(session.id().toString(), Map.of("k", "v"), Duration.ofHours(1));
+
+            view.conversations().eraseUser(user);
+
+            assertThat(view.sessions().get(session.id().toString()))
+                    .as("the cached session of a user erased through a %s view", consistency)
+                    .isEmpty();
+            standby.resumeReplay();
+            awaitReplicaInUse();
+        }
+    }
+
+    @Test
+    void should_drop_an_erased_users_conversations_from_the_recent_context_cache_while_the_replica_lags() {
+        try (AgentStore cached = AgentStore.open(servers.storeConfig(MAX_LAG, CHECK_INTERVAL).toBuilder()
+                .provider("context-cache", "memory")
+                .build())) {
+            ConversationRepository conversations =
+                    cached.forTenant(store.tenant()).conversations();
+            UUID user = conversations.upsertUser(NewUser.of("web", "cached")).id();
+            awaitReplicaInUse();
+            standby.pauseReplay();
+            Conversation fresh = conversations.createConversation(NewConversation.forUser(user));
+            conversations.append(fresh.id(), NewMessage.user("private words", 2));
+            assertThat(conversations.lastMessages(fresh.id(), 10)).hasSize(1); // now cached
+
+            conversations.eraseUser(user);
+
+            assertThatThrownBy(() -> conversations.lastMessages(fresh.id(), 10)).isInstanceOf(NotFoundException.class);
+        }
     }
 
     @Test

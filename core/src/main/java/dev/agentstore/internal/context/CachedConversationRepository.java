@@ -41,13 +41,23 @@ import java.util.UUID;
  */
 public final class CachedConversationRepository implements ConversationRepository {
     private final ConversationRepository source;
+    private final ConversationRepository primary;
     private final FailSafeCache cache;
     private final StoreMeters meters;
 
-    /** Puts {@code cache} in front of {@code source}, counting its hits and misses on {@code meters}. */
+    /**
+     * Puts {@code cache} in front of {@code source}, counting its hits and misses on {@code meters}; {@code primary} is
+     * the same repository reading every write ({@link dev.agentstore.Consistency#READ_YOUR_WRITES}), which finds the
+     * conversations an erasure must drop from the cache.
+     */
     public CachedConversationRepository(
-            ConversationRepository source, RecentMessagesCache cache, Clock clock, StoreMeters meters) {
+            ConversationRepository source,
+            ConversationRepository primary,
+            RecentMessagesCache cache,
+            Clock clock,
+            StoreMeters meters) {
         this.source = source;
+        this.primary = primary;
         this.cache = new FailSafeCache(cache, clock);
         this.meters = meters;
     }
@@ -109,7 +119,7 @@ public final class CachedConversationRepository implements ConversationRepositor
         List<UUID> ids = new ArrayList<>();
         PageRequest request = PageRequest.first(1_000);
         while (request != null) {
-            Page<Conversation> page = source.listConversations(userId, null, request);
+            Page<Conversation> page = primary.listConversations(userId, null, request);
             page.items().forEach(c -> ids.add(c.id()));
             request = page.nextRequest(request).orElse(null);
         }

@@ -26,8 +26,8 @@ class CachedConversationRepositoryTest {
             StoreConfig.builder().set("context-cache-size", "4").build(), Clock.systemUTC());
     private final StoreBackend cacheBackend = new MemoryStoreProvider().open(context);
     private final SwitchableCache cache = new SwitchableCache(cacheBackend.recentMessages("default"));
-    private final ConversationRepository repo =
-            new CachedConversationRepository(store.conversations(), cache, Clock.systemUTC(), StoreMeters.NONE);
+    private final ConversationRepository repo = new CachedConversationRepository(
+            store.conversations(), store.conversations(), cache, Clock.systemUTC(), StoreMeters.NONE);
     private Conversation chat;
 
     @BeforeEach
