@@ -35,14 +35,16 @@ public final class PostgresPool {
         return context.shared(
                 key,
                 HikariDataSource.class,
-                () -> create(
+                () -> open(
                         settings,
-                        "agentstore-postgres",
-                        settings.url(),
-                        settings.user(),
-                        settings.password(),
-                        settings.poolSize(),
-                        context.meterRegistry().orElse(null)));
+                        config(
+                                settings,
+                                "agentstore-postgres",
+                                settings.url(),
+                                settings.user(),
+                                settings.password(),
+                                settings.poolSize(),
+                                context.meterRegistry().orElse(null))));
     }
 
     /**
@@ -62,14 +64,16 @@ public final class PostgresPool {
         return context.shared(
                 key,
                 HikariDataSource.class,
-                () -> create(
+                () -> open(
                         settings,
-                        "agentstore-postgres-ingest",
-                        settings.url(),
-                        user,
-                        settings.ingestPassword(),
-                        2,
-                        context.meterRegistry().orElse(null)));
+                        config(
+                                settings,
+                                "agentstore-postgres-ingest",
+                                settings.url(),
+                                user,
+                                settings.ingestPassword(),
+                                2,
+                                context.meterRegistry().orElse(null))));
     }
 
     /**
@@ -113,19 +117,8 @@ public final class PostgresPool {
         return own;
     }
 
-    /**
-     * A pool named {@code name}; with the application's Micrometer registry, HikariCP's own meters ({@code
-     * hikaricp.connections.*}, tagged with the pool's name) are bound to it.
-     */
-    private static HikariDataSource create(
-            PostgresSettings settings,
-            String name,
-            String url,
-            String user,
-            Secret password,
-            int size,
-            Object meterRegistry) {
-        HikariConfig hikari = config(settings, name, url, user, password, size, meterRegistry);
+    /** Opens {@code hikari}'s pool, failing as unavailable when it cannot connect. */
+    private static HikariDataSource open(PostgresSettings settings, HikariConfig hikari) {
         try {
             return new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {
@@ -133,6 +126,10 @@ public final class PostgresPool {
         }
     }
 
+    /**
+     * A pool configuration named {@code name}; with the application's Micrometer registry, HikariCP's own meters
+     * ({@code hikaricp.connections.*}, tagged with the pool's name) are bound to it.
+     */
     private static HikariConfig config(
             PostgresSettings settings,
             String name,
