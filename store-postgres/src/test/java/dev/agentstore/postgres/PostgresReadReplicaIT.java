@@ -285,13 +285,7 @@ class PostgresReadReplicaIT {
 
     /** Waits until the standby has replayed all the primary wrote, and the store's checks have seen it do so. */
     private static void awaitReplicaInUse() {
-        standby.awaitReplayOf(primary, Duration.ofSeconds(15));
-        try {
-            Thread.sleep(CHECK_INTERVAL.multipliedBy(3).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        servers.awaitStandbyCheckedCaughtUp(CHECK_INTERVAL);
     }
 
     private List<String> history(AgentStore view) {

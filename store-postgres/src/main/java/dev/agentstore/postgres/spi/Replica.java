@@ -24,13 +24,16 @@ final class Replica implements AutoCloseable {
     private static final String PROGRESS =
             "select pg_is_in_recovery(), (pg_last_wal_replay_lsn() - '0/0'::pg_lsn)::bigint";
 
+    private final int number;
     private final String name;
     private final HikariDataSource pool;
     private final DSLContext dsl;
     private volatile long caughtUpNanos = Long.MIN_VALUE;
     private volatile String problem = "not checked yet";
 
-    Replica(String url, HikariDataSource pool) {
+    /** The replica at {@code url}, the {@code number}th of {@code postgres.replica-urls} (from 1), read through {@code pool}. */
+    Replica(int number, String url, HikariDataSource pool) {
+        this.number = number;
         this.name = StoreConfig.redact(url);
         this.pool = pool;
         this.dsl = DSL.using(pool, SQLDialect.POSTGRES);
@@ -39,6 +42,20 @@ final class Replica implements AutoCloseable {
     /** The context whose connections come from this replica's pool. */
     DSLContext dsl() {
         return dsl;
+    }
+
+    /** Its place in {@code postgres.replica-urls}, from 1. */
+    int number() {
+        return number;
+    }
+
+    /**
+     * How far behind the primary it has provably been at {@code nowNanos}, in seconds: the time since the primary
+     * reported the newest position this replica has replayed; NaN until a check has dated it once.
+     */
+    double lagSeconds(long nowNanos) {
+        long caughtUp = caughtUpNanos;
+        return caughtUp == Long.MIN_VALUE ? Double.NaN : (nowNanos - caughtUp) / 1e9;
     }
 
     /** Whether it answered its last check and is at most {@code maxLagNanos} behind at {@code nowNanos}. */

@@ -42,6 +42,7 @@ public final class ReplicaSet implements AutoCloseable {
     private final WalProgress progress;
     private final AtomicInteger next = new AtomicInteger();
     private final ScheduledExecutorService checker;
+    private volatile Runnable unbindMeters = () -> {};
 
     private ReplicaSet(List<Replica> replicas, DataSource primary, long maxLagNanos, WalProgress progress) {
         this.replicas = replicas;
@@ -76,12 +77,16 @@ public final class ReplicaSet implements AutoCloseable {
     private static ReplicaSet start(PostgresSettings settings, DataSource primary, Object meterRegistry) {
         List<Replica> replicas = new ArrayList<>();
         for (String url : settings.replicaUrls()) {
-            replicas.add(new Replica(url, PostgresPool.replica(settings, url, replicas.size() + 1, meterRegistry)));
+            int number = replicas.size() + 1;
+            replicas.add(new Replica(number, url, PostgresPool.replica(settings, url, number, meterRegistry)));
         }
         long maxLag = settings.replicaMaxLag().toNanos();
         long interval = settings.replicaCheckInterval().toNanos();
         ReplicaSet set = new ReplicaSet(List.copyOf(replicas), primary, maxLag, new WalProgress(maxLag + 2 * interval));
         set.check();
+        if (meterRegistry != null) {
+            set.unbindMeters = ReplicaMeters.bind(meterRegistry, set);
+        }
         set.checker.scheduleWithFixedDelay(set::checkQuietly, interval, interval, TimeUnit.NANOSECONDS);
         return set;
     }
@@ -111,6 +116,16 @@ public final class ReplicaSet implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Every replica, in the order of {@code postgres.replica-urls}. */
+    List<Replica> replicas() {
+        return replicas;
+    }
+
+    /** Whether {@code replica} would answer a read now. */
+    boolean usable(Replica replica) {
+        return replica.usable(System.nanoTime(), maxLagNanos);
     }
 
     /** How many replicas would answer a read now. */
@@ -146,12 +161,13 @@ public final class ReplicaSet implements AutoCloseable {
         }
     }
 
-    /** Stops checking and closes every replica's pool. */
+    /** Stops checking, removes the replicas' gauges and closes every replica's pool. */
     @Override
     public void close() {
         if (checker != null) {
             checker.shutdownNow();
         }
+        unbindMeters.run();
         replicas.forEach(Replica::close);
     }
 }

@@ -1,0 +1,105 @@
+package dev.agentstore.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agentstore.AgentStore;
+import dev.agentstore.conversation.ConversationRepository;
+import dev.agentstore.conversation.NewConversation;
+import dev.agentstore.conversation.NewMessage;
+import dev.agentstore.conversation.NewUser;
+import dev.agentstore.testkit.fixture.LocalPostgres;
+import dev.agentstore.testkit.fixture.ReplicatedPostgres;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The read replicas' gauges on a real streaming replica: {@code agentstore.postgres.replica.lag} follows the replica's
+ * provable staleness, {@code agentstore.postgres.replica.usable} says whether reads go to it, and both leave the
+ * registry with the store.
+ */
+class PostgresReplicaMetersIT {
+    private static final Duration MAX_LAG = Duration.ofSeconds(2);
+    private static final Duration CHECK_INTERVAL = Duration.ofMillis(100);
+
+    private static ReplicatedPostgres servers;
+    private static LocalPostgres standby;
+
+    @BeforeAll
+    static void startPrimaryAndStandby() {
+        servers = ReplicatedPostgres.start();
+        standby = servers.standby();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (servers != null) {
+            servers.close();
+        }
+    }
+
+    @Test
+    void should_gauge_each_replicas_lag_and_whether_reads_go_to_it_and_remove_the_gauges_on_close() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (AgentStore store = AgentStore.builder(servers.storeConfig(MAX_LAG, CHECK_INTERVAL))
+                .meterRegistry(registry)
+                .open()) {
+            ConversationRepository chats =
+                    store.forTenant("meters-" + UUID.randomUUID()).conversations();
+            UUID chat = chats.createConversation(NewConversation.forUser(
+                            chats.upsertUser(NewUser.of("web", "ann")).id()))
+                    .id();
+            servers.awaitStandbyCheckedCaughtUp(CHECK_INTERVAL);
+            assertThat(usable(registry)).isEqualTo(1.0);
+            assertThat(lag(registry)).isBetween(0.0, (double) MAX_LAG.toSeconds());
+
+            standby.pauseReplay();
+            try {
+                chats.append(chat, NewMessage.user("written while the replica stands still", 6));
+                await(() -> usable(registry) == 0.0);
+                assertThat(lag(registry))
+                        .as("the lag once the replica is skipped")
+                        .isGreaterThan((double) MAX_LAG.toSeconds());
+            } finally {
+                standby.resumeReplay();
+            }
+            await(() -> usable(registry) == 1.0);
+            assertThat(lag(registry)).isLessThan((double) MAX_LAG.toSeconds());
+        }
+        assertThat(registry.find("agentstore.postgres.replica.lag").gauges()).isEmpty();
+        assertThat(registry.find("agentstore.postgres.replica.usable").gauges()).isEmpty();
+    }
+
+    private static double lag(SimpleMeterRegistry registry) {
+        return gauge(registry, "agentstore.postgres.replica.lag").value();
+    }
+
+    private static double usable(SimpleMeterRegistry registry) {
+        return gauge(registry, "agentstore.postgres.replica.usable").value();
+    }
+
+    private static Gauge gauge(SimpleMeterRegistry registry, String name) {
+        return registry.get(name).tag("replica", "1").gauge();
+    }
+
+    /** Waits up to 15 s for {@code condition}. */
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not so within 15 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
