@@ -4,10 +4,8 @@ import dev.agentstore.Consistency;
 import dev.agentstore.spi.TenantIds;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -55,8 +53,8 @@ public final class TenantSql {
     private final boolean readOnly;
     private final boolean onReplica;
     private final boolean pinned;
+    private final TenantPrefix prefix;
     private final String begin;
-    private final String setTenant;
     private final String implicitBegin;
     private volatile TenantSql reads;
     private volatile TenantSql replicaReads;
@@ -91,11 +89,8 @@ public final class TenantSql {
         this.readOnly = readOnly;
         this.onReplica = onReplica && !replicas.isEmpty();
         this.pinned = pinned;
-        // The tenant is written as a literal, so the query's own bind values keep their positions: the rule just
-        // checked allows only letters, digits and . _ : @ -, so no quote or backslash can reach it.
-        this.setTenant = "select set_config('agentstore.tenant_id', '" + tenant + "', true)"
-                + (readOnly ? ", set_config('transaction_read_only', 'on', true)" : "");
-        this.implicitBegin = setTenant + "; ";
+        this.prefix = new TenantPrefix(this.tenant, readOnly);
+        this.implicitBegin = prefix.withSettings(Map.of());
         this.begin = "begin; " + implicitBegin;
     }
 
@@ -170,7 +165,7 @@ public final class TenantSql {
      * for the hot paths, where building jOOQ records would cost more than the database call.
      */
     public <T> List<T> query(ResultQuery<?> query, RowReader<T> reader) {
-        return run(query, rows -> readAll(rows, reader));
+        return run(query, rows -> ResultSets.readAll(rows, reader));
     }
 
     /**
@@ -185,7 +180,7 @@ public final class TenantSql {
                 template.sql(),
                 "",
                 statement -> template.bind(statement, values),
-                rows -> readAll(rows, reader));
+                rows -> ResultSets.readAll(rows, reader));
     }
 
     /**
@@ -194,7 +189,7 @@ public final class TenantSql {
      * caller's constants, never user input: they are rendered as escaped literals.
      */
     public <T> List<T> queryWithSettings(Map<String, String> settings, ResultQuery<?> query, RowReader<T> reader) {
-        return run("begin; " + withSettings(settings), query, rows -> readAll(rows, reader));
+        return run("begin; " + prefix.withSettings(settings), query, rows -> ResultSets.readAll(rows, reader));
     }
 
     /**
@@ -202,7 +197,7 @@ public final class TenantSql {
      * rows that make one value together (a hit and the rows around it).
      */
     public <T> T readWithSettings(Map<String, String> settings, ResultQuery<?> query, BoundQuery.Reader<T> reader) {
-        return run("begin; " + withSettings(settings), query, reader::read);
+        return run("begin; " + prefix.withSettings(settings), query, reader::read);
     }
 
     /**
@@ -214,11 +209,11 @@ public final class TenantSql {
             Map<String, String> settings, SqlTemplate template, Map<String, ?> values, RowReader<T> reader) {
         // Typed values, so one implicit transaction as in query(SqlTemplate...): no begin and commit to send.
         return run(
-                withSettings(settings),
+                prefix.withSettings(settings),
                 template.sql(),
                 "",
                 statement -> template.bind(statement, values),
-                rows -> readAll(rows, reader));
+                rows -> ResultSets.readAll(rows, reader));
     }
 
     /**
@@ -228,7 +223,7 @@ public final class TenantSql {
      * committed), as separate calls would, without the round trips between them.
      */
     public BatchResults queryAll(Map<String, String> settings, List<BoundQuery<?>> queries) {
-        StringBuilder sql = new StringBuilder(withSettings(settings));
+        StringBuilder sql = new StringBuilder(prefix.withSettings(settings));
         for (int i = 0; i < queries.size(); i++) {
             sql.append(i == 0 ? "" : "; ").append(queries.get(i).template().sql());
         }
@@ -243,34 +238,12 @@ public final class TenantSql {
         });
     }
 
-    /** The statement setting the tenant and {@code settings}, transaction-local, ending in {@code "; "}. */
-    private String withSettings(Map<String, String> settings) {
-        StringBuilder prefix = new StringBuilder(setTenant);
-        settings.forEach((name, value) -> prefix.append(", set_config(")
-                .append(literal(name))
-                .append(", ")
-                .append(literal(value))
-                .append(", true)"));
-        return prefix.append("; ").toString();
-    }
-
-    /**
-     * A caller's constant as a standard SQL string literal (quotes doubled). A backslash or NUL is refused rather
-     * than escaped, so the literal means the same whatever {@code standard_conforming_strings} says.
-     */
-    private static String literal(String constant) {
-        if (constant.indexOf('\\') >= 0 || constant.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException("a setting's name or value may not contain a backslash or NUL");
-        }
-        return "'" + constant.replace("'", "''") + "'";
-    }
-
-    private <T> T run(ResultQuery<?> query, ResultSetHandler<T> handler) {
+    private <T> T run(ResultQuery<?> query, ResultSets.Handler<T> handler) {
         return run(begin, query, handler);
     }
 
     @SuppressWarnings("removal") // bindContext: deprecated in jOOQ 3.21 without a replacement for JDBC binding
-    private <T> T run(String begin, ResultQuery<?> query, ResultSetHandler<T> handler) {
+    private <T> T run(String begin, ResultQuery<?> query, ResultSets.Handler<T> handler) {
         return run(
                 begin,
                 dsl.render(query),
@@ -279,14 +252,14 @@ public final class TenantSql {
                 handler);
     }
 
-    private <T> T run(String prefix, String sql, String suffix, Binder binder, ResultSetHandler<T> handler) {
+    private <T> T run(String prefix, String sql, String suffix, Binder binder, ResultSets.Handler<T> handler) {
         return call(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(prefix + sql + suffix)) {
                 binder.bind(statement);
-                return handleSecondResultSet(statement, handler);
+                return ResultSets.handleSecond(statement, handler);
             } catch (SQLException | RuntimeException e) {
                 if (!suffix.isEmpty()) {
-                    rollbackQuietly(connection);
+                    ResultSets.rollbackQuietly(connection);
                 }
                 throw e;
             }
@@ -337,30 +310,6 @@ public final class TenantSql {
         }
     }
 
-    private static <T> List<T> readAll(ResultSet rows, RowReader<T> reader) throws SQLException {
-        List<T> values = new ArrayList<>();
-        while (rows.next()) {
-            values.add(reader.read(rows));
-        }
-        return values;
-    }
-
-    /** The first result set is set_config's; the second is the query's. */
-    private static <T> T handleSecondResultSet(PreparedStatement statement, ResultSetHandler<T> handler)
-            throws SQLException {
-        boolean isResultSet = statement.execute();
-        int resultSets = 0;
-        while (isResultSet || statement.getUpdateCount() != -1) {
-            if (isResultSet && ++resultSets == 2) {
-                try (ResultSet rows = statement.getResultSet()) {
-                    return handler.handle(rows);
-                }
-            }
-            isResultSet = statement.getMoreResults();
-        }
-        throw new IllegalStateException("the statement returned no result set");
-    }
-
     /**
      * Runs {@code work} in one transaction of this tenant on one connection, committed when it returns and
      * rolled back when it throws: for operations of several statements (COPY, then an upsert from the copied
@@ -373,26 +322,18 @@ public final class TenantSql {
                     connection.setAutoCommit(false);
                     try {
                         try (Statement statement = connection.createStatement()) {
-                            statement.execute(setTenant);
+                            statement.execute(prefix.withSettings(Map.of()));
                         }
                         T result = work.run(connection, DSL.using(connection, dsl.dialect(), dsl.settings()));
                         connection.commit();
                         return result;
                     } catch (SQLException | RuntimeException e) {
-                        rollbackQuietly(connection);
+                        ResultSets.rollbackQuietly(connection);
                         throw e;
                     } finally {
-                        restoreAutoCommit(connection);
+                        ResultSets.restoreAutoCommit(connection);
                     }
                 }));
-    }
-
-    private static void restoreAutoCommit(Connection connection) {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool notices and replaces it, and the original failure propagates
-        }
     }
 
     /** Statements run inside {@link #transaction}. */
@@ -406,20 +347,5 @@ public final class TenantSql {
     @FunctionalInterface
     private interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    /** Reads a whole result set. */
-    @FunctionalInterface
-    private interface ResultSetHandler<T> {
-        T handle(ResultSet rows) throws SQLException;
-    }
-
-    /** After a failed statement the explicit transaction is aborted; end it before the pool hands it out again. */
-    private static void rollbackQuietly(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("rollback");
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool notices and replaces it
-        }
     }
 }
