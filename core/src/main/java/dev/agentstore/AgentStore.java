@@ -326,7 +326,7 @@ public final class AgentStore implements AutoCloseable {
 
     /** The state of each backend. */
     public Health health() {
-        return new Health(runtime.health());
+        return new Health(runtime.health(), runtime.healthDetails());
     }
 
     /** Applies pending schema migrations of every backend (done on open unless switched off). */

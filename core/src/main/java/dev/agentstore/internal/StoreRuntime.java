@@ -209,6 +209,14 @@ public final class StoreRuntime implements AutoCloseable {
         return health;
     }
 
+    /** Every backend's {@link StoreBackend#healthDetails()}, each name prefixed with the provider id and a dot. */
+    public Map<String, String> healthDetails() {
+        Map<String, String> details = new LinkedHashMap<>();
+        backendsById.forEach(
+                (id, backend) -> backend.healthDetails().forEach((name, line) -> details.put(id + "." + name, line)));
+        return details;
+    }
+
     /** The store-wide buffer of search matches, written to the vector backend in batches. */
     public RetrievalCounts retrievalCounts() {
         return retrievalCounts;

@@ -24,6 +24,7 @@ import dev.agentstore.state.RateLimiter;
 import dev.agentstore.state.SessionCache;
 import dev.agentstore.usage.ApiUsageRepository;
 import dev.agentstore.vector.VectorRepository;
+import java.util.Map;
 
 /**
  * An open backend. Each accessor returns the repository of one tenant (already validated by core); a
@@ -181,6 +182,15 @@ public interface StoreBackend extends AutoCloseable {
 
     /** "up", or "down: " and a reason without secrets. */
     String health();
+
+    /**
+     * What this backend can tell about its state beside {@link #health()} without being down (each read replica in
+     * use or skipped, and why), by name; each value a line without secrets. Reported in {@link
+     * dev.agentstore.Health#details()} as the provider id, a dot and the name. None by default.
+     */
+    default Map<String, String> healthDetails() {
+        return Map.of();
+    }
 
     /** Releases connections; further calls fail. */
     @Override

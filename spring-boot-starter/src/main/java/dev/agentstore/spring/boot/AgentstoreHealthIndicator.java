@@ -10,7 +10,9 @@ import org.springframework.boot.health.contributor.Status;
 /**
  * The health of an {@link AgentStore} as Spring Boot reports it: {@code UP} when every backend is up, {@code DOWN}
  * otherwise, with one detail per backend (its provider id and status line, {@code up} or {@code down: reason}, never
- * a secret). Shown as {@code agentstore} under Actuator's {@code /actuator/health}.
+ * a secret) and the backends' own {@link dev.agentstore.Health#details() details}, which never make it down (such as
+ * {@code postgres.replica-1: in use, 0.1 s behind}). Shown as {@code agentstore} under Actuator's {@code
+ * /actuator/health}.
  */
 public final class AgentstoreHealthIndicator extends AbstractHealthIndicator {
     private final AgentStore store;
@@ -25,6 +27,8 @@ public final class AgentstoreHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         dev.agentstore.Health health = store.health();
         Map<String, String> components = health.components();
-        builder.status(health.isUp() ? Status.UP : Status.DOWN).withDetails(components);
+        builder.status(health.isUp() ? Status.UP : Status.DOWN)
+                .withDetails(components)
+                .withDetails(health.details());
     }
 }

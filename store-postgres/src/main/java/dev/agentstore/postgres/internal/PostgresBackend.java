@@ -57,6 +57,7 @@ import dev.agentstore.usage.ApiUsageRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 
@@ -254,6 +255,12 @@ public final class PostgresBackend implements StoreBackend {
     @Override
     public String health() {
         return PostgresErrors.health(dsl);
+    }
+
+    /** Each read replica's state: in use, or skipped and why (the primary answers meanwhile). */
+    @Override
+    public Map<String, String> healthDetails() {
+        return replicas.status();
     }
 
     /** The pool belongs to the store's context, which closes it. */

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
@@ -58,6 +59,26 @@ final class Replica implements AutoCloseable {
         return caughtUp == Long.MIN_VALUE ? Double.NaN : (nowNanos - caughtUp) / 1e9;
     }
 
+    /**
+     * Its state at {@code nowNanos} in one line without secrets: {@code in use, 0.1 s behind}, or {@code skipped: }
+     * and why (too far behind, its check failed, not a standby).
+     */
+    String status(long nowNanos, long maxLagNanos) {
+        String why = problem;
+        if (why != null) {
+            return "skipped: " + why;
+        }
+        double lag = lagSeconds(nowNanos);
+        if (Double.isNaN(lag)) {
+            return "skipped: it has not yet replayed a position the primary reported";
+        }
+        if (!usable(nowNanos, maxLagNanos)) {
+            return String.format(
+                    Locale.ROOT, "skipped: %.1f s behind, more than the %.1f s allowed", lag, maxLagNanos / 1e9);
+        }
+        return String.format(Locale.ROOT, "in use, %.1f s behind", lag);
+    }
+
     /** Whether it answered its last check and is at most {@code maxLagNanos} behind at {@code nowNanos}. */
     boolean usable(long nowNanos, long maxLagNanos) {
         long caughtUp = caughtUpNanos;
@@ -90,7 +111,8 @@ final class Replica implements AutoCloseable {
                 problem = null;
             }
         } catch (SQLException | RuntimeException e) {
-            fail("its check failed (SQL state " + stateOf(PostgresErrors.sqlExceptionIn(e)) + ")");
+            String state = stateOf(PostgresErrors.sqlExceptionIn(e));
+            fail("its check failed (" + (state.isEmpty() ? e.getClass().getSimpleName() : "SQL state " + state) + ")");
         }
     }
 

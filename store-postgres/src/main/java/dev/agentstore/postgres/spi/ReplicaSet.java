@@ -6,7 +6,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +128,19 @@ public final class ReplicaSet implements AutoCloseable {
     /** Whether {@code replica} would answer a read now. */
     boolean usable(Replica replica) {
         return replica.usable(System.nanoTime(), maxLagNanos);
+    }
+
+    /**
+     * Each replica's state now, keyed {@code replica-1}, {@code replica-2}... in the order of {@code
+     * postgres.replica-urls}: {@code in use, 0.1 s behind}, or {@code skipped: } and why. Empty without replicas.
+     */
+    public Map<String, String> status() {
+        long now = System.nanoTime();
+        Map<String, String> status = new LinkedHashMap<>();
+        for (Replica replica : replicas) {
+            status.put("replica-" + replica.number(), replica.status(now, maxLagNanos));
+        }
+        return status;
     }
 
     /** How many replicas would answer a read now. */

@@ -13,6 +13,7 @@ import dev.agentstore.spi.StoreBackend;
 import dev.agentstore.spi.StoreContext;
 import dev.agentstore.vector.VectorRepository;
 import java.time.Clock;
+import java.util.Map;
 import org.jooq.DSLContext;
 
 /** The open pgvector backend: store-postgres's shared pool, the collection catalog, and repositories per tenant. */
@@ -80,6 +81,12 @@ public final class PgvectorBackend implements StoreBackend {
     @Override
     public String health() {
         return PostgresErrors.health(dsl);
+    }
+
+    /** Each read replica's state: in use, or skipped and why (the primary answers meanwhile). */
+    @Override
+    public Map<String, String> healthDetails() {
+        return replicas.status();
     }
 
     /** The pool belongs to the store's context, which closes it. */

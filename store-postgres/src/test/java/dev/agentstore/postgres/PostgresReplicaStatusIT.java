@@ -19,11 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The read replicas' gauges on a real streaming replica: {@code agentstore.postgres.replica.lag} follows the replica's
- * provable staleness, {@code agentstore.postgres.replica.usable} says whether reads go to it, and both leave the
- * registry with the store.
+ * What a store tells about its read replicas, on a real streaming replica: the gauges ({@code
+ * agentstore.postgres.replica.lag} follows the replica's provable staleness, {@code agentstore.postgres.replica.usable}
+ * says whether reads go to it, and both leave the registry with the store) and the health details (in use or skipped
+ * and why, while the store stays up).
  */
-class PostgresReplicaMetersIT {
+class PostgresReplicaStatusIT {
     private static final Duration MAX_LAG = Duration.ofSeconds(2);
     private static final Duration CHECK_INTERVAL = Duration.ofMillis(100);
 
@@ -44,7 +45,7 @@ class PostgresReplicaMetersIT {
     }
 
     @Test
-    void should_gauge_each_replicas_lag_and_whether_reads_go_to_it_and_remove_the_gauges_on_close() {
+    void should_report_each_replicas_lag_and_use_in_gauges_and_health_details_and_remove_the_gauges_on_close() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (AgentStore store = AgentStore.builder(servers.storeConfig(MAX_LAG, CHECK_INTERVAL))
                 .meterRegistry(registry)
@@ -57,6 +58,10 @@ class PostgresReplicaMetersIT {
             servers.awaitStandbyCheckedCaughtUp(CHECK_INTERVAL);
             assertThat(usable(registry)).isEqualTo(1.0);
             assertThat(lag(registry)).isBetween(0.0, (double) MAX_LAG.toSeconds());
+            assertThat(store.health().details())
+                    .containsOnlyKeys("postgres.replica-1")
+                    .hasEntrySatisfying(
+                            "postgres.replica-1", line -> assertThat(line).matches("in use, \\d+\\.\\d s behind"));
 
             standby.pauseReplay();
             try {
@@ -65,6 +70,11 @@ class PostgresReplicaMetersIT {
                 assertThat(lag(registry))
                         .as("the lag once the replica is skipped")
                         .isGreaterThan((double) MAX_LAG.toSeconds());
+                assertThat(store.health().details().get("postgres.replica-1"))
+                        .matches("skipped: \\d+\\.\\d s behind, more than the 2\\.0 s allowed");
+                assertThat(store.health().isUp())
+                        .as("the store, whose primary answers")
+                        .isTrue();
             } finally {
                 standby.resumeReplay();
             }
@@ -73,6 +83,23 @@ class PostgresReplicaMetersIT {
         }
         assertThat(registry.find("agentstore.postgres.replica.lag").gauges()).isEmpty();
         assertThat(registry.find("agentstore.postgres.replica.usable").gauges()).isEmpty();
+    }
+
+    @Test
+    void should_say_why_a_stopped_replica_is_skipped_in_the_health_details() {
+        try (AgentStore store = AgentStore.open(servers.storeConfig(MAX_LAG, CHECK_INTERVAL))) {
+            servers.awaitStandbyCheckedCaughtUp(CHECK_INTERVAL);
+            standby.stop();
+            try {
+                await(() -> store.health().details().get("postgres.replica-1").startsWith("skipped: its check failed"));
+                assertThat(store.health().details().get("postgres.replica-1"))
+                        .matches("skipped: its check failed \\((SQL state \\w+|\\w+)\\)")
+                        .doesNotContain(servers.urlOn(standby));
+                assertThat(store.health().isUp()).isTrue();
+            } finally {
+                standby.start();
+            }
+        }
     }
 
     private static double lag(SimpleMeterRegistry registry) {
