@@ -11,6 +11,10 @@ import dev.agentstore.testkit.fixture.LocalPostgres;
 import dev.agentstore.testkit.fixture.ReplicatedPostgres;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class PostgresReplicaStatusIT {
     private static final Duration MAX_LAG = Duration.ofSeconds(2);
     private static final Duration CHECK_INTERVAL = Duration.ofMillis(100);
+    private static final long PAGE = 8_192; // wal_block_size of the test server
 
     private static ReplicatedPostgres servers;
     private static LocalPostgres standby;
@@ -99,6 +104,70 @@ class PostgresReplicaStatusIT {
             } finally {
                 standby.start();
             }
+        }
+    }
+
+    @Test
+    void should_keep_using_a_replica_of_an_idle_primary_whose_last_record_ended_on_a_page_boundary() throws Exception {
+        try (AgentStore store = AgentStore.open(servers.storeConfig(MAX_LAG, CHECK_INTERVAL));
+                Connection admin = servers.database().adminConnection()) {
+            servers.awaitStandbyCheckedCaughtUp(CHECK_INTERVAL);
+            for (int attempt = 0; attempt < 5; attempt++) {
+                long insert = endWalOnAPageBoundary(admin);
+                standby.awaitReplayOf(servers.primary(), Duration.ofSeconds(15));
+
+                // Nothing is written now: the insert position stays past the next page's header, where no replay ends.
+                Thread.sleep(MAX_LAG.plusSeconds(1).toMillis());
+                if (insertPosition(admin) != insert) {
+                    continue; // the server wrote a record of its own meanwhile (a standby snapshot): again
+                }
+                assertThat(store.health().details().get("postgres.replica-1")).startsWith("in use");
+                return;
+            }
+            throw new AssertionError("the primary never stayed idle for " + MAX_LAG.plusSeconds(1) + " in 5 tries");
+        }
+    }
+
+    /**
+     * Writes non-transactional logical messages (WAL records and nothing else) sized so that the last one ends exactly
+     * at the end of a WAL page, and returns the insert position then: just past the next page's header.
+     */
+    private static long endWalOnAPageBoundary(Connection admin) throws SQLException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            long before = insertPosition(admin);
+            emit(admin, 200);
+            long after = insertPosition(admin);
+            if (before / PAGE != after / PAGE) {
+                continue; // the probe crossed a page: its length includes a header
+            }
+            long overhead = after - before - 200;
+            long payload = PAGE - after % PAGE - overhead;
+            if (payload < 1) {
+                continue;
+            }
+            emit(admin, payload);
+            long insert = insertPosition(admin);
+            if (insert % PAGE == 24) {
+                return insert;
+            }
+        }
+        throw new AssertionError("could not end the WAL on a page boundary in 50 attempts");
+    }
+
+    private static long insertPosition(Connection admin) throws SQLException {
+        try (PreparedStatement statement =
+                        admin.prepareStatement("select (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint");
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private static void emit(Connection admin, long payload) throws SQLException {
+        try (PreparedStatement statement =
+                admin.prepareStatement("select pg_logical_emit_message(false, 'agentstore-test', repeat('x', ?))")) {
+            statement.setInt(1, Math.toIntExact(payload));
+            statement.execute();
         }
     }
 

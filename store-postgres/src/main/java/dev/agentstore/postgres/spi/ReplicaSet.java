@@ -32,9 +32,12 @@ public final class ReplicaSet implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplicaSet.class);
     /**
      * The insert position, not the write position: a transaction committed with {@code synchronous_commit=off} is
-     * visible before its commit record is written out, but never before it is inserted.
+     * visible before its commit record is written out, but never before it is inserted. Read with the log's page
+     * layout, to compare it with replay positions ({@link WalLayout}).
      */
-    private static final String PRIMARY_POSITION = "select (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint";
+    private static final String PRIMARY_POSITION = "select (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint,"
+            + " (select setting::bigint from pg_settings where name = 'wal_block_size'),"
+            + " (select setting::bigint from pg_settings where name = 'wal_segment_size')";
 
     private static final ReplicaSet NONE = new ReplicaSet(List.of(), null, 0, null);
 
@@ -158,7 +161,8 @@ public final class ReplicaSet implements AutoCloseable {
                 PreparedStatement statement = connection.prepareStatement(PRIMARY_POSITION);
                 ResultSet row = statement.executeQuery()) {
             row.next();
-            progress.record(before, row.getLong(1));
+            WalLayout layout = new WalLayout(row.getLong(2), row.getLong(3));
+            progress.record(before, layout.replayedEquivalentOf(row.getLong(1)));
         } catch (SQLException | RuntimeException e) {
             // Without a sample nothing new can be proven about the replicas: they age until the primary answers.
             LOG.debug("could not read the primary's position for the replica check", e);
