@@ -1,5 +1,6 @@
 package dev.agentstore.postgres;
 
+import static dev.agentstore.testkit.fixture.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.AgentStore;
@@ -17,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -181,21 +181,5 @@ class PostgresReplicaStatusIT {
 
     private static Gauge gauge(SimpleMeterRegistry registry, String name) {
         return registry.get(name).tag("replica", "1").gauge();
-    }
-
-    /** Waits up to 15 s for {@code condition}. */
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not so within 15 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

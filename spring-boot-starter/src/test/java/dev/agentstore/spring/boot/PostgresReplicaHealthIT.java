@@ -1,5 +1,6 @@
 package dev.agentstore.spring.boot;
 
+import static dev.agentstore.testkit.fixture.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agentstore.testkit.fixture.ReplicatedPostgres;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,21 +86,5 @@ class PostgresReplicaHealthIT {
     private static String detail(AgentstoreHealthIndicator indicator, String name) {
         Map<String, Object> details = indicator.health().getDetails();
         return String.valueOf(details.get(name));
-    }
-
-    /** Waits up to 15 s for {@code condition}. */
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not so within 15 s");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
