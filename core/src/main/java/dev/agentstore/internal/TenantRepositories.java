@@ -109,8 +109,7 @@ public final class TenantRepositories {
                     runtime.writeLimits(),
                     new UserErasure(
                             // What to erase is read where every write is: a replica may not hold the newest yet.
-                            () -> runtime.backend(Capability.CONVERSATIONS, Consistency.READ_YOUR_WRITES)
-                                    .conversations(tenant),
+                            this::primaryConversations,
                             () -> backend(Capability.SECURITY).security(tenant),
                             this::sessions,
                             this::presence,
@@ -191,10 +190,7 @@ public final class TenantRepositories {
                         runtime.context().clock(),
                         auditLog,
                         // Security reads the primary only: a user created a moment ago is there.
-                        user -> runtime.backend(Capability.CONVERSATIONS, Consistency.READ_YOUR_WRITES)
-                                .conversations(tenant)
-                                .findUser(user)
-                                .isPresent(),
+                        user -> primaryConversations().findUser(user).isPresent(),
                         runtime.meters()));
         this.vectors = lazy(
                 Capability.VECTORS,
@@ -262,11 +258,19 @@ public final class TenantRepositories {
                 ? source
                 : new CachedConversationRepository(
                         source,
-                        runtime.backend(Capability.CONVERSATIONS, Consistency.READ_YOUR_WRITES)
-                                .conversations(tenant),
+                        primaryConversations(),
                         cacheBackend.recentMessages(tenant),
                         runtime.context().clock(),
                         runtime.meters());
+    }
+
+    /**
+     * The tenant's conversations backend as it reads every write ({@link Consistency#READ_YOUR_WRITES}), unvalidated:
+     * for the reads a write or an erasure depends on, which a lagging replica must not answer.
+     */
+    private ConversationRepository primaryConversations() {
+        return runtime.backend(Capability.CONVERSATIONS, Consistency.READ_YOUR_WRITES)
+                .conversations(tenant);
     }
 
     /** The tenant's conversations. */

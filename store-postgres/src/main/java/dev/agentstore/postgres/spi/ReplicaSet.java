@@ -35,9 +35,10 @@ public final class ReplicaSet implements AutoCloseable {
      * visible before its commit record is written out, but never before it is inserted. Read with the log's page
      * layout, to compare it with replay positions ({@link WalLayout}).
      */
-    private static final String PRIMARY_POSITION = "select (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint,"
-            + " (select setting::bigint from pg_settings where name = 'wal_block_size'),"
-            + " (select setting::bigint from pg_settings where name = 'wal_segment_size')";
+    private static final String PRIMARY_POSITION = "select (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint";
+    /** The log's page layout, fixed when the primary's cluster was created: read once. */
+    private static final String PRIMARY_LAYOUT = "select (select setting::bigint from pg_settings where name ="
+            + " 'wal_block_size'), (select setting::bigint from pg_settings where name = 'wal_segment_size')";
 
     private static final ReplicaSet NONE = new ReplicaSet(List.of(), null, 0, null);
 
@@ -48,6 +49,7 @@ public final class ReplicaSet implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private final ScheduledExecutorService checker;
     private volatile Runnable unbindMeters = () -> {};
+    private WalLayout layout; // set by the first check that reaches the primary; checks run one at a time
 
     private ReplicaSet(List<Replica> replicas, DataSource primary, long maxLagNanos, WalProgress progress) {
         this.replicas = replicas;
@@ -157,18 +159,29 @@ public final class ReplicaSet implements AutoCloseable {
     /** Samples the primary's position, then measures every replica against it. */
     void check() {
         long before = System.nanoTime(); // commits before this instant lie at or before the position read next
-        try (Connection connection = primary.getConnection();
-                PreparedStatement statement = connection.prepareStatement(PRIMARY_POSITION);
-                ResultSet row = statement.executeQuery()) {
-            row.next();
-            WalLayout layout = new WalLayout(row.getLong(2), row.getLong(3));
-            progress.record(before, layout.replayedEquivalentOf(row.getLong(1)));
+        try (Connection connection = primary.getConnection()) {
+            if (layout == null) {
+                layout = readLayout(connection);
+            }
+            try (PreparedStatement statement = connection.prepareStatement(PRIMARY_POSITION);
+                    ResultSet row = statement.executeQuery()) {
+                row.next();
+                progress.record(before, layout.replayedEquivalentOf(row.getLong(1)));
+            }
         } catch (SQLException | RuntimeException e) {
             // Without a sample nothing new can be proven about the replicas: they age until the primary answers.
             LOG.debug("could not read the primary's position for the replica check", e);
         }
         for (Replica replica : replicas) {
             replica.check(progress);
+        }
+    }
+
+    private static WalLayout readLayout(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(PRIMARY_LAYOUT);
+                ResultSet row = statement.executeQuery()) {
+            row.next();
+            return new WalLayout(row.getLong(1), row.getLong(2));
         }
     }
 

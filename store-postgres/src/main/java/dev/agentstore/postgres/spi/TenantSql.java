@@ -322,7 +322,7 @@ public final class TenantSql {
                     connection.setAutoCommit(false);
                     try {
                         try (Statement statement = connection.createStatement()) {
-                            statement.execute(prefix.withSettings(Map.of()));
+                            statement.execute(implicitBegin);
                         }
                         T result = work.run(connection, DSL.using(connection, dsl.dialect(), dsl.settings()));
                         connection.commit();
